@@ -1,0 +1,166 @@
+//! `detente batch`: many headless games with consecutive seeds, summarised by outcome.
+
+use super::output::{ensure_dir, write_atomic};
+use super::{BatchArgs, Setup};
+use crate::sim::history::Tally;
+use crate::sim::{GameResult, InputError, Plan, Regime, run_games};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// `summary.json`.
+#[derive(Serialize)]
+pub struct Summary {
+    pub scenario: String,
+    pub games: usize,
+    pub seed: u64,
+    pub turns: u32,
+    pub strategies: BTreeMap<String, String>,
+    pub outcomes: BTreeMap<&'static str, usize>,
+    pub shares: BTreeMap<&'static str, f64>,
+    /// Wilson 95% interval of each share.
+    pub shares_ci95: BTreeMap<&'static str, [f64; 2]>,
+    pub mean_scores: BTreeMap<String, f64>,
+    pub mean_final: BTreeMap<&'static str, f64>,
+    pub misperception: Tally,
+}
+
+pub fn run(args: &BatchArgs) -> Result<(), InputError> {
+    if args.games == 0 {
+        return Err(InputError::new("--games 0", "expected at least 1 game"));
+    }
+    let setup = Setup::from_args(&args.game)?;
+    if let Some(dir) = &args.out {
+        ensure_dir(dir)?;
+    }
+    let seeds: Vec<u64> = (0..args.games as u64).map(|k| args.seed.wrapping_add(k)).collect();
+    let plan = Plan {
+        controllers: setup.controllers.clone(),
+        turns: setup.turns,
+        record: false,
+    };
+    let bar = if args.quiet { ProgressBar::hidden() } else { ProgressBar::new(args.games as u64) };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} games  {elapsed_precise} (eta {eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let results = run_games(&setup.rules, &plan, &seeds, |done| bar.set_position(done as u64));
+    bar.finish_and_clear();
+    let summary = summarise(&setup, args, &results);
+    print_shares(&summary);
+    if let Some(dir) = &args.out {
+        let mut json = serde_json::to_string_pretty(&summary).expect("a summary always serialises");
+        json.push('\n');
+        write_atomic(&dir.join("games.csv"), games_csv(&setup, &results).as_bytes())?;
+        write_atomic(&dir.join("summary.json"), json.as_bytes())?;
+        println!("wrote {} and {}", dir.join("summary.json").display(), dir.join("games.csv").display());
+    }
+    Ok(())
+}
+
+pub fn summarise(setup: &Setup, args: &BatchArgs, results: &[GameResult]) -> Summary {
+    let n = results.len().max(1) as f64;
+    let count = |r: Regime| results.iter().filter(|g| g.outcome == r).count();
+    let outcomes: BTreeMap<&'static str, usize> = Regime::ALL.iter().map(|&r| (r.name(), count(r))).collect();
+    let shares = outcomes.iter().map(|(&k, &v)| (k, v as f64 / n)).collect();
+    let shares_ci95 = outcomes.iter().map(|(&k, &v)| (k, wilson(v, results.len()))).collect();
+    let ids = setup.rules.nation_ids();
+    let mean_scores = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.to_string(), round(results.iter().map(|g| g.scores[i]).sum::<f64>() / n)))
+        .collect();
+    let mean = |f: &dyn Fn(&GameResult) -> f64| round(results.iter().map(f).sum::<f64>() / n);
+    let mean_final = BTreeMap::from([
+        ("trust", mean(&|g| g.final_state.mean_trust)),
+        ("transparency", mean(&|g| g.final_state.mean_transparency)),
+        ("arms", mean(&|g| g.final_state.mean_arms)),
+        ("risk", mean(&|g| g.final_state.risk)),
+        ("turns", mean(&|g| f64::from(g.turns))),
+    ]);
+    let mut misperception = Tally::default();
+    for g in results {
+        let t = &g.tally;
+        misperception.turns += t.turns;
+        misperception.public_readings += t.public_readings;
+        misperception.misread += t.misread;
+        misperception.cooperative_readings += t.cooperative_readings;
+        misperception.cooperative_seen_hostile += t.cooperative_seen_hostile;
+        misperception.secret_readings += t.secret_readings;
+        misperception.secret_unseen += t.secret_unseen;
+    }
+    Summary {
+        scenario: setup.rules.scenario.id.clone(),
+        games: results.len(),
+        seed: args.seed,
+        turns: setup.turns,
+        strategies: setup.describe_controllers().into_iter().collect(),
+        outcomes,
+        shares,
+        shares_ci95,
+        mean_scores,
+        mean_final,
+        misperception,
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// The Wilson score interval for `k` successes in `n` trials, at 95%.
+pub fn wilson(k: usize, n: usize) -> [f64; 2] {
+    if n == 0 {
+        return [0.0, 1.0];
+    }
+    let (k, n, z) = (k as f64, n as f64, 1.959_964);
+    let p = k / n;
+    let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
+    let half = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt() / (1.0 + z * z / n);
+    [round((centre - half).max(0.0)), round((centre + half).min(1.0))]
+}
+
+fn print_shares(s: &Summary) {
+    println!("{} games of {} ({} turns), seeds {}..{}", s.games, s.scenario, s.turns, s.seed, s.seed.wrapping_add(s.games as u64 - 1));
+    for (nation, who) in &s.strategies {
+        println!("  {nation}: {who}");
+    }
+    for r in Regime::ALL {
+        let k = r.name();
+        let [lo, hi] = s.shares_ci95[k];
+        println!("  {:<11} {:>6.1}%  ({} games, 95% CI {:.1}–{:.1}%)", k, s.shares[k] * 100.0, s.outcomes[k], lo * 100.0, hi * 100.0);
+    }
+}
+
+fn games_csv(setup: &Setup, results: &[GameResult]) -> String {
+    let ids = setup.rules.nation_ids();
+    let mut out = String::from("game,seed,outcome,turns,mas_turns,mean_trust,min_trust,mean_transparency,mean_arms,risk");
+    for id in &ids {
+        let _ = write!(out, ",score_{id}");
+    }
+    out.push('\n');
+    for g in results {
+        let f = &g.final_state;
+        let _ = write!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{}",
+            g.index,
+            g.seed,
+            g.outcome.name(),
+            g.turns,
+            f.mas_turns,
+            round(f.mean_trust),
+            round(f.min_trust),
+            round(f.mean_transparency),
+            round(f.mean_arms),
+            round(f.risk)
+        );
+        for s in &g.scores {
+            let _ = write!(out, ",{}", round(*s));
+        }
+        out.push('\n');
+    }
+    out
+}

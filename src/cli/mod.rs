@@ -1,0 +1,161 @@
+//! The `detente` command line: no subcommand opens the game; subcommands are the headless
+//! classroom tools. Every error in user input prints `error: ...` and exits with code 2.
+
+mod batch;
+mod bench;
+mod output;
+mod setup;
+mod simulate;
+
+use crate::sim::Strategy;
+use crate::sim::load::{load_scenario, resolve_scenario_path};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use output::write_atomic;
+pub use setup::Setup;
+
+#[derive(Parser, Debug)]
+#[command(name = "detente", version, about = "Détente: nuclear diplomacy, where MAD or MAS emerges from the play.", long_about = "Détente: a turn-based strategy game of nuclear diplomacy. Run without a command to open the game; the commands below run headless games for the classroom.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Play one game headless, every nation by AI, and print it turn by turn.
+    Simulate(SimulateArgs),
+    /// Play many games with consecutive seeds and summarise their outcomes.
+    Batch(BatchArgs),
+    /// Validate scenario files and report the first problem in each.
+    Check {
+        /// Scenario files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the strategies an AI can play, with their definitions.
+    Strategies,
+    /// Measure the batch speed and memory the issue sets targets for, and print the figures.
+    Bench {
+        /// Scenario to benchmark.
+        #[arg(default_value = "reset_2013")]
+        scenario: String,
+        /// Games in the batch.
+        #[arg(long, default_value_t = 10_000)]
+        games: usize,
+    },
+}
+
+/// What a headless run needs to know besides its own options.
+#[derive(Args, Debug, Clone)]
+pub struct GameArgs {
+    /// Scenario file, or the name of one in `scenarios/` (like `reset_2013`).
+    pub scenario: String,
+    /// Number of turns (the scenario's own count when absent).
+    #[arg(long)]
+    pub turns: Option<u32>,
+    /// Strategy for a nation, as NATION=STRATEGY or NATION=STRATEGY:PERSONALITY. Repeatable.
+    #[arg(long = "ai", value_name = "NATION=STRATEGY")]
+    pub ai: Vec<String>,
+    /// Change a numeric scenario parameter by its dotted key (params.trust.loss=12), or a
+    /// starting value for all: trust, transparency, arms, alert. Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct SimulateArgs {
+    #[command(flatten)]
+    pub game: GameArgs,
+    /// Seed of the game's random stream: the same seed and options replay the same game.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write the whole game (per-turn state, moves as chosen and perceived, events) as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Write the per-turn numbers in long form (turn,subject,metric,value).
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Print only the outcome line.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BatchArgs {
+    #[command(flatten)]
+    pub game: GameArgs,
+    /// Number of games; their seeds are SEED, SEED+1, ...
+    #[arg(long)]
+    pub games: usize,
+    /// Seed of the first game.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Directory for summary.json and games.csv (created if needed).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Runs a parsed command line; `None` is the desktop game, handled by `main`.
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Simulate(args) => simulate::run(&args),
+        Command::Batch(args) => batch::run(&args),
+        Command::Check { files } => return check(&files),
+        Command::Strategies => {
+            list_strategies();
+            Ok(())
+        }
+        Command::Bench { scenario, games } => bench::run(&scenario, games),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Checks every file, printing `ok:` or the error for each; fails if any has a problem.
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        match load_scenario(&resolve_scenario_path(&file.to_string_lossy())) {
+            Ok(loaded) => {
+                let s = &loaded.scenario;
+                println!(
+                    "ok: {} — {} ({}), {} nations, {} moves, {} events, {} turns",
+                    file.display(),
+                    s.title,
+                    s.year,
+                    s.nations.len(),
+                    s.moves.len(),
+                    s.events.len(),
+                    s.turns
+                );
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}
+
+fn list_strategies() {
+    println!("Strategies decide each turn whether to cooperate or defect, from the moves their nation perceived:\n");
+    for s in Strategy::ALL {
+        println!("  {:<24} {}", s.name(), s.description());
+    }
+    println!(
+        "\nIn the full scenarios a personality (hawk, dove, realist, ...) then picks the concrete move;\n\
+         give one with --ai NATION=STRATEGY:PERSONALITY."
+    );
+}

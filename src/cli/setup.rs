@@ -1,0 +1,55 @@
+//! From command-line options to a ready match plan: load, override, check, assign strategies.
+
+use super::GameArgs;
+use crate::sim::load::{load_scenario, resolve_scenario_path};
+use crate::sim::overrides::apply_overrides;
+use crate::sim::state::Controller;
+use crate::sim::{InputError, Rules};
+
+/// A scenario ready to play, with each nation's controller and the turn count.
+pub struct Setup {
+    pub rules: Rules,
+    pub controllers: Vec<Controller>,
+    pub turns: u32,
+}
+
+impl Setup {
+    pub fn from_args(args: &GameArgs) -> Result<Setup, InputError> {
+        let loaded = load_scenario(&resolve_scenario_path(&args.scenario))?;
+        let scenario = apply_overrides(&loaded.scenario, &args.set)?;
+        let rules = Rules::new(scenario);
+        let mut controllers = rules.default_controllers();
+        for spec in &args.ai {
+            rules.assign_ai(&mut controllers, spec)?;
+        }
+        let turns = match args.turns {
+            Some(0) => return Err(InputError::new("--turns 0", "expected at least 1 turn")),
+            Some(t) => t,
+            None => rules.scenario.turns,
+        };
+        Ok(Setup {
+            rules,
+            controllers,
+            turns,
+        })
+    }
+
+    /// `usa=tit_for_tat/realist`-style names of each nation's AI, for summaries.
+    pub fn describe_controllers(&self) -> Vec<(String, String)> {
+        self.rules
+            .scenario
+            .nations
+            .iter()
+            .zip(&self.controllers)
+            .map(|(n, c)| {
+                let who = match *c {
+                    Controller::Ai { strategy, personality } => {
+                        format!("{}:{}", strategy.name(), self.rules.personalities[personality].name)
+                    }
+                    Controller::Human => "human".into(),
+                };
+                (n.id.clone(), who)
+            })
+            .collect()
+    }
+}

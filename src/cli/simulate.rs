@@ -1,0 +1,123 @@
+//! `detente simulate`: one headless game, printed turn by turn, optionally saved as JSON and CSV.
+
+use super::output::write_atomic;
+use super::{Setup, SimulateArgs};
+use crate::sim::history::{Tally, TurnRecord};
+use crate::sim::{GameResult, InputError, run_one};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The `--json` document.
+#[derive(Serialize)]
+pub struct GameReport<'a> {
+    pub scenario: &'a str,
+    pub title: &'a str,
+    pub seed: u64,
+    pub outcome: &'static str,
+    pub turns: u32,
+    pub strategies: BTreeMap<String, String>,
+    pub scores: BTreeMap<String, f64>,
+    pub misperception: Tally,
+    pub history: &'a [TurnRecord],
+}
+
+pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
+    let setup = Setup::from_args(&args.game)?;
+    let result = run_one(&setup.rules, setup.controllers.clone(), setup.turns, args.seed);
+    let history = result.history.as_deref().unwrap_or_default();
+    if !args.quiet {
+        for record in history {
+            println!("{}", turn_line(record, setup.turns));
+        }
+    }
+    if let Some(path) = &args.json {
+        write_atomic(path, game_json(&setup, &result, args.seed).as_bytes())?;
+    }
+    if let Some(path) = &args.csv {
+        write_atomic(path, long_csv(history).as_bytes())?;
+    }
+    println!("outcome: {} after {} turns", result.outcome.name(), result.turns);
+    Ok(())
+}
+
+/// The whole game as pretty JSON, the same bytes for the same scenario, options and seed.
+pub fn game_json(setup: &Setup, result: &GameResult, seed: u64) -> String {
+    let ids = setup.rules.nation_ids();
+    let report = GameReport {
+        scenario: &setup.rules.scenario.id,
+        title: &setup.rules.scenario.title,
+        seed,
+        outcome: result.outcome.name(),
+        turns: result.turns,
+        strategies: setup.describe_controllers().into_iter().collect(),
+        scores: ids.iter().map(|id| id.to_string()).zip(result.scores.iter().copied()).collect(),
+        misperception: result.tally,
+        history: result.history.as_deref().unwrap_or_default(),
+    };
+    let mut json = serde_json::to_string_pretty(&report).expect("a game report always serialises");
+    json.push('\n');
+    json
+}
+
+/// One line a turn: regime, risk, trust, transparency, arms and the moves (with misreadings).
+fn turn_line(r: &TurnRecord, turns: u32) -> String {
+    let width = turns.to_string().len();
+    let mut line = format!("turn {:>width$}  {:<11} risk {:>5.2}%  clock {:>4.1} min", r.turn, r.regime.name(), r.risk * 100.0, r.minutes_to_midnight);
+    let trust: Vec<String> = r.relations.iter().map(|x| format!("{:.0}", x.trust)).collect();
+    let transparency: Vec<String> = r.relations.iter().map(|x| format!("{:.0}", x.transparency)).collect();
+    let arms: Vec<String> = r.nations.iter().map(|n| format!("{:.0}", n.arms)).collect();
+    let _ = write!(line, "  trust {}  transp {}  arms {}  |", trust.join("/"), transparency.join("/"), arms.join("/"));
+    for m in &r.moves {
+        let misread = r.perceived.iter().any(|p| p.actor == m.nation && p.misread);
+        let unseen = r.perceived.iter().any(|p| p.actor == m.nation && p.seen_as.is_none());
+        let mark = if misread { " (misread)" } else if unseen { " (unseen)" } else { "" };
+        let _ = write!(line, " {}: {}{}", m.nation, m.action, mark);
+    }
+    if let Some(c) = &r.crisis {
+        let _ = write!(line, "  [crisis: {}]", c.rung);
+    }
+    line
+}
+
+/// Per-turn numbers in long form: `turn,subject,metric,value`.
+pub fn long_csv(history: &[TurnRecord]) -> String {
+    let mut out = String::from("turn,subject,metric,value\n");
+    for r in history {
+        let t = r.turn;
+        let _ = writeln!(out, "{t},world,regime,{}", r.regime.name());
+        let world = [
+            ("risk", r.risk),
+            ("minutes_to_midnight", r.minutes_to_midnight),
+            ("terrorism", r.threats.terrorism),
+            ("proliferation", r.threats.proliferation),
+            ("disaster", r.threats.disaster),
+            ("crisis_level", r.crisis.as_ref().map_or(0.0, |c| f64::from(c.level))),
+        ];
+        for (metric, v) in world {
+            let _ = writeln!(out, "{t},world,{metric},{v}");
+        }
+        for n in &r.nations {
+            let mut metrics = vec![
+                ("arms", n.arms),
+                ("alert", f64::from(n.alert)),
+                ("missile_defense", n.missile_defense),
+                ("budget", n.budget),
+                ("approval", n.approval),
+                ("score", n.score),
+            ];
+            if let Some(w) = n.warheads {
+                metrics.push(("warheads", f64::from(w)));
+            }
+            for (metric, v) in metrics {
+                let _ = writeln!(out, "{t},{},{metric},{v}", n.id);
+            }
+        }
+        for x in &r.relations {
+            for (metric, v) in [("trust", x.trust), ("transparency", x.transparency), ("belief", x.belief)] {
+                let _ = writeln!(out, "{t},{}>{},{metric},{v}", x.from, x.to);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,10 @@
+//! Détente: a turn-based strategy game of nuclear diplomacy in which mutually assured destruction
+//! (MAD) or mutually assured stability (MAS) emerges from the play.
+//!
+//! `sim` holds the rules and runs headless; `cli` the classroom commands on top of it;
+//! `desktop` (the default `desktop` feature) the window.
+
+pub mod cli;
+#[cfg(feature = "desktop")]
+pub mod desktop;
+pub mod sim;

@@ -1,0 +1,274 @@
+//! What a match leaves behind: per-turn records (for `--json`, `--csv`, the charts and the
+//! reports) and a tally of misreadings kept even when no history is recorded.
+
+use super::log::{SimEvent, TurnLog};
+use super::rules::{Rules, minutes_to_midnight};
+use super::scenario::{Intent, Threats, Visibility};
+use super::state::{Diplomacy, Globals, Nations, Orders, Regime, Relations};
+use super::strategy::Stance;
+use bevy::prelude::Component;
+use serde::{Deserialize, Serialize};
+
+/// The turn records of a match; present only on matches that are recorded.
+#[derive(Component, Debug, Clone, Default)]
+pub struct History(pub Vec<TurnRecord>);
+
+/// Counts of how moves were read, over the whole match.
+#[derive(Component, Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Turns counted so far.
+    pub turns: u32,
+    /// Readings of public moves (one per observer and move).
+    pub public_readings: u32,
+    /// Readings that were more hostile than meant.
+    pub misread: u32,
+    /// Readings of cooperative moves.
+    pub cooperative_readings: u32,
+    /// Cooperative moves read as hostile.
+    pub cooperative_seen_hostile: u32,
+    /// Readings of secret moves.
+    pub secret_readings: u32,
+    /// Secret moves that went unseen.
+    pub secret_unseen: u32,
+}
+
+impl Tally {
+    pub fn count(&mut self, rules: &Rules, orders: &Orders, log: &TurnLog) {
+        for event in &log.0 {
+            let SimEvent::MovePerceived { actor, perception, .. } = event else { continue };
+            let Some(action) = orders.moves[*actor] else { continue };
+            let m = &rules.scenario.moves[action];
+            if m.visibility == Visibility::Secret {
+                self.secret_readings += 1;
+                self.secret_unseen += u32::from(perception.seen.is_none());
+                continue;
+            }
+            self.public_readings += 1;
+            self.misread += u32::from(perception.misread);
+            if m.intent == Intent::Cooperative {
+                self.cooperative_readings += 1;
+                self.cooperative_seen_hostile += u32::from(perception.seen == Some(Intent::Hostile));
+            }
+        }
+    }
+}
+
+/// One turn as it ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnRecord {
+    /// 1-based.
+    pub turn: u32,
+    pub regime: Regime,
+    pub risk: f64,
+    pub minutes_to_midnight: f64,
+    pub threats: Threats,
+    pub crisis: Option<CrisisRecord>,
+    pub nations: Vec<NationRecord>,
+    pub relations: Vec<RelationRecord>,
+    pub moves: Vec<MoveRecord>,
+    pub perceived: Vec<PerceivedRecord>,
+    pub events: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrisisRecord {
+    pub parties: [String; 2],
+    pub level: u8,
+    pub rung: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NationRecord {
+    pub id: String,
+    pub arms: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warheads: Option<u32>,
+    pub alert: u8,
+    pub missile_defense: f64,
+    pub budget: f64,
+    pub approval: f64,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationRecord {
+    pub from: String,
+    pub to: String,
+    pub trust: f64,
+    pub transparency: f64,
+    /// `from`'s estimate of `to`'s arms.
+    pub belief: f64,
+    pub hotline: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MoveRecord {
+    pub nation: String,
+    #[serde(rename = "move")]
+    pub action: String,
+    pub intent: Intent,
+    pub stance: Stance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PerceivedRecord {
+    pub observer: String,
+    pub actor: String,
+    /// The intent read, or `null` when a secret move went unseen.
+    pub seen_as: Option<Intent>,
+    pub misread: bool,
+    pub detected: bool,
+}
+
+/// Rounds for the records, so that histories are readable and compare as text.
+pub fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The record of the turn just resolved.
+pub fn record_turn_of(
+    rules: &Rules,
+    orders: &Orders,
+    log: &TurnLog,
+    nations: &Nations,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    globals: &Globals,
+) -> TurnRecord {
+    let sc = &rules.scenario;
+    let id = |i: usize| sc.nations[i].id.clone();
+    let nation_records = nations
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, n)| NationRecord {
+            id: id(i),
+            arms: round(n.arms),
+            warheads: warheads(rules, i, n.arms),
+            alert: n.alert,
+            missile_defense: round(n.missile_defense),
+            budget: round(n.budget),
+            approval: round(n.approval),
+            score: round(n.score),
+        })
+        .collect();
+    let relation_records = relations
+        .pairs()
+        .map(|(i, j)| {
+            let r = relations.get(i, j);
+            RelationRecord {
+                from: id(i),
+                to: id(j),
+                trust: round(r.trust),
+                transparency: round(r.transparency),
+                belief: round(r.belief),
+                hotline: r.hotline,
+            }
+        })
+        .collect();
+    let moves = orders
+        .moves
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let m = &sc.moves[(*a)?];
+            Some(MoveRecord {
+                nation: id(i),
+                action: m.id.clone(),
+                intent: m.intent,
+                stance: orders.stances[i],
+            })
+        })
+        .collect();
+    let perceived = log
+        .0
+        .iter()
+        .filter_map(|e| match e {
+            SimEvent::MovePerceived { observer, actor, perception } => Some(PerceivedRecord {
+                observer: id(*observer),
+                actor: id(*actor),
+                seen_as: perception.seen,
+                misread: perception.misread,
+                detected: perception.detected,
+            }),
+            _ => None,
+        })
+        .collect();
+    let crisis = diplomacy.crisis.as_ref().map(|c| CrisisRecord {
+        parties: c.parties.map(id),
+        level: c.level,
+        rung: sc.ladder.get(usize::from(c.level)).cloned().unwrap_or_default(),
+    });
+    TurnRecord {
+        turn: globals.turn,
+        regime: globals.regimes.last().copied().unwrap_or(Regime::Unsettled),
+        risk: (globals.risk * 1e6).round() / 1e6,
+        minutes_to_midnight: round(minutes_to_midnight(rules, globals.risk)),
+        threats: Threats {
+            terrorism: round(globals.threats.terrorism),
+            proliferation: round(globals.threats.proliferation),
+            disaster: round(globals.threats.disaster),
+        },
+        crisis,
+        nations: nation_records,
+        relations: relation_records,
+        moves,
+        perceived,
+        events: log.0.iter().filter_map(|e| describe(rules, e)).collect(),
+    }
+}
+
+/// Warheads for display, scaled from the scenario's starting count by arms.
+pub fn warheads(rules: &Rules, nation: usize, arms: f64) -> Option<u32> {
+    let spec = &rules.scenario.nations[nation];
+    let start = spec.warheads?;
+    if spec.arms <= 0.0 {
+        return Some(start);
+    }
+    Some((f64::from(start) * arms / spec.arms).round().max(0.0) as u32)
+}
+
+/// A sentence for each fact worth telling (not the moves and readings, which have records).
+pub fn describe(rules: &Rules, event: &SimEvent) -> Option<String> {
+    let sc = &rules.scenario;
+    let name = |i: usize| sc.nations[i].name.as_str();
+    let agreement = |m: usize| sc.moves[m].proposes.as_ref().map_or(sc.moves[m].name.as_str(), |a| a.name.as_str());
+    let rung = |l: u8| sc.ladder.get(usize::from(l)).map_or("?", String::as_str);
+    Some(match event {
+        SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. } => return None,
+        SimEvent::ProposalAnswered { from, by, proposal, accepted } => format!(
+            "{} {} the {} proposed by {}",
+            name(*by),
+            if *accepted { "accepted" } else { "declined" },
+            agreement(*proposal),
+            name(*from)
+        ),
+        SimEvent::TreatySigned { parties, proposal } => {
+            format!("{} and {} signed the {}", name(parties[0]), name(parties[1]), agreement(*proposal))
+        }
+        SimEvent::TreatyBreachCaught { breaker, by, proposal } => format!(
+            "{} caught {} breaking the {}; the agreement is void",
+            name(*by),
+            name(*breaker),
+            agreement(*proposal)
+        ),
+        SimEvent::CardDrawn { card, targets } => {
+            let who: Vec<&str> = targets.iter().map(|&t| name(t)).collect();
+            format!("{}: {}", sc.events[*card].name, who.join(", "))
+        }
+        SimEvent::CrisisOpened { parties, level } => {
+            format!("crisis between {} and {}: {}", name(parties[0]), name(parties[1]), rung(*level))
+        }
+        SimEvent::CrisisMoved { from, to } => format!("crisis moved from {} to {}", rung(*from), rung(*to)),
+        SimEvent::CrisisEnded { fizzled, .. } => {
+            if *fizzled { "the crisis fizzled out".into() } else { "the crisis was defused".into() }
+        }
+        SimEvent::ExchangeHappened { on_the_ladder } => {
+            if *on_the_ladder {
+                "the crisis reached the top of the ladder: nuclear exchange".into()
+            } else {
+                "an accident or a miscalculation led to a nuclear exchange".into()
+            }
+        }
+    })
+}

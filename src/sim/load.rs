@@ -1,0 +1,164 @@
+//! Reading scenario and deck files: RON parsing, merging the deck, and the positions of errors.
+
+use super::error::{InputError, Locator};
+use super::scenario::{EventSpec, MoveSpec, Personality, Scenario};
+use super::validate::{Problem, validate};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Moves, events and personalities shared by several scenarios.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    #[serde(default)]
+    pub moves: Vec<MoveSpec>,
+    #[serde(default)]
+    pub events: Vec<EventSpec>,
+    #[serde(default)]
+    pub personalities: BTreeMap<String, Personality>,
+}
+
+/// A source file kept in memory, so that errors found after parsing can be placed in it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+}
+
+/// A scenario as loaded, with the texts it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub scenario: Scenario,
+    pub file: Source,
+    pub deck: Option<Source>,
+}
+
+/// Reads, parses, merges and validates a scenario file and its deck.
+pub fn load_scenario(path: &Path) -> Result<Loaded, InputError> {
+    let file = read_source(path)?;
+    let mut scenario: Scenario = parse(&file)?;
+    let deck = match &scenario.deck {
+        Some(deck_name) => {
+            let deck_path = path.parent().unwrap_or(Path::new(".")).join(deck_name);
+            let deck_source = read_source(&deck_path).map_err(|e| {
+                let (line, col) = Locator::new(&file.text).find(None, Some("deck"));
+                InputError::at(&file.path, line, col, format!("deck {deck_name:?}: {}", e))
+            })?;
+            let deck: Deck = parse(&deck_source)?;
+            merge(&mut scenario, deck);
+            Some(deck_source)
+        }
+        None => None,
+    };
+    let loaded = Loaded {
+        scenario,
+        file,
+        deck,
+    };
+    if let Err(problems) = validate(&loaded.scenario) {
+        return Err(loaded.place(&problems[0]));
+    }
+    Ok(loaded)
+}
+
+impl Loaded {
+    /// Turns a validation problem into an error at the file, line and column it comes from:
+    /// the deck for items defined there, the scenario file otherwise.
+    pub fn place(&self, problem: &Problem) -> InputError {
+        let source = match (&self.deck, problem.anchor.as_deref()) {
+            (Some(deck), Some(id)) => {
+                let quoted = format!("\"{id}\"");
+                if !self.file.text.contains(&quoted) && deck.text.contains(&quoted) { deck } else { &self.file }
+            }
+            _ => &self.file,
+        };
+        let (line, col) =
+            Locator::new(&source.text).find(problem.anchor.as_deref(), problem.field.as_deref());
+        InputError::at(&source.path, line, col, &problem.message)
+    }
+}
+
+/// Scenario items replace deck items of the same id; the rest of the deck is appended.
+fn merge(scenario: &mut Scenario, deck: Deck) {
+    let own_moves = std::mem::take(&mut scenario.moves);
+    scenario.moves = merge_by_id(deck.moves, own_moves, |m| &m.id);
+    let own_events = std::mem::take(&mut scenario.events);
+    scenario.events = merge_by_id(deck.events, own_events, |e| &e.id);
+    for (name, personality) in deck.personalities {
+        scenario.personalities.entry(name).or_insert(personality);
+    }
+}
+
+fn merge_by_id<T>(base: Vec<T>, own: Vec<T>, id: impl Fn(&T) -> &String) -> Vec<T> {
+    let mut merged: Vec<T> = base
+        .into_iter()
+        .filter(|b| !own.iter().any(|o| id(o) == id(b)))
+        .collect();
+    merged.extend(own);
+    merged
+}
+
+/// Reads a file as UTF-8 text, refusing empty and binary files with a clear message.
+pub fn read_source(path: &Path) -> Result<Source, InputError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| InputError::new(&shown, format!("cannot read: {e}")))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::at(&shown, 1, 1, "the file is empty; expected a RON scenario"));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let (line, col) = Locator::new(&text).line_col(text.len());
+            return Err(InputError::at(
+                &shown,
+                line,
+                col,
+                "not a text file (invalid UTF-8); expected a RON scenario",
+            ));
+        }
+    };
+    if let Some(pos) = text.find('\0') {
+        let (line, col) = Locator::new(&text).line_col(pos);
+        return Err(InputError::at(&shown, line, col, "not a text file (NUL byte); expected a RON scenario"));
+    }
+    Ok(Source { path: shown, text })
+}
+
+/// The RON options every file is read with: `Some(..)` may be left out around optional values.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Parses a RON source, turning ron's error into one at the file's line and column.
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, InputError> {
+    ron_options().from_str(&source.text).map_err(|e| {
+        InputError::at(
+            &source.path,
+            e.span.start.line,
+            e.span.start.col,
+            e.code.to_string(),
+        )
+    })
+}
+
+/// Where `detente` looks for scenarios by bare name (`reset_2013`).
+pub fn scenario_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// Accepts a path, or a bare scenario name looked up in `scenarios/`.
+pub fn resolve_scenario_path(arg: &str) -> PathBuf {
+    let given = PathBuf::from(arg);
+    if given.exists() || arg.contains('/') || arg.ends_with(".ron") {
+        return given;
+    }
+    let local = PathBuf::from("scenarios").join(format!("{arg}.ron"));
+    if local.exists() {
+        return local;
+    }
+    scenario_dir().join(format!("{arg}.ron"))
+}

@@ -1,0 +1,25 @@
+//! What happened in a turn, as past-tense facts: what the UI animates and what histories record.
+
+use super::state::Perception;
+use super::strategy::Stance;
+use bevy::prelude::Component;
+
+/// One fact about the turn just resolved. Indices are into the scenario's nations, moves and
+/// events.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SimEvent {
+    MoveChosen { nation: usize, action: usize, stance: Stance },
+    MovePerceived { observer: usize, actor: usize, perception: Perception },
+    ProposalAnswered { from: usize, by: usize, proposal: usize, accepted: bool },
+    TreatySigned { parties: [usize; 2], proposal: usize },
+    TreatyBreachCaught { breaker: usize, by: usize, proposal: usize },
+    CardDrawn { card: usize, targets: Vec<usize> },
+    CrisisOpened { parties: [usize; 2], level: u8 },
+    CrisisMoved { from: u8, to: u8 },
+    CrisisEnded { level: u8, fizzled: bool },
+    ExchangeHappened { on_the_ladder: bool },
+}
+
+/// This turn's facts, cleared when the next turn starts.
+#[derive(Component, Debug, Clone, Default, PartialEq)]
+pub struct TurnLog(pub Vec<SimEvent>);

@@ -1,0 +1,25 @@
+//! The rules of Détente, headless: no window, UI, render or asset types are used here.
+//!
+//! A match is an entity whose components are plain data (`state`); a turn is the `Turn`
+//! schedule (`turn`), whose systems call the pure rules of `rules/` in the order DESIGN.md gives.
+//! Scenarios are RON files read with serde (`load`), checked (`validate`) and tuned (`overrides`).
+
+pub mod error;
+pub mod history;
+pub mod load;
+pub mod log;
+pub mod overrides;
+pub mod rules;
+pub mod run;
+pub mod scenario;
+pub mod state;
+pub mod strategy;
+pub mod turn;
+pub mod validate;
+
+pub use error::InputError;
+pub use rules::Rules;
+pub use run::{GameResult, Plan, run_games, run_one};
+pub use state::{Controller, Regime};
+pub use strategy::Strategy;
+pub use turn::{SimPlugin, Turn, TurnStage};

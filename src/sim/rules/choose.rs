@@ -1,0 +1,185 @@
+//! Stage 1, choose: every AI seat decides a stance from what it perceived, then its personality
+//! picks a concrete move of that stance; AI seats also answer pending proposals.
+
+use super::Rules;
+use crate::sim::log::{SimEvent, TurnLog};
+use crate::sim::scenario::{Intent, Requirement};
+use crate::sim::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
+use crate::sim::strategy::{Memory, Stance, Strategy};
+use rand::Rng;
+
+/// The moves `nation` may choose now: crisis moves for the parties to an open crisis, the rest
+/// for everyone else; only those it can afford and whose requirements hold. Never empty while
+/// the scenario has a move it can afford.
+pub fn available_moves(
+    rules: &Rules,
+    nation: usize,
+    nations: &Nations,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    globals: &Globals,
+) -> Vec<usize> {
+    let in_crisis = diplomacy
+        .crisis
+        .as_ref()
+        .is_some_and(|c| c.parties.contains(&nation));
+    let pool = if in_crisis && !rules.crisis_moves.is_empty() {
+        &rules.crisis_moves
+    } else {
+        &rules.normal_moves
+    };
+    let me = &nations.0[nation];
+    let affordable: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&m| rules.scenario.moves[m].cost <= me.budget)
+        .collect();
+    let allowed: Vec<usize> = affordable
+        .iter()
+        .copied()
+        .filter(|&m| {
+            rules.scenario.moves[m]
+                .requires
+                .iter()
+                .all(|r| requirement_holds(r, nation, nations, relations, globals))
+        })
+        .collect();
+    if !allowed.is_empty() {
+        allowed
+    } else if !affordable.is_empty() {
+        affordable
+    } else {
+        pool.clone()
+    }
+}
+
+fn requirement_holds(r: &Requirement, nation: usize, nations: &Nations, relations: &Relations, globals: &Globals) -> bool {
+    let me = &nations.0[nation];
+    match *r {
+        Requirement::AlertBelow(a) => me.alert < a,
+        Requirement::AlertAbove(a) => me.alert > a,
+        Requirement::MissileDefenseAtLeast(v) => me.missile_defense >= v,
+        Requirement::ArmsAtLeast(v) => me.arms >= v,
+        Requirement::ArmsBelow(v) => me.arms < v,
+        Requirement::NoHotline => (0..relations.n)
+            .filter(|&j| j != nation)
+            .any(|j| !relations.get(nation, j).hotline),
+        Requirement::ThreatAtLeast(kind, v) => globals.threats.get(kind) >= v,
+    }
+}
+
+/// The personality's pick among `candidates` for a stance. Cooperating, it hedges with a neutral
+/// move with probability `hedge · (1 − trust/100)`, trust being its mean trust in the others (a
+/// nation that distrusts hedges more: the security dilemma); defecting, it picks a hostile move.
+/// When the stance has no candidate it falls back to the nearest intent that has one.
+pub fn pick_move(rules: &Rules, personality: usize, stance: Stance, trust: f64, candidates: &[usize], rng: &mut impl Rng) -> usize {
+    let p = &rules.personalities[personality];
+    let of = |intent: Intent| -> Vec<usize> {
+        candidates
+            .iter()
+            .copied()
+            .filter(|&m| rules.scenario.moves[m].intent == intent)
+            .collect()
+    };
+    let (coop, neutral, hostile) = (of(Intent::Cooperative), of(Intent::Neutral), of(Intent::Hostile));
+    let order: [&Vec<usize>; 3] = match stance {
+        Stance::Cooperate => {
+            let share = (p.hedge * (1.0 - trust / 100.0)).clamp(0.0, 1.0);
+            let hedge = !neutral.is_empty() && !coop.is_empty() && rng.random_bool(share);
+            if hedge { [&neutral, &coop, &hostile] } else { [&coop, &neutral, &hostile] }
+        }
+        Stance::Defect => [&hostile, &neutral, &coop],
+    };
+    let pool = order.into_iter().find(|v| !v.is_empty()).map_or(candidates, |v| v.as_slice());
+    weighted_choice(pool, |m| p.weights[m], rng)
+}
+
+/// Draws one item with probability proportional to its weight (uniformly if all weigh 0).
+fn weighted_choice(items: &[usize], weight: impl Fn(usize) -> f64, rng: &mut impl Rng) -> usize {
+    let total: f64 = items.iter().map(|&m| weight(m)).sum();
+    if total <= 0.0 {
+        return items[rng.random_range(0..items.len())];
+    }
+    let mut x = rng.random_range(0.0..total);
+    for &m in items {
+        x -= weight(m);
+        if x < 0.0 {
+            return m;
+        }
+    }
+    items[items.len() - 1]
+}
+
+/// Fills `orders` for the AI seats (human seats' orders arrive beforehand as commands) and
+/// answers pending proposals.
+#[allow(clippy::too_many_arguments)]
+pub fn choose_orders(
+    rules: &Rules,
+    seats: &mut Seats,
+    nations: &Nations,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    globals: &Globals,
+    orders: &mut Orders,
+    log: &mut TurnLog,
+    rng: &mut impl Rng,
+) {
+    let n = nations.0.len();
+    orders.moves.resize(n, None);
+    orders.stances.resize(n, Stance::Cooperate);
+    let payoffs = &rules.scenario.payoffs;
+    for i in 0..n {
+        let seat = &mut seats.0[i];
+        let memory = Memory {
+            mine: &seat.mine,
+            theirs: &seat.theirs,
+        };
+        let (stance, action) = match (seat.controller, orders.moves[i]) {
+            (Controller::Human, Some(action)) => {
+                let hostile = rules.scenario.moves[action].intent == Intent::Hostile;
+                (if hostile { Stance::Defect } else { Stance::Cooperate }, action)
+            }
+            (controller, _) => {
+                // A human seat without orders is played by tit for tat, so a turn never stalls.
+                let (strategy, personality) = match controller {
+                    Controller::Ai { strategy, personality } => (strategy, personality),
+                    Controller::Human => (Strategy::TitForTat, 0),
+                };
+                let stance = strategy.decide(memory, payoffs, rng);
+                let candidates = available_moves(rules, i, nations, relations, diplomacy, globals);
+                let trust = mean_trust_of(relations, i);
+                (stance, pick_move(rules, personality, stance, trust, &candidates, rng))
+            }
+        };
+        orders.moves[i] = Some(action);
+        orders.stances[i] = stance;
+        seat.mine.push(stance);
+        log.0.push(SimEvent::MoveChosen { nation: i, action, stance });
+    }
+    answer_proposals(rules, seats, relations, diplomacy, orders);
+}
+
+/// An observer's mean trust in the others.
+pub fn mean_trust_of(relations: &Relations, observer: usize) -> f64 {
+    let others: Vec<f64> = (0..relations.n).filter(|&j| j != observer).map(|j| relations.get(observer, j).trust).collect();
+    others.iter().sum::<f64>() / others.len().max(1) as f64
+}
+
+/// AI seats accept when they mean to cooperate this turn and trust the proposer enough.
+fn answer_proposals(rules: &Rules, seats: &Seats, relations: &Relations, diplomacy: &Diplomacy, orders: &mut Orders) {
+    let accept_trust = rules.scenario.params.treaty.accept_trust;
+    for (p, proposal) in diplomacy.proposals.iter().enumerate() {
+        for (i, seat) in seats.0.iter().enumerate() {
+            if i == proposal.from || orders.answers.iter().any(|&(q, by, _)| q == p && by == i) {
+                continue;
+            }
+            let accepted = match seat.controller {
+                Controller::Ai { .. } => {
+                    orders.stances[i] == Stance::Cooperate && relations.get(i, proposal.from).trust >= accept_trust
+                }
+                Controller::Human => false,
+            };
+            orders.answers.push((p, i, accepted));
+        }
+    }
+}

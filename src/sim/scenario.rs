@@ -1,0 +1,446 @@
+//! Scenario files: nations, moves, events and every coefficient of the model, as plain data.
+//!
+//! Nothing here knows about the ECS; `load.rs` reads and checks these types, `rules/` computes
+//! with them. Every number the rules use comes from one of these structs.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A whole scenario after its deck has been merged in: what `detente check` validates and what a
+/// match is built from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub year: i32,
+    pub description: String,
+    /// How much time one turn stands for, in words ("one quarter").
+    pub turn_length: String,
+    pub turns: u32,
+    /// A deck file (moves, events, personalities) shared between scenarios, relative to this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deck: Option<String>,
+    pub nations: Vec<NationSpec>,
+    pub relations: RelationSpec,
+    pub threats: Threats,
+    pub params: Params,
+    pub payoffs: Payoffs,
+    /// Names of the escalation ladder's rungs, from the first sign of crisis to the exchange.
+    #[serde(default)]
+    pub ladder: Vec<String>,
+    #[serde(default)]
+    pub moves: Vec<MoveSpec>,
+    #[serde(default)]
+    pub events: Vec<EventSpec>,
+    #[serde(default)]
+    pub personalities: BTreeMap<String, Personality>,
+}
+
+/// One nation's starting position and its default AI.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationSpec {
+    pub id: String,
+    pub name: String,
+    /// `#rrggbb`, for the desktop and the reports.
+    pub colour: String,
+    /// Normalised arsenal, 0..100.
+    pub arms: f64,
+    /// Deployed warheads at `arms`, for display only; scaled with arms as the game goes on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warheads: Option<u32>,
+    /// 0 peacetime .. 3 hair-trigger.
+    pub alert: u8,
+    pub missile_defense: f64,
+    pub budget: f64,
+    /// Budget gained each turn.
+    pub income: f64,
+    pub approval: f64,
+    /// The standard strategy that decides this nation's intent when no `--ai` is given.
+    pub strategy: String,
+    /// The personality that turns an intent into a concrete move.
+    pub personality: String,
+    /// Richardson coefficients for this nation; `params.arms` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub richardson: Option<Richardson>,
+}
+
+/// Starting trust and transparency for every ordered pair, with per-pair exceptions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationSpec {
+    pub trust: f64,
+    pub transparency: f64,
+    #[serde(default)]
+    pub pairs: Vec<PairSpec>,
+}
+
+/// How `from` sees `to` at the start, where it differs from the defaults.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairSpec {
+    pub from: String,
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transparency: Option<f64>,
+    #[serde(default)]
+    pub hotline: bool,
+}
+
+/// Shared, global threats, 0..100 each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threats {
+    pub terrorism: f64,
+    pub proliferation: f64,
+    pub disaster: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ThreatKind {
+    Terrorism,
+    Proliferation,
+    Disaster,
+}
+
+impl Threats {
+    pub fn get(&self, kind: ThreatKind) -> f64 {
+        match kind {
+            ThreatKind::Terrorism => self.terrorism,
+            ThreatKind::Proliferation => self.proliferation,
+            ThreatKind::Disaster => self.disaster,
+        }
+    }
+
+    pub fn get_mut(&mut self, kind: ThreatKind) -> &mut f64 {
+        match kind {
+            ThreatKind::Terrorism => &mut self.terrorism,
+            ThreatKind::Proliferation => &mut self.proliferation,
+            ThreatKind::Disaster => &mut self.disaster,
+        }
+    }
+}
+
+/// The one-shot payoffs of the prisoner's dilemma, scored each turn on the moves' true intents.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payoffs {
+    /// Temptation: I defect, you cooperate.
+    pub t: f64,
+    /// Reward: both cooperate.
+    pub r: f64,
+    /// Punishment: both defect.
+    pub p: f64,
+    /// Sucker's payoff: I cooperate, you defect.
+    pub s: f64,
+    /// Added to every nation's score when an exchange happens.
+    pub catastrophe: f64,
+}
+
+/// Every coefficient of the per-turn pipeline, grouped by stage.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    pub perception: PerceptionParams,
+    pub trust: TrustParams,
+    pub arms: Richardson,
+    pub transparency: TransparencyParams,
+    pub treaty: TreatyParams,
+    pub crisis: CrisisParams,
+    pub threats: ThreatParams,
+    pub risk: RiskParams,
+    pub regime: RegimeParams,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerceptionParams {
+    /// Spread of the noise on believed arms at transparency 0.
+    pub sigma: f64,
+    /// Chance that a secret move is detected at transparency 100.
+    pub detect: f64,
+    /// How far beliefs lean to the worst case at trust 0, in units of the noise spread.
+    pub worst_case: f64,
+    /// Whether distrust can push a misread cooperative move a second step, to hostile.
+    pub distrust_second_step: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustParams {
+    /// Trust gained from a move read as cooperative.
+    pub gain: f64,
+    /// Trust lost to a move read as hostile (greater than `gain`).
+    pub loss: f64,
+    /// The level trust drifts back to.
+    pub baseline: f64,
+    /// Share of the gap to the baseline closed each turn.
+    pub drift: f64,
+}
+
+/// One step of Richardson's arms race: `arms += k·belief − a·arms + g·(1 − trust/100)`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Richardson {
+    /// Reaction to the other side's (believed) arms.
+    pub k: f64,
+    /// Fatigue: the cost of keeping what one has.
+    pub a: f64,
+    /// Grievance: build-up driven by distrust alone.
+    pub g: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransparencyParams {
+    /// Share of the excess over the floor lost each turn.
+    pub decay: f64,
+    /// The floor without any agreement.
+    pub floor: f64,
+    /// Extra floor while a hotline is open.
+    pub hotline_floor: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatyParams {
+    /// Lowest trust in the proposer at which an AI that means to cooperate accepts.
+    pub accept_trust: f64,
+    /// Chance per turn, at transparency 100, that a breach of a cap is caught.
+    pub detect: f64,
+    /// Trust lost, by the victim, when a breach is caught.
+    pub breach_loss: f64,
+    /// Arms above the cap tolerated before it counts as a breach.
+    pub tolerance: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisParams {
+    /// Trust each party loses in the other per turn per rung of an open crisis.
+    pub trust_loss_per_level: f64,
+    /// Turns after which a crisis that has not escalated fizzles out.
+    pub max_turns: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreatParams {
+    /// Points each threat grows per turn when nobody works on it.
+    pub growth: f64,
+    /// Turns that a joint action on a shared threat counts for MAS.
+    pub joint_memory: u32,
+}
+
+/// The per-turn hazard of an exchange: `base · exp(Σ weight · factor)`, capped at `max`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskParams {
+    pub base: f64,
+    /// Weight of the highest alert level, 0..1.
+    pub alert: f64,
+    /// Weight of tension, 1 − lowest trust/100.
+    pub tension: f64,
+    /// Weight of mean arms/100.
+    pub arms: f64,
+    /// Weight of the crisis rung, 0..1 of the ladder.
+    pub crisis: f64,
+    /// Weight (subtracted) of mean transparency/100.
+    pub transparency: f64,
+    /// Weight (subtracted) of the share of pairs with a hotline.
+    pub hotline: f64,
+    pub max: f64,
+    /// Minutes to midnight at zero risk; the clock reads `clock · exp(−risk · clock_rate)`.
+    pub clock: f64,
+    pub clock_rate: f64,
+}
+
+/// Thresholds that classify each turn's state as MAS, MAD or unsettled.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegimeParams {
+    pub mas_trust: f64,
+    pub mas_transparency: f64,
+    pub mas_risk: f64,
+    /// Turns over which arms must be flat or falling for MAS.
+    pub arms_window: u32,
+    /// Whether MAS needs recent joint action on a shared threat.
+    pub mas_needs_joint_action: bool,
+    pub mad_trust: f64,
+    pub mad_arms: f64,
+    pub mad_risk: f64,
+    /// The outcome is MAS when the MAS regime held for this many final turns.
+    pub mas_hold: u32,
+}
+
+/// How intents relate: cooperative < neutral < hostile; a misreading goes one step up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Intent {
+    Cooperative,
+    Neutral,
+    Hostile,
+}
+
+impl Intent {
+    pub fn more_hostile(self) -> Intent {
+        match self {
+            Intent::Cooperative => Intent::Neutral,
+            _ => Intent::Hostile,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Intent::Cooperative => "cooperative",
+            Intent::Neutral => "neutral",
+            Intent::Hostile => "hostile",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Visibility {
+    Public,
+    Secret,
+}
+
+/// A move: data, read from the deck or the scenario.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoveSpec {
+    pub id: String,
+    pub name: String,
+    /// One sentence a student understands.
+    pub description: String,
+    pub intent: Intent,
+    /// 0..1: how easily the move is read as one step more hostile than meant.
+    pub ambiguity: f64,
+    pub visibility: Visibility,
+    pub cost: f64,
+    /// Crisis moves are what the parties to an open crisis answer with; they move the ladder.
+    #[serde(default)]
+    pub crisis_step: Option<i32>,
+    /// Joint action on a shared threat (counts towards MAS).
+    #[serde(default)]
+    pub shared_threat: bool,
+    #[serde(default)]
+    pub requires: Vec<Requirement>,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// An agreement offered to the others; it binds only those who accept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposes: Option<Agreement>,
+}
+
+/// When a move may be chosen.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum Requirement {
+    AlertBelow(u8),
+    AlertAbove(u8),
+    MissileDefenseAtLeast(f64),
+    ArmsAtLeast(f64),
+    ArmsBelow(f64),
+    NoHotline,
+    ThreatAtLeast(ThreatKind, f64),
+}
+
+/// What a move or an event does to the true state. "Me" is the mover (or the event's target).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum Effect {
+    Arms(f64),
+    Alert(i32),
+    MissileDefense(f64),
+    Budget(f64),
+    Approval(f64),
+    /// How well the others can verify me.
+    TransparencyOfMe(f64),
+    /// How well I can verify the others.
+    TransparencyOfOthers(f64),
+    /// Others' trust in me, beyond what they read into the move.
+    TrustOfOthers(f64),
+    /// My trust in the others.
+    TrustInOthers(f64),
+    Threat(ThreatKind, f64),
+    /// Opens a hotline between me and every other nation.
+    Hotline,
+    /// Opens a crisis with the others at this rung (or raises an open one to it).
+    Crisis(u8),
+}
+
+/// The terms of a proposed agreement.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub name: String,
+    /// Caps each party's arms at its level when signed, less this cut.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arms_cut: Option<f64>,
+    /// Transparency both parties guarantee each other while it lasts.
+    pub transparency_floor: f64,
+    /// Counts as joint action on a shared threat while it lasts.
+    #[serde(default)]
+    pub shared_threat: bool,
+    /// Trust each party gains in the other on signing.
+    pub trust_bonus: f64,
+}
+
+/// An event card; its chance each turn grows with the state it feeds on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventSpec {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub chance: Chance,
+    pub target: Target,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+}
+
+/// `base + Σ weight · factor`, each factor in 0..1, clamped to 0..1.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Chance {
+    pub base: f64,
+    /// Highest alert / 3.
+    pub alert: f64,
+    /// 1 − lowest trust / 100.
+    pub tension: f64,
+    /// 1 − mean transparency / 100.
+    pub opacity: f64,
+    /// Mean arms / 100.
+    pub arms: f64,
+    pub terrorism: f64,
+    pub proliferation: f64,
+    pub disaster: f64,
+}
+
+/// Whom an event strikes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    /// Every nation.
+    All,
+    /// One nation, drawn at random.
+    Random,
+    /// The nation with the highest alert (a false alarm), ties by order.
+    HighestAlert,
+    /// The nation that trusts its rival least (a proxy war), ties by order.
+    Tensest,
+}
+
+/// How a personality turns an intent into a concrete move.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Personality {
+    pub description: String,
+    /// When cooperating at trust 0, the share of picks that go to neutral hedges (missile
+    /// defense, modernisation) rather than openly cooperative moves; it falls linearly to 0 at
+    /// trust 100.
+    pub hedge: f64,
+    /// Relative weights of moves by id; a move not listed has weight 1.
+    #[serde(default)]
+    pub weights: BTreeMap<String, f64>,
+}

@@ -1,0 +1,148 @@
+//! Must show 5: bad input gets `error: FILE:LINE:COLUMN: what is wrong`, exit code 2, no panic.
+
+use crate::common::{detente, scenario, temp_dir};
+use std::path::PathBuf;
+
+/// Runs `detente ARGS`, expects exit code 2 and returns stderr.
+fn fails(args: &[&str]) -> String {
+    let out = detente(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "exit code for {args:?}; stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "no panic: {stderr}");
+    assert!(stderr.starts_with("error"), "starts with error: {stderr}");
+    stderr
+}
+
+/// A copy of reset_2013 (with its deck) where `from` is replaced by `to`.
+fn broken(name: &str, from: &str, to: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    std::fs::create_dir_all(dir.join("decks")).unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    std::fs::copy(root.join("decks/standard.ron"), dir.join("decks/standard.ron")).unwrap();
+    let text = std::fs::read_to_string(root.join("reset_2013.ron")).unwrap();
+    assert!(text.contains(from), "the scenario contains {from:?}");
+    let path = dir.join("broken.ron");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path
+}
+
+fn line_of(path: &PathBuf, needle: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn ron_syntax_error_is_placed() {
+    let path = broken("syntax", "turns: 40,", "turns: 40,,");
+    let err = fails(&["check", path.to_str().unwrap()]);
+    let line = line_of(&path, "turns: 40,,");
+    assert!(err.contains(&format!("broken.ron:{line}:")), "{err}");
+}
+
+#[test]
+fn value_out_of_range_is_placed_and_explained() {
+    let path = broken("range", "arms: 52,", "arms: 152,");
+    let err = fails(&["simulate", path.to_str().unwrap()]);
+    let line = line_of(&path, "arms: 152");
+    assert!(err.contains(&format!("broken.ron:{line}:")), "{err}");
+    assert!(err.contains("out of range") && err.contains("0 to 100"), "{err}");
+}
+
+#[test]
+fn unknown_nation_in_pairs_is_placed() {
+    let path = broken("nation", "(from: \"rus\", to: \"usa\"", "(from: \"rus\", to: \"fra\"");
+    let err = fails(&["check", path.to_str().unwrap()]);
+    let line = line_of(&path, "\"fra\"");
+    assert!(err.contains(&format!("broken.ron:{line}:")) && err.contains("unknown nation \"fra\""), "{err}");
+    assert!(err.contains("usa, rus"), "lists the valid ones: {err}");
+}
+
+#[test]
+fn unknown_move_in_a_personality_is_placed_in_the_deck() {
+    let dir = temp_dir("move");
+    std::fs::create_dir_all(dir.join("decks")).unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let deck = std::fs::read_to_string(root.join("decks/standard.ron")).unwrap();
+    std::fs::write(dir.join("decks/standard.ron"), deck.replacen("\"arms_buildup\": 3", "\"arms_boom\": 3", 1)).unwrap();
+    std::fs::copy(root.join("reset_2013.ron"), dir.join("s.ron")).unwrap();
+    let err = fails(&["check", dir.join("s.ron").to_str().unwrap()]);
+    let line = line_of(&dir.join("decks/standard.ron"), "\"arms_boom\"");
+    assert!(err.contains(&format!("standard.ron:{line}:")) && err.contains("unknown move \"arms_boom\""), "{err}");
+}
+
+#[test]
+fn unknown_field_is_placed() {
+    let path = broken("field", "approval: 60,", "aproval: 60,");
+    let err = fails(&["check", path.to_str().unwrap()]);
+    let line = line_of(&path, "aproval");
+    assert!(err.contains(&format!("broken.ron:{line}:")) && err.contains("aproval"), "{err}");
+}
+
+#[test]
+fn empty_and_binary_files_are_refused() {
+    let dir = temp_dir("empty");
+    let empty = dir.join("empty.ron");
+    std::fs::write(&empty, "").unwrap();
+    let err = fails(&["check", empty.to_str().unwrap()]);
+    assert!(err.contains("empty.ron:1:1:") && err.contains("empty"), "{err}");
+    let binary = dir.join("binary.ron");
+    std::fs::write(&binary, [0x28u8, 0x0a, 0xff, 0xfe, 0x00, 0x01]).unwrap();
+    let err = fails(&["simulate", binary.to_str().unwrap()]);
+    assert!(err.contains("binary.ron:2:1:") && err.contains("not a text file"), "{err}");
+}
+
+#[test]
+fn missing_file_is_refused() {
+    let err = fails(&["simulate", "/nonexistent/nowhere.ron"]);
+    assert!(err.contains("/nonexistent/nowhere.ron") && err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn unknown_strategy_or_nation_lists_the_valid_ones() {
+    let s = scenario("reset_2013");
+    let err = fails(&["simulate", &s, "--ai", "usa=tit_for_tot"]);
+    assert!(err.contains("unknown strategy \"tit_for_tot\"") && err.contains("tit_for_tat") && err.contains("grit"), "{err}");
+    let err = fails(&["batch", &s, "--games", "3", "--ai", "fra=tit_for_tat"]);
+    assert!(err.contains("unknown nation \"fra\"") && err.contains("usa, rus"), "{err}");
+    let err = fails(&["simulate", &s, "--ai", "usa=grit:owl"]);
+    assert!(err.contains("unknown personality \"owl\"") && err.contains("dove"), "{err}");
+}
+
+#[test]
+fn unknown_or_bad_set_key_is_refused() {
+    let s = scenario("reset_2013");
+    let err = fails(&["simulate", &s, "--set", "params.trust.lost=3"]);
+    assert!(err.contains("unknown key \"lost\"") && err.contains("loss"), "{err}");
+    let err = fails(&["simulate", &s, "--set", "nations.fra.arms=3"]);
+    assert!(err.contains("no item \"fra\"") && err.contains("usa, rus"), "{err}");
+    let err = fails(&["simulate", &s, "--set", "trust=abc"]);
+    assert!(err.contains("not a number"), "{err}");
+    let err = fails(&["simulate", &s, "--set", "trust=150"]);
+    assert!(err.contains("out of range"), "{err}");
+    let err = fails(&["simulate", &s, "--set", "title=3"]);
+    assert!(err.contains("not a numeric parameter"), "{err}");
+}
+
+#[test]
+fn unknown_flag_is_refused() {
+    let err = fails(&["simulate", &scenario("reset_2013"), "--sed", "3"]);
+    assert!(err.contains("--sed"), "{err}");
+}
+
+#[test]
+fn failed_run_leaves_no_output_file() {
+    let dir = temp_dir("nofile");
+    let json = dir.join("out.json");
+    fails(&["simulate", &scenario("reset_2013"), "--ai", "usa=nope", "--json", json.to_str().unwrap()]);
+    assert!(!json.exists());
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "no temporary files either");
+}
+
+#[test]
+fn every_shipped_scenario_checks() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    for name in ["reset_2013", "cold_war_1962", "multipolar_2030", "prisoners_dilemma"] {
+        let out = detente(&["check", root.join(format!("{name}.ron")).to_str().unwrap()]);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
