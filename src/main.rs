@@ -19,6 +19,8 @@ fn open_game() -> ExitCode {
 
 #[cfg(not(feature = "desktop"))]
 fn open_game() -> ExitCode {
-    eprintln!("error: this build has no window (built without the `desktop` feature); try `detente --help`");
+    eprintln!(
+        "error: this build has no window (built without the `desktop` feature); try `detente --help`"
+    );
     ExitCode::from(2)
 }

@@ -1,17 +1,17 @@
 //! The integration tests, in one binary (each file in `tests/` links all of Bevy): modules by
 //! capability.
 
+#[path = "detente/architecture.rs"]
+mod architecture;
+#[path = "detente/bad_input.rs"]
+mod bad_input;
 #[path = "detente/common.rs"]
 mod common;
 #[path = "detente/determinism.rs"]
 mod determinism;
-#[path = "detente/prisoners.rs"]
-mod prisoners;
 #[path = "detente/emergence.rs"]
 mod emergence;
 #[path = "detente/misperception.rs"]
 mod misperception;
-#[path = "detente/bad_input.rs"]
-mod bad_input;
-#[path = "detente/architecture.rs"]
-mod architecture;
+#[path = "detente/prisoners.rs"]
+mod prisoners;

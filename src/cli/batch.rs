@@ -34,28 +34,45 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
     if let Some(dir) = &args.out {
         ensure_dir(dir)?;
     }
-    let seeds: Vec<u64> = (0..args.games as u64).map(|k| args.seed.wrapping_add(k)).collect();
+    let seeds: Vec<u64> = (0..args.games as u64)
+        .map(|k| args.seed.wrapping_add(k))
+        .collect();
     let plan = Plan {
         controllers: setup.controllers.clone(),
         turns: setup.turns,
         record: false,
     };
-    let bar = if args.quiet { ProgressBar::hidden() } else { ProgressBar::new(args.games as u64) };
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(args.games as u64)
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} games  {elapsed_precise} (eta {eta})")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
+        ProgressStyle::with_template(
+            "{spinner} [{bar:40}] {pos}/{len} games  {elapsed_precise} (eta {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
     );
-    let results = run_games(&setup.rules, &plan, &seeds, |done| bar.set_position(done as u64));
+    let results = run_games(&setup.rules, &plan, &seeds, |done| {
+        bar.set_position(done as u64)
+    });
     bar.finish_and_clear();
     let summary = summarise(&setup, args, &results);
     print_shares(&summary);
     if let Some(dir) = &args.out {
         let mut json = serde_json::to_string_pretty(&summary).expect("a summary always serialises");
         json.push('\n');
-        write_atomic(&dir.join("games.csv"), games_csv(&setup, &results).as_bytes())?;
+        write_atomic(
+            &dir.join("games.csv"),
+            games_csv(&setup, &results).as_bytes(),
+        )?;
         write_atomic(&dir.join("summary.json"), json.as_bytes())?;
-        println!("wrote {} and {}", dir.join("summary.json").display(), dir.join("games.csv").display());
+        println!(
+            "wrote {} and {}",
+            dir.join("summary.json").display(),
+            dir.join("games.csv").display()
+        );
     }
     Ok(())
 }
@@ -63,14 +80,23 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
 pub fn summarise(setup: &Setup, args: &BatchArgs, results: &[GameResult]) -> Summary {
     let n = results.len().max(1) as f64;
     let count = |r: Regime| results.iter().filter(|g| g.outcome == r).count();
-    let outcomes: BTreeMap<&'static str, usize> = Regime::ALL.iter().map(|&r| (r.name(), count(r))).collect();
+    let outcomes: BTreeMap<&'static str, usize> =
+        Regime::ALL.iter().map(|&r| (r.name(), count(r))).collect();
     let shares = outcomes.iter().map(|(&k, &v)| (k, v as f64 / n)).collect();
-    let shares_ci95 = outcomes.iter().map(|(&k, &v)| (k, wilson(v, results.len()))).collect();
+    let shares_ci95 = outcomes
+        .iter()
+        .map(|(&k, &v)| (k, wilson(v, results.len())))
+        .collect();
     let ids = setup.rules.nation_ids();
     let mean_scores = ids
         .iter()
         .enumerate()
-        .map(|(i, id)| (id.to_string(), round(results.iter().map(|g| g.scores[i]).sum::<f64>() / n)))
+        .map(|(i, id)| {
+            (
+                id.to_string(),
+                round(results.iter().map(|g| g.scores[i]).sum::<f64>() / n),
+            )
+        })
         .collect();
     let mean = |f: &dyn Fn(&GameResult) -> f64| round(results.iter().map(f).sum::<f64>() / n);
     let mean_final = BTreeMap::from([
@@ -119,24 +145,43 @@ pub fn wilson(k: usize, n: usize) -> [f64; 2] {
     let p = k / n;
     let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
     let half = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt() / (1.0 + z * z / n);
-    [round((centre - half).max(0.0)), round((centre + half).min(1.0))]
+    [
+        round((centre - half).max(0.0)),
+        round((centre + half).min(1.0)),
+    ]
 }
 
 fn print_shares(s: &Summary) {
-    println!("{} games of {} ({} turns), seeds {}..{}", s.games, s.scenario, s.turns, s.seed, s.seed.wrapping_add(s.games as u64 - 1));
+    println!(
+        "{} games of {} ({} turns), seeds {}..{}",
+        s.games,
+        s.scenario,
+        s.turns,
+        s.seed,
+        s.seed.wrapping_add(s.games as u64 - 1)
+    );
     for (nation, who) in &s.strategies {
         println!("  {nation}: {who}");
     }
     for r in Regime::ALL {
         let k = r.name();
         let [lo, hi] = s.shares_ci95[k];
-        println!("  {:<11} {:>6.1}%  ({} games, 95% CI {:.1}–{:.1}%)", k, s.shares[k] * 100.0, s.outcomes[k], lo * 100.0, hi * 100.0);
+        println!(
+            "  {:<11} {:>6.1}%  ({} games, 95% CI {:.1}–{:.1}%)",
+            k,
+            s.shares[k] * 100.0,
+            s.outcomes[k],
+            lo * 100.0,
+            hi * 100.0
+        );
     }
 }
 
 fn games_csv(setup: &Setup, results: &[GameResult]) -> String {
     let ids = setup.rules.nation_ids();
-    let mut out = String::from("game,seed,outcome,turns,mas_turns,mean_trust,min_trust,mean_transparency,mean_arms,risk");
+    let mut out = String::from(
+        "game,seed,outcome,turns,mas_turns,mean_trust,min_trust,mean_transparency,mean_arms,risk",
+    );
     for id in &ids {
         let _ = write!(out, ",score_{id}");
     }

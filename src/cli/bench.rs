@@ -19,7 +19,10 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
     };
     let seeds: Vec<u64> = (1..=games as u64).collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("bench: batch of {games} games of {} ({} turns each) on {threads} threads", setup.rules.scenario.id, setup.turns);
+    println!(
+        "bench: batch of {games} games of {} ({} turns each) on {threads} threads",
+        setup.rules.scenario.id, setup.turns
+    );
     let start = Instant::now();
     let results = run_games(&setup.rules, &plan, &seeds, |_| {});
     let elapsed = start.elapsed().as_secs_f64();
@@ -32,7 +35,10 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
         Some(mib) => println!("  peak memory      {mib:.1} MiB (VmHWM)"),
         None => println!("  peak memory      unknown (no /proc/self/status)"),
     }
-    println!("  MAS share        {:.1}% (a sanity check, not a target)", 100.0 * mas as f64 / games.max(1) as f64);
+    println!(
+        "  MAS share        {:.1}% (a sanity check, not a target)",
+        100.0 * mas as f64 / games.max(1) as f64
+    );
     Ok(())
 }
 

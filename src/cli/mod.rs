@@ -17,7 +17,12 @@ pub use output::write_atomic;
 pub use setup::Setup;
 
 #[derive(Parser, Debug)]
-#[command(name = "detente", version, about = "Détente: nuclear diplomacy, where MAD or MAS emerges from the play.", long_about = "Détente: a turn-based strategy game of nuclear diplomacy. Run without a command to open the game; the commands below run headless games for the classroom.")]
+#[command(
+    name = "detente",
+    version,
+    about = "Détente: nuclear diplomacy, where MAD or MAS emerges from the play.",
+    long_about = "Détente: a turn-based strategy game of nuclear diplomacy. Run without a command to open the game; the commands below run headless games for the classroom."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -146,11 +151,17 @@ fn check(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn list_strategies() {
-    println!("Strategies decide each turn whether to cooperate or defect, from the moves their nation perceived:\n");
+    println!(
+        "Strategies decide each turn whether to cooperate or defect, from the moves their nation perceived:\n"
+    );
     for s in Strategy::ALL {
         println!("  {:<24} {}", s.name(), s.description());
     }

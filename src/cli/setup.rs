@@ -43,8 +43,15 @@ impl Setup {
             .zip(&self.controllers)
             .map(|(n, c)| {
                 let who = match *c {
-                    Controller::Ai { strategy, personality } => {
-                        format!("{}:{}", strategy.name(), self.rules.personalities[personality].name)
+                    Controller::Ai {
+                        strategy,
+                        personality,
+                    } => {
+                        format!(
+                            "{}:{}",
+                            strategy.name(),
+                            self.rules.personalities[personality].name
+                        )
                     }
                     Controller::Human => "human".into(),
                 };

@@ -24,7 +24,12 @@ pub struct GameReport<'a> {
 
 pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
     let setup = Setup::from_args(&args.game)?;
-    let result = run_one(&setup.rules, setup.controllers.clone(), setup.turns, args.seed);
+    let result = run_one(
+        &setup.rules,
+        setup.controllers.clone(),
+        setup.turns,
+        args.seed,
+    );
     let history = result.history.as_deref().unwrap_or_default();
     if !args.quiet {
         for record in history {
@@ -37,7 +42,11 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
     if let Some(path) = &args.csv {
         write_atomic(path, long_csv(history).as_bytes())?;
     }
-    println!("outcome: {} after {} turns", result.outcome.name(), result.turns);
+    println!(
+        "outcome: {} after {} turns",
+        result.outcome.name(),
+        result.turns
+    );
     Ok(())
 }
 
@@ -51,7 +60,11 @@ pub fn game_json(setup: &Setup, result: &GameResult, seed: u64) -> String {
         outcome: result.outcome.name(),
         turns: result.turns,
         strategies: setup.describe_controllers().into_iter().collect(),
-        scores: ids.iter().map(|id| id.to_string()).zip(result.scores.iter().copied()).collect(),
+        scores: ids
+            .iter()
+            .map(|id| id.to_string())
+            .zip(result.scores.iter().copied())
+            .collect(),
         misperception: result.tally,
         history: result.history.as_deref().unwrap_or_default(),
     };
@@ -63,15 +76,44 @@ pub fn game_json(setup: &Setup, result: &GameResult, seed: u64) -> String {
 /// One line a turn: regime, risk, trust, transparency, arms and the moves (with misreadings).
 fn turn_line(r: &TurnRecord, turns: u32) -> String {
     let width = turns.to_string().len();
-    let mut line = format!("turn {:>width$}  {:<11} risk {:>5.2}%  clock {:>4.1} min", r.turn, r.regime.name(), r.risk * 100.0, r.minutes_to_midnight);
-    let trust: Vec<String> = r.relations.iter().map(|x| format!("{:.0}", x.trust)).collect();
-    let transparency: Vec<String> = r.relations.iter().map(|x| format!("{:.0}", x.transparency)).collect();
+    let mut line = format!(
+        "turn {:>width$}  {:<11} risk {:>5.2}%  clock {:>4.1} min",
+        r.turn,
+        r.regime.name(),
+        r.risk * 100.0,
+        r.minutes_to_midnight
+    );
+    let trust: Vec<String> = r
+        .relations
+        .iter()
+        .map(|x| format!("{:.0}", x.trust))
+        .collect();
+    let transparency: Vec<String> = r
+        .relations
+        .iter()
+        .map(|x| format!("{:.0}", x.transparency))
+        .collect();
     let arms: Vec<String> = r.nations.iter().map(|n| format!("{:.0}", n.arms)).collect();
-    let _ = write!(line, "  trust {}  transp {}  arms {}  |", trust.join("/"), transparency.join("/"), arms.join("/"));
+    let _ = write!(
+        line,
+        "  trust {}  transp {}  arms {}  |",
+        trust.join("/"),
+        transparency.join("/"),
+        arms.join("/")
+    );
     for m in &r.moves {
         let misread = r.perceived.iter().any(|p| p.actor == m.nation && p.misread);
-        let unseen = r.perceived.iter().any(|p| p.actor == m.nation && p.seen_as.is_none());
-        let mark = if misread { " (misread)" } else if unseen { " (unseen)" } else { "" };
+        let unseen = r
+            .perceived
+            .iter()
+            .any(|p| p.actor == m.nation && p.seen_as.is_none());
+        let mark = if misread {
+            " (misread)"
+        } else if unseen {
+            " (unseen)"
+        } else {
+            ""
+        };
         let _ = write!(line, " {}: {}{}", m.nation, m.action, mark);
     }
     if let Some(c) = &r.crisis {
@@ -92,7 +134,10 @@ pub fn long_csv(history: &[TurnRecord]) -> String {
             ("terrorism", r.threats.terrorism),
             ("proliferation", r.threats.proliferation),
             ("disaster", r.threats.disaster),
-            ("crisis_level", r.crisis.as_ref().map_or(0.0, |c| f64::from(c.level))),
+            (
+                "crisis_level",
+                r.crisis.as_ref().map_or(0.0, |c| f64::from(c.level)),
+            ),
         ];
         for (metric, v) in world {
             let _ = writeln!(out, "{t},world,{metric},{v}");
@@ -114,7 +159,11 @@ pub fn long_csv(history: &[TurnRecord]) -> String {
             }
         }
         for x in &r.relations {
-            for (metric, v) in [("trust", x.trust), ("transparency", x.transparency), ("belief", x.belief)] {
+            for (metric, v) in [
+                ("trust", x.trust),
+                ("transparency", x.transparency),
+                ("belief", x.belief),
+            ] {
                 let _ = writeln!(out, "{t},{}>{},{metric},{v}", x.from, x.to);
             }
         }

@@ -31,16 +31,34 @@ fn spawn_title(mut commands: Commands) {
     commands.spawn(Camera2d);
     let mut lines = Vec::new();
     if let Ok(entries) = std::fs::read_dir(scenario_dir()) {
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect();
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
         paths.sort();
         for path in paths {
             if let Ok(loaded) = load_scenario(&path) {
                 let s = loaded.scenario;
-                lines.push(format!("{}  ({}, {} nations)", s.title, s.year, s.nations.len()));
+                lines.push(format!(
+                    "{}  ({}, {} nations)",
+                    s.title,
+                    s.year,
+                    s.nations.len()
+                ));
             }
         }
     }
-    let text = |s: String, size: f32, colour: Color| (Text::new(s), TextFont { font_size: FontSize::Px(size), ..default() }, TextColor(colour));
+    let text = |s: String, size: f32, colour: Color| {
+        (
+            Text::new(s),
+            TextFont {
+                font_size: FontSize::Px(size),
+                ..default()
+            },
+            TextColor(colour),
+        )
+    };
     commands.spawn((
         Node {
             width: percent(100),
@@ -53,9 +71,17 @@ fn spawn_title(mut commands: Commands) {
         },
         children![
             text("DETENTE".into(), 72.0, Color::srgb(0.93, 0.86, 0.62)),
-            text("From mutually assured destruction to mutually assured stability".into(), 22.0, Color::srgb(0.8, 0.8, 0.85)),
+            text(
+                "From mutually assured destruction to mutually assured stability".into(),
+                22.0,
+                Color::srgb(0.8, 0.8, 0.85)
+            ),
             text(lines.join("\n"), 20.0, Color::srgb(0.7, 0.75, 0.8)),
-            text("The match screen is coming. Meanwhile: detente simulate reset_2013".into(), 18.0, Color::srgb(0.55, 0.6, 0.65)),
+            text(
+                "The match screen is coming. Meanwhile: detente simulate reset_2013".into(),
+                18.0,
+                Color::srgb(0.55, 0.6, 0.65)
+            ),
         ],
     ));
 }

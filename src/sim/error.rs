@@ -22,7 +22,12 @@ impl InputError {
         }
     }
 
-    pub fn at(origin: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn at(
+        origin: impl Into<String>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
         InputError {
             origin: origin.into(),
             at: Some((line, col)),

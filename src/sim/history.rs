@@ -35,8 +35,15 @@ pub struct Tally {
 impl Tally {
     pub fn count(&mut self, rules: &Rules, orders: &Orders, log: &TurnLog) {
         for event in &log.0 {
-            let SimEvent::MovePerceived { actor, perception, .. } = event else { continue };
-            let Some(action) = orders.moves[*actor] else { continue };
+            let SimEvent::MovePerceived {
+                actor, perception, ..
+            } = event
+            else {
+                continue;
+            };
+            let Some(action) = orders.moves[*actor] else {
+                continue;
+            };
             let m = &rules.scenario.moves[action];
             if m.visibility == Visibility::Secret {
                 self.secret_readings += 1;
@@ -47,7 +54,8 @@ impl Tally {
             self.misread += u32::from(perception.misread);
             if m.intent == Intent::Cooperative {
                 self.cooperative_readings += 1;
-                self.cooperative_seen_hostile += u32::from(perception.seen == Some(Intent::Hostile));
+                self.cooperative_seen_hostile +=
+                    u32::from(perception.seen == Some(Intent::Hostile));
             }
         }
     }
@@ -184,7 +192,11 @@ pub fn record_turn_of(
         .0
         .iter()
         .filter_map(|e| match e {
-            SimEvent::MovePerceived { observer, actor, perception } => Some(PerceivedRecord {
+            SimEvent::MovePerceived {
+                observer,
+                actor,
+                perception,
+            } => Some(PerceivedRecord {
                 observer: id(*observer),
                 actor: id(*actor),
                 seen_as: perception.seen,
@@ -197,7 +209,11 @@ pub fn record_turn_of(
     let crisis = diplomacy.crisis.as_ref().map(|c| CrisisRecord {
         parties: c.parties.map(id),
         level: c.level,
-        rung: sc.ladder.get(usize::from(c.level)).cloned().unwrap_or_default(),
+        rung: sc
+            .ladder
+            .get(usize::from(c.level))
+            .cloned()
+            .unwrap_or_default(),
     });
     TurnRecord {
         turn: globals.turn,
@@ -232,11 +248,21 @@ pub fn warheads(rules: &Rules, nation: usize, arms: f64) -> Option<u32> {
 pub fn describe(rules: &Rules, event: &SimEvent) -> Option<String> {
     let sc = &rules.scenario;
     let name = |i: usize| sc.nations[i].name.as_str();
-    let agreement = |m: usize| sc.moves[m].proposes.as_ref().map_or(sc.moves[m].name.as_str(), |a| a.name.as_str());
+    let agreement = |m: usize| {
+        sc.moves[m]
+            .proposes
+            .as_ref()
+            .map_or(sc.moves[m].name.as_str(), |a| a.name.as_str())
+    };
     let rung = |l: u8| sc.ladder.get(usize::from(l)).map_or("?", String::as_str);
     Some(match event {
         SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. } => return None,
-        SimEvent::ProposalAnswered { from, by, proposal, accepted } => format!(
+        SimEvent::ProposalAnswered {
+            from,
+            by,
+            proposal,
+            accepted,
+        } => format!(
             "{} {} the {} proposed by {}",
             name(*by),
             if *accepted { "accepted" } else { "declined" },
@@ -244,9 +270,18 @@ pub fn describe(rules: &Rules, event: &SimEvent) -> Option<String> {
             name(*from)
         ),
         SimEvent::TreatySigned { parties, proposal } => {
-            format!("{} and {} signed the {}", name(parties[0]), name(parties[1]), agreement(*proposal))
+            format!(
+                "{} and {} signed the {}",
+                name(parties[0]),
+                name(parties[1]),
+                agreement(*proposal)
+            )
         }
-        SimEvent::TreatyBreachCaught { breaker, by, proposal } => format!(
+        SimEvent::TreatyBreachCaught {
+            breaker,
+            by,
+            proposal,
+        } => format!(
             "{} caught {} breaking the {}; the agreement is void",
             name(*by),
             name(*breaker),
@@ -257,11 +292,22 @@ pub fn describe(rules: &Rules, event: &SimEvent) -> Option<String> {
             format!("{}: {}", sc.events[*card].name, who.join(", "))
         }
         SimEvent::CrisisOpened { parties, level } => {
-            format!("crisis between {} and {}: {}", name(parties[0]), name(parties[1]), rung(*level))
+            format!(
+                "crisis between {} and {}: {}",
+                name(parties[0]),
+                name(parties[1]),
+                rung(*level)
+            )
         }
-        SimEvent::CrisisMoved { from, to } => format!("crisis moved from {} to {}", rung(*from), rung(*to)),
+        SimEvent::CrisisMoved { from, to } => {
+            format!("crisis moved from {} to {}", rung(*from), rung(*to))
+        }
         SimEvent::CrisisEnded { fizzled, .. } => {
-            if *fizzled { "the crisis fizzled out".into() } else { "the crisis was defused".into() }
+            if *fizzled {
+                "the crisis fizzled out".into()
+            } else {
+                "the crisis was defused".into()
+            }
         }
         SimEvent::ExchangeHappened { on_the_ladder } => {
             if *on_the_ladder {

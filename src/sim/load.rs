@@ -70,7 +70,11 @@ impl Loaded {
         let source = match (&self.deck, problem.anchor.as_deref()) {
             (Some(deck), Some(id)) => {
                 let quoted = format!("\"{id}\"");
-                if !self.file.text.contains(&quoted) && deck.text.contains(&quoted) { deck } else { &self.file }
+                if !self.file.text.contains(&quoted) && deck.text.contains(&quoted) {
+                    deck
+                } else {
+                    &self.file
+                }
             }
             _ => &self.file,
         };
@@ -103,9 +107,15 @@ fn merge_by_id<T>(base: Vec<T>, own: Vec<T>, id: impl Fn(&T) -> &String) -> Vec<
 /// Reads a file as UTF-8 text, refusing empty and binary files with a clear message.
 pub fn read_source(path: &Path) -> Result<Source, InputError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| InputError::new(&shown, format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| InputError::new(&shown, format!("cannot read: {e}")))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(InputError::at(&shown, 1, 1, "the file is empty; expected a RON scenario"));
+        return Err(InputError::at(
+            &shown,
+            1,
+            1,
+            "the file is empty; expected a RON scenario",
+        ));
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -123,7 +133,12 @@ pub fn read_source(path: &Path) -> Result<Source, InputError> {
     };
     if let Some(pos) = text.find('\0') {
         let (line, col) = Locator::new(&text).line_col(pos);
-        return Err(InputError::at(&shown, line, col, "not a text file (NUL byte); expected a RON scenario"));
+        return Err(InputError::at(
+            &shown,
+            line,
+            col,
+            "not a text file (NUL byte); expected a RON scenario",
+        ));
     }
     Ok(Source { path: shown, text })
 }

@@ -8,16 +8,50 @@ use bevy::prelude::Component;
 /// events.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SimEvent {
-    MoveChosen { nation: usize, action: usize, stance: Stance },
-    MovePerceived { observer: usize, actor: usize, perception: Perception },
-    ProposalAnswered { from: usize, by: usize, proposal: usize, accepted: bool },
-    TreatySigned { parties: [usize; 2], proposal: usize },
-    TreatyBreachCaught { breaker: usize, by: usize, proposal: usize },
-    CardDrawn { card: usize, targets: Vec<usize> },
-    CrisisOpened { parties: [usize; 2], level: u8 },
-    CrisisMoved { from: u8, to: u8 },
-    CrisisEnded { level: u8, fizzled: bool },
-    ExchangeHappened { on_the_ladder: bool },
+    MoveChosen {
+        nation: usize,
+        action: usize,
+        stance: Stance,
+    },
+    MovePerceived {
+        observer: usize,
+        actor: usize,
+        perception: Perception,
+    },
+    ProposalAnswered {
+        from: usize,
+        by: usize,
+        proposal: usize,
+        accepted: bool,
+    },
+    TreatySigned {
+        parties: [usize; 2],
+        proposal: usize,
+    },
+    TreatyBreachCaught {
+        breaker: usize,
+        by: usize,
+        proposal: usize,
+    },
+    CardDrawn {
+        card: usize,
+        targets: Vec<usize>,
+    },
+    CrisisOpened {
+        parties: [usize; 2],
+        level: u8,
+    },
+    CrisisMoved {
+        from: u8,
+        to: u8,
+    },
+    CrisisEnded {
+        level: u8,
+        fizzled: bool,
+    },
+    ExchangeHappened {
+        on_the_ladder: bool,
+    },
 }
 
 /// This turn's facts, cleared when the next turn starts.

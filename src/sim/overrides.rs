@@ -14,11 +14,15 @@ pub fn apply_overrides(scenario: &Scenario, sets: &[String]) -> Result<Scenario,
     if sets.is_empty() {
         return Ok(scenario.clone());
     }
-    let mut tree = serde_json::to_value(scenario).map_err(|e| InputError::new("--set", e.to_string()))?;
+    let mut tree =
+        serde_json::to_value(scenario).map_err(|e| InputError::new("--set", e.to_string()))?;
     for set in sets {
         let origin = format!("--set {set}");
         let Some((key, value)) = set.split_once('=') else {
-            return Err(InputError::new(origin, "expected KEY=VALUE, like params.trust.loss=12"));
+            return Err(InputError::new(
+                origin,
+                "expected KEY=VALUE, like params.trust.loss=12",
+            ));
         };
         let (key, value) = (key.trim(), value.trim());
         for path in expand(key, &tree) {
@@ -26,14 +30,20 @@ pub fn apply_overrides(scenario: &Scenario, sets: &[String]) -> Result<Scenario,
         }
     }
     let changed: Scenario = serde_json::from_value(tree).map_err(|e| {
-        InputError::new(format!("--set {}", sets.join(" --set ")), format!("the value does not fit: {e}"))
+        InputError::new(
+            format!("--set {}", sets.join(" --set ")),
+            format!("the value does not fit: {e}"),
+        )
     })?;
     if let Err(problems) = validate(&changed) {
         let p = &problems[0];
         let key = p.field.as_deref().unwrap_or("");
         let who = sets
             .iter()
-            .find(|s| s.split_once('=').is_some_and(|(k, _)| k.trim().ends_with(key)))
+            .find(|s| {
+                s.split_once('=')
+                    .is_some_and(|(k, _)| k.trim().ends_with(key))
+            })
             .unwrap_or(&sets[0]);
         return Err(InputError::new(format!("--set {who}"), &p.message));
     }
@@ -45,7 +55,10 @@ fn expand(key: &str, tree: &Value) -> Vec<String> {
     let count = |list: &str| tree[list].as_array().map_or(0, Vec::len);
     match key {
         "trust" | "transparency" => {
-            let pairs = tree["relations"]["pairs"].as_array().cloned().unwrap_or_default();
+            let pairs = tree["relations"]["pairs"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
             let mut paths = vec![format!("relations.{key}")];
             paths.extend(
                 pairs
@@ -56,7 +69,9 @@ fn expand(key: &str, tree: &Value) -> Vec<String> {
             );
             paths
         }
-        "arms" | "alert" => (0..count("nations")).map(|i| format!("nations.{i}.{key}")).collect(),
+        "arms" | "alert" => (0..count("nations"))
+            .map(|i| format!("nations.{i}.{key}"))
+            .collect(),
         _ => vec![key.to_string()],
     }
 }
@@ -65,34 +80,56 @@ fn set_path(tree: &mut Value, path: &str, value: &str) -> Result<(), String> {
     let mut node = tree;
     let mut walked = Vec::new();
     for segment in path.split('.') {
-        let here = if walked.is_empty() { "the scenario".to_string() } else { walked.join(".") };
+        let here = if walked.is_empty() {
+            "the scenario".to_string()
+        } else {
+            walked.join(".")
+        };
         node = match node {
             Value::Object(map) => {
                 let known: Vec<String> = map.keys().cloned().collect();
                 map.get_mut(segment).ok_or_else(|| {
-                    format!("unknown key {segment:?} in {here}; expected one of: {}", known.join(", "))
+                    format!(
+                        "unknown key {segment:?} in {here}; expected one of: {}",
+                        known.join(", ")
+                    )
                 })?
             }
             Value::Array(items) => {
-                let ids: Vec<String> = items.iter().filter_map(|v| v["id"].as_str().map(str::to_owned)).collect();
+                let ids: Vec<String> = items
+                    .iter()
+                    .filter_map(|v| v["id"].as_str().map(str::to_owned))
+                    .collect();
                 let at = segment
                     .parse::<usize>()
                     .ok()
                     .filter(|&i| i < items.len())
                     .or_else(|| ids.iter().position(|id| id == segment));
                 let Some(at) = at else {
-                    let valid = if ids.is_empty() { format!("0 to {}", items.len().saturating_sub(1)) } else { ids.join(", ") };
-                    return Err(format!("no item {segment:?} in {here}; expected one of: {valid}"));
+                    let valid = if ids.is_empty() {
+                        format!("0 to {}", items.len().saturating_sub(1))
+                    } else {
+                        ids.join(", ")
+                    };
+                    return Err(format!(
+                        "no item {segment:?} in {here}; expected one of: {valid}"
+                    ));
                 };
                 &mut items[at]
             }
-            _ => return Err(format!("{here} is a value, not a group: it has no key {segment:?}")),
+            _ => {
+                return Err(format!(
+                    "{here} is a value, not a group: it has no key {segment:?}"
+                ));
+            }
         };
         walked.push(segment);
     }
     match node {
         Value::Number(_) => {
-            let number: f64 = value.parse().map_err(|_| format!("{path} is numeric; {value:?} is not a number"))?;
+            let number: f64 = value
+                .parse()
+                .map_err(|_| format!("{path} is numeric; {value:?} is not a number"))?;
             if !number.is_finite() {
                 return Err(format!("{path}: {value:?} is not a finite number"));
             }
@@ -103,7 +140,11 @@ fn set_path(tree: &mut Value, path: &str, value: &str) -> Result<(), String> {
             };
         }
         Value::Bool(_) => {
-            *node = Value::Bool(value.parse().map_err(|_| format!("{path} is true or false, not {value:?}"))?);
+            *node = Value::Bool(
+                value
+                    .parse()
+                    .map_err(|_| format!("{path} is true or false, not {value:?}"))?,
+            );
         }
         _ => return Err(format!("{path} is not a numeric parameter")),
     }

@@ -5,8 +5,8 @@ use super::history::{History, Tally, TurnRecord};
 use super::log::TurnLog;
 use super::rules::Rules;
 use super::state::{
-    Controller, Diplomacy, GameId, GameRng, Globals, NationState, Nations, Orders, Perceptions, Regime, RelationState,
-    Relations, Seat, Seats,
+    Controller, Diplomacy, GameId, GameRng, Globals, NationState, Nations, Orders, Perceptions,
+    Regime, RelationState, Relations, Seat, Seats,
 };
 use super::turn::{SimPlugin, Turn};
 use bevy::app::TaskPoolPlugin;
@@ -73,7 +73,9 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
                 .find(|p| p.from == sc.nations[i].id && p.to == sc.nations[j].id);
             cells.push(RelationState {
                 trust: pair.and_then(|p| p.trust).unwrap_or(sc.relations.trust),
-                transparency: pair.and_then(|p| p.transparency).unwrap_or(sc.relations.transparency),
+                transparency: pair
+                    .and_then(|p| p.transparency)
+                    .unwrap_or(sc.relations.transparency),
                 belief: sc.nations[j].arms,
                 hotline: pair.is_some_and(|p| p.hotline),
             });
@@ -106,7 +108,13 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
             last_joint_action: None,
             outcome: None,
         },
-        (Seats(seats), Orders::default(), Perceptions::default(), TurnLog::default(), Tally::default()),
+        (
+            Seats(seats),
+            Orders::default(),
+            Perceptions::default(),
+            TurnLog::default(),
+            Tally::default(),
+        ),
     )
 }
 
@@ -124,7 +132,12 @@ const CHUNK: usize = 2500;
 /// Plays a match for each seed, `CHUNK` at a time in one world; calls `progress` with the
 /// number of matches' worth of turns done so far, after every turn. Results come back in seed
 /// order.
-pub fn run_games(rules: &Rules, plan: &Plan, seeds: &[u64], mut progress: impl FnMut(usize)) -> Vec<GameResult> {
+pub fn run_games(
+    rules: &Rules,
+    plan: &Plan,
+    seeds: &[u64],
+    mut progress: impl FnMut(usize),
+) -> Vec<GameResult> {
     let mut results = Vec::with_capacity(seeds.len());
     let mut app = sim_app(rules.clone());
     for (c, chunk) in seeds.chunks(CHUNK).enumerate() {
@@ -157,30 +170,44 @@ pub fn run_one(rules: &Rules, controllers: Vec<Controller>, turns: u32, seed: u6
 
 /// Takes every match out of the world, in the order they were spawned.
 fn collect_results(world: &mut World) -> Vec<GameResult> {
-    let mut query = world.query::<(Entity, &GameId, &Nations, &Relations, &Globals, &Tally, Option<&History>)>();
+    let mut query = world.query::<(
+        Entity,
+        &GameId,
+        &Nations,
+        &Relations,
+        &Globals,
+        &Tally,
+        Option<&History>,
+    )>();
     let mut results: Vec<(Entity, GameResult)> = query
         .iter(world)
-        .map(|(entity, id, nations, relations, globals, tally, history)| {
-            let n = nations.0.len() as f64;
-            let result = GameResult {
-                index: id.index,
-                seed: id.seed,
-                outcome: globals.outcome.unwrap_or(Regime::Unsettled),
-                turns: globals.turn,
-                scores: nations.0.iter().map(|n| n.score).collect(),
-                final_state: FinalState {
-                    mean_trust: relations.mean_trust(),
-                    min_trust: relations.min_trust(),
-                    mean_transparency: relations.mean_transparency(),
-                    mean_arms: nations.0.iter().map(|n| n.arms).sum::<f64>() / n,
-                    risk: globals.risk,
-                    mas_turns: globals.regimes.iter().filter(|&&r| r == Regime::Mas).count() as u32,
-                },
-                tally: *tally,
-                history: history.map(|h| h.0.clone()),
-            };
-            (entity, result)
-        })
+        .map(
+            |(entity, id, nations, relations, globals, tally, history)| {
+                let n = nations.0.len() as f64;
+                let result = GameResult {
+                    index: id.index,
+                    seed: id.seed,
+                    outcome: globals.outcome.unwrap_or(Regime::Unsettled),
+                    turns: globals.turn,
+                    scores: nations.0.iter().map(|n| n.score).collect(),
+                    final_state: FinalState {
+                        mean_trust: relations.mean_trust(),
+                        min_trust: relations.min_trust(),
+                        mean_transparency: relations.mean_transparency(),
+                        mean_arms: nations.0.iter().map(|n| n.arms).sum::<f64>() / n,
+                        risk: globals.risk,
+                        mas_turns: globals
+                            .regimes
+                            .iter()
+                            .filter(|&&r| r == Regime::Mas)
+                            .count() as u32,
+                    },
+                    tally: *tally,
+                    history: history.map(|h| h.0.clone()),
+                };
+                (entity, result)
+            },
+        )
         .collect();
     results.sort_by_key(|(_, r)| r.index);
     for (entity, _) in &results {

@@ -171,8 +171,11 @@ pub struct PerceptionParams {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrustParams {
-    /// Trust gained from a move read as cooperative.
+    /// Trust gained from a move read as cooperative, when it can be fully verified.
     pub gain: f64,
+    /// Share of `gain` lost when the move cannot be verified at all (transparency 0); the loss
+    /// shrinks linearly to nothing at transparency 100: trust, but verify.
+    pub unverified_discount: f64,
     /// Trust lost to a move read as hostile (greater than `gain`).
     pub loss: f64,
     /// The level trust drifts back to.
@@ -200,6 +203,9 @@ pub struct TransparencyParams {
     pub decay: f64,
     /// The floor without any agreement.
     pub floor: f64,
+    /// Points a turn by which transparency rises towards a higher floor that an agreement
+    /// guarantees: a verification regime takes time to set up.
+    pub build: f64,
     /// Extra floor while a hotline is open.
     pub hotline_floor: f64,
 }

@@ -58,7 +58,9 @@ impl Relations {
     }
 
     pub fn min_trust(&self) -> f64 {
-        self.pairs().map(|(i, j)| self.get(i, j).trust).fold(100.0, f64::min)
+        self.pairs()
+            .map(|(i, j)| self.get(i, j).trust)
+            .fold(100.0, f64::min)
     }
 
     pub fn mean_trust(&self) -> f64 {
@@ -70,7 +72,9 @@ impl Relations {
     }
 
     pub fn min_transparency(&self) -> f64 {
-        self.pairs().map(|(i, j)| self.get(i, j).transparency).fold(100.0, f64::min)
+        self.pairs()
+            .map(|(i, j)| self.get(i, j).transparency)
+            .fold(100.0, f64::min)
     }
 
     pub fn hotline_share(&self) -> f64 {
@@ -78,9 +82,9 @@ impl Relations {
     }
 
     fn mean(&self, f: impl Fn(&RelationState) -> f64) -> f64 {
-        let (sum, count) = self
-            .pairs()
-            .fold((0.0, 0usize), |(s, c), (i, j)| (s + f(self.get(i, j)), c + 1));
+        let (sum, count) = self.pairs().fold((0.0, 0usize), |(s, c), (i, j)| {
+            (s + f(self.get(i, j)), c + 1)
+        });
         if count == 0 { 0.0 } else { sum / count as f64 }
     }
 }
@@ -134,7 +138,12 @@ pub enum Regime {
 }
 
 impl Regime {
-    pub const ALL: [Regime; 4] = [Regime::Mas, Regime::Mad, Regime::Catastrophe, Regime::Unsettled];
+    pub const ALL: [Regime; 4] = [
+        Regime::Mas,
+        Regime::Mad,
+        Regime::Catastrophe,
+        Regime::Unsettled,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -177,7 +186,10 @@ impl Globals {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Controller {
     /// A standard strategy decides the stance; the personality picks the move.
-    Ai { strategy: Strategy, personality: usize },
+    Ai {
+        strategy: Strategy,
+        personality: usize,
+    },
     /// A person, through the UI: the orders arrive as commands before the turn runs.
     Human,
 }

@@ -76,16 +76,32 @@ impl Strategy {
         match self {
             Strategy::AlwaysCooperate => "Cooperates every turn, whatever the other side does.",
             Strategy::AlwaysDefect => "Defects every turn, whatever the other side does.",
-            Strategy::TitForTat => "Cooperates first, then does what the other side did last turn (Rapoport, Axelrod 1984).",
-            Strategy::SuspiciousTitForTat => "Defects first, then does what the other side did last turn.",
-            Strategy::TitForTwoTats => "Cooperates unless the other side defected in each of the last two turns.",
-            Strategy::TwoTitsForTat => "Cooperates, but answers each defection with two defections.",
-            Strategy::Grudger => "Cooperates until the other side defects once, then defects forever (grim trigger).",
-            Strategy::GenerousTitForTat => "Tit for tat that forgives a defection with probability min(1-(T-R)/(R-S), (R-P)/(T-P)), 1/3 for 5,3,1,0 (Nowak & Sigmund 1992).",
-            Strategy::WinStayLoseShift => "Cooperates first; keeps its move after a good payoff (R or T), switches after a bad one (P or S) (Pavlov, Nowak & Sigmund 1993).",
+            Strategy::TitForTat => {
+                "Cooperates first, then does what the other side did last turn (Rapoport, Axelrod 1984)."
+            }
+            Strategy::SuspiciousTitForTat => {
+                "Defects first, then does what the other side did last turn."
+            }
+            Strategy::TitForTwoTats => {
+                "Cooperates unless the other side defected in each of the last two turns."
+            }
+            Strategy::TwoTitsForTat => {
+                "Cooperates, but answers each defection with two defections."
+            }
+            Strategy::Grudger => {
+                "Cooperates until the other side defects once, then defects forever (grim trigger)."
+            }
+            Strategy::GenerousTitForTat => {
+                "Tit for tat that forgives a defection with probability min(1-(T-R)/(R-S), (R-P)/(T-P)), 1/3 for 5,3,1,0 (Nowak & Sigmund 1992)."
+            }
+            Strategy::WinStayLoseShift => {
+                "Cooperates first; keeps its move after a good payoff (R or T), switches after a bad one (P or S) (Pavlov, Nowak & Sigmund 1993)."
+            }
             Strategy::Alternator => "Cooperates, defects, cooperates, defects, ...",
             Strategy::Random => "Cooperates or defects with equal probability.",
-            Strategy::Grit => "Osgood's GRIT: conciliates first and keeps conciliating through a single defection; answers two defections in a row with one proportionate defection, then returns to conciliation.",
+            Strategy::Grit => {
+                "Osgood's GRIT: conciliates first and keeps conciliating through a single defection; answers two defections in a row with one proportionate defection, then returns to conciliation."
+            }
         }
     }
 
@@ -161,8 +177,16 @@ impl Strategy {
 
 /// The forgiveness of generous tit for tat: the largest that still keeps defection unprofitable.
 pub fn generosity(p: &Payoffs) -> f64 {
-    let a = if p.r > p.s { 1.0 - (p.t - p.r) / (p.r - p.s) } else { 0.0 };
-    let b = if p.t > p.p { (p.r - p.p) / (p.t - p.p) } else { 0.0 };
+    let a = if p.r > p.s {
+        1.0 - (p.t - p.r) / (p.r - p.s)
+    } else {
+        0.0
+    };
+    let b = if p.t > p.p {
+        (p.r - p.p) / (p.t - p.p)
+    } else {
+        0.0
+    };
     a.min(b).clamp(0.0, 1.0)
 }
 
@@ -203,7 +227,12 @@ mod tests {
     }
 
     fn check(s: Strategy, theirs: &str, expected: &str) {
-        assert_eq!(against(s, &stances(theirs)), stances(expected), "{} against {theirs}", s.name());
+        assert_eq!(
+            against(s, &stances(theirs)),
+            stances(expected),
+            "{} against {theirs}",
+            s.name()
+        );
     }
 
     #[test]

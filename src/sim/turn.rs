@@ -4,8 +4,8 @@
 use super::history::{History, Tally, record_turn_of};
 use super::log::TurnLog;
 use super::rules::{self as rule, Rules};
-use super::state::{Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats};
 use super::state::GameRng;
+use super::state::{Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats};
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 
@@ -38,7 +38,19 @@ impl Plugin for SimPlugin {
         app.init_schedule(Turn);
         app.configure_sets(
             Turn,
-            (Choose, Perceive, Apply, Trust, Arms, Transparency, Events, Risk, Regime, Record).chain(),
+            (
+                Choose,
+                Perceive,
+                Apply,
+                Trust,
+                Arms,
+                Transparency,
+                Events,
+                Risk,
+                Regime,
+                Record,
+            )
+                .chain(),
         );
         app.add_systems(
             Turn,
@@ -60,108 +72,238 @@ impl Plugin for SimPlugin {
 
 fn choose_moves(
     rules: Res<Rules>,
-    mut games: Query<(&mut Seats, &Nations, &Relations, &Diplomacy, &Globals, &mut Orders, &mut TurnLog, &mut GameRng)>,
+    mut games: Query<(
+        &mut Seats,
+        &Nations,
+        &Relations,
+        &Diplomacy,
+        &Globals,
+        &Perceptions,
+        &mut Orders,
+        &mut TurnLog,
+        &mut GameRng,
+    )>,
 ) {
-    games
-        .par_iter_mut()
-        .for_each(|(mut seats, nations, relations, diplomacy, globals, mut orders, mut log, mut rng)| {
+    games.par_iter_mut().for_each(
+        |(
+            mut seats,
+            nations,
+            relations,
+            diplomacy,
+            globals,
+            perceptions,
+            mut orders,
+            mut log,
+            mut rng,
+        )| {
             if globals.finished() {
                 return;
             }
             log.0.clear();
-            rule::choose_orders(&rules, &mut seats, nations, relations, diplomacy, globals, &mut orders, &mut log, &mut rng.0);
-        });
+            rule::choose_orders(
+                &rules,
+                &mut seats,
+                nations,
+                relations,
+                diplomacy,
+                globals,
+                perceptions,
+                &mut orders,
+                &mut log,
+                &mut rng.0,
+            );
+        },
+    );
 }
 
 fn perceive_moves(
     rules: Res<Rules>,
-    mut games: Query<(&Orders, &Nations, &mut Relations, &mut Seats, &mut Perceptions, &mut TurnLog, &mut GameRng, &Globals)>,
+    mut games: Query<(
+        &Orders,
+        &Nations,
+        &mut Relations,
+        &mut Seats,
+        &mut Perceptions,
+        &mut TurnLog,
+        &mut GameRng,
+        &Globals,
+    )>,
 ) {
-    games
-        .par_iter_mut()
-        .for_each(|(orders, nations, mut relations, mut seats, mut perceptions, mut log, mut rng, globals)| {
+    games.par_iter_mut().for_each(
+        |(
+            orders,
+            nations,
+            mut relations,
+            mut seats,
+            mut perceptions,
+            mut log,
+            mut rng,
+            globals,
+        )| {
             if globals.finished() {
                 return;
             }
-            rule::perceive_moves(&rules, orders, nations, &mut relations, &mut seats, &mut perceptions, &mut log, &mut rng.0);
-        });
+            rule::perceive_moves(
+                &rules,
+                orders,
+                nations,
+                &mut relations,
+                &mut seats,
+                &mut perceptions,
+                &mut log,
+                &mut rng.0,
+            );
+        },
+    );
 }
 
 fn apply_moves(
     rules: Res<Rules>,
-    mut games: Query<(&Orders, &mut Nations, &mut Relations, &mut Diplomacy, &mut Globals, &mut TurnLog)>,
+    mut games: Query<(
+        &Orders,
+        &mut Nations,
+        &mut Relations,
+        &mut Diplomacy,
+        &mut Globals,
+        &mut TurnLog,
+    )>,
 ) {
-    games
-        .par_iter_mut()
-        .for_each(|(orders, mut nations, mut relations, mut diplomacy, mut globals, mut log)| {
+    games.par_iter_mut().for_each(
+        |(orders, mut nations, mut relations, mut diplomacy, mut globals, mut log)| {
             if globals.finished() {
                 return;
             }
-            rule::apply_moves(&rules, orders, &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut log);
-        });
+            rule::apply_moves(
+                &rules,
+                orders,
+                &mut nations,
+                &mut relations,
+                &mut diplomacy,
+                &mut globals,
+                &mut log,
+            );
+        },
+    );
 }
 
-fn update_trust(rules: Res<Rules>, mut games: Query<(&Perceptions, &Diplomacy, &mut Relations, &Globals)>) {
-    games.par_iter_mut().for_each(|(perceptions, diplomacy, mut relations, globals)| {
-        if !globals.finished() {
-            rule::update_trust(&rules, perceptions, diplomacy, &mut relations);
-        }
-    });
+fn update_trust(
+    rules: Res<Rules>,
+    mut games: Query<(&Perceptions, &Diplomacy, &mut Relations, &Globals)>,
+) {
+    games
+        .par_iter_mut()
+        .for_each(|(perceptions, diplomacy, mut relations, globals)| {
+            if !globals.finished() {
+                rule::update_trust(&rules, perceptions, diplomacy, &mut relations);
+            }
+        });
 }
 
 fn run_arms_race(
     rules: Res<Rules>,
-    mut games: Query<(&mut Nations, &mut Relations, &mut Diplomacy, &mut Globals, &mut TurnLog, &mut GameRng)>,
+    mut games: Query<(
+        &mut Nations,
+        &mut Relations,
+        &mut Diplomacy,
+        &mut Globals,
+        &mut TurnLog,
+        &mut GameRng,
+    )>,
+) {
+    games.par_iter_mut().for_each(
+        |(mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
+            if !globals.finished() {
+                rule::run_arms_race(
+                    &rules,
+                    &mut nations,
+                    &mut relations,
+                    &mut diplomacy,
+                    &mut globals,
+                    &mut log,
+                    &mut rng.0,
+                );
+            }
+        },
+    );
+}
+
+fn update_transparency(
+    rules: Res<Rules>,
+    mut games: Query<(&Diplomacy, &mut Relations, &Globals)>,
 ) {
     games
         .par_iter_mut()
-        .for_each(|(mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
+        .for_each(|(diplomacy, mut relations, globals)| {
             if !globals.finished() {
-                rule::run_arms_race(&rules, &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut log, &mut rng.0);
+                rule::update_transparency(&rules, diplomacy, &mut relations);
             }
         });
-}
-
-fn update_transparency(rules: Res<Rules>, mut games: Query<(&Diplomacy, &mut Relations, &Globals)>) {
-    games.par_iter_mut().for_each(|(diplomacy, mut relations, globals)| {
-        if !globals.finished() {
-            rule::update_transparency(&rules, diplomacy, &mut relations);
-        }
-    });
 }
 
 fn draw_events(
     rules: Res<Rules>,
-    mut games: Query<(&mut Nations, &mut Relations, &mut Diplomacy, &mut Globals, &mut TurnLog, &mut GameRng)>,
+    mut games: Query<(
+        &mut Nations,
+        &mut Relations,
+        &mut Diplomacy,
+        &mut Globals,
+        &mut TurnLog,
+        &mut GameRng,
+    )>,
 ) {
-    games
-        .par_iter_mut()
-        .for_each(|(mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
+    games.par_iter_mut().for_each(
+        |(mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
             if !globals.finished() {
-                rule::draw_events(&rules, &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut log, &mut rng.0);
+                rule::draw_events(
+                    &rules,
+                    &mut nations,
+                    &mut relations,
+                    &mut diplomacy,
+                    &mut globals,
+                    &mut log,
+                    &mut rng.0,
+                );
             }
-        });
+        },
+    );
 }
 
 fn assess_risk(
     rules: Res<Rules>,
-    mut games: Query<(&Nations, &Relations, &Diplomacy, &mut Globals, &mut TurnLog, &mut GameRng)>,
+    mut games: Query<(
+        &Nations,
+        &Relations,
+        &Diplomacy,
+        &mut Globals,
+        &mut TurnLog,
+        &mut GameRng,
+    )>,
 ) {
-    games
-        .par_iter_mut()
-        .for_each(|(nations, relations, diplomacy, mut globals, mut log, mut rng)| {
+    games.par_iter_mut().for_each(
+        |(nations, relations, diplomacy, mut globals, mut log, mut rng)| {
             if !globals.finished() {
-                rule::assess_risk(&rules, nations, relations, diplomacy, &mut globals, &mut log, &mut rng.0);
+                rule::assess_risk(
+                    &rules,
+                    nations,
+                    relations,
+                    diplomacy,
+                    &mut globals,
+                    &mut log,
+                    &mut rng.0,
+                );
             }
-        });
+        },
+    );
 }
 
 fn classify_regime(rules: Res<Rules>, mut games: Query<(&mut Nations, &Relations, &mut Globals)>) {
-    games.par_iter_mut().for_each(|(mut nations, relations, mut globals)| {
-        if !globals.finished() {
-            rule::classify_regime(&rules, &mut nations, relations, &mut globals);
-        }
-    });
+    games
+        .par_iter_mut()
+        .for_each(|(mut nations, relations, mut globals)| {
+            if !globals.finished() {
+                rule::classify_regime(&rules, &mut nations, relations, &mut globals);
+            }
+        });
 }
 
 /// Counts what was misread, appends the turn to recorded histories, and clears the orders.
@@ -186,7 +328,8 @@ fn record_turns(
             tally.count(&rules, &orders, log);
             tally.turns = globals.turn;
             if let Some(mut history) = history {
-                let record = record_turn_of(&rules, &orders, log, nations, relations, diplomacy, globals);
+                let record =
+                    record_turn_of(&rules, &orders, log, nations, relations, diplomacy, globals);
                 history.0.push(record);
             }
             orders.moves.iter_mut().for_each(|m| *m = None);

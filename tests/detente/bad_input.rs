@@ -7,7 +7,11 @@ use std::path::PathBuf;
 fn fails(args: &[&str]) -> String {
     let out = detente(args);
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(out.status.code(), Some(2), "exit code for {args:?}; stderr: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "exit code for {args:?}; stderr: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "no panic: {stderr}");
     assert!(stderr.starts_with("error"), "starts with error: {stderr}");
     stderr
@@ -18,7 +22,11 @@ fn broken(name: &str, from: &str, to: &str) -> PathBuf {
     let dir = temp_dir(name);
     std::fs::create_dir_all(dir.join("decks")).unwrap();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    std::fs::copy(root.join("decks/standard.ron"), dir.join("decks/standard.ron")).unwrap();
+    std::fs::copy(
+        root.join("decks/standard.ron"),
+        dir.join("decks/standard.ron"),
+    )
+    .unwrap();
     let text = std::fs::read_to_string(root.join("reset_2013.ron")).unwrap();
     assert!(text.contains(from), "the scenario contains {from:?}");
     let path = dir.join("broken.ron");
@@ -45,15 +53,25 @@ fn value_out_of_range_is_placed_and_explained() {
     let err = fails(&["simulate", path.to_str().unwrap()]);
     let line = line_of(&path, "arms: 152");
     assert!(err.contains(&format!("broken.ron:{line}:")), "{err}");
-    assert!(err.contains("out of range") && err.contains("0 to 100"), "{err}");
+    assert!(
+        err.contains("out of range") && err.contains("0 to 100"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_nation_in_pairs_is_placed() {
-    let path = broken("nation", "(from: \"rus\", to: \"usa\"", "(from: \"rus\", to: \"fra\"");
+    let path = broken(
+        "nation",
+        "(from: \"rus\", to: \"usa\"",
+        "(from: \"rus\", to: \"fra\"",
+    );
     let err = fails(&["check", path.to_str().unwrap()]);
     let line = line_of(&path, "\"fra\"");
-    assert!(err.contains(&format!("broken.ron:{line}:")) && err.contains("unknown nation \"fra\""), "{err}");
+    assert!(
+        err.contains(&format!("broken.ron:{line}:")) && err.contains("unknown nation \"fra\""),
+        "{err}"
+    );
     assert!(err.contains("usa, rus"), "lists the valid ones: {err}");
 }
 
@@ -63,11 +81,19 @@ fn unknown_move_in_a_personality_is_placed_in_the_deck() {
     std::fs::create_dir_all(dir.join("decks")).unwrap();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     let deck = std::fs::read_to_string(root.join("decks/standard.ron")).unwrap();
-    std::fs::write(dir.join("decks/standard.ron"), deck.replacen("\"arms_buildup\": 3", "\"arms_boom\": 3", 1)).unwrap();
+    std::fs::write(
+        dir.join("decks/standard.ron"),
+        deck.replacen("\"arms_buildup\": 3", "\"arms_boom\": 3", 1),
+    )
+    .unwrap();
     std::fs::copy(root.join("reset_2013.ron"), dir.join("s.ron")).unwrap();
     let err = fails(&["check", dir.join("s.ron").to_str().unwrap()]);
     let line = line_of(&dir.join("decks/standard.ron"), "\"arms_boom\"");
-    assert!(err.contains(&format!("standard.ron:{line}:")) && err.contains("unknown move \"arms_boom\""), "{err}");
+    assert!(
+        err.contains(&format!("standard.ron:{line}:"))
+            && err.contains("unknown move \"arms_boom\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -75,7 +101,10 @@ fn unknown_field_is_placed() {
     let path = broken("field", "approval: 60,", "aproval: 60,");
     let err = fails(&["check", path.to_str().unwrap()]);
     let line = line_of(&path, "aproval");
-    assert!(err.contains(&format!("broken.ron:{line}:")) && err.contains("aproval"), "{err}");
+    assert!(
+        err.contains(&format!("broken.ron:{line}:")) && err.contains("aproval"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -84,37 +113,63 @@ fn empty_and_binary_files_are_refused() {
     let empty = dir.join("empty.ron");
     std::fs::write(&empty, "").unwrap();
     let err = fails(&["check", empty.to_str().unwrap()]);
-    assert!(err.contains("empty.ron:1:1:") && err.contains("empty"), "{err}");
+    assert!(
+        err.contains("empty.ron:1:1:") && err.contains("empty"),
+        "{err}"
+    );
     let binary = dir.join("binary.ron");
     std::fs::write(&binary, [0x28u8, 0x0a, 0xff, 0xfe, 0x00, 0x01]).unwrap();
     let err = fails(&["simulate", binary.to_str().unwrap()]);
-    assert!(err.contains("binary.ron:2:1:") && err.contains("not a text file"), "{err}");
+    assert!(
+        err.contains("binary.ron:2:1:") && err.contains("not a text file"),
+        "{err}"
+    );
 }
 
 #[test]
 fn missing_file_is_refused() {
     let err = fails(&["simulate", "/nonexistent/nowhere.ron"]);
-    assert!(err.contains("/nonexistent/nowhere.ron") && err.contains("cannot read"), "{err}");
+    assert!(
+        err.contains("/nonexistent/nowhere.ron") && err.contains("cannot read"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_strategy_or_nation_lists_the_valid_ones() {
     let s = scenario("reset_2013");
     let err = fails(&["simulate", &s, "--ai", "usa=tit_for_tot"]);
-    assert!(err.contains("unknown strategy \"tit_for_tot\"") && err.contains("tit_for_tat") && err.contains("grit"), "{err}");
+    assert!(
+        err.contains("unknown strategy \"tit_for_tot\"")
+            && err.contains("tit_for_tat")
+            && err.contains("grit"),
+        "{err}"
+    );
     let err = fails(&["batch", &s, "--games", "3", "--ai", "fra=tit_for_tat"]);
-    assert!(err.contains("unknown nation \"fra\"") && err.contains("usa, rus"), "{err}");
+    assert!(
+        err.contains("unknown nation \"fra\"") && err.contains("usa, rus"),
+        "{err}"
+    );
     let err = fails(&["simulate", &s, "--ai", "usa=grit:owl"]);
-    assert!(err.contains("unknown personality \"owl\"") && err.contains("dove"), "{err}");
+    assert!(
+        err.contains("unknown personality \"owl\"") && err.contains("dove"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_or_bad_set_key_is_refused() {
     let s = scenario("reset_2013");
     let err = fails(&["simulate", &s, "--set", "params.trust.lost=3"]);
-    assert!(err.contains("unknown key \"lost\"") && err.contains("loss"), "{err}");
+    assert!(
+        err.contains("unknown key \"lost\"") && err.contains("loss"),
+        "{err}"
+    );
     let err = fails(&["simulate", &s, "--set", "nations.fra.arms=3"]);
-    assert!(err.contains("no item \"fra\"") && err.contains("usa, rus"), "{err}");
+    assert!(
+        err.contains("no item \"fra\"") && err.contains("usa, rus"),
+        "{err}"
+    );
     let err = fails(&["simulate", &s, "--set", "trust=abc"]);
     assert!(err.contains("not a number"), "{err}");
     let err = fails(&["simulate", &s, "--set", "trust=150"]);
@@ -133,16 +188,36 @@ fn unknown_flag_is_refused() {
 fn failed_run_leaves_no_output_file() {
     let dir = temp_dir("nofile");
     let json = dir.join("out.json");
-    fails(&["simulate", &scenario("reset_2013"), "--ai", "usa=nope", "--json", json.to_str().unwrap()]);
+    fails(&[
+        "simulate",
+        &scenario("reset_2013"),
+        "--ai",
+        "usa=nope",
+        "--json",
+        json.to_str().unwrap(),
+    ]);
     assert!(!json.exists());
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "no temporary files either");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no temporary files either"
+    );
 }
 
 #[test]
 fn every_shipped_scenario_checks() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    for name in ["reset_2013", "cold_war_1962", "multipolar_2030", "prisoners_dilemma"] {
+    for name in [
+        "reset_2013",
+        "cold_war_1962",
+        "multipolar_2030",
+        "prisoners_dilemma",
+    ] {
         let out = detente(&["check", root.join(format!("{name}.ron")).to_str().unwrap()]);
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }

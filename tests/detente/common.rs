@@ -38,7 +38,11 @@ pub fn batch(setup: &Setup, games: usize, first_seed: u64) -> Vec<GameResult> {
 }
 
 pub fn share(results: &[GameResult], regimes: &[Regime]) -> f64 {
-    results.iter().filter(|g| regimes.contains(&g.outcome)).count() as f64 / results.len() as f64
+    results
+        .iter()
+        .filter(|g| regimes.contains(&g.outcome))
+        .count() as f64
+        / results.len() as f64
 }
 
 /// Runs the `detente` binary with these arguments.

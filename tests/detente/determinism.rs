@@ -17,7 +17,11 @@ fn simulate_json(seed: &str, path: &std::path::Path) -> Vec<u8> {
         "--json",
         path.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     std::fs::read(path).expect("json written")
 }
 
@@ -26,7 +30,11 @@ fn same_seed_gives_byte_identical_json() {
     let dir = temp_dir("determinism");
     let a = simulate_json("42", &dir.join("a.json"));
     let b = simulate_json("42", &dir.join("b.json"));
-    assert!(a.len() > 10_000, "a whole history is written ({} bytes)", a.len());
+    assert!(
+        a.len() > 10_000,
+        "a whole history is written ({} bytes)",
+        a.len()
+    );
     assert_eq!(a, b);
 }
 
@@ -56,7 +64,15 @@ fn json_has_the_documented_shape() {
     assert_eq!(v["history"].as_array().unwrap().len() as u64, turns);
     assert!(v["scores"]["usa"].is_number() && v["scores"]["rus"].is_number());
     let first = &v["history"][0];
-    for key in ["regime", "risk", "nations", "relations", "moves", "perceived", "events"] {
+    for key in [
+        "regime",
+        "risk",
+        "nations",
+        "relations",
+        "moves",
+        "perceived",
+        "events",
+    ] {
         assert!(!first[key].is_null(), "turn records carry {key}");
     }
     assert_eq!(first["moves"].as_array().unwrap().len(), 2);

@@ -40,7 +40,12 @@ fn deterministic_pairs_score_as_derived_by_hand() {
         ("alternator", "always_defect", 100.0, 600.0),
         // Grudger vs alternator: CC (3/3), CD (0/5), then grudger defects forever:
         // turns 3..200: alternator plays C on odd turns (99 of them: T for grudger) and D on even (99: P).
-        ("grudger", "alternator", 3.0 + 0.0 + 99.0 * 5.0 + 99.0 * 1.0, 3.0 + 5.0 + 99.0 * 0.0 + 99.0 * 1.0),
+        (
+            "grudger",
+            "alternator",
+            3.0 + 0.0 + 99.0 * 5.0 + 99.0 * 1.0,
+            3.0 + 5.0 + 99.0 * 0.0 + 99.0 * 1.0,
+        ),
         // Win-stay lose-shift vs always defect: C (S), then D (P, shift), C (S), ...: 100 x 0 + 100 x 1.
         ("win_stay_lose_shift", "always_defect", 100.0, 600.0),
         // Tit for two tats vs always defect: C C then D forever: 0 + 0 + 198 x 1 ; 5 + 5 + 198.
@@ -53,10 +58,21 @@ fn deterministic_pairs_score_as_derived_by_hand() {
 
 #[test]
 fn simulate_prints_the_outcome_line() {
-    let out = detente(&["simulate", &scenario("prisoners_dilemma"), "--ai", "blue=always_defect", "--ai", "red=always_defect", "--quiet"]);
+    let out = detente(&[
+        "simulate",
+        &scenario("prisoners_dilemma"),
+        "--ai",
+        "blue=always_defect",
+        "--ai",
+        "red=always_defect",
+        "--quiet",
+    ]);
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.trim(), "outcome: MAD after 200 turns");
     let out = detente(&["simulate", &scenario("prisoners_dilemma"), "--quiet"]);
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "outcome: MAS after 200 turns");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "outcome: MAS after 200 turns"
+    );
 }

@@ -51,11 +51,9 @@ pub fn apply_moves(
                 turn,
             });
         }
-        let others_hostile = orders
-            .moves
-            .iter()
-            .enumerate()
-            .any(|(j, a)| j != i && a.is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile));
+        let others_hostile = orders.moves.iter().enumerate().any(|(j, a)| {
+            j != i && a.is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile)
+        });
         if m.shared_threat && !others_hostile {
             world.globals.last_joint_action = Some(turn);
         }
@@ -76,7 +74,9 @@ pub fn apply_moves(
 /// others so that scores compare across scenarios with more than two nations.
 fn score_turn(rules: &Rules, orders: &Orders, nations: &mut Nations, n: usize) {
     let pay = &rules.scenario.payoffs;
-    let defects = |i: usize| orders.moves[i].is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile);
+    let defects = |i: usize| {
+        orders.moves[i].is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile)
+    };
     for i in 0..n {
         let mut total = 0.0;
         for j in (0..n).filter(|&j| j != i) {
@@ -91,28 +91,49 @@ fn score_turn(rules: &Rules, orders: &Orders, nations: &mut Nations, n: usize) {
     }
 }
 
-/// Turns last turn's accepted proposals into treaties and clears the answered ones.
-fn sign_accepted(rules: &Rules, orders: &Orders, nations: &Nations, relations: &mut Relations, diplomacy: &mut Diplomacy, log: &mut TurnLog) {
+/// Turns last turn's accepted proposals into treaties and clears the answered ones. An arms
+/// cut is carried out on signing.
+fn sign_accepted(
+    rules: &Rules,
+    orders: &Orders,
+    nations: &mut Nations,
+    relations: &mut Relations,
+    diplomacy: &mut Diplomacy,
+    log: &mut TurnLog,
+) {
     let proposals = std::mem::take(&mut diplomacy.proposals);
     for &(p, by, accepted) in &orders.answers {
-        let Some(proposal) = proposals.get(p) else { continue };
+        let Some(proposal) = proposals.get(p) else {
+            continue;
+        };
         log.0.push(SimEvent::ProposalAnswered {
             from: proposal.from,
             by,
             proposal: proposal.proposal,
             accepted,
         });
-        let Some(terms) = &rules.scenario.moves[proposal.proposal].proposes else { continue };
+        let Some(terms) = &rules.scenario.moves[proposal.proposal].proposes else {
+            continue;
+        };
         if !accepted {
             continue;
         }
         let parties = [proposal.from, by];
-        let caps = terms
-            .arms_cut
-            .map(|cut| parties.map(|i| (nations.0[i].arms - cut).max(0.0)));
-        diplomacy
+        let binding = diplomacy
             .treaties
-            .retain(|t| !(t.proposal == proposal.proposal && same_pair(t.parties, parties)));
+            .iter()
+            .any(|t| t.proposal == proposal.proposal && same_pair(t.parties, parties));
+        if binding {
+            continue;
+        }
+        // Signing implements the cut at once; the cap then holds arms at the new level.
+        let caps = terms.arms_cut.map(|cut| {
+            parties.map(|i| {
+                let arms = &mut nations.0[i].arms;
+                *arms = (*arms - cut).max(0.0);
+                *arms
+            })
+        });
         diplomacy.treaties.push(Treaty {
             proposal: proposal.proposal,
             parties,
@@ -135,8 +156,16 @@ fn same_pair(a: [usize; 2], b: [usize; 2]) -> bool {
 }
 
 /// The parties' crisis moves move the ladder; its top is an exchange, its bottom the end.
-fn climb_ladder(rules: &Rules, orders: &Orders, diplomacy: &mut Diplomacy, globals: &mut Globals, log: &mut TurnLog) {
-    let Some(crisis) = diplomacy.crisis.as_mut() else { return };
+fn climb_ladder(
+    rules: &Rules,
+    orders: &Orders,
+    diplomacy: &mut Diplomacy,
+    globals: &mut Globals,
+    log: &mut TurnLog,
+) {
+    let Some(crisis) = diplomacy.crisis.as_mut() else {
+        return;
+    };
     let step: i32 = crisis
         .parties
         .iter()
@@ -150,13 +179,19 @@ fn climb_ladder(rules: &Rules, orders: &Orders, diplomacy: &mut Diplomacy, globa
     if to != from {
         log.0.push(SimEvent::CrisisMoved { from, to });
     }
-    let fizzled = globals.turn.saturating_sub(crisis.opened) >= rules.scenario.params.crisis.max_turns;
+    let fizzled =
+        globals.turn.saturating_sub(crisis.opened) >= rules.scenario.params.crisis.max_turns;
     if to >= rules.top_rung {
         globals.exchange = true;
-        log.0.push(SimEvent::ExchangeHappened { on_the_ladder: true });
+        log.0.push(SimEvent::ExchangeHappened {
+            on_the_ladder: true,
+        });
         diplomacy.crisis = None;
     } else if to == 0 || fizzled {
-        log.0.push(SimEvent::CrisisEnded { level: to, fizzled: to != 0 });
+        log.0.push(SimEvent::CrisisEnded {
+            level: to,
+            fizzled: to != 0,
+        });
         diplomacy.crisis = None;
     }
 }
@@ -169,13 +204,23 @@ pub(super) fn apply_effect(rules: &Rules, effect: &Effect, me: usize, w: &mut Wo
     match *effect {
         Effect::Arms(d) => nation.arms = (nation.arms + d).clamp(0.0, 100.0),
         Effect::Alert(d) => nation.alert = (i32::from(nation.alert) + d).clamp(0, 3) as u8,
-        Effect::MissileDefense(d) => nation.missile_defense = (nation.missile_defense + d).clamp(0.0, 100.0),
+        Effect::MissileDefense(d) => {
+            nation.missile_defense = (nation.missile_defense + d).clamp(0.0, 100.0)
+        }
         Effect::Budget(d) => nation.budget = (nation.budget + d).max(0.0),
         Effect::Approval(d) => nation.approval = (nation.approval + d).clamp(0.0, 100.0),
-        Effect::TransparencyOfMe(d) => others.for_each(|j| add(&mut w.relations.get_mut(j, me).transparency, d)),
-        Effect::TransparencyOfOthers(d) => others.for_each(|j| add(&mut w.relations.get_mut(me, j).transparency, d)),
-        Effect::TrustOfOthers(d) => others.for_each(|j| add(&mut w.relations.get_mut(j, me).trust, d)),
-        Effect::TrustInOthers(d) => others.for_each(|j| add(&mut w.relations.get_mut(me, j).trust, d)),
+        Effect::TransparencyOfMe(d) => {
+            others.for_each(|j| add(&mut w.relations.get_mut(j, me).transparency, d))
+        }
+        Effect::TransparencyOfOthers(d) => {
+            others.for_each(|j| add(&mut w.relations.get_mut(me, j).transparency, d))
+        }
+        Effect::TrustOfOthers(d) => {
+            others.for_each(|j| add(&mut w.relations.get_mut(j, me).trust, d))
+        }
+        Effect::TrustInOthers(d) => {
+            others.for_each(|j| add(&mut w.relations.get_mut(me, j).trust, d))
+        }
         Effect::Threat(kind, d) => add(w.globals.threats.get_mut(kind), d),
         Effect::Hotline => others.for_each(|j| {
             w.relations.get_mut(me, j).hotline = true;
@@ -194,15 +239,21 @@ fn open_crisis(rules: &Rules, me: usize, rung: u8, w: &mut World) {
     let rung = rung.min(rules.top_rung.saturating_sub(1));
     if let Some(crisis) = w.diplomacy.crisis.as_mut() {
         if rung > crisis.level {
-            w.log.0.push(SimEvent::CrisisMoved { from: crisis.level, to: rung });
+            w.log.0.push(SimEvent::CrisisMoved {
+                from: crisis.level,
+                to: rung,
+            });
             crisis.level = rung;
             crisis.peak = crisis.peak.max(rung);
         }
         return;
     }
-    let rival = (0..w.relations.n)
-        .filter(|&j| j != me)
-        .min_by(|&a, &b| w.relations.get(me, a).trust.total_cmp(&w.relations.get(me, b).trust));
+    let rival = (0..w.relations.n).filter(|&j| j != me).min_by(|&a, &b| {
+        w.relations
+            .get(me, a)
+            .trust
+            .total_cmp(&w.relations.get(me, b).trust)
+    });
     let Some(rival) = rival else { return };
     let parties = [me, rival];
     w.diplomacy.crisis = Some(Crisis {
@@ -211,7 +262,10 @@ fn open_crisis(rules: &Rules, me: usize, rung: u8, w: &mut World) {
         opened: w.globals.turn,
         peak: rung,
     });
-    w.log.0.push(SimEvent::CrisisOpened { parties, level: rung });
+    w.log.0.push(SimEvent::CrisisOpened {
+        parties,
+        level: rung,
+    });
 }
 
 #[cfg(test)]
@@ -220,9 +274,15 @@ mod tests {
     use crate::sim::state::Nations;
 
     fn fixture(rules: &Rules) -> (Nations, Relations, Diplomacy, Globals) {
-        let plan = crate::sim::run::Plan { controllers: rules.default_controllers(), turns: 40, record: false };
+        let plan = crate::sim::run::Plan {
+            controllers: rules.default_controllers(),
+            turns: 40,
+            record: false,
+        };
         let mut world = bevy::prelude::World::new();
-        let e = world.spawn(crate::sim::run::new_match(rules, &plan, 0, 1)).id();
+        let e = world
+            .spawn(crate::sim::run::new_match(rules, &plan, 0, 1))
+            .id();
         (
             world.get::<Nations>(e).unwrap().clone(),
             world.get::<Relations>(e).unwrap().clone(),
@@ -243,26 +303,65 @@ mod tests {
     fn both_escalating_climb_two_rungs_and_the_top_is_an_exchange() {
         let rules = super::super::shipped("reset_2013");
         let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
-        diplomacy.crisis = Some(Crisis { parties: [0, 1], level: 1, opened: 0, peak: 1 });
+        diplomacy.crisis = Some(Crisis {
+            parties: [0, 1],
+            level: 1,
+            opened: 0,
+            peak: 1,
+        });
         let mut log = TurnLog::default();
         let escalate = orders(&rules, ["escalate", "escalate"]);
-        apply_moves(&rules, &escalate, &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut log);
+        apply_moves(
+            &rules,
+            &escalate,
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
         assert_eq!(diplomacy.crisis.as_ref().map(|c| c.level), Some(3));
         assert!(log.0.contains(&SimEvent::CrisisMoved { from: 1, to: 3 }));
-        apply_moves(&rules, &escalate, &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut log);
+        apply_moves(
+            &rules,
+            &escalate,
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
         assert!(globals.exchange && diplomacy.crisis.is_none());
-        assert!(log.0.contains(&SimEvent::ExchangeHappened { on_the_ladder: true }));
+        assert!(log.0.contains(&SimEvent::ExchangeHappened {
+            on_the_ladder: true
+        }));
     }
 
     #[test]
     fn de_escalating_together_defuses_the_crisis() {
         let rules = super::super::shipped("reset_2013");
         let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
-        diplomacy.crisis = Some(Crisis { parties: [0, 1], level: 2, opened: 0, peak: 2 });
+        diplomacy.crisis = Some(Crisis {
+            parties: [0, 1],
+            level: 2,
+            opened: 0,
+            peak: 2,
+        });
         let mut log = TurnLog::default();
-        apply_moves(&rules, &orders(&rules, ["de_escalate", "back_channel"]), &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut log);
+        apply_moves(
+            &rules,
+            &orders(&rules, ["de_escalate", "back_channel"]),
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
         assert!(diplomacy.crisis.is_none() && !globals.exchange);
-        assert!(log.0.contains(&SimEvent::CrisisEnded { level: 0, fizzled: false }));
+        assert!(log.0.contains(&SimEvent::CrisisEnded {
+            level: 0,
+            fizzled: false
+        }));
     }
 
     #[test]
@@ -270,18 +369,42 @@ mod tests {
         let rules = super::super::shipped("reset_2013");
         let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
         let mut log = TurnLog::default();
-        apply_moves(&rules, &orders(&rules, ["propose_arms_treaty", "hold"]), &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut log);
+        apply_moves(
+            &rules,
+            &orders(&rules, ["propose_arms_treaty", "hold"]),
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
         assert_eq!(diplomacy.proposals.len(), 1);
         assert!(diplomacy.treaties.is_empty());
         let mut declined = orders(&rules, ["hold", "hold"]);
         declined.answers = vec![(0, 1, false)];
         let mut d2 = diplomacy.clone();
-        apply_moves(&rules, &declined, &mut nations.clone(), &mut relations.clone(), &mut d2, &mut globals.clone(), &mut log);
+        apply_moves(
+            &rules,
+            &declined,
+            &mut nations.clone(),
+            &mut relations.clone(),
+            &mut d2,
+            &mut globals.clone(),
+            &mut log,
+        );
         assert!(d2.treaties.is_empty() && d2.proposals.is_empty());
         let mut accepted = orders(&rules, ["hold", "hold"]);
         accepted.answers = vec![(0, 1, true)];
         let arms = [nations.0[0].arms, nations.0[1].arms];
-        apply_moves(&rules, &accepted, &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut log);
+        apply_moves(
+            &rules,
+            &accepted,
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
         let treaty = &diplomacy.treaties[0];
         assert_eq!(treaty.parties, [0, 1]);
         assert_eq!(treaty.caps, Some([arms[0] - 8.0, arms[1] - 8.0]));
@@ -291,7 +414,15 @@ mod tests {
     fn payoffs_follow_the_true_intents() {
         let rules = super::super::shipped("reset_2013");
         let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
-        apply_moves(&rules, &orders(&rules, ["summit", "arms_buildup"]), &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut TurnLog::default());
+        apply_moves(
+            &rules,
+            &orders(&rules, ["summit", "arms_buildup"]),
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut TurnLog::default(),
+        );
         assert_eq!((nations.0[0].score, nations.0[1].score), (0.0, 5.0));
     }
 }

@@ -4,7 +4,9 @@
 use super::Rules;
 use crate::sim::log::{SimEvent, TurnLog};
 use crate::sim::scenario::{Intent, Requirement};
-use crate::sim::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
+use crate::sim::state::{
+    Controller, Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats,
+};
 use crate::sim::strategy::{Memory, Stance, Strategy};
 use rand::Rng;
 
@@ -42,6 +44,7 @@ pub fn available_moves(
                 .requires
                 .iter()
                 .all(|r| requirement_holds(r, nation, nations, relations, globals))
+                && !already_agreed(m, nation, nations.0.len(), diplomacy)
         })
         .collect();
     if !allowed.is_empty() {
@@ -53,7 +56,28 @@ pub fn available_moves(
     }
 }
 
-fn requirement_holds(r: &Requirement, nation: usize, nations: &Nations, relations: &Relations, globals: &Globals) -> bool {
+/// A proposal is pointless while the same offer is pending (from anyone) or its agreement binds
+/// `nation` with every other nation.
+fn already_agreed(action: usize, nation: usize, n: usize, diplomacy: &Diplomacy) -> bool {
+    if diplomacy.proposals.iter().any(|p| p.proposal == action) {
+        return true;
+    }
+    let bound = |j: usize| {
+        diplomacy
+            .treaties
+            .iter()
+            .any(|t| t.proposal == action && t.parties.contains(&nation) && t.parties.contains(&j))
+    };
+    (0..n).filter(|&j| j != nation).all(bound)
+}
+
+fn requirement_holds(
+    r: &Requirement,
+    nation: usize,
+    nations: &Nations,
+    relations: &Relations,
+    globals: &Globals,
+) -> bool {
     let me = &nations.0[nation];
     match *r {
         Requirement::AlertBelow(a) => me.alert < a,
@@ -71,8 +95,16 @@ fn requirement_holds(r: &Requirement, nation: usize, nations: &Nations, relation
 /// The personality's pick among `candidates` for a stance. Cooperating, it hedges with a neutral
 /// move with probability `hedge · (1 − trust/100)`, trust being its mean trust in the others (a
 /// nation that distrusts hedges more: the security dilemma); defecting, it picks a hostile move.
-/// When the stance has no candidate it falls back to the nearest intent that has one.
-pub fn pick_move(rules: &Rules, personality: usize, stance: Stance, trust: f64, candidates: &[usize], rng: &mut impl Rng) -> usize {
+/// In a crisis, defecting means escalating or holding firm. When the stance has no candidate it
+/// falls back to the nearest intent that has one.
+pub fn pick_move(
+    rules: &Rules,
+    personality: usize,
+    stance: Stance,
+    trust: f64,
+    candidates: &[usize],
+    rng: &mut impl Rng,
+) -> usize {
     let p = &rules.personalities[personality];
     let of = |intent: Intent| -> Vec<usize> {
         candidates
@@ -81,16 +113,41 @@ pub fn pick_move(rules: &Rules, personality: usize, stance: Stance, trust: f64, 
             .filter(|&m| rules.scenario.moves[m].intent == intent)
             .collect()
     };
-    let (coop, neutral, hostile) = (of(Intent::Cooperative), of(Intent::Neutral), of(Intent::Hostile));
+    let (coop, neutral, hostile) = (
+        of(Intent::Cooperative),
+        of(Intent::Neutral),
+        of(Intent::Hostile),
+    );
     let order: [&Vec<usize>; 3] = match stance {
         Stance::Cooperate => {
             let share = (p.hedge * (1.0 - trust / 100.0)).clamp(0.0, 1.0);
             let hedge = !neutral.is_empty() && !coop.is_empty() && rng.random_bool(share);
-            if hedge { [&neutral, &coop, &hostile] } else { [&coop, &neutral, &hostile] }
+            if hedge {
+                [&neutral, &coop, &hostile]
+            } else {
+                [&coop, &neutral, &hostile]
+            }
         }
         Stance::Defect => [&hostile, &neutral, &coop],
     };
-    let pool = order.into_iter().find(|v| !v.is_empty()).map_or(candidates, |v| v.as_slice());
+    // On the escalation ladder a defector may escalate or hold firm: refusing to back down is
+    // defection too, and not every hard-liner wants to climb.
+    let in_crisis = candidates
+        .iter()
+        .all(|&m| rules.scenario.moves[m].crisis_step.is_some());
+    let resolve: Vec<usize> = [&hostile, &neutral]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect();
+    let pool = if stance == Stance::Defect && in_crisis && !resolve.is_empty() {
+        resolve.as_slice()
+    } else {
+        order
+            .into_iter()
+            .find(|v| !v.is_empty())
+            .map_or(candidates, |v| v.as_slice())
+    };
     weighted_choice(pool, |m| p.weights[m], rng)
 }
 
@@ -120,6 +177,7 @@ pub fn choose_orders(
     relations: &Relations,
     diplomacy: &Diplomacy,
     globals: &Globals,
+    perceptions: &Perceptions,
     orders: &mut Orders,
     log: &mut TurnLog,
     rng: &mut impl Rng,
@@ -137,36 +195,65 @@ pub fn choose_orders(
         let (stance, action) = match (seat.controller, orders.moves[i]) {
             (Controller::Human, Some(action)) => {
                 let hostile = rules.scenario.moves[action].intent == Intent::Hostile;
-                (if hostile { Stance::Defect } else { Stance::Cooperate }, action)
+                (
+                    if hostile {
+                        Stance::Defect
+                    } else {
+                        Stance::Cooperate
+                    },
+                    action,
+                )
             }
             (controller, _) => {
                 // A human seat without orders is played by tit for tat, so a turn never stalls.
                 let (strategy, personality) = match controller {
-                    Controller::Ai { strategy, personality } => (strategy, personality),
+                    Controller::Ai {
+                        strategy,
+                        personality,
+                    } => (strategy, personality),
                     Controller::Human => (Strategy::TitForTat, 0),
                 };
                 let stance = strategy.decide(memory, payoffs, rng);
                 let candidates = available_moves(rules, i, nations, relations, diplomacy, globals);
                 let trust = mean_trust_of(relations, i);
-                (stance, pick_move(rules, personality, stance, trust, &candidates, rng))
+                (
+                    stance,
+                    pick_move(rules, personality, stance, trust, &candidates, rng),
+                )
             }
         };
         orders.moves[i] = Some(action);
         orders.stances[i] = stance;
         seat.mine.push(stance);
-        log.0.push(SimEvent::MoveChosen { nation: i, action, stance });
+        log.0.push(SimEvent::MoveChosen {
+            nation: i,
+            action,
+            stance,
+        });
     }
-    answer_proposals(rules, seats, relations, diplomacy, orders);
+    answer_proposals(rules, seats, relations, diplomacy, perceptions, orders);
 }
 
 /// An observer's mean trust in the others.
 pub fn mean_trust_of(relations: &Relations, observer: usize) -> f64 {
-    let others: Vec<f64> = (0..relations.n).filter(|&j| j != observer).map(|j| relations.get(observer, j).trust).collect();
+    let others: Vec<f64> = (0..relations.n)
+        .filter(|&j| j != observer)
+        .map(|j| relations.get(observer, j).trust)
+        .collect();
     others.iter().sum::<f64>() / others.len().max(1) as f64
 }
 
-/// AI seats accept when they mean to cooperate this turn and trust the proposer enough.
-fn answer_proposals(rules: &Rules, seats: &Seats, relations: &Relations, diplomacy: &Diplomacy, orders: &mut Orders) {
+/// AI seats accept when they mean to cooperate this turn, trust the proposer enough, and read
+/// the proposal itself as cooperative (an offer misread as a ploy is declined).
+fn answer_proposals(
+    rules: &Rules,
+    seats: &Seats,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    perceptions: &Perceptions,
+    orders: &mut Orders,
+) {
+    let n = relations.n;
     let accept_trust = rules.scenario.params.treaty.accept_trust;
     for (p, proposal) in diplomacy.proposals.iter().enumerate() {
         for (i, seat) in seats.0.iter().enumerate() {
@@ -175,7 +262,13 @@ fn answer_proposals(rules: &Rules, seats: &Seats, relations: &Relations, diploma
             }
             let accepted = match seat.controller {
                 Controller::Ai { .. } => {
-                    orders.stances[i] == Stance::Cooperate && relations.get(i, proposal.from).trust >= accept_trust
+                    let read_as_offer = perceptions
+                        .0
+                        .get(i * n + proposal.from)
+                        .is_none_or(|p| p.seen == Some(Intent::Cooperative));
+                    orders.stances[i] == Stance::Cooperate
+                        && read_as_offer
+                        && relations.get(i, proposal.from).trust >= accept_trust
                 }
                 Controller::Human => false,
             };

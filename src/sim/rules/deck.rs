@@ -38,7 +38,13 @@ pub(super) fn draw_events_in(rules: &Rules, w: &mut World, rng: &mut impl Rng) {
     }
     let n = w.nations.0.len();
     let f = Factors {
-        alert: w.nations.0.iter().map(|n| f64::from(n.alert)).fold(0.0, f64::max) / 3.0,
+        alert: w
+            .nations
+            .0
+            .iter()
+            .map(|n| f64::from(n.alert))
+            .fold(0.0, f64::max)
+            / 3.0,
         tension: 1.0 - w.relations.min_trust() / 100.0,
         opacity: 1.0 - w.relations.mean_transparency() / 100.0,
         arms: w.nations.0.iter().map(|n| n.arms).sum::<f64>() / n as f64 / 100.0,
@@ -63,7 +69,12 @@ pub(super) fn draw_events_in(rules: &Rules, w: &mut World, rng: &mut impl Rng) {
     }
 }
 
-fn targets(event: &EventSpec, nations: &Nations, relations: &Relations, rng: &mut impl Rng) -> Vec<usize> {
+fn targets(
+    event: &EventSpec,
+    nations: &Nations,
+    relations: &Relations,
+    rng: &mut impl Rng,
+) -> Vec<usize> {
     let n = nations.0.len();
     match event.target {
         Target::All => (0..n).collect(),
@@ -79,7 +90,9 @@ fn targets(event: &EventSpec, nations: &Nations, relations: &Relations, rng: &mu
                     .map(|j| relations.get(i, j).trust)
                     .fold(100.0, f64::min)
             };
-            let best = (0..n).min_by(|&a, &b| least(a).total_cmp(&least(b))).unwrap_or(0);
+            let best = (0..n)
+                .min_by(|&a, &b| least(a).total_cmp(&least(b)))
+                .unwrap_or(0);
             vec![best]
         }
     }

@@ -7,15 +7,22 @@ use crate::sim::scenario::Intent;
 use crate::sim::state::{Diplomacy, Globals, Nations, Perceptions, Relations};
 use rand::Rng;
 
-/// Moves read as cooperative earn `gain`, moves read as hostile cost `loss`; an open crisis
+/// Moves read as cooperative earn `gain` (less the unverified share), moves read as hostile cost
+/// `loss`; an open crisis
 /// costs its parties trust in each other per rung; then trust drifts back to its baseline.
-pub fn update_trust(rules: &Rules, perceptions: &Perceptions, diplomacy: &Diplomacy, relations: &mut Relations) {
+pub fn update_trust(
+    rules: &Rules,
+    perceptions: &Perceptions,
+    diplomacy: &Diplomacy,
+    relations: &mut Relations,
+) {
     let p = &rules.scenario.params.trust;
     let crisis_loss = rules.scenario.params.crisis.trust_loss_per_level;
     let n = relations.n;
     for (i, j) in relations.pairs() {
+        let opacity = 1.0 - relations.get(i, j).transparency / 100.0;
         let delta = match perceptions.0.get(i * n + j).and_then(|p| p.seen) {
-            Some(Intent::Cooperative) => p.gain,
+            Some(Intent::Cooperative) => p.gain * (1.0 - p.unverified_discount * opacity),
             Some(Intent::Hostile) => -p.loss,
             _ => 0.0,
         };
@@ -55,11 +62,17 @@ pub fn run_arms_race(
         let arms = nations.0[i].arms;
         let step = r.k * belief - r.a * arms + r.g * (1.0 - trust / 100.0);
         let cap = lowest_cap(diplomacy, i).unwrap_or(100.0);
-        let next = if step > 0.0 { (arms + step).min(cap.max(arms)) } else { arms + step };
+        let next = if step > 0.0 {
+            (arms + step).min(cap.max(arms))
+        } else {
+            arms + step
+        };
         nations.0[i].arms = next.clamp(0.0, 100.0);
     }
     catch_breaches(rules, nations, relations, diplomacy, log, rng);
-    globals.arms_totals.push(nations.0.iter().map(|n| n.arms).sum());
+    globals
+        .arms_totals
+        .push(nations.0.iter().map(|n| n.arms).sum());
 }
 
 fn lowest_cap(diplomacy: &Diplomacy, nation: usize) -> Option<f64> {
@@ -73,7 +86,14 @@ fn lowest_cap(diplomacy: &Diplomacy, nation: usize) -> Option<f64> {
         .reduce(f64::min)
 }
 
-fn catch_breaches(rules: &Rules, nations: &Nations, relations: &mut Relations, diplomacy: &mut Diplomacy, log: &mut TurnLog, rng: &mut impl Rng) {
+fn catch_breaches(
+    rules: &Rules,
+    nations: &Nations,
+    relations: &mut Relations,
+    diplomacy: &mut Diplomacy,
+    log: &mut TurnLog,
+    rng: &mut impl Rng,
+) {
     let p = &rules.scenario.params.treaty;
     let mut broken = Vec::new();
     for (t, treaty) in diplomacy.treaties.iter().enumerate() {
@@ -102,7 +122,8 @@ fn catch_breaches(rules: &Rules, nations: &Nations, relations: &mut Relations, d
     }
 }
 
-/// Transparency above the floor decays; below it, an agreement lifts it to the floor at once.
+/// Transparency above the floor decays; below it, an agreement lifts it towards the floor by
+/// `build` points a turn.
 pub fn update_transparency(rules: &Rules, diplomacy: &Diplomacy, relations: &mut Relations) {
     let p = &rules.scenario.params.transparency;
     for (i, j) in relations.pairs() {
@@ -114,9 +135,13 @@ pub fn update_transparency(rules: &Rules, diplomacy: &Diplomacy, relations: &mut
             .map(|a| a.transparency_floor)
             .fold(p.floor, f64::max);
         let r = relations.get_mut(i, j);
-        let floor = if r.hotline { agreed.max(p.floor + p.hotline_floor) } else { agreed };
+        let floor = if r.hotline {
+            agreed.max(p.floor + p.hotline_floor)
+        } else {
+            agreed
+        };
         r.transparency = if r.transparency < floor {
-            floor
+            (r.transparency + p.build).min(floor)
         } else {
             r.transparency - p.decay * (r.transparency - floor)
         }
@@ -135,7 +160,11 @@ mod tests {
 
     /// The starting relations, nations and globals of reset_2013.
     fn start(rules: &Rules) -> (Nations, Relations, Globals) {
-        let plan = Plan { controllers: rules.default_controllers(), turns: 40, record: false };
+        let plan = Plan {
+            controllers: rules.default_controllers(),
+            turns: 40,
+            record: false,
+        };
         let mut world = World::new();
         let e = world.spawn(new_match(rules, &plan, 0, 1)).id();
         let get = |w: &World| {
@@ -149,7 +178,11 @@ mod tests {
     }
 
     fn seen(intent: Intent) -> Perception {
-        Perception { seen: Some(intent), misread: false, detected: false }
+        Perception {
+            seen: Some(intent),
+            misread: false,
+            detected: false,
+        }
     }
 
     #[test]
@@ -158,16 +191,29 @@ mod tests {
         let (_, relations, _) = start(&rules);
         let before = relations.get(0, 1).trust;
         let mut up = relations.clone();
-        update_trust(&rules, &Perceptions(vec![seen(Intent::Cooperative); 4]), &Diplomacy::default(), &mut up);
+        update_trust(
+            &rules,
+            &Perceptions(vec![seen(Intent::Cooperative); 4]),
+            &Diplomacy::default(),
+            &mut up,
+        );
         let mut down = relations.clone();
-        update_trust(&rules, &Perceptions(vec![seen(Intent::Hostile); 4]), &Diplomacy::default(), &mut down);
+        update_trust(
+            &rules,
+            &Perceptions(vec![seen(Intent::Hostile); 4]),
+            &Diplomacy::default(),
+            &mut down,
+        );
         let gained = up.get(0, 1).trust - before;
         let lost = before - down.get(0, 1).trust;
-        assert!(gained > 0.0 && lost > 2.0 * gained, "gained {gained}, lost {lost}");
+        assert!(
+            gained > 0.0 && lost > 2.0 * gained,
+            "gained {gained}, lost {lost}"
+        );
     }
 
     #[test]
-    fn transparency_decays_to_the_floor_and_an_agreement_lifts_it() {
+    fn transparency_decays_to_the_floor_and_an_agreement_builds_it_up() {
         let rules = super::super::shipped("reset_2013");
         let (_, mut relations, _) = start(&rules);
         relations.cells.iter_mut().for_each(|r| r.hotline = false);
@@ -178,10 +224,23 @@ mod tests {
         assert!((relations.get(0, 1).transparency - floor).abs() < 0.01);
         let center = rules.move_index("propose_joint_fusion_center").unwrap();
         let diplomacy = Diplomacy {
-            treaties: vec![Treaty { proposal: center, parties: [0, 1], caps: None, signed: 0 }],
+            treaties: vec![Treaty {
+                proposal: center,
+                parties: [0, 1],
+                caps: None,
+                signed: 0,
+            }],
             ..Default::default()
         };
+        let build = rules.scenario.params.transparency.build;
         update_transparency(&rules, &diplomacy, &mut relations);
+        assert!(
+            (relations.get(0, 1).transparency - (floor + build)).abs() < 0.01,
+            "rises by `build` a turn"
+        );
+        for _ in 0..100 {
+            update_transparency(&rules, &diplomacy, &mut relations);
+        }
         assert_eq!(relations.get(0, 1).transparency, 60.0);
         assert_eq!(relations.get(1, 0).transparency, 60.0);
     }
@@ -199,11 +258,23 @@ mod tests {
                 relations.get_mut(i, j).belief = nations.0[j].arms;
             }
             let mut log = TurnLog::default();
-            run_arms_race(&rules, &mut nations, &mut relations, &mut Diplomacy::default(), &mut globals, &mut log, &mut rng);
+            run_arms_race(
+                &rules,
+                &mut nations,
+                &mut relations,
+                &mut Diplomacy::default(),
+                &mut globals,
+                &mut log,
+                &mut rng,
+            );
         }
         let r = rules.scenario.params.arms;
         let expected = r.g * 0.5 / (r.a - r.k);
-        assert!((nations.0[0].arms - expected).abs() < 0.1, "arms {} vs {expected}", nations.0[0].arms);
+        assert!(
+            (nations.0[0].arms - expected).abs() < 0.1,
+            "arms {} vs {expected}",
+            nations.0[0].arms
+        );
     }
 
     #[test]
@@ -216,13 +287,26 @@ mod tests {
         }
         let treaty = rules.move_index("propose_arms_treaty").unwrap();
         let mut diplomacy = Diplomacy {
-            treaties: vec![Treaty { proposal: treaty, parties: [0, 1], caps: Some([40.0, 40.0]), signed: 0 }],
+            treaties: vec![Treaty {
+                proposal: treaty,
+                parties: [0, 1],
+                caps: Some([40.0, 40.0]),
+                signed: 0,
+            }],
             ..Default::default()
         };
         nations.0[0].arms = 39.0;
         nations.0[1].arms = 30.0;
         let mut rng = ChaCha8Rng::seed_from_u64(1);
-        run_arms_race(&rules, &mut nations, &mut relations, &mut diplomacy, &mut globals, &mut TurnLog::default(), &mut rng);
+        run_arms_race(
+            &rules,
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut TurnLog::default(),
+            &mut rng,
+        );
         assert_eq!(nations.0[0].arms, 40.0);
         assert_eq!(diplomacy.treaties.len(), 1);
     }

@@ -68,7 +68,11 @@ impl Rules {
             .iter()
             .map(|n| n.richardson.unwrap_or(scenario.params.arms))
             .collect();
-        let top_rung = scenario.ladder.len().saturating_sub(1).min(u8::MAX as usize) as u8;
+        let top_rung = scenario
+            .ladder
+            .len()
+            .saturating_sub(1)
+            .min(u8::MAX as usize) as u8;
         Rules {
             scenario,
             normal_moves,
@@ -96,7 +100,11 @@ impl Rules {
     }
 
     pub fn nation_ids(&self) -> Vec<&str> {
-        self.scenario.nations.iter().map(|n| n.id.as_str()).collect()
+        self.scenario
+            .nations
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect()
     }
 
     /// Each nation's controller as the scenario sets it: its default strategy and personality.
@@ -115,12 +123,18 @@ impl Rules {
     pub fn assign_ai(&self, controllers: &mut [Controller], spec: &str) -> Result<(), InputError> {
         let origin = format!("--ai {spec}");
         let Some((nation, rest)) = spec.split_once('=') else {
-            return Err(InputError::new(origin, "expected NATION=STRATEGY, like usa=tit_for_tat"));
+            return Err(InputError::new(
+                origin,
+                "expected NATION=STRATEGY, like usa=tit_for_tat",
+            ));
         };
         let Some(i) = self.nation_index(nation) else {
             return Err(InputError::new(
                 origin,
-                format!("unknown nation {nation:?}; this scenario has: {}", self.nation_ids().join(", ")),
+                format!(
+                    "unknown nation {nation:?}; this scenario has: {}",
+                    self.nation_ids().join(", ")
+                ),
             ));
         };
         let (strategy_name, personality_name) = match rest.split_once(':') {
@@ -130,13 +144,22 @@ impl Rules {
         let Some(strategy) = Strategy::from_name(strategy_name) else {
             return Err(InputError::new(
                 origin,
-                format!("unknown strategy {strategy_name:?}; expected one of: {}", Strategy::names().join(", ")),
+                format!(
+                    "unknown strategy {strategy_name:?}; expected one of: {}",
+                    Strategy::names().join(", ")
+                ),
             ));
         };
         let personality = match personality_name {
             Some(p) => self.personality_index(p).ok_or_else(|| {
                 let known: Vec<&str> = self.personalities.iter().map(|p| p.name.as_str()).collect();
-                InputError::new(&origin, format!("unknown personality {p:?}; expected one of: {}", known.join(", ")))
+                InputError::new(
+                    &origin,
+                    format!(
+                        "unknown personality {p:?}; expected one of: {}",
+                        known.join(", ")
+                    ),
+                )
             })?,
             None => match controllers[i] {
                 Controller::Ai { personality, .. } => personality,
