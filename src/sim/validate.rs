@@ -321,14 +321,17 @@ fn check_moves(c: &mut Checker, s: &Scenario) {
 fn check_effects(c: &mut Checker, s: &Scenario, anchor: Option<&str>, effects: &[Effect]) {
     for e in effects {
         match e {
-            Effect::Crisis(rung) => {
-                if s.ladder.len() < 2 || usize::from(*rung) >= s.ladder.len() || *rung == 0 {
-                    c.report(
-                        anchor,
-                        "Crisis",
-                        format!("Crisis({rung}) needs a `ladder` with a rung {rung} below its top (ladder has {} rungs, rung 0 is calm)", s.ladder.len()),
-                    );
-                }
+            Effect::Crisis(rung)
+                if s.ladder.len() < 2 || usize::from(*rung) >= s.ladder.len() || *rung == 0 =>
+            {
+                c.report(
+                    anchor,
+                    "Crisis",
+                    format!(
+                        "Crisis({rung}) needs a `ladder` with a rung {rung} below its top (ladder has {} rungs, rung 0 is calm)",
+                        s.ladder.len()
+                    ),
+                );
             }
             Effect::Alert(d) if d.abs() > 3 => c.report(
                 anchor,

@@ -88,8 +88,8 @@ fn every_scenario_can_end_either_way() {
             .iter()
             .map(|id| format!("{id}=always_defect:hawk"))
             .collect();
-        let good = batch(&setup(name, &&refs(&doves), &[], None), 200, 1);
-        let bad = batch(&setup(name, &&refs(&hawks), &[], None), 200, 1);
+        let good = batch(&setup(name, &refs(&doves), &[], None), 200, 1);
+        let bad = batch(&setup(name, &refs(&hawks), &[], None), 200, 1);
         eprintln!(
             "{name} ({n} nations): doves MAS {:.3}, hawks MAD+Catastrophe {:.3}",
             share(&good, &[Mas]),

@@ -15,7 +15,6 @@ pub(super) struct World<'a> {
     pub log: &'a mut TurnLog,
 }
 
-#[allow(clippy::too_many_arguments)]
 pub fn apply_moves(
     rules: &Rules,
     orders: &Orders,

@@ -169,7 +169,6 @@ fn weighted_choice(items: &[usize], weight: impl Fn(usize) -> f64, rng: &mut imp
 
 /// Fills `orders` for the AI seats (human seats' orders arrive beforehand as commands) and
 /// answers pending proposals.
-#[allow(clippy::too_many_arguments)]
 pub fn choose_orders(
     rules: &Rules,
     seats: &mut Seats,

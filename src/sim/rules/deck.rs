@@ -99,7 +99,6 @@ fn targets(
 }
 
 /// Threats grow when nobody works on them; then the deck is drawn.
-#[allow(clippy::too_many_arguments)]
 pub fn draw_events(
     rules: &Rules,
     nations: &mut Nations,

@@ -40,7 +40,6 @@ pub fn update_trust(
 /// One Richardson step per nation against the others' believed arms and its distrust of them:
 /// `arms += k·belief − a·arms + g·(1 − trust/100)`. Treaty caps bind the step; arms already over
 /// a cap (from a buildup move) are a breach, caught with a chance that grows with transparency.
-#[allow(clippy::too_many_arguments)]
 pub fn run_arms_race(
     rules: &Rules,
     nations: &mut Nations,
@@ -98,9 +97,9 @@ fn catch_breaches(
     let mut broken = Vec::new();
     for (t, treaty) in diplomacy.treaties.iter().enumerate() {
         let Some(caps) = treaty.caps else { continue };
-        for side in 0..2 {
+        for (side, cap) in caps.iter().enumerate() {
             let (breaker, victim) = (treaty.parties[side], treaty.parties[1 - side]);
-            if nations.0[breaker].arms <= caps[side] + p.tolerance {
+            if nations.0[breaker].arms <= cap + p.tolerance {
                 continue;
             }
             let chance = relations.get(victim, breaker).transparency / 100.0 * p.detect;

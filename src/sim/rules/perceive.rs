@@ -51,7 +51,6 @@ pub fn perceive(
 
 /// Every observer's reading of every other nation's move, the new beliefs about arms, and what
 /// each strategy will remember of the others' stance.
-#[allow(clippy::too_many_arguments)]
 pub fn perceive_moves(
     rules: &Rules,
     orders: &Orders,
