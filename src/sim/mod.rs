@@ -4,10 +4,12 @@
 //! schedule (`turn`), whose systems call the pure rules of `rules/` in the order DESIGN.md gives.
 //! Scenarios are RON files read with serde (`load`), checked (`validate`) and tuned (`overrides`).
 
+pub mod cards;
 pub mod error;
 pub mod history;
 pub mod load;
 pub mod log;
+pub mod moves;
 pub mod overrides;
 pub mod rules;
 pub mod run;

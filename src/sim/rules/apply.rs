@@ -2,9 +2,10 @@
 //! the crisis ladder and the turn's payoffs.
 
 use super::Rules;
+use super::crisis::{climb_ladder, open_crisis};
 use crate::sim::log::{SimEvent, TurnLog};
 use crate::sim::scenario::{Effect, Intent};
-use crate::sim::state::{Crisis, Diplomacy, Globals, Nations, Orders, Proposal, Relations, Treaty};
+use crate::sim::state::{Diplomacy, Globals, Nations, Orders, Proposal, Relations, Treaty};
 
 /// The parts of a match an effect may touch.
 pub(super) struct World<'a> {
@@ -154,47 +155,6 @@ fn same_pair(a: [usize; 2], b: [usize; 2]) -> bool {
     a == b || a == [b[1], b[0]]
 }
 
-/// The parties' crisis moves move the ladder; its top is an exchange, its bottom the end.
-fn climb_ladder(
-    rules: &Rules,
-    orders: &Orders,
-    diplomacy: &mut Diplomacy,
-    globals: &mut Globals,
-    log: &mut TurnLog,
-) {
-    let Some(crisis) = diplomacy.crisis.as_mut() else {
-        return;
-    };
-    let step: i32 = crisis
-        .parties
-        .iter()
-        .filter_map(|&p| orders.moves[p])
-        .filter_map(|a| rules.scenario.moves[a].crisis_step)
-        .sum();
-    let from = crisis.level;
-    let to = (i32::from(from) + step).clamp(0, i32::from(rules.top_rung)) as u8;
-    crisis.level = to;
-    crisis.peak = crisis.peak.max(to);
-    if to != from {
-        log.0.push(SimEvent::CrisisMoved { from, to });
-    }
-    let fizzled =
-        globals.turn.saturating_sub(crisis.opened) >= rules.scenario.params.crisis.max_turns;
-    if to >= rules.top_rung {
-        globals.exchange = true;
-        log.0.push(SimEvent::ExchangeHappened {
-            on_the_ladder: true,
-        });
-        diplomacy.crisis = None;
-    } else if to == 0 || fizzled {
-        log.0.push(SimEvent::CrisisEnded {
-            level: to,
-            fizzled: to != 0,
-        });
-        diplomacy.crisis = None;
-    }
-}
-
 /// One effect on the state, with `me` as the mover or the event's target.
 pub(super) fn apply_effect(rules: &Rules, effect: &Effect, me: usize, w: &mut World) {
     let n = w.nations.0.len();
@@ -233,44 +193,10 @@ fn add(value: &mut f64, d: f64) {
     *value = (*value + d).clamp(0.0, 100.0);
 }
 
-/// Opens a crisis between `me` and the nation it trusts least, or raises the open one.
-fn open_crisis(rules: &Rules, me: usize, rung: u8, w: &mut World) {
-    let rung = rung.min(rules.top_rung.saturating_sub(1));
-    if let Some(crisis) = w.diplomacy.crisis.as_mut() {
-        if rung > crisis.level {
-            w.log.0.push(SimEvent::CrisisMoved {
-                from: crisis.level,
-                to: rung,
-            });
-            crisis.level = rung;
-            crisis.peak = crisis.peak.max(rung);
-        }
-        return;
-    }
-    let rival = (0..w.relations.n).filter(|&j| j != me).min_by(|&a, &b| {
-        w.relations
-            .get(me, a)
-            .trust
-            .total_cmp(&w.relations.get(me, b).trust)
-    });
-    let Some(rival) = rival else { return };
-    let parties = [me, rival];
-    w.diplomacy.crisis = Some(Crisis {
-        parties,
-        level: rung,
-        opened: w.globals.turn,
-        peak: rung,
-    });
-    w.log.0.push(SimEvent::CrisisOpened {
-        parties,
-        level: rung,
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::state::Nations;
+    use crate::sim::state::{Crisis, Nations};
 
     fn fixture(rules: &Rules) -> (Nations, Relations, Diplomacy, Globals) {
         let plan = crate::sim::run::Plan {

@@ -5,6 +5,7 @@
 
 mod apply;
 mod choose;
+mod crisis;
 mod deck;
 mod dynamics;
 mod perceive;
