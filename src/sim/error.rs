@@ -58,20 +58,29 @@ impl<'a> Locator<'a> {
         Locator { source }
     }
 
-    /// The position of `field:` (or of `field` alone, when no colon follows it anywhere) inside
-    /// the item whose `id` is `anchor`; the anchor's own position when the field is not found;
-    /// 1:1 when neither is.
-    pub fn find(&self, anchor: Option<&str>, field: Option<&str>) -> (usize, usize) {
-        let start = anchor
-            .and_then(|id| self.find_word(&format!("\"{id}\""), 0))
-            .unwrap_or(0);
-        let offset = field
-            .and_then(|f| {
-                self.find_word(&format!("{f}:"), start)
-                    .or_else(|| self.find_word(f, start))
-            })
-            .unwrap_or(start);
-        self.line_col(offset)
+    /// Follows a path of keys (`params`, then `risk:`, then `alert:`), quoted ids (`"usa"`) and
+    /// literal text (`from: "rus"`), each found after the one before. Returns the offset of the
+    /// deepest element found and whether the whole path was found.
+    pub fn find_path(&self, path: &[String]) -> (usize, bool) {
+        let mut at = 0;
+        for element in path {
+            let found = if element.starts_with('"') || element.contains(':') {
+                self.find_word(element, at)
+            } else {
+                self.find_word(&format!("{element}:"), at)
+                    .or_else(|| self.find_word(element, at))
+            };
+            match found {
+                Some(pos) => at = pos,
+                None => return (at, false),
+            }
+        }
+        (at, true)
+    }
+
+    /// Like `find_path`, as a 1-based line and column.
+    pub fn find(&self, path: &[String]) -> (usize, usize) {
+        self.line_col(self.find_path(path).0)
     }
 
     /// The first occurrence of `needle` at or after `from` that does not continue an identifier.
@@ -106,17 +115,24 @@ fn is_ident_byte(b: u8) -> bool {
 mod tests {
     use super::*;
 
+    fn path(p: &[&str]) -> Vec<String> {
+        p.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
-    fn finds_a_field_inside_the_anchored_item() {
-        let src = "[\n  (id: \"a\", arms: 1),\n  (id: \"b\",\n   arms: 200),\n]";
-        assert_eq!(Locator::new(src).find(Some("b"), Some("arms")), (4, 4));
-        assert_eq!(Locator::new(src).find(Some("a"), Some("arms")), (2, 13));
+    fn follows_a_path_of_keys_and_ids() {
+        let src = "(\n nations: [\n  (id: \"a\", arms: 1),\n  (id: \"b\",\n   arms: 200),\n ],\n params: (risk: (alert: 3)),\n)";
+        let l = Locator::new(src);
+        assert_eq!(l.find(&path(&["nations", "\"b\"", "arms"])), (5, 4));
+        assert_eq!(l.find(&path(&["nations", "\"a\"", "arms"])), (3, 13));
+        assert_eq!(l.find(&path(&["params", "risk", "alert"])), (7, 18));
+        assert!(!l.find_path(&path(&["moves", "\"x\""])).1);
     }
 
     #[test]
     fn does_not_match_inside_a_longer_name() {
         let src = "(warms: 1, arms: 2)";
-        assert_eq!(Locator::new(src).find(None, Some("arms")), (1, 12));
+        assert_eq!(Locator::new(src).find(&path(&["arms"])), (1, 12));
     }
 
     #[test]

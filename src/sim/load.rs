@@ -43,7 +43,7 @@ pub fn load_scenario(path: &Path) -> Result<Loaded, InputError> {
         Some(deck_name) => {
             let deck_path = path.parent().unwrap_or(Path::new(".")).join(deck_name);
             let deck_source = read_source(&deck_path).map_err(|e| {
-                let (line, col) = Locator::new(&file.text).find(None, Some("deck"));
+                let (line, col) = Locator::new(&file.text).find(&["deck".to_string()]);
                 InputError::at(&file.path, line, col, format!("deck {deck_name:?}: {}", e))
             })?;
             let deck: Deck = parse(&deck_source)?;
@@ -67,19 +67,12 @@ impl Loaded {
     /// Turns a validation problem into an error at the file, line and column it comes from:
     /// the deck for items defined there, the scenario file otherwise.
     pub fn place(&self, problem: &Problem) -> InputError {
-        let source = match (&self.deck, problem.anchor.as_deref()) {
-            (Some(deck), Some(id)) => {
-                let quoted = format!("\"{id}\"");
-                if !self.file.text.contains(&quoted) && deck.text.contains(&quoted) {
-                    deck
-                } else {
-                    &self.file
-                }
-            }
+        let in_file = Locator::new(&self.file.text).find_path(&problem.path);
+        let source = match &self.deck {
+            Some(deck) if !in_file.1 && Locator::new(&deck.text).find_path(&problem.path).1 => deck,
             _ => &self.file,
         };
-        let (line, col) =
-            Locator::new(&source.text).find(problem.anchor.as_deref(), problem.field.as_deref());
+        let (line, col) = Locator::new(&source.text).find(&problem.path);
         InputError::at(&source.path, line, col, &problem.message)
     }
 }

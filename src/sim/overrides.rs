@@ -37,7 +37,7 @@ pub fn apply_overrides(scenario: &Scenario, sets: &[String]) -> Result<Scenario,
     })?;
     if let Err(problems) = validate(&changed) {
         let p = &problems[0];
-        let key = p.field.as_deref().unwrap_or("");
+        let key = p.field.as_str();
         let who = sets
             .iter()
             .find(|s| {

@@ -9,10 +9,11 @@ use super::state::{
     Regime, RelationState, Relations, Seat, Seats,
 };
 use super::turn::{SimPlugin, Turn};
-use bevy::app::TaskPoolPlugin;
 use bevy::prelude::*;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 /// What every match of a run shares besides the rules.
 #[derive(Debug, Clone)]
@@ -121,41 +122,91 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
 /// A headless app with the turn schedule, ready for matches to be spawned into its world.
 pub fn sim_app(rules: Rules) -> App {
     let mut app = App::new();
-    app.add_plugins((TaskPoolPlugin::default(), SimPlugin));
+    app.add_plugins(SimPlugin);
     app.insert_resource(rules);
     app
 }
 
-/// Matches per world: enough to amortise each system pass, few enough to keep memory flat.
-const CHUNK: usize = 2500;
+/// Matches per world at a time: enough to amortise each system pass, few enough to keep memory
+/// flat and progress reports frequent.
+const CHUNK: usize = 1000;
 
-/// Plays a match for each seed, `CHUNK` at a time in one world; calls `progress` with the
-/// number of matches' worth of turns done so far, after every turn. Results come back in seed
-/// order.
+/// Plays a match for each seed. Chunks of `CHUNK` matches share one world and one pass of each
+/// system per turn; one worker thread per core takes chunks in turn. `progress` is called on
+/// the calling thread with the number of matches' worth of turns done so far. Results come back
+/// in seed order, whatever the number of threads.
 pub fn run_games(
     rules: &Rules,
     plan: &Plan,
     seeds: &[u64],
     mut progress: impl FnMut(usize),
 ) -> Vec<GameResult> {
+    let chunks: Vec<(usize, &[u64])> = seeds
+        .chunks(CHUNK)
+        .enumerate()
+        .map(|(c, s)| (c * CHUNK, s))
+        .collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(chunks.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<Report>();
     let mut results = Vec::with_capacity(seeds.len());
-    let mut app = sim_app(rules.clone());
-    for (c, chunk) in seeds.chunks(CHUNK).enumerate() {
-        let world = app.world_mut();
-        for (k, &seed) in chunk.iter().enumerate() {
-            let mut game = world.spawn(new_match(rules, plan, c * CHUNK + k, seed));
-            if plan.record {
-                game.insert(History::default());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (tx, next, chunks) = (tx.clone(), &next, &chunks);
+            scope.spawn(move || {
+                let mut app = sim_app(rules.clone());
+                while let Some(&(first, chunk)) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let done = run_chunk(app.world_mut(), rules, plan, first, chunk, |games| {
+                        let _ = tx.send(Report::Progress(games));
+                    });
+                    let _ = tx.send(Report::Done(done));
+                }
+            });
+        }
+        drop(tx);
+        let mut turns_done = 0;
+        for report in rx {
+            match report {
+                Report::Progress(games) => turns_done += games,
+                Report::Done(chunk) => results.extend(chunk),
             }
+            progress(turns_done / plan.turns.max(1) as usize);
         }
-        let done = results.len();
-        for t in 1..=plan.turns {
-            world.run_schedule(Turn);
-            progress(done + chunk.len() * t as usize / plan.turns.max(1) as usize);
-        }
-        results.extend(collect_results(world));
-    }
+    });
+    results.sort_by_key(|r| r.index);
     results
+}
+
+/// What a worker tells the calling thread.
+enum Report {
+    /// One more turn of this many matches is done.
+    Progress(usize),
+    Done(Vec<GameResult>),
+}
+
+/// Spawns a chunk of matches into `world`, plays them to the end and takes them out again.
+fn run_chunk(
+    world: &mut World,
+    rules: &Rules,
+    plan: &Plan,
+    first: usize,
+    seeds: &[u64],
+    turn_done: impl Fn(usize),
+) -> Vec<GameResult> {
+    for (k, &seed) in seeds.iter().enumerate() {
+        let mut game = world.spawn(new_match(rules, plan, first + k, seed));
+        if plan.record {
+            game.insert(History::default());
+        }
+    }
+    for _ in 0..plan.turns {
+        world.run_schedule(Turn);
+        turn_done(seeds.len());
+    }
+    collect_results(world)
 }
 
 /// Plays one match and returns it with its full history.

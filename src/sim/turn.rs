@@ -1,12 +1,14 @@
 //! The turn schedule: one thin system per stage, in an explicit order, each one pass over every
-//! unfinished match in the world (in parallel), calling the stage's pure rule.
+//! unfinished match in the world, calling the stage's pure rule. The stages form one chain, so
+//! the schedule runs on a single-threaded executor; batches get their parallelism from one world
+//! per core (`run.rs`).
 
 use super::history::{History, Tally, record_turn_of};
 use super::log::TurnLog;
 use super::rules::{self as rule, Rules};
 use super::state::GameRng;
 use super::state::{Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats};
-use bevy::ecs::schedule::ScheduleLabel;
+use bevy::ecs::schedule::{ScheduleLabel, SingleThreadedExecutor};
 use bevy::prelude::*;
 
 /// Resolves one turn of every match in the world. Run it with `world.run_schedule(Turn)`; it is
@@ -36,6 +38,9 @@ impl Plugin for SimPlugin {
     fn build(&self, app: &mut App) {
         use TurnStage::*;
         app.init_schedule(Turn);
+        app.edit_schedule(Turn, |schedule| {
+            schedule.set_executor(SingleThreadedExecutor::new());
+        });
         app.configure_sets(
             Turn,
             (
@@ -84,7 +89,7 @@ fn choose_moves(
         &mut GameRng,
     )>,
 ) {
-    games.par_iter_mut().for_each(
+    games.iter_mut().for_each(
         |(
             mut seats,
             nations,
@@ -129,7 +134,7 @@ fn perceive_moves(
         &Globals,
     )>,
 ) {
-    games.par_iter_mut().for_each(
+    games.iter_mut().for_each(
         |(
             orders,
             nations,
@@ -168,7 +173,7 @@ fn apply_moves(
         &mut TurnLog,
     )>,
 ) {
-    games.par_iter_mut().for_each(
+    games.iter_mut().for_each(
         |(orders, mut nations, mut relations, mut diplomacy, mut globals, mut log)| {
             if globals.finished() {
                 return;
@@ -191,7 +196,7 @@ fn update_trust(
     mut games: Query<(&Perceptions, &Diplomacy, &mut Relations, &Globals)>,
 ) {
     games
-        .par_iter_mut()
+        .iter_mut()
         .for_each(|(perceptions, diplomacy, mut relations, globals)| {
             if !globals.finished() {
                 rule::update_trust(&rules, perceptions, diplomacy, &mut relations);
@@ -205,20 +210,19 @@ fn run_arms_race(
         &mut Nations,
         &mut Relations,
         &mut Diplomacy,
-        &mut Globals,
+        &Globals,
         &mut TurnLog,
         &mut GameRng,
     )>,
 ) {
-    games.par_iter_mut().for_each(
-        |(mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
+    games.iter_mut().for_each(
+        |(mut nations, mut relations, mut diplomacy, globals, mut log, mut rng)| {
             if !globals.finished() {
                 rule::run_arms_race(
                     &rules,
                     &mut nations,
                     &mut relations,
                     &mut diplomacy,
-                    &mut globals,
                     &mut log,
                     &mut rng.0,
                 );
@@ -232,7 +236,7 @@ fn update_transparency(
     mut games: Query<(&Diplomacy, &mut Relations, &Globals)>,
 ) {
     games
-        .par_iter_mut()
+        .iter_mut()
         .for_each(|(diplomacy, mut relations, globals)| {
             if !globals.finished() {
                 rule::update_transparency(&rules, diplomacy, &mut relations);
@@ -251,7 +255,7 @@ fn draw_events(
         &mut GameRng,
     )>,
 ) {
-    games.par_iter_mut().for_each(
+    games.iter_mut().for_each(
         |(mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
             if !globals.finished() {
                 rule::draw_events(
@@ -279,7 +283,7 @@ fn assess_risk(
         &mut GameRng,
     )>,
 ) {
-    games.par_iter_mut().for_each(
+    games.iter_mut().for_each(
         |(nations, relations, diplomacy, mut globals, mut log, mut rng)| {
             if !globals.finished() {
                 rule::assess_risk(
@@ -298,7 +302,7 @@ fn assess_risk(
 
 fn classify_regime(rules: Res<Rules>, mut games: Query<(&mut Nations, &Relations, &mut Globals)>) {
     games
-        .par_iter_mut()
+        .iter_mut()
         .for_each(|(mut nations, relations, mut globals)| {
             if !globals.finished() {
                 rule::classify_regime(&rules, &mut nations, relations, &mut globals);
@@ -320,7 +324,7 @@ fn record_turns(
         Option<&mut History>,
     )>,
 ) {
-    games.par_iter_mut().for_each(
+    games.iter_mut().for_each(
         |(mut orders, log, nations, relations, diplomacy, globals, mut tally, history)| {
             if tally.turns == globals.turn {
                 return;

@@ -102,6 +102,8 @@ fn sign_accepted(
     log: &mut TurnLog,
 ) {
     let proposals = std::mem::take(&mut diplomacy.proposals);
+    // A proposer accepted by several nations makes its cut once, not once per acceptor.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
     for &(p, by, accepted) in &orders.answers {
         let Some(proposal) = proposals.get(p) else {
             continue;
@@ -127,10 +129,13 @@ fn sign_accepted(
             continue;
         }
         // Signing implements the cut at once; the cap then holds arms at the new level.
-        let caps = terms.arms_cut.map(|cut| {
+        let caps = terms.arms_cut.map(|amount| {
             parties.map(|i| {
                 let arms = &mut nations.0[i].arms;
-                *arms = (*arms - cut).max(0.0);
+                if !cut.contains(&(p, i)) {
+                    *arms = (*arms - amount).max(0.0);
+                    cut.push((p, i));
+                }
                 *arms
             })
         });

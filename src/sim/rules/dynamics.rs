@@ -4,7 +4,7 @@
 use super::Rules;
 use crate::sim::log::{SimEvent, TurnLog};
 use crate::sim::scenario::Intent;
-use crate::sim::state::{Diplomacy, Globals, Nations, Perceptions, Relations};
+use crate::sim::state::{Diplomacy, Nations, Perceptions, Relations};
 use rand::Rng;
 
 /// Moves read as cooperative earn `gain` (less the unverified share), moves read as hostile cost
@@ -45,7 +45,6 @@ pub fn run_arms_race(
     nations: &mut Nations,
     relations: &mut Relations,
     diplomacy: &mut Diplomacy,
-    globals: &mut Globals,
     log: &mut TurnLog,
     rng: &mut impl Rng,
 ) {
@@ -69,9 +68,6 @@ pub fn run_arms_race(
         nations.0[i].arms = next.clamp(0.0, 100.0);
     }
     catch_breaches(rules, nations, relations, diplomacy, log, rng);
-    globals
-        .arms_totals
-        .push(nations.0.iter().map(|n| n.arms).sum());
 }
 
 fn lowest_cap(diplomacy: &Diplomacy, nation: usize) -> Option<f64> {
@@ -152,7 +148,7 @@ pub fn update_transparency(rules: &Rules, diplomacy: &Diplomacy, relations: &mut
 mod tests {
     use super::*;
     use crate::sim::run::{Plan, new_match};
-    use crate::sim::state::{Perception, Treaty};
+    use crate::sim::state::{Globals, Perception, Treaty};
     use bevy::prelude::World;
     use rand::SeedableRng;
     use rand_chacha::ChaCha8Rng;
@@ -247,7 +243,7 @@ mod tests {
     #[test]
     fn richardson_settles_where_fatigue_balances_reaction_and_grievance() {
         let rules = super::super::shipped("reset_2013");
-        let (mut nations, mut relations, mut globals) = start(&rules);
+        let (mut nations, mut relations, _) = start(&rules);
         for r in &mut relations.cells {
             r.trust = 50.0;
         }
@@ -262,7 +258,6 @@ mod tests {
                 &mut nations,
                 &mut relations,
                 &mut Diplomacy::default(),
-                &mut globals,
                 &mut log,
                 &mut rng,
             );
@@ -279,7 +274,7 @@ mod tests {
     #[test]
     fn a_treaty_cap_binds_the_arms_race() {
         let rules = super::super::shipped("reset_2013");
-        let (mut nations, mut relations, mut globals) = start(&rules);
+        let (mut nations, mut relations, _) = start(&rules);
         for r in &mut relations.cells {
             r.trust = 0.0;
             r.belief = 100.0;
@@ -302,7 +297,6 @@ mod tests {
             &mut nations,
             &mut relations,
             &mut diplomacy,
-            &mut globals,
             &mut TurnLog::default(),
             &mut rng,
         );
