@@ -1,6 +1,6 @@
 //! `detente batch`: many headless games with consecutive seeds, summarised by outcome.
 
-use super::output::{ensure_dir, write_atomic};
+use super::output::{ensure_dir, say, write_all_atomic};
 use super::{BatchArgs, Setup};
 use crate::sim::history::Tally;
 use crate::sim::{GameResult, InputError, Plan, Regime, run_games};
@@ -8,6 +8,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+
+/// The largest batch accepted (about ten minutes and a few gigabytes on two cores).
+const MAX_GAMES: usize = 10_000_000;
 
 /// `summary.json`.
 #[derive(Serialize)]
@@ -27,8 +30,12 @@ pub struct Summary {
 }
 
 pub fn run(args: &BatchArgs) -> Result<(), InputError> {
-    if args.games == 0 {
-        return Err(InputError::new("--games 0", "expected at least 1 game"));
+    if !(1..=MAX_GAMES).contains(&args.games) {
+        let origin = format!("--games {}", args.games);
+        return Err(InputError::new(
+            origin,
+            format!("expected 1 to {MAX_GAMES} games"),
+        ));
     }
     let setup = Setup::from_args(&args.game)?;
     if let Some(dir) = &args.out {
@@ -59,20 +66,28 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
     });
     bar.finish_and_clear();
     let summary = summarise(&setup, args, &results);
+    let written = match &args.out {
+        Some(dir) => {
+            let mut json =
+                serde_json::to_string_pretty(&summary).expect("a summary always serialises");
+            json.push('\n');
+            let (summary_path, games_path) = (dir.join("summary.json"), dir.join("games.csv"));
+            let games = games_csv(&setup, &results);
+            write_all_atomic(&[
+                (&summary_path, json.as_bytes()),
+                (&games_path, games.as_bytes()),
+            ])?;
+            Some(format!(
+                "wrote {} and {}",
+                summary_path.display(),
+                games_path.display()
+            ))
+        }
+        None => None,
+    };
     print_shares(&summary);
-    if let Some(dir) = &args.out {
-        let mut json = serde_json::to_string_pretty(&summary).expect("a summary always serialises");
-        json.push('\n');
-        write_atomic(
-            &dir.join("games.csv"),
-            games_csv(&setup, &results).as_bytes(),
-        )?;
-        write_atomic(&dir.join("summary.json"), json.as_bytes())?;
-        println!(
-            "wrote {} and {}",
-            dir.join("summary.json").display(),
-            dir.join("games.csv").display()
-        );
+    if let Some(line) = written {
+        say(line);
     }
     Ok(())
 }
@@ -152,28 +167,28 @@ pub fn wilson(k: usize, n: usize) -> [f64; 2] {
 }
 
 fn print_shares(s: &Summary) {
-    println!(
+    say(format!(
         "{} games of {} ({} turns), seeds {}..{}",
         s.games,
         s.scenario,
         s.turns,
         s.seed,
         s.seed.wrapping_add(s.games as u64 - 1)
-    );
+    ));
     for (nation, who) in &s.strategies {
-        println!("  {nation}: {who}");
+        say(format!("  {nation}: {who}"));
     }
     for r in Regime::ALL {
         let k = r.name();
         let [lo, hi] = s.shares_ci95[k];
-        println!(
+        say(format!(
             "  {:<11} {:>6.1}%  ({} games, 95% CI {:.1}–{:.1}%)",
             k,
             s.shares[k] * 100.0,
             s.outcomes[k],
             lo * 100.0,
             hi * 100.0
-        );
+        ));
     }
 }
 

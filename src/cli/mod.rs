@@ -131,7 +131,7 @@ pub fn run(command: Command) -> ExitCode {
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for file in files {
-        match load_scenario(&resolve_scenario_path(&file.to_string_lossy())) {
+        match resolve_scenario_path(&file.to_string_lossy()).and_then(|path| load_scenario(&path)) {
             Ok(loaded) => {
                 let s = &loaded.scenario;
                 println!(

@@ -2,14 +2,53 @@
 
 use crate::sim::InputError;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `contents` to `path` atomically: a reader sees the old file or the new one, never
 /// half of it, and a failed write leaves nothing behind.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), InputError> {
-    let shown = path.display().to_string();
-    let fail =
-        |what: &str, e: std::io::Error| InputError::new(&shown, format!("cannot {what}: {e}"));
+    write_all_atomic(&[(path, contents)])
+}
+
+/// Writes several files as one: every file goes to a temporary beside its target first, and
+/// only when all of them are written are they renamed into place. A failure leaves no file
+/// behind, new or temporary.
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), InputError> {
+    let mut written: Vec<(PathBuf, &Path)> = Vec::new();
+    let cleanup = |written: &[(PathBuf, &Path)]| {
+        for (tmp, _) in written {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for &(path, contents) in files {
+        let tmp = temporary_beside(path);
+        let result = std::fs::File::create(&tmp).and_then(|mut f| {
+            f.write_all(contents)?;
+            f.sync_all()
+        });
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            cleanup(&written);
+            return Err(InputError::new(
+                path.display().to_string(),
+                format!("cannot write: {e}"),
+            ));
+        }
+        written.push((tmp, path));
+    }
+    for (i, (tmp, path)) in written.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            cleanup(&written[i..]);
+            return Err(InputError::new(
+                path.display().to_string(),
+                format!("cannot replace: {e}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn temporary_beside(path: &Path) -> PathBuf {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -18,18 +57,16 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), InputError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| {
-            f.write_all(contents)?;
-            f.sync_all()
-        })
-        .map_err(|e| fail("write", e))
-        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| fail("replace", e)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Prints a line to standard output; a closed pipe (`detente ... | head`) ends the program
+/// quietly instead of panicking, since everything else has been written by then.
+pub fn say(line: impl std::fmt::Display) {
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{line}").is_err() {
+        std::process::exit(0);
     }
-    result
 }
 
 /// Creates an output directory (and its parents).

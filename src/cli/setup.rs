@@ -15,7 +15,7 @@ pub struct Setup {
 
 impl Setup {
     pub fn from_args(args: &GameArgs) -> Result<Setup, InputError> {
-        let loaded = load_scenario(&resolve_scenario_path(&args.scenario))?;
+        let loaded = load_scenario(&resolve_scenario_path(&args.scenario)?)?;
         let scenario = apply_overrides(&loaded.scenario, &args.set)?;
         let rules = Rules::new(scenario);
         let mut controllers = rules.default_controllers();
@@ -23,7 +23,12 @@ impl Setup {
             rules.assign_ai(&mut controllers, spec)?;
         }
         let turns = match args.turns {
-            Some(0) => return Err(InputError::new("--turns 0", "expected at least 1 turn")),
+            Some(t) if !(1..=100_000).contains(&t) => {
+                return Err(InputError::new(
+                    format!("--turns {t}"),
+                    "expected 1 to 100000 turns",
+                ));
+            }
             Some(t) => t,
             None => rules.scenario.turns,
         };

@@ -1,12 +1,13 @@
 //! `detente simulate`: one headless game, printed turn by turn, optionally saved as JSON and CSV.
 
-use super::output::write_atomic;
+use super::output::{say, write_all_atomic};
 use super::{Setup, SimulateArgs};
 use crate::sim::history::{Tally, TurnRecord};
 use crate::sim::{GameResult, InputError, run_one};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 /// The `--json` document.
 #[derive(Serialize)]
@@ -31,22 +32,30 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
         args.seed,
     );
     let history = result.history.as_deref().unwrap_or_default();
+    let json = args
+        .json
+        .as_ref()
+        .map(|path| (path.as_path(), game_json(&setup, &result, args.seed)));
+    let csv = args
+        .csv
+        .as_ref()
+        .map(|path| (path.as_path(), long_csv(history)));
+    let files: Vec<(&Path, &[u8])> = json
+        .iter()
+        .chain(csv.iter())
+        .map(|(p, text)| (*p, text.as_bytes()))
+        .collect();
+    write_all_atomic(&files)?;
     if !args.quiet {
         for record in history {
-            println!("{}", turn_line(record, setup.turns));
+            say(turn_line(record, setup.turns));
         }
     }
-    if let Some(path) = &args.json {
-        write_atomic(path, game_json(&setup, &result, args.seed).as_bytes())?;
-    }
-    if let Some(path) = &args.csv {
-        write_atomic(path, long_csv(history).as_bytes())?;
-    }
-    println!(
+    say(format!(
         "outcome: {} after {} turns",
         result.outcome.name(),
         result.turns
-    );
+    ));
     Ok(())
 }
 

@@ -158,15 +158,37 @@ pub fn scenario_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
 }
 
-/// Accepts a path, or a bare scenario name looked up in `scenarios/`.
-pub fn resolve_scenario_path(arg: &str) -> PathBuf {
+/// Accepts a path, or a bare scenario name looked up in `./scenarios/`, then in the
+/// `scenarios/` of the source tree this binary was built from.
+pub fn resolve_scenario_path(arg: &str) -> Result<PathBuf, InputError> {
     let given = PathBuf::from(arg);
     if given.exists() || arg.contains('/') || arg.ends_with(".ron") {
-        return given;
+        return Ok(given);
     }
-    let local = PathBuf::from("scenarios").join(format!("{arg}.ron"));
-    if local.exists() {
-        return local;
+    let candidates = [PathBuf::from("scenarios"), scenario_dir()];
+    if let Some(found) = candidates
+        .iter()
+        .map(|d| d.join(format!("{arg}.ron")))
+        .find(|p| p.exists())
+    {
+        return Ok(found);
     }
-    scenario_dir().join(format!("{arg}.ron"))
+    let mut names: Vec<String> = candidates
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names.dedup();
+    Err(InputError::new(
+        arg,
+        format!(
+            "no such scenario file or name; the scenarios are: {} (or give the path of a .ron file)",
+            names.join(", ")
+        ),
+    ))
 }

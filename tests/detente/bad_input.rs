@@ -221,3 +221,69 @@ fn every_shipped_scenario_checks() {
         );
     }
 }
+
+#[test]
+fn unknown_scenario_name_lists_the_scenarios() {
+    let err = fails(&["simulate", "reset_2031"]);
+    assert!(
+        err.contains("reset_2031")
+            && err.contains("reset_2013")
+            && err.contains("prisoners_dilemma"),
+        "{err}"
+    );
+    assert!(!err.contains("decks"), "{err}");
+}
+
+#[test]
+fn out_of_range_counts_are_refused() {
+    let s = scenario("reset_2013");
+    let err = fails(&["simulate", &s, "--turns", "0"]);
+    assert!(
+        err.contains("--turns 0") && err.contains("expected 1 to 100000"),
+        "{err}"
+    );
+    let err = fails(&["batch", &s, "--games", "0"]);
+    assert!(err.contains("--games 0"), "{err}");
+    let err = fails(&["batch", &s, "--games", "99999999999"]);
+    assert!(err.contains("expected 1 to 10000000 games"), "{err}");
+}
+
+#[test]
+fn a_failed_second_output_leaves_neither_file() {
+    let dir = temp_dir("two-files");
+    let json = dir.join("game.json");
+    let csv = dir.join("missing-dir").join("game.csv");
+    let err = fails(&[
+        "simulate",
+        &scenario("reset_2013"),
+        "--quiet",
+        "--json",
+        json.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("game.csv") && err.contains("cannot write"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "neither the JSON nor a temporary file is left"
+    );
+}
+
+#[test]
+fn a_bad_parameter_deep_in_params_is_placed_on_its_own_line() {
+    let path = broken(
+        "risk",
+        "transparency: 1.5, hotline",
+        "transparency: -1.5, hotline",
+    );
+    let err = fails(&["check", path.to_str().unwrap()]);
+    let line = line_of(&path, "transparency: -1.5");
+    assert!(
+        err.contains(&format!("broken.ron:{line}:")) && err.contains("out of range"),
+        "{err}"
+    );
+}
