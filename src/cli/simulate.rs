@@ -47,6 +47,7 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
         .collect();
     write_all_atomic(&files)?;
     if !args.quiet {
+        say(legend(&setup, args.seed));
         for record in history {
             say(turn_line(record, setup.turns));
         }
@@ -80,6 +81,29 @@ pub fn game_json(setup: &Setup, result: &GameResult, seed: u64) -> String {
     let mut json = serde_json::to_string_pretty(&report).expect("a game report always serialises");
     json.push('\n');
     json
+}
+
+/// What the columns of the turn lines are, in this scenario's nation ids.
+fn legend(setup: &Setup, seed: u64) -> String {
+    let sc = &setup.rules.scenario;
+    let ids = setup.rules.nation_ids();
+    let pairs: Vec<String> = (0..ids.len())
+        .flat_map(|i| (0..ids.len()).filter(move |&j| j != i).map(move |j| (i, j)))
+        .map(|(i, j)| format!("{}>{}", ids[i], ids[j]))
+        .collect();
+    let who: Vec<String> = setup
+        .describe_controllers()
+        .iter()
+        .map(|(n, c)| format!("{n} {c}"))
+        .collect();
+    format!(
+        "{} ({}), seed {seed}: {}\ntrust and transparency {}; arms {}; (misread) = some observer read the move as more hostile than meant",
+        sc.title,
+        sc.year,
+        who.join(", "),
+        pairs.join("/"),
+        ids.join("/")
+    )
 }
 
 /// One line a turn: regime, risk, trust, transparency, arms and the moves (with misreadings).

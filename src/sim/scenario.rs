@@ -273,6 +273,8 @@ pub struct RegimeParams {
     pub mas_risk: f64,
     /// Turns over which arms must be flat or falling for MAS.
     pub arms_window: u32,
+    /// How much total arms may rise over `arms_window` and still count as flat.
+    pub arms_slack: f64,
     /// Whether MAS needs recent joint action on a shared threat.
     pub mas_needs_joint_action: bool,
     pub mad_trust: f64,

@@ -264,6 +264,7 @@ fn check_params(c: &mut Checker, s: &Scenario) {
     c.range(None, "mas_trust", g.mas_trust, 0.0, 100.0);
     c.range(None, "mas_transparency", g.mas_transparency, 0.0, 100.0);
     c.range(None, "mas_risk", g.mas_risk, 0.0, 1.0);
+    c.range(None, "arms_slack", g.arms_slack, 0.0, 100.0);
     c.range(None, "mad_trust", g.mad_trust, 0.0, 100.0);
     c.range(None, "mad_arms", g.mad_arms, 0.0, 100.0);
     c.range(None, "mad_risk", g.mad_risk, 0.0, 1.0);

@@ -287,3 +287,58 @@ fn a_bad_parameter_deep_in_params_is_placed_on_its_own_line() {
         "{err}"
     );
 }
+
+/// Thousands of damaged copies of a scenario (bytes flipped, digits changed, lines cut): each
+/// either loads and plays a few turns, or is refused with an error; nothing panics.
+#[test]
+fn damaged_scenarios_never_panic() {
+    use detente::sim::load::load_scenario;
+    use detente::sim::{Rules, run_one};
+    use rand::{Rng, SeedableRng};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let original = std::fs::read_to_string(root.join("reset_2013.ron")).unwrap();
+    let deck = std::fs::read_to_string(root.join("decks/standard.ron")).unwrap();
+    let dir = temp_dir("fuzz");
+    std::fs::create_dir_all(dir.join("decks")).unwrap();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(99);
+    let (mut loaded, mut refused) = (0, 0);
+    for round in 0..3000 {
+        let (mut text, mut deck_text) = (original.clone().into_bytes(), deck.clone().into_bytes());
+        let target = if round % 3 == 0 {
+            &mut deck_text
+        } else {
+            &mut text
+        };
+        for _ in 0..rng.random_range(1..4) {
+            let at = rng.random_range(0..target.len());
+            match rng.random_range(0..4) {
+                0 => target[at] = rng.random(),
+                1 if target[at].is_ascii_digit() => {
+                    target[at] = b"0123456789-."[rng.random_range(0..12)]
+                }
+                2 => target.truncate(at),
+                _ => {
+                    let digits = rng.random_range(1..6);
+                    target.splice(at..at, std::iter::repeat_n(b'9', digits));
+                }
+            }
+        }
+        std::fs::write(dir.join("s.ron"), &text).unwrap();
+        std::fs::write(dir.join("decks/standard.ron"), &deck_text).unwrap();
+        match load_scenario(&dir.join("s.ron")) {
+            Ok(l) => {
+                loaded += 1;
+                let rules = Rules::new(l.scenario);
+                let game = run_one(&rules, rules.default_controllers(), 3, round);
+                assert!(game.turns <= 3);
+            }
+            Err(e) => {
+                refused += 1;
+                let shown = e.to_string();
+                assert!(shown.contains(".ron"), "errors name the file: {shown}");
+            }
+        }
+    }
+    eprintln!("{loaded} damaged scenarios still loaded and played, {refused} were refused");
+    assert!(loaded > 50 && refused > 1000);
+}

@@ -71,7 +71,7 @@ pub fn regime_of(
     let totals = &globals.arms_totals;
     let window = p.arms_window as usize;
     let arms_not_rising = match totals.len().checked_sub(window + 1) {
-        Some(then) => totals[totals.len() - 1] <= totals[then] + 0.5,
+        Some(then) => totals[totals.len() - 1] <= totals[then] + p.arms_slack,
         None => totals.last() <= totals.first(),
     };
     let joint = !p.mas_needs_joint_action
