@@ -1,24 +1,27 @@
 //! The desktop window. For now a title screen that lists the scenarios and points to the
 //! headless commands; the full match screen is the desktop issue's work.
 
+mod theme;
+
 use crate::sim::load::{load_scenario, scenario_dir};
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
 use std::process::ExitCode;
+use theme::{UiFonts, label, palette};
 
 /// Opens the window and runs until it is closed.
 pub fn run() -> ExitCode {
     let exit = App::new()
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
-                title: "Detente".into(),
+                title: "Détente".into(),
                 resolution: (1280, 720).into(),
                 ..default()
             }),
             ..default()
         }))
         .insert_resource(WinitSettings::desktop_app())
-        .insert_resource(ClearColor(Color::srgb(0.06, 0.07, 0.10)))
+        .add_plugins(theme::plugin)
         .add_systems(Startup, spawn_title)
         .run();
     match exit {
@@ -27,7 +30,7 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn spawn_title(mut commands: Commands) {
+fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>) {
     commands.spawn(Camera2d);
     let mut lines = Vec::new();
     if let Ok(entries) = std::fs::read_dir(scenario_dir()) {
@@ -40,25 +43,10 @@ fn spawn_title(mut commands: Commands) {
         for path in paths {
             if let Ok(loaded) = load_scenario(&path) {
                 let s = loaded.scenario;
-                lines.push(format!(
-                    "{}  ({}, {} nations)",
-                    s.title,
-                    s.year,
-                    s.nations.len()
-                ));
+                lines.push(format!("{}  ·  {} nations", s.title, s.nations.len()));
             }
         }
     }
-    let text = |s: String, size: f32, colour: Color| {
-        (
-            Text::new(s),
-            TextFont {
-                font_size: FontSize::Px(size),
-                ..default()
-            },
-            TextColor(colour),
-        )
-    };
     commands.spawn((
         Node {
             width: percent(100),
@@ -66,21 +54,24 @@ fn spawn_title(mut commands: Commands) {
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Center,
             justify_content: JustifyContent::Center,
-            row_gap: px(12),
+            row_gap: px(14),
             ..default()
         },
         children![
-            text("DETENTE".into(), 72.0, Color::srgb(0.93, 0.86, 0.62)),
-            text(
-                "From mutually assured destruction to mutually assured stability".into(),
-                22.0,
-                Color::srgb(0.8, 0.8, 0.85)
+            label("Détente", &fonts.bold, 84.0, palette::TITLE),
+            label("Разрядка", &fonts.regular, 28.0, palette::MUTED),
+            label(
+                "From mutually assured destruction to mutually assured stability",
+                &fonts.regular,
+                24.0,
+                palette::TEXT
             ),
-            text(lines.join("\n"), 20.0, Color::srgb(0.7, 0.75, 0.8)),
-            text(
-                "The match screen is coming. Meanwhile: detente simulate reset_2013".into(),
+            label(lines.join("\n"), &fonts.regular, 20.0, palette::MUTED),
+            label(
+                "The match screen is coming. Meanwhile, try: detente simulate reset_2013",
+                &fonts.regular,
                 18.0,
-                Color::srgb(0.55, 0.6, 0.65)
+                palette::MUTED
             ),
         ],
     ));
