@@ -14,6 +14,7 @@ pub mod overrides;
 pub mod rules;
 pub mod run;
 pub mod scenario;
+pub mod session;
 pub mod state;
 pub mod strategy;
 pub mod turn;

@@ -1,0 +1,297 @@
+//! One match played by people: commands in (`ChooseMove`, `AnswerProposal`, `EndTurn`), facts
+//! out (`TurnResolved`, `OrderRefused`, `MatchEnded`). The desktop and hotseat talk to the
+//! rules only through these messages; they never write sim state.
+
+use super::history::{History, TurnRecord};
+use super::rules::{Rules, available_moves};
+use super::run::{Plan, new_match};
+use super::state::{Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats};
+use super::turn::Turn;
+use bevy::prelude::*;
+
+/// The match this app is playing.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct ActiveMatch(pub Entity);
+
+/// A human seat picks its move for this turn (it may change its mind until the turn ends).
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub struct ChooseMove {
+    pub nation: usize,
+    pub action: usize,
+}
+
+/// A human seat answers a pending proposal (by its index among the pending ones).
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub struct AnswerProposal {
+    pub nation: usize,
+    pub proposal: usize,
+    pub accept: bool,
+}
+
+/// Resolve the turn once every human seat has chosen.
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub struct EndTurn;
+
+/// A command the rules would not take, and why.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct OrderRefused {
+    pub nation: Option<usize>,
+    pub reason: String,
+}
+
+/// A turn was resolved: its record, as every seat's UI may show it.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct TurnResolved(pub TurnRecord);
+
+/// The match is over.
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub struct MatchEnded(pub Regime);
+
+/// Commands in, facts out, for the match in `ActiveMatch`. Needs `SimPlugin` and `Rules`.
+pub struct SessionPlugin;
+
+impl Plugin for SessionPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_message::<ChooseMove>()
+            .add_message::<AnswerProposal>()
+            .add_message::<EndTurn>()
+            .add_message::<OrderRefused>()
+            .add_message::<TurnResolved>()
+            .add_message::<MatchEnded>()
+            .add_systems(Update, (take_orders, resolve_turn).chain());
+    }
+}
+
+/// Spawns a recorded match and makes it the active one.
+pub fn start_match(world: &mut World, controllers: Vec<Controller>, seed: u64) -> Entity {
+    let bundle = {
+        let rules = world.resource::<Rules>();
+        let plan = Plan {
+            turns: rules.scenario.turns,
+            controllers,
+            record: true,
+        };
+        new_match(rules, &plan, 0, seed)
+    };
+    let entity = world.spawn((bundle, History::default())).id();
+    world.insert_resource(ActiveMatch(entity));
+    entity
+}
+
+/// Checks each human command against the rules and writes it into the match's orders.
+fn take_orders(
+    rules: Res<Rules>,
+    active: Option<Res<ActiveMatch>>,
+    mut moves: MessageReader<ChooseMove>,
+    mut answers: MessageReader<AnswerProposal>,
+    mut refused: MessageWriter<OrderRefused>,
+    mut games: Query<(
+        &Seats,
+        &Nations,
+        &Relations,
+        &Diplomacy,
+        &Globals,
+        &mut Orders,
+    )>,
+) {
+    let Some(active) = active else { return };
+    let Ok((seats, nations, relations, diplomacy, globals, mut orders)) = games.get_mut(active.0)
+    else {
+        return;
+    };
+    let n = seats.0.len();
+    orders.moves.resize(n, None);
+    for &ChooseMove { nation, action } in moves.read() {
+        let refuse = |reason: String| OrderRefused {
+            nation: Some(nation),
+            reason,
+        };
+        if nation >= n || seats.0[nation].controller != Controller::Human {
+            refused.write(refuse("that nation is not played by a person".into()));
+        } else if globals.finished() {
+            refused.write(refuse("the match is over".into()));
+        } else if !available_moves(&rules, nation, nations, relations, diplomacy, globals)
+            .contains(&action)
+        {
+            let name = rules
+                .scenario
+                .moves
+                .get(action)
+                .map_or("?", |m| m.name.as_str());
+            refused.write(refuse(format!("{name} is not open to this nation now")));
+        } else {
+            orders.moves[nation] = Some(action);
+        }
+    }
+    for &AnswerProposal {
+        nation,
+        proposal,
+        accept,
+    } in answers.read()
+    {
+        let valid =
+            proposal < diplomacy.proposals.len() && diplomacy.proposals[proposal].from != nation;
+        if nation < n && seats.0[nation].controller == Controller::Human && valid {
+            orders
+                .answers
+                .retain(|&(p, by, _)| !(p == proposal && by == nation));
+            orders.answers.push((proposal, nation, accept));
+        } else {
+            refused.write(OrderRefused {
+                nation: Some(nation),
+                reason: "no such proposal to answer".into(),
+            });
+        }
+    }
+}
+
+/// On `EndTurn`, runs the turn schedule if every human seat has chosen, and reports it.
+fn resolve_turn(world: &mut World) {
+    let ended = world.resource_mut::<Messages<EndTurn>>().drain().count() > 0;
+    let Some(ActiveMatch(entity)) = world.get_resource::<ActiveMatch>().copied() else {
+        return;
+    };
+    if !ended {
+        return;
+    }
+    let waiting: Vec<usize> = match (world.get::<Seats>(entity), world.get::<Orders>(entity)) {
+        (Some(seats), Some(orders)) => (0..seats.0.len())
+            .filter(|&i| {
+                seats.0[i].controller == Controller::Human
+                    && orders.moves.get(i).copied().flatten().is_none()
+            })
+            .collect(),
+        _ => return,
+    };
+    if let Some(&nation) = waiting.first() {
+        world.write_message(OrderRefused {
+            nation: Some(nation),
+            reason: "this nation has not chosen a move yet".into(),
+        });
+        return;
+    }
+    if world.get::<Globals>(entity).is_none_or(Globals::finished) {
+        world.write_message(OrderRefused {
+            nation: None,
+            reason: "the match is over".into(),
+        });
+        return;
+    }
+    world.run_schedule(Turn);
+    let record = world
+        .get::<History>(entity)
+        .and_then(|h| h.0.last().cloned());
+    if let Some(record) = record {
+        world.write_message(TurnResolved(record));
+    }
+    if let Some(outcome) = world.get::<Globals>(entity).and_then(|g| g.outcome) {
+        world.write_message(MatchEnded(outcome));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::rules::shipped;
+    use crate::sim::run::sim_app;
+
+    /// reset_2013 with usa played by a person and rus by the scenario's AI.
+    fn human_usa() -> (App, Entity) {
+        let rules = shipped("reset_2013");
+        let mut controllers = rules.default_controllers();
+        controllers[0] = Controller::Human;
+        let mut app = sim_app(rules);
+        app.add_plugins(SessionPlugin);
+        let entity = start_match(app.world_mut(), controllers, 5);
+        (app, entity)
+    }
+
+    fn read<M: Message + Clone>(app: &mut App) -> Vec<M> {
+        app.world_mut()
+            .resource_mut::<Messages<M>>()
+            .drain()
+            .collect()
+    }
+
+    #[test]
+    fn a_chosen_move_is_played_when_the_turn_ends() {
+        let (mut app, _) = human_usa();
+        let summit = app
+            .world()
+            .resource::<Rules>()
+            .move_index("summit")
+            .unwrap();
+        app.world_mut().write_message(ChooseMove {
+            nation: 0,
+            action: summit,
+        });
+        app.world_mut().write_message(EndTurn);
+        app.update();
+        let resolved = read::<TurnResolved>(&mut app);
+        assert_eq!(resolved.len(), 1);
+        assert_eq!(resolved[0].0.turn, 1);
+        assert_eq!(resolved[0].0.moves[0].action, "summit");
+        assert!(read::<OrderRefused>(&mut app).is_empty());
+    }
+
+    #[test]
+    fn the_turn_waits_for_every_human_seat() {
+        let (mut app, entity) = human_usa();
+        app.world_mut().write_message(EndTurn);
+        app.update();
+        assert!(read::<TurnResolved>(&mut app).is_empty());
+        assert_eq!(read::<OrderRefused>(&mut app)[0].nation, Some(0));
+        assert_eq!(app.world().get::<Globals>(entity).unwrap().turn, 0);
+    }
+
+    #[test]
+    fn moves_closed_to_a_nation_and_ai_seats_are_refused() {
+        let (mut app, entity) = human_usa();
+        let rules = app.world().resource::<Rules>().clone();
+        let escalate = rules.move_index("escalate").unwrap();
+        app.world_mut().write_message(ChooseMove {
+            nation: 0,
+            action: escalate,
+        });
+        app.world_mut().write_message(ChooseMove {
+            nation: 1,
+            action: rules.move_index("summit").unwrap(),
+        });
+        app.update();
+        let refused = read::<OrderRefused>(&mut app);
+        assert_eq!(refused.len(), 2, "{refused:?}");
+        assert!(refused[0].reason.contains("Escalate"));
+        assert_eq!(app.world().get::<Orders>(entity).unwrap().moves[0], None);
+    }
+
+    #[test]
+    fn the_match_ends_with_an_outcome() {
+        let (mut app, entity) = human_usa();
+        let rules = app.world().resource::<Rules>().clone();
+        let (hold, hold_firm) = (
+            rules.move_index("hold").unwrap(),
+            rules.move_index("hold_firm").unwrap(),
+        );
+        let mut ended = Vec::new();
+        let mut turns = 0;
+        while ended.is_empty() && turns < 100 {
+            let in_crisis = app
+                .world()
+                .get::<Diplomacy>(entity)
+                .unwrap()
+                .crisis
+                .as_ref()
+                .is_some_and(|c| c.parties.contains(&0));
+            let action = if in_crisis { hold_firm } else { hold };
+            app.world_mut()
+                .write_message(ChooseMove { nation: 0, action });
+            app.world_mut().write_message(EndTurn);
+            app.update();
+            turns += read::<TurnResolved>(&mut app).len();
+            assert!(read::<OrderRefused>(&mut app).is_empty());
+            ended.extend(read::<MatchEnded>(&mut app));
+        }
+        assert_eq!(ended.len(), 1);
+        assert!(turns <= rules.scenario.turns as usize);
+    }
+}
