@@ -1,6 +1,7 @@
 //! The desktop game. `sim::session` is its way into the rules; the match screen is still to
 //! come (issue 3): for now a title screen and a scenario browser.
 
+mod redraw;
 mod screens;
 mod theme;
 
@@ -20,7 +21,7 @@ pub fn run() -> ExitCode {
             ..default()
         }))
         .insert_resource(WinitSettings::desktop_app())
-        .add_plugins((theme::plugin, screens::plugin))
+        .add_plugins((theme::plugin, screens::plugin, redraw::plugin))
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         })

@@ -1,0 +1,40 @@
+//! Reactive mode draws only on input, and an unfocused window waits up to a minute: so keep
+//! drawing for a few frames at start and after each change of screen, until text and layout
+//! have settled, then go quiet again.
+
+use super::screens::Screen;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+
+/// Frames still to draw without waiting for input.
+#[derive(Resource)]
+struct PendingFrames(u32);
+
+/// Frames to draw after start or a change of screen.
+const SETTLE_FRAMES: u32 = 12;
+
+pub(super) fn plugin(app: &mut App) {
+    app.insert_resource(PendingFrames(SETTLE_FRAMES));
+    app.add_systems(
+        Update,
+        (
+            settle_after_change.run_if(state_changed::<Screen>),
+            request_pending_frames,
+        )
+            .chain(),
+    );
+}
+
+fn settle_after_change(mut pending: ResMut<PendingFrames>) {
+    pending.0 = SETTLE_FRAMES;
+}
+
+fn request_pending_frames(
+    mut pending: ResMut<PendingFrames>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if pending.0 > 0 {
+        pending.0 -= 1;
+        redraw.write(RequestRedraw);
+    }
+}
