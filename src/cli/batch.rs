@@ -123,14 +123,7 @@ pub fn summarise(setup: &Setup, args: &BatchArgs, results: &[GameResult]) -> Sum
     ]);
     let mut misperception = Tally::default();
     for g in results {
-        let t = &g.tally;
-        misperception.turns += t.turns;
-        misperception.public_readings += t.public_readings;
-        misperception.misread += t.misread;
-        misperception.cooperative_readings += t.cooperative_readings;
-        misperception.cooperative_seen_hostile += t.cooperative_seen_hostile;
-        misperception.secret_readings += t.secret_readings;
-        misperception.secret_unseen += t.secret_unseen;
+        misperception.absorb(&g.tally);
     }
     Summary {
         scenario: setup.rules.scenario.id.clone(),

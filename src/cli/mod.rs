@@ -13,7 +13,6 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use output::write_atomic;
 pub use setup::Setup;
 
 #[derive(Parser, Debug)]

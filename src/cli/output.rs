@@ -4,12 +4,6 @@ use crate::sim::InputError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `contents` to `path` atomically: a reader sees the old file or the new one, never
-/// half of it, and a failed write leaves nothing behind.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), InputError> {
-    write_all_atomic(&[(path, contents)])
-}
-
 /// Writes several files as one: every file goes to a temporary beside its target first, and
 /// only when all of them are written are they renamed into place. A failure leaves no file
 /// behind, new or temporary.

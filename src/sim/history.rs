@@ -33,6 +33,17 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Adds another match's counts to these (for the totals of a batch).
+    pub fn absorb(&mut self, other: &Tally) {
+        self.turns += other.turns;
+        self.public_readings += other.public_readings;
+        self.misread += other.misread;
+        self.cooperative_readings += other.cooperative_readings;
+        self.cooperative_seen_hostile += other.cooperative_seen_hostile;
+        self.secret_readings += other.secret_readings;
+        self.secret_unseen += other.secret_unseen;
+    }
+
     pub fn count(&mut self, rules: &Rules, orders: &Orders, log: &TurnLog) {
         for event in &log.0 {
             let SimEvent::MovePerceived {

@@ -8,12 +8,7 @@ fn total(name: &str, set: &[&str]) -> Tally {
     let games = batch(&setup(name, &ai, set, Some(20)), 200, 1);
     let mut t = Tally::default();
     for g in &games {
-        t.public_readings += g.tally.public_readings;
-        t.misread += g.tally.misread;
-        t.cooperative_readings += g.tally.cooperative_readings;
-        t.cooperative_seen_hostile += g.tally.cooperative_seen_hostile;
-        t.secret_readings += g.tally.secret_readings;
-        t.secret_unseen += g.tally.secret_unseen;
+        t.absorb(&g.tally);
     }
     t
 }
