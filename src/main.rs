@@ -14,7 +14,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "desktop")]
 fn open_game() -> ExitCode {
-    detente::desktop::run()
+    detente::desktop::run(detente::desktop::PlayOptions::default())
 }
 
 #[cfg(not(feature = "desktop"))]

@@ -3,7 +3,8 @@
 
 mod batch;
 mod bench;
-mod output;
+pub mod output;
+mod play;
 mod setup;
 mod simulate;
 
@@ -29,6 +30,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Open the game; with a scenario, go straight into a match.
+    Play(PlayArgs),
     /// Play one game headless, every nation by AI, and print it turn by turn.
     Simulate(SimulateArgs),
     /// Play many games with consecutive seeds and summarise their outcomes.
@@ -70,6 +73,31 @@ pub struct GameArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct PlayArgs {
+    /// Scenario file or name: skip the menus and start this match.
+    pub scenario: Option<String>,
+    /// The nation you lead (its id, like `usa`); the first nation when absent.
+    #[arg(long)]
+    pub nation: Option<String>,
+    /// Strategy for an AI nation, as NATION=STRATEGY or NATION=STRATEGY:PERSONALITY. Repeatable.
+    #[arg(long = "ai", value_name = "NATION=STRATEGY")]
+    pub ai: Vec<String>,
+    /// Change a scenario parameter, as for `simulate`. Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Seed of the match (from the clock when absent).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Attract mode: go through every screen, play N turns with the advisers' move in your
+    /// seat, and exit.
+    #[arg(long, value_name = "N")]
+    pub autoplay: Option<u32>,
+    /// With --autoplay: save a PNG of every screen passed into DIR.
+    #[arg(long, value_name = "DIR", requires = "autoplay")]
+    pub screenshots: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
 pub struct SimulateArgs {
     #[command(flatten)]
     pub game: GameArgs,
@@ -108,6 +136,7 @@ pub struct BatchArgs {
 /// Runs a parsed command line; `None` is the desktop game, handled by `main`.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
+        Command::Play(args) => return play::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Check { files } => return check(&files),

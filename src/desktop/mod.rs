@@ -1,32 +1,92 @@
-//! The desktop game. `sim::session` is its way into the rules; the match screen is still to
-//! come (issue 3): for now a title screen and a scenario browser.
+//! The desktop game. `sim::session` is its way into the rules: the screens send commands and
+//! draw what the sim reports, never writing match state themselves.
+//!
+//! `ui_plugin` is everything but the window and the renderer, so the screens' logic can be
+//! tested in a headless `App`; `run` adds the window, the reactive update mode and, when asked,
+//! the attract mode that plays and photographs every screen.
 
+mod autoplay;
+pub mod canvas;
 mod redraw;
-mod screens;
-mod theme;
+pub mod screens;
+pub mod settings;
+#[cfg(test)]
+mod tests;
+pub mod theme;
 
+use crate::sim::Rules;
+use crate::sim::session::SessionPlugin;
+use crate::sim::turn::SimPlugin;
+use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
+use screens::{LaunchStraightIn, MatchSetup};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+
+/// How `detente play` opens the game.
+#[derive(Debug, Clone, Default)]
+pub struct PlayOptions {
+    /// Go straight into this match instead of the title screen.
+    pub start: Option<(Rules, MatchSetup)>,
+    /// Play this many turns with the AI in every seat, photographing each screen, then exit.
+    pub autoplay: Option<u32>,
+    /// Where the attract mode saves its PNGs.
+    pub screenshots: Option<PathBuf>,
+}
+
+/// The game's screens, widgets, settings and the session, without a window: what the headless
+/// UI tests run. Needs the asset, text-font, state and input resources (`DefaultPlugins` has
+/// them; the tests add them by hand).
+pub fn ui_plugin(app: &mut App) {
+    app.add_plugins((SimPlugin, SessionPlugin));
+    // The window plugin registers it too; without a window the reveal still asks for frames.
+    app.add_message::<bevy::window::RequestRedraw>();
+    app.add_plugins((settings::plugin, theme::plugin, screens::plugin));
+}
 
 /// Opens the window and runs until it is closed.
-pub fn run() -> ExitCode {
-    let exit = App::new()
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "Détente".into(),
-                resolution: (1280, 720).into(),
+pub fn run(options: PlayOptions) -> ExitCode {
+    let launched = Instant::now();
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "Détente".into(),
+            resolution: (1280, 720).into(),
+            resize_constraints: bevy::window::WindowResizeConstraints {
+                min_width: 1024.0,
+                min_height: 640.0,
                 ..default()
-            }),
+            },
             ..default()
-        }))
-        .insert_resource(WinitSettings::desktop_app())
-        .add_plugins((theme::plugin, screens::plugin, redraw::plugin))
-        .add_systems(Startup, |mut commands: Commands| {
-            commands.spawn(Camera2d);
-        })
-        .run();
-    match exit {
+        }),
+        ..default()
+    }))
+    .add_plugins(TabNavigationPlugin)
+    .insert_resource(WinitSettings::desktop_app())
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    if let Some((rules, setup)) = options.start.clone() {
+        app.insert_resource(rules)
+            .insert_resource(setup)
+            .insert_resource(LaunchStraightIn);
+    }
+    if options.autoplay.is_some() {
+        // The attract mode keeps its own settings, so a player's are neither used nor changed.
+        app.insert_resource(settings::Settings {
+            animation: settings::AnimationSpeed::Fast,
+            ..default()
+        });
+    }
+    ui_plugin(&mut app);
+    app.add_plugins(redraw::plugin);
+    if let Some(turns) = options.autoplay {
+        app.insert_resource(WinitSettings::game());
+        autoplay::add(&mut app, turns, options.screenshots.clone(), launched);
+    }
+    match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(_) => ExitCode::FAILURE,
     }

@@ -1,8 +1,9 @@
 //! Reactive mode draws only on input, and an unfocused window waits up to a minute: so keep
-//! drawing for a few frames at start and after each change of screen, until text and layout
-//! have settled, then go quiet again.
+//! drawing for a few frames at start and after anything on screen changes, until text and
+//! layout have settled, then go quiet again.
 
-use super::screens::Screen;
+use super::screens::{GameView, Menu, PlayerView, Screen};
+use super::settings::Settings;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
@@ -10,7 +11,7 @@ use bevy::window::RequestRedraw;
 #[derive(Resource)]
 struct PendingFrames(u32);
 
-/// Frames to draw after start or a change of screen.
+/// Frames to draw after start or a change.
 const SETTLE_FRAMES: u32 = 12;
 
 pub(super) fn plugin(app: &mut App) {
@@ -18,7 +19,13 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            settle_after_change.run_if(state_changed::<Screen>),
+            settle_after_change.run_if(
+                state_changed::<Screen>
+                    .or_else(state_changed::<Menu>)
+                    .or_else(state_changed::<GameView>)
+                    .or_else(resource_changed::<Settings>)
+                    .or_else(resource_exists_and_changed::<PlayerView>),
+            ),
             request_pending_frames,
         )
             .chain(),

@@ -16,6 +16,7 @@ pub mod run;
 pub mod scenario;
 pub mod session;
 pub mod state;
+pub mod story;
 pub mod strategy;
 pub mod turn;
 pub mod validate;

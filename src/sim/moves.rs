@@ -99,6 +99,56 @@ pub enum Effect {
     Crisis(u8),
 }
 
+impl Effect {
+    /// A few words for a move card: what this does, signed.
+    pub fn describe(&self) -> String {
+        let signed = |v: f64| {
+            if v >= 0.0 {
+                format!("+{v:.0}")
+            } else {
+                format!("−{:.0}", -v)
+            }
+        };
+        match self {
+            Effect::Arms(v) => format!("arms {}", signed(*v)),
+            Effect::Alert(v) => format!("alert {}", signed(f64::from(*v))),
+            Effect::MissileDefense(v) => format!("missile defence {}", signed(*v)),
+            Effect::Budget(v) => format!("budget {}", signed(*v)),
+            Effect::Approval(v) => format!("approval {}", signed(*v)),
+            Effect::TransparencyOfMe(v) => format!("others see you {}", signed(*v)),
+            Effect::TransparencyOfOthers(v) => format!("you see others {}", signed(*v)),
+            Effect::TrustOfOthers(v) => format!("their trust in you {}", signed(*v)),
+            Effect::TrustInOthers(v) => format!("your trust {}", signed(*v)),
+            Effect::Threat(kind, v) => format!("{} {}", kind.name(), signed(*v)),
+            Effect::Hotline => "opens a hotline".into(),
+            Effect::Crisis(level) => format!("opens a crisis at rung {level}"),
+        }
+    }
+}
+
+impl Agreement {
+    /// Its terms in a line.
+    pub fn describe(&self) -> String {
+        let mut terms = Vec::new();
+        if let Some(cut) = self.arms_cut {
+            terms.push(format!("arms capped, cut by {cut:.0}"));
+        }
+        if self.transparency_floor > 0.0 {
+            terms.push(format!(
+                "inspections keep transparency ≥ {:.0}",
+                self.transparency_floor
+            ));
+        }
+        if self.trust_bonus > 0.0 {
+            terms.push(format!("trust +{:.0} on signing", self.trust_bonus));
+        }
+        if self.shared_threat {
+            terms.push("joint action on a shared threat".into());
+        }
+        format!("Proposes the {}: {}", self.name, terms.join(", "))
+    }
+}
+
 /// The terms of a proposed agreement.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]

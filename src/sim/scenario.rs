@@ -106,6 +106,22 @@ pub enum ThreatKind {
     Disaster,
 }
 
+impl ThreatKind {
+    pub const ALL: [ThreatKind; 3] = [
+        ThreatKind::Terrorism,
+        ThreatKind::Proliferation,
+        ThreatKind::Disaster,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ThreatKind::Terrorism => "terrorism",
+            ThreatKind::Proliferation => "proliferation",
+            ThreatKind::Disaster => "disaster",
+        }
+    }
+}
+
 impl Threats {
     pub fn get(&self, kind: ThreatKind) -> f64 {
         match kind {

@@ -3,11 +3,15 @@
 //! rules only through these messages; they never write sim state.
 
 use super::history::{History, TurnRecord};
-use super::rules::{Rules, available_moves};
+use super::rules::{Rules, available_moves, pick_move};
 use super::run::{Plan, new_match};
+use super::scenario::Visibility;
 use super::state::{Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats};
+use super::strategy::{Memory, Strategy};
 use super::turn::Turn;
 use bevy::prelude::*;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
 
 /// The match this app is playing.
 #[derive(Resource, Debug, Clone, Copy)]
@@ -58,7 +62,12 @@ impl Plugin for SessionPlugin {
             .add_message::<OrderRefused>()
             .add_message::<TurnResolved>()
             .add_message::<MatchEnded>()
-            .add_systems(Update, (take_orders, resolve_turn).chain());
+            .add_systems(
+                Update,
+                (take_orders, resolve_turn)
+                    .chain()
+                    .run_if(resource_exists::<Rules>),
+            );
     }
 }
 
@@ -76,6 +85,60 @@ pub fn start_match(world: &mut World, controllers: Vec<Controller>, seed: u64) -
     let entity = world.spawn((bundle, History::default())).id();
     world.insert_resource(ActiveMatch(entity));
     entity
+}
+
+/// The move the scenario's own AI for `nation` would play now: what the advisor suggests to a
+/// person, and what the attract mode plays. It reads the match and leaves it untouched (its
+/// random draws come from a stream of their own, so asking changes nothing in the game).
+pub fn advise(world: &World, entity: Entity, nation: usize) -> Option<usize> {
+    let rules = world.get_resource::<Rules>()?;
+    let seats = world.get::<Seats>(entity)?;
+    let nations = world.get::<Nations>(entity)?;
+    let relations = world.get::<Relations>(entity)?;
+    let diplomacy = world.get::<Diplomacy>(entity)?;
+    let globals = world.get::<Globals>(entity)?;
+    let seat = seats.0.get(nation)?;
+    let spec = &rules.scenario.nations[nation];
+    let strategy = Strategy::from_name(&spec.strategy).unwrap_or(Strategy::TitForTat);
+    let personality = rules.personality_index(&spec.personality).unwrap_or(0);
+    let mut rng = ChaCha8Rng::seed_from_u64(u64::from(globals.turn) << 8 | nation as u64);
+    let memory = Memory {
+        mine: &seat.mine,
+        theirs: &seat.theirs,
+    };
+    let stance = strategy.decide(memory, &rules.scenario.payoffs, &mut rng);
+    let candidates = available_moves(rules, nation, nations, relations, diplomacy, globals);
+    let others: Vec<f64> = (0..relations.n)
+        .filter(|&j| j != nation)
+        .map(|j| relations.get(nation, j).trust)
+        .collect();
+    let trust = others.iter().sum::<f64>() / others.len().max(1) as f64;
+    Some(pick_move(
+        rules,
+        personality,
+        stance,
+        trust,
+        &candidates,
+        &mut rng,
+    ))
+}
+
+/// The chance that the others misread `action` by `nation` (public moves), or catch it (secret
+/// moves), averaged over the others and given their transparency into `nation` now.
+pub fn reading_odds(rules: &Rules, relations: &Relations, nation: usize, action: usize) -> f64 {
+    let m = &rules.scenario.moves[action];
+    let detect = rules.scenario.params.perception.detect;
+    let odds: Vec<f64> = (0..relations.n)
+        .filter(|&j| j != nation)
+        .map(|j| {
+            let clarity = relations.get(j, nation).transparency / 100.0;
+            match m.visibility {
+                Visibility::Secret => clarity * detect,
+                Visibility::Public => m.ambiguity * (1.0 - clarity),
+            }
+        })
+        .collect();
+    (odds.iter().sum::<f64>() / odds.len().max(1) as f64).clamp(0.0, 1.0)
 }
 
 /// Checks each human command against the rules and writes it into the match's orders.

@@ -1,21 +1,27 @@
 //! The title screen: the name, what the game is about, and the way in.
 
-use super::Screen;
-use crate::desktop::theme::{UiFonts, button, label, palette};
+use super::{Menu, Screen};
+use crate::desktop::theme::widgets::{Tooltip, activatable, keyed_button, label, screen_root};
+use crate::desktop::theme::{UiFonts, palette, size};
 use bevy::app::AppExit;
 use bevy::prelude::*;
+use bevy::ui::InteractionDisabled;
+use bevy::ui_widgets::Activate;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn_title);
-    app.add_systems(Update, title_keys.run_if(in_state(Screen::Title)));
 }
+
+/// The title's "New game" button (the attract mode presses it).
+#[derive(Component)]
+pub struct NewGameButton;
 
 fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>) {
     commands.spawn((
         DespawnOnExit(Screen::Title),
-        crate::desktop::theme::screen_root(),
+        screen_root(),
         children![
-            label("Détente", &fonts.bold, 84.0, palette::TITLE),
+            label("Détente", &fonts.bold, size::HERO, palette::TITLE),
             label("Разрядка", &fonts.regular, 28.0, palette::MUTED),
             label(
                 "From mutually assured destruction to mutually assured stability",
@@ -23,28 +29,51 @@ fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>) {
                 24.0,
                 palette::TEXT
             ),
-            button("Scenarios  (Enter)", &fonts, go_to_picker),
-            button("Quit  (Esc)", &fonts, quit),
+            Node {
+                height: px(18),
+                ..default()
+            },
+            (
+                keyed_button("New game", KeyCode::Enter, &fonts, new_game),
+                NewGameButton
+            ),
+            (
+                activatable(|_: On<Activate>| {}),
+                InteractionDisabled,
+                Node {
+                    min_width: px(200),
+                    padding: UiRect::axes(px(18), px(9)),
+                    justify_content: JustifyContent::Center,
+                    border_radius: BorderRadius::all(px(6)),
+                    ..default()
+                },
+                Tooltip("No saved games yet: saving arrives with the classroom release.".into()),
+                children![label("Load game", &fonts.bold, 18.0, palette::MUTED)],
+            ),
+            keyed_button("Settings", KeyCode::KeyS, &fonts, open_settings),
+            keyed_button("Quit", KeyCode::Escape, &fonts, quit),
+            Node {
+                height: px(18),
+                ..default()
+            },
+            label(
+                "Mouse or keyboard: the key on each button presses it; Tab moves between buttons.",
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED
+            ),
         ],
     ));
 }
 
-fn go_to_picker(_: On<Pointer<Click>>, mut next: ResMut<NextState<Screen>>) {
+fn new_game(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {
     next.set(Screen::Picker);
 }
 
-fn quit(_: On<Pointer<Click>>, mut exit: MessageWriter<AppExit>) {
-    exit.write(AppExit::Success);
+fn open_settings(_: On<Activate>, mut next: ResMut<NextState<Menu>>) {
+    next.set(Menu::Settings);
 }
 
-fn title_keys(
-    keys: Res<ButtonInput<KeyCode>>,
-    mut next: ResMut<NextState<Screen>>,
-    mut exit: MessageWriter<AppExit>,
-) {
-    if keys.just_pressed(KeyCode::Enter) {
-        next.set(Screen::Picker);
-    } else if keys.just_pressed(KeyCode::Escape) {
-        exit.write(AppExit::Success);
-    }
+fn quit(_: On<Activate>, mut exit: MessageWriter<AppExit>) {
+    exit.write(AppExit::Success);
 }

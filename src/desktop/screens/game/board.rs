@@ -1,0 +1,577 @@
+//! The board: a top bar (turn, regime, threats, doomsday clock), the nations and the relations
+//! between them on the left, the moves in the middle, proposals and the end-turn button on the
+//! right, and a line of key hints at the bottom. Rebuilt from the sim's report at every turn.
+
+use super::moves::{spawn_moves, spawn_orders_column};
+use super::{GameView, PlayerView};
+use crate::desktop::canvas::{Canvas, clock};
+use crate::desktop::screens::{Menu, Screen};
+use crate::desktop::theme::widgets::{Tooltip, chip, key_cap, keyed_button, label, row};
+use crate::desktop::theme::{Theme, UiFonts, palette, size};
+use crate::sim::Rules;
+use crate::sim::history::TurnRecord;
+use crate::sim::rules::available_moves;
+use crate::sim::session::advise;
+use crate::sim::state::{Diplomacy, Globals, Nations, Relations};
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        OnEnter(GameView::Choosing),
+        (take_advice, spawn_board).chain(),
+    );
+}
+
+/// The root of the board, replaced at every turn.
+#[derive(Component)]
+pub struct BoardRoot;
+
+#[derive(Component)]
+pub struct EndTurnButton;
+
+#[derive(Component)]
+pub struct HistoryButton;
+
+#[derive(Component)]
+pub struct MenuButton;
+
+/// The move the scenario's AI would play in the player's seat this turn.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct Advice(pub Option<usize>);
+
+/// Transparency at which the player can verify another nation's true arsenal.
+pub const VERIFIED: f64 = 75.0;
+
+fn take_advice(world: &mut World) {
+    let advice = world
+        .get_resource::<PlayerView>()
+        .and_then(|v| advise(world, v.entity, v.player));
+    world.insert_resource(Advice(advice));
+}
+
+/// What the board is drawn from: the sim's last report and, read-only, the match itself.
+pub struct BoardData<'a> {
+    pub rules: &'a Rules,
+    pub view: &'a PlayerView,
+    pub record: &'a TurnRecord,
+    pub relations: &'a Relations,
+    pub diplomacy: &'a Diplomacy,
+    pub globals: &'a Globals,
+    pub available: Vec<usize>,
+    pub advice: Option<usize>,
+}
+
+impl BoardData<'_> {
+    pub fn in_crisis(&self) -> bool {
+        self.diplomacy
+            .crisis
+            .as_ref()
+            .is_some_and(|c| c.parties.contains(&self.view.player))
+    }
+
+    pub fn nation_name(&self, i: usize) -> &str {
+        &self.rules.scenario.nations[i].name
+    }
+}
+
+fn spawn_board(
+    mut commands: Commands,
+    old: Query<Entity, With<BoardRoot>>,
+    fonts: Res<UiFonts>,
+    theme: Res<Theme>,
+    rules: Res<Rules>,
+    view: Res<PlayerView>,
+    advice: Res<Advice>,
+    games: Query<(&Nations, &Relations, &Diplomacy, &Globals)>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    for e in &old {
+        commands.entity(e).despawn();
+    }
+    let Ok((nations, relations, diplomacy, globals)) = games.get(view.entity) else {
+        return;
+    };
+    let Some(record) = view.records.last() else {
+        return;
+    };
+    let data = BoardData {
+        rules: &rules,
+        view: &view,
+        record,
+        relations,
+        diplomacy,
+        globals,
+        available: available_moves(&rules, view.player, nations, relations, diplomacy, globals),
+        advice: advice.0,
+    };
+    let root = commands
+        .spawn((
+            BoardRoot,
+            DespawnOnExit(Screen::Game),
+            Node {
+                width: percent(100),
+                height: percent(100),
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::all(px(10)),
+                row_gap: px(8),
+                ..default()
+            },
+            bevy::input_focus::tab_navigation::TabGroup::new(0),
+        ))
+        .id();
+    spawn_top_bar(&mut commands, root, &data, &fonts, &theme, &mut images);
+    let body = commands
+        .spawn((
+            ChildOf(root),
+            Node {
+                flex_grow: 1.0,
+                min_height: px(0),
+                flex_direction: FlexDirection::Row,
+                column_gap: px(10),
+                ..default()
+            },
+        ))
+        .id();
+    let left = commands
+        .spawn((
+            ChildOf(body),
+            Node {
+                width: px(330),
+                flex_shrink: 0.0,
+                flex_direction: FlexDirection::Column,
+                row_gap: px(8),
+                overflow: Overflow::scroll_y(),
+                ..default()
+            },
+        ))
+        .id();
+    spawn_nations(&mut commands, left, &data, &fonts, &theme);
+    spawn_relations(&mut commands, left, &data, &fonts, &theme, &mut images);
+    spawn_moves(&mut commands, body, &data, &fonts, &theme);
+    spawn_orders_column(&mut commands, body, &data, &fonts, &theme);
+    spawn_hints(&mut commands, root, &fonts, data.in_crisis());
+    if data.in_crisis() {
+        super::crisis::spawn_crisis(&mut commands, root, &data, &fonts, &theme);
+    }
+}
+
+fn spawn_top_bar(
+    commands: &mut Commands,
+    root: Entity,
+    data: &BoardData,
+    fonts: &UiFonts,
+    theme: &Theme,
+    images: &mut Assets<Image>,
+) {
+    let sc = &data.rules.scenario;
+    let r = data.record;
+    let bar = commands
+        .spawn((
+            ChildOf(root),
+            Node {
+                height: px(64),
+                flex_shrink: 0.0,
+                flex_direction: FlexDirection::Row,
+                align_items: AlignItems::Center,
+                column_gap: px(18),
+                padding: UiRect::axes(px(14), px(6)),
+                border: UiRect::all(px(1)),
+                border_radius: BorderRadius::all(px(8)),
+                ..default()
+            },
+            BackgroundColor(palette::PANEL),
+            BorderColor::all(palette::BORDER),
+        ))
+        .id();
+    commands.spawn((
+        ChildOf(bar),
+        Node {
+            flex_direction: FlexDirection::Column,
+            width: px(300),
+            ..default()
+        },
+        children![
+            label(sc.title.clone(), &fonts.bold, size::TITLE, palette::TITLE),
+            label(
+                format!(
+                    "Turn {} of {} · {} each",
+                    data.globals.turn + 1,
+                    data.globals.turns,
+                    sc.turn_length
+                ),
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED
+            ),
+        ],
+    ));
+    commands.spawn((
+        ChildOf(bar),
+        chip(regime_text(r.regime), fonts, theme.outcome(r.regime)),
+        Tooltip(
+            "The regime read off the numbers now. MAS: high trust and transparency, low risk. \
+             MAD: high arms and low trust, deterred by terror. Unsettled: neither."
+                .into(),
+        ),
+    ));
+    let threats = commands
+        .spawn((
+            ChildOf(bar),
+            Node {
+                flex_direction: FlexDirection::Column,
+                flex_grow: 1.0,
+                ..default()
+            },
+            Tooltip(
+                "Threats no nation can face alone. Joint action on them (some moves and \
+                 agreements) is part of stability."
+                    .into(),
+            ),
+        ))
+        .id();
+    commands.spawn((
+        ChildOf(threats),
+        label("Global threats", &fonts.bold, size::TINY, palette::MUTED),
+    ));
+    let line = commands.spawn((ChildOf(threats), row(14.0))).id();
+    for kind in crate::sim::scenario::ThreatKind::ALL {
+        let v = r.threats.get(kind);
+        commands.spawn((
+            ChildOf(line),
+            label(
+                format!("{} {:.0}", capitalise(kind.name()), v),
+                &fonts.regular,
+                size::SMALL,
+                theme.level(100.0 - v),
+            ),
+        ));
+    }
+    let face = clock(r.minutes_to_midnight, 104, palette::TEXT, theme.hostile);
+    commands.spawn((
+        ChildOf(bar),
+        ImageNode::new(images.add(face.into_image())),
+        Node {
+            width: px(52),
+            height: px(52),
+            ..default()
+        },
+        Tooltip(format!(
+            "The doomsday clock: {:.1} minutes to midnight. The chance of a nuclear exchange \
+             this turn is {:.2}%; it rises with arms, alert, low trust and open crises.",
+            r.minutes_to_midnight,
+            r.risk * 100.0
+        )),
+    ));
+    commands.spawn((
+        ChildOf(bar),
+        Node {
+            flex_direction: FlexDirection::Column,
+            width: px(170),
+            ..default()
+        },
+        children![
+            label(
+                format!("{:.1} min to midnight", r.minutes_to_midnight),
+                &fonts.bold,
+                size::BODY,
+                palette::TEXT
+            ),
+            label(
+                format!("risk {:.2}% a turn", r.risk * 100.0),
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED
+            ),
+        ],
+    ));
+    commands.spawn((
+        ChildOf(bar),
+        HistoryButton,
+        keyed_button("History", KeyCode::KeyH, fonts, open_history),
+    ));
+    commands.spawn((
+        ChildOf(bar),
+        MenuButton,
+        keyed_button("Menu", KeyCode::Escape, fonts, open_menu),
+    ));
+}
+
+pub fn regime_text(regime: crate::sim::Regime) -> String {
+    match regime {
+        crate::sim::Regime::Mas => "MAS · stability".into(),
+        crate::sim::Regime::Mad => "MAD · deterrence".into(),
+        crate::sim::Regime::Catastrophe => "CATASTROPHE".into(),
+        crate::sim::Regime::Unsettled => "Unsettled".into(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// One panel per nation: true numbers for the player's own, beliefs for the others (and their
+/// true arsenal only where transparency lets the player verify it).
+fn spawn_nations(
+    commands: &mut Commands,
+    parent: Entity,
+    data: &BoardData,
+    fonts: &UiFonts,
+    theme: &Theme,
+) {
+    let sc = &data.rules.scenario;
+    let me = data.view.player;
+    for (i, spec) in sc.nations.iter().enumerate() {
+        let n = &data.record.nations[i];
+        let colour = theme.nation(&spec.colour, i);
+        let panel = commands
+            .spawn((
+                ChildOf(parent),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(3),
+                    padding: UiRect::new(px(12), px(10), px(8), px(8)),
+                    border: UiRect::left(px(4)),
+                    border_radius: BorderRadius::all(px(6)),
+                    ..default()
+                },
+                BackgroundColor(palette::PANEL),
+                BorderColor::all(colour),
+            ))
+            .id();
+        let head = commands.spawn((ChildOf(panel), row(8.0))).id();
+        commands.spawn((
+            ChildOf(head),
+            label(spec.name.clone(), &fonts.bold, size::TITLE - 2.0, colour),
+        ));
+        if i == me {
+            commands.spawn((ChildOf(head), chip("YOU", fonts, palette::TITLE)));
+        }
+        let warheads = |arms: f64| {
+            crate::sim::history::warheads(data.rules, i, arms)
+                .map_or(String::new(), |w| format!(" · {} warheads", thousands(w)))
+        };
+        if i == me {
+            commands.spawn((
+                ChildOf(panel),
+                Node::default(),
+                Tooltip("Your own arsenal, on a scale of 0 to 100.".into()),
+                children![label(
+                    format!("Arms {:.0}{}", n.arms, warheads(n.arms)),
+                    &fonts.regular,
+                    size::BODY,
+                    palette::TEXT,
+                )],
+            ));
+        } else {
+            let rel = data.relations.get(me, i);
+            let verified = rel.transparency >= VERIFIED;
+            let text = if verified {
+                format!(
+                    "Arms {:.0}{} · verified (you believed {:.0})",
+                    n.arms,
+                    warheads(n.arms),
+                    rel.belief
+                )
+            } else {
+                format!("Believed arms ≈ {:.0}{}", rel.belief, warheads(rel.belief))
+            };
+            commands.spawn((
+                ChildOf(panel),
+                Node::default(),
+                Tooltip(format!(
+                    "What you believe of {}'s arsenal. You can verify it once your transparency \
+                     into {} reaches {VERIFIED:.0} (it is {:.0}); until then your estimate leans \
+                     to the worst case.",
+                    spec.name, spec.name, rel.transparency
+                )),
+                children![label(text, &fonts.regular, size::BODY, palette::TEXT)],
+            ));
+        }
+        commands.spawn((
+            ChildOf(panel),
+            Node::default(),
+            Tooltip(
+                "Alert: 0 peacetime to 3 hair-trigger (raises the risk). Approval: support at \
+                 home. Budget: what moves cost, refilled each turn."
+                    .into(),
+            ),
+            children![label(
+                format!(
+                    "Alert {} of 3 · Approval {:.0}% · Budget {:.1}",
+                    n.alert, n.approval, n.budget
+                ),
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED,
+            )],
+        ));
+    }
+}
+
+/// `1550` as `1,550`.
+pub fn thousands(n: u32) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The gap between dashes of a relation line: solid at full transparency, dotted when opaque.
+pub fn dash_gap(transparency: f64) -> f32 {
+    ((100.0 - transparency) / 100.0 * 9.0).max(0.0) as f32
+}
+
+/// A relation line: colour is trust, the dash pattern transparency.
+pub fn relation_line(trust: f64, transparency: f64, theme: &Theme, width: u32) -> Canvas {
+    let mut c = Canvas::new(width, 10);
+    let gap = dash_gap(transparency);
+    c.dashed(
+        Vec2::new(2.0, 5.0),
+        Vec2::new(width as f32 - 2.0, 5.0),
+        3.0,
+        if gap > 0.5 { 3.0 + (9.0 - gap) } else { 1.0 },
+        if gap > 0.5 { gap } else { 0.0 },
+        theme.level(trust),
+    );
+    c
+}
+
+fn spawn_relations(
+    commands: &mut Commands,
+    parent: Entity,
+    data: &BoardData,
+    fonts: &UiFonts,
+    theme: &Theme,
+    images: &mut Assets<Image>,
+) {
+    let panel = commands
+        .spawn((
+            ChildOf(parent),
+            Node {
+                flex_direction: FlexDirection::Column,
+                row_gap: px(4),
+                padding: UiRect::all(px(10)),
+                border: UiRect::all(px(1)),
+                border_radius: BorderRadius::all(px(6)),
+                ..default()
+            },
+            BackgroundColor(palette::PANEL),
+            BorderColor::all(palette::BORDER),
+            Tooltip(
+                "Each line is how one nation sees another. Colour: trust (red low, green high). \
+                 Dashes: transparency (dotted when it cannot verify, solid when it can)."
+                    .into(),
+            ),
+        ))
+        .id();
+    commands.spawn((
+        ChildOf(panel),
+        label("Relations", &fonts.bold, size::BODY, palette::TEXT),
+    ));
+    let n = data.relations.n;
+    for i in 0..n {
+        for j in 0..n {
+            if i == j {
+                continue;
+            }
+            let rel = data.relations.get(i, j);
+            commands.spawn((
+                ChildOf(panel),
+                label(
+                    format!(
+                        "{} → {}{}",
+                        data.nation_name(i),
+                        data.nation_name(j),
+                        if rel.hotline { "  · hotline" } else { "" }
+                    ),
+                    &fonts.regular,
+                    size::SMALL,
+                    palette::MUTED,
+                ),
+            ));
+            let line = commands.spawn((ChildOf(panel), row(8.0))).id();
+            let image =
+                images.add(relation_line(rel.trust, rel.transparency, theme, 120).into_image());
+            commands.spawn((
+                ChildOf(line),
+                ImageNode::new(image),
+                Node {
+                    width: px(120),
+                    height: px(10),
+                    ..default()
+                },
+            ));
+            commands.spawn((
+                ChildOf(line),
+                label(
+                    format!("trust {:.0}", rel.trust),
+                    &fonts.bold,
+                    size::SMALL,
+                    theme.level(rel.trust),
+                ),
+            ));
+            commands.spawn((
+                ChildOf(line),
+                label(
+                    format!("sees {:.0}%", rel.transparency),
+                    &fonts.regular,
+                    size::SMALL,
+                    palette::TEXT,
+                ),
+            ));
+        }
+    }
+}
+
+fn spawn_hints(commands: &mut Commands, root: Entity, fonts: &UiFonts, crisis: bool) {
+    let hints = commands
+        .spawn((
+            ChildOf(root),
+            Node {
+                height: px(22),
+                flex_shrink: 0.0,
+                flex_direction: FlexDirection::Row,
+                align_items: AlignItems::Center,
+                justify_content: JustifyContent::Center,
+                column_gap: px(6),
+                ..default()
+            },
+        ))
+        .id();
+    let pick = if crisis { "1–4" } else { "1–9, 0" };
+    for (key, what) in [
+        (pick, "choose a move"),
+        ("Y", "accept a proposal"),
+        ("Tab", "move between controls"),
+        ("Enter", "end the turn"),
+        ("H", "history"),
+        ("Esc", "menu"),
+    ] {
+        commands.spawn((ChildOf(hints), key_cap(key, fonts)));
+        commands.spawn((
+            ChildOf(hints),
+            label(
+                format!("{what}   "),
+                &fonts.regular,
+                size::TINY,
+                palette::MUTED,
+            ),
+        ));
+    }
+}
+
+fn open_history(_: On<Activate>, mut next: ResMut<NextState<GameView>>) {
+    next.set(GameView::History);
+}
+
+fn open_menu(_: On<Activate>, mut next: ResMut<NextState<Menu>>) {
+    next.set(Menu::Pause);
+}

@@ -1,0 +1,66 @@
+//! The match screen: the board (nations, relations, threats, the clock), the move cards and
+//! proposals, the crisis modal, the turn reveal and the history charts.
+//!
+//! Everything here is drawn from what the sim reported (`PlayerView`) and read from the match
+//! without changing it; the player's choices go to the sim as `sim::session` commands.
+
+mod board;
+pub mod charts;
+mod crisis;
+mod history;
+mod moves;
+mod reveal;
+
+use super::{GameView, PlayerView, Screen};
+use crate::sim::session::{MatchEnded, OrderRefused, TurnResolved};
+use bevy::prelude::*;
+
+pub use board::{Advice, EndTurnButton, HistoryButton, MenuButton};
+pub use crisis::CrisisModal;
+pub use history::CloseHistoryButton;
+pub use moves::{MoveCard, ProposalToggle};
+pub use reveal::{ContinueButton, RevealProgress, SkipButton};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, read_reports.run_if(resource_exists::<PlayerView>));
+    app.add_plugins((
+        board::plugin,
+        moves::plugin,
+        crisis::plugin,
+        reveal::plugin,
+        history::plugin,
+    ));
+}
+
+/// Takes in what the sim reported about the match: a resolved turn opens the reveal; a refusal
+/// is shown to the player.
+fn read_reports(
+    mut view: ResMut<PlayerView>,
+    mut resolved: MessageReader<TurnResolved>,
+    mut ended: MessageReader<MatchEnded>,
+    mut refused: MessageReader<OrderRefused>,
+    screen: Option<Res<State<Screen>>>,
+    mut next: ResMut<NextState<GameView>>,
+) {
+    let player = view.player;
+    for TurnResolved(record) in resolved.read() {
+        view.records.push(record.clone());
+        view.chosen = None;
+        view.accepted.clear();
+        view.notice = None;
+        if screen.as_ref().is_some_and(|s| *s.get() == Screen::Game) {
+            next.set(GameView::Reveal);
+        }
+    }
+    for MatchEnded(outcome) in ended.read() {
+        view.outcome = Some(*outcome);
+    }
+    for r in refused.read() {
+        if r.nation.is_none_or(|n| n == player) {
+            view.notice = Some(format!("Not yet: {}.", r.reason));
+            if r.reason.contains("not open") {
+                view.chosen = None;
+            }
+        }
+    }
+}

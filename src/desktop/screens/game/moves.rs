@@ -1,0 +1,578 @@
+//! The player's orders: the move cards (name, description, cost, intent, odds of being misread,
+//! effects), the proposals from others to accept or decline, and the end-turn button. Choosing
+//! sends `ChooseMove` and `AnswerProposal`; ending sends `EndTurn`.
+
+use super::board::{BoardData, EndTurnButton};
+use super::{GameView, PlayerView};
+use crate::desktop::theme::widgets::{
+    ButtonLook, Selected, Shortcut, Tooltip, activatable, chip, key_cap, key_name, keyed_button,
+    label, number_key, row,
+};
+use crate::desktop::theme::{Theme, UiFonts, palette, size};
+use crate::sim::Rules;
+use crate::sim::moves::{MoveSpec, Visibility};
+use crate::sim::session::{AnswerProposal, ChooseMove, EndTurn, reading_odds};
+use bevy::input::mouse::MouseScrollUnit;
+use bevy::prelude::*;
+use bevy::ui_widgets::{Activate, observe};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (mark_chosen, show_orders)
+            .run_if(in_state(GameView::Choosing).and_then(resource_changed::<PlayerView>)),
+    );
+}
+
+/// A move card; activating it chooses the move.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoveCard {
+    pub action: usize,
+}
+
+/// Accepts (or, pressed again, declines) a pending proposal.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposalToggle {
+    pub proposal: usize,
+}
+
+/// The line that says what the player will play, and any refusal.
+#[derive(Component)]
+pub(super) struct OrdersText;
+
+#[derive(Component)]
+pub(super) struct NoticeText;
+
+/// A card's content: used by the board and by the crisis modal.
+pub fn spawn_card(
+    commands: &mut Commands,
+    parent: Entity,
+    index: usize,
+    action: usize,
+    data: &BoardData,
+    fonts: &UiFonts,
+    theme: &Theme,
+    width: Val,
+) -> Entity {
+    let m = &data.rules.scenario.moves[action];
+    let card = commands
+        .spawn((
+            ChildOf(parent),
+            MoveCard { action },
+            activatable(choose_move),
+            Node {
+                width,
+                flex_direction: FlexDirection::Column,
+                row_gap: px(3),
+                padding: UiRect::axes(px(10), px(7)),
+                border: UiRect::all(px(1)),
+                border_radius: BorderRadius::all(px(7)),
+                ..default()
+            },
+            BorderColor::all(palette::BORDER),
+            Tooltip(card_tooltip(m, data)),
+        ))
+        .id();
+    commands.entity(card).insert(ButtonLook {
+        base: palette::PANEL_RAISED,
+        hover: palette::BUTTON_HOVER,
+        selected: palette::SELECTED,
+    });
+    if data.view.chosen == Some(action) {
+        commands.entity(card).insert(Selected);
+    }
+    let head = commands.spawn((ChildOf(card), row(6.0))).id();
+    if let Some(key) = number_key(index) {
+        commands.entity(card).insert(Shortcut(key));
+        commands.spawn((ChildOf(head), key_cap(key_name(key), fonts)));
+    }
+    commands.spawn((
+        ChildOf(head),
+        label(m.name.clone(), &fonts.bold, size::BODY, palette::TEXT),
+    ));
+    if data.advice == Some(action) {
+        commands.spawn((ChildOf(head), chip("advised", fonts, palette::TITLE)));
+    }
+    let chips = commands.spawn((ChildOf(card), row(6.0))).id();
+    commands.spawn((
+        ChildOf(chips),
+        chip(m.intent.name(), fonts, theme.intent(m.intent)),
+    ));
+    let odds = reading_odds(data.rules, data.relations, data.view.player, action);
+    let (odds_text, odds_colour) = match m.visibility {
+        Visibility::Secret => (
+            format!("secret · caught {:.0}%", odds * 100.0),
+            palette::MUTED,
+        ),
+        Visibility::Public => (
+            format!("misread {:.0}%", odds * 100.0),
+            if odds >= 0.2 {
+                theme.warning
+            } else {
+                palette::MUTED
+            },
+        ),
+    };
+    commands.spawn((
+        ChildOf(chips),
+        label(odds_text, &fonts.regular, size::TINY, odds_colour),
+    ));
+    commands.spawn((
+        ChildOf(chips),
+        label(
+            format!("cost {}", trim(m.cost)),
+            &fonts.regular,
+            size::TINY,
+            palette::MUTED,
+        ),
+    ));
+    commands.spawn((
+        ChildOf(card),
+        label(
+            m.description.clone(),
+            &fonts.regular,
+            size::TINY + 1.0,
+            palette::MUTED,
+        ),
+    ));
+    let effects = effects_text(m);
+    if !effects.is_empty() {
+        commands.spawn((
+            ChildOf(card),
+            label(effects, &fonts.regular, size::TINY, palette::TEXT),
+        ));
+    }
+    card
+}
+
+fn trim(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// What a move does, in a line.
+pub fn effects_text(m: &MoveSpec) -> String {
+    let mut parts: Vec<String> = m.effects.iter().map(|e| e.describe()).collect();
+    if let Some(step) = m.crisis_step {
+        parts.push(match step.signum() {
+            1 => format!("climbs {step} rung(s)"),
+            -1 => format!("steps down {} rung(s)", -step),
+            _ => "holds the rung".into(),
+        });
+    }
+    if let Some(a) = &m.proposes {
+        parts.push(a.describe());
+    }
+    parts.join(" · ")
+}
+
+fn card_tooltip(m: &MoveSpec, data: &BoardData) -> String {
+    let odds = reading_odds(
+        data.rules,
+        data.relations,
+        data.view.player,
+        m_index(data.rules, m),
+    );
+    let reading = match m.visibility {
+        Visibility::Secret => format!(
+            "Secret: the others see nothing unless they catch it ({:.0}% now), and a caught \
+             secret move reads as hostile.",
+            odds * 100.0
+        ),
+        Visibility::Public if m.ambiguity > 0.0 => format!(
+            "Ambiguous: with the others' transparency into you as it is, {:.0}% of readings \
+             will take it as more hostile than you mean it.",
+            odds * 100.0
+        ),
+        Visibility::Public => "Unambiguous: read as meant.".into(),
+    };
+    format!("{}\n{reading}", m.description)
+}
+
+fn m_index(rules: &Rules, m: &MoveSpec) -> usize {
+    rules.move_index(&m.id).unwrap_or(0)
+}
+
+/// The centre column: the cards, or a pointer to the crisis modal.
+pub fn spawn_moves(
+    commands: &mut Commands,
+    body: Entity,
+    data: &BoardData,
+    fonts: &UiFonts,
+    theme: &Theme,
+) {
+    let column = commands
+        .spawn((
+            ChildOf(body),
+            Node {
+                flex_grow: 1.0,
+                min_width: px(0),
+                flex_direction: FlexDirection::Column,
+                row_gap: px(6),
+                ..default()
+            },
+        ))
+        .id();
+    let head = commands.spawn((ChildOf(column), row(10.0))).id();
+    commands.spawn((
+        ChildOf(head),
+        label("Your move", &fonts.bold, size::TITLE, palette::TITLE),
+    ));
+    commands.spawn((
+        ChildOf(head),
+        label(
+            "choose one card: click it or press its number",
+            &fonts.regular,
+            size::SMALL,
+            palette::MUTED,
+        ),
+    ));
+    if data.in_crisis() {
+        commands.spawn((
+            ChildOf(column),
+            label(
+                "You are in a crisis: answer it in the crisis window.",
+                &fonts.bold,
+                size::BODY,
+                theme.warning,
+            ),
+        ));
+        return;
+    }
+    let grid = commands
+        .spawn((
+            ChildOf(column),
+            Node {
+                flex_grow: 1.0,
+                min_height: px(0),
+                display: Display::Grid,
+                grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
+                grid_auto_rows: vec![GridTrack::auto()],
+                align_content: AlignContent::Start,
+                row_gap: px(6),
+                column_gap: px(6),
+                overflow: Overflow::scroll_y(),
+                ..default()
+            },
+            ScrollPosition::default(),
+            observe(scroll_with_wheel),
+        ))
+        .id();
+    let mut order = data.available.clone();
+    order.sort_by_key(|&m| {
+        let spec = &data.rules.scenario.moves[m];
+        (spec.intent, spec.visibility == Visibility::Secret, m)
+    });
+    for (i, &action) in order.iter().enumerate() {
+        spawn_card(commands, grid, i, action, data, fonts, theme, Val::Auto);
+    }
+}
+
+/// Scrolls a column under the mouse wheel.
+fn scroll_with_wheel(
+    mut scroll: On<Pointer<bevy::picking::events::Scroll>>,
+    mut positions: Query<&mut ScrollPosition>,
+) {
+    if let Ok(mut pos) = positions.get_mut(scroll.entity) {
+        let dy = match scroll.unit {
+            MouseScrollUnit::Line => scroll.y * 40.0,
+            MouseScrollUnit::Pixel => scroll.y,
+        };
+        pos.y = (pos.y - dy).max(0.0);
+        scroll.propagate(false);
+    }
+}
+
+/// The right column: advice, proposals, what the player will play, and the end-turn button.
+pub fn spawn_orders_column(
+    commands: &mut Commands,
+    body: Entity,
+    data: &BoardData,
+    fonts: &UiFonts,
+    theme: &Theme,
+) {
+    let column = commands
+        .spawn((
+            ChildOf(body),
+            Node {
+                width: px(290),
+                flex_shrink: 0.0,
+                flex_direction: FlexDirection::Column,
+                row_gap: px(8),
+                ..default()
+            },
+        ))
+        .id();
+    let sc = &data.rules.scenario;
+    let proposals = commands.spawn((ChildOf(column), section())).id();
+    commands.spawn((
+        ChildOf(proposals),
+        label("Proposals to you", &fonts.bold, size::BODY, palette::TEXT),
+    ));
+    let mut any = false;
+    for (p, proposal) in data.diplomacy.proposals.iter().enumerate() {
+        if proposal.from == data.view.player {
+            continue;
+        }
+        any = true;
+        let m = &sc.moves[proposal.proposal];
+        let terms = m.proposes.as_ref().map_or(m.name.clone(), |a| a.describe());
+        commands.spawn((
+            ChildOf(proposals),
+            label(
+                format!("{}: {}", data.nation_name(proposal.from), terms),
+                &fonts.regular,
+                size::SMALL,
+                palette::TEXT,
+            ),
+        ));
+        let accepted = data.view.accepted.contains(&p);
+        let toggle = commands
+            .spawn((
+                ChildOf(proposals),
+                ProposalToggle { proposal: p },
+                activatable(toggle_proposal),
+                Node {
+                    padding: UiRect::axes(px(12), px(6)),
+                    justify_content: JustifyContent::SpaceBetween,
+                    align_items: AlignItems::Center,
+                    border_radius: BorderRadius::all(px(6)),
+                    ..default()
+                },
+                Tooltip(
+                    "Accepting binds you both to its terms from next turn. Proposals left \
+                     unanswered are declined."
+                        .into(),
+                ),
+                children![label(
+                    if accepted {
+                        "✓ Accept"
+                    } else {
+                        "Decline (press to accept)"
+                    },
+                    &fonts.bold,
+                    size::SMALL,
+                    palette::TEXT
+                )],
+            ))
+            .id();
+        if accepted {
+            commands.entity(toggle).insert(Selected);
+        }
+        if p == first_for(data) {
+            commands.entity(toggle).insert(Shortcut(KeyCode::KeyY));
+        }
+    }
+    if !any {
+        commands.spawn((
+            ChildOf(proposals),
+            label(
+                "None this turn.",
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED,
+            ),
+        ));
+    }
+    let treaties = commands.spawn((ChildOf(column), section())).id();
+    commands.spawn((
+        ChildOf(treaties),
+        label(
+            "Agreements in force",
+            &fonts.bold,
+            size::BODY,
+            palette::TEXT,
+        ),
+    ));
+    if data.diplomacy.treaties.is_empty() {
+        commands.spawn((
+            ChildOf(treaties),
+            label("None.", &fonts.regular, size::SMALL, palette::MUTED),
+        ));
+    }
+    for t in &data.diplomacy.treaties {
+        let name = sc.moves[t.proposal]
+            .proposes
+            .as_ref()
+            .map_or(sc.moves[t.proposal].name.as_str(), |a| a.name.as_str());
+        commands.spawn((
+            ChildOf(treaties),
+            label(
+                format!(
+                    "{}: {} and {}",
+                    name,
+                    data.nation_name(t.parties[0]),
+                    data.nation_name(t.parties[1])
+                ),
+                &fonts.regular,
+                size::SMALL,
+                theme.good,
+            ),
+        ));
+    }
+    let orders = commands.spawn((ChildOf(column), section())).id();
+    if let Some(advice) = data.advice {
+        commands.spawn((
+            ChildOf(orders),
+            label(
+                format!("Your advisers suggest: {}", sc.moves[advice].name),
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED,
+            ),
+        ));
+    }
+    commands.spawn((
+        ChildOf(orders),
+        OrdersText,
+        label(
+            orders_text(data.view, data.rules),
+            &fonts.bold,
+            size::BODY,
+            palette::TEXT,
+        ),
+    ));
+    commands.spawn((
+        ChildOf(orders),
+        NoticeText,
+        label(
+            data.view.notice.clone().unwrap_or_default(),
+            &fonts.regular,
+            size::SMALL,
+            theme.warning,
+        ),
+    ));
+    commands.spawn((
+        Node {
+            flex_grow: 1.0,
+            ..default()
+        },
+        ChildOf(column),
+    ));
+    commands.spawn((
+        ChildOf(column),
+        EndTurnButton,
+        keyed_button("End turn", KeyCode::Enter, fonts, end_turn),
+    ));
+}
+
+fn first_for(data: &BoardData) -> usize {
+    data.diplomacy
+        .proposals
+        .iter()
+        .position(|p| p.from != data.view.player)
+        .unwrap_or(usize::MAX)
+}
+
+fn section() -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(5),
+            padding: UiRect::all(px(10)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(6)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::BORDER),
+    )
+}
+
+fn orders_text(view: &PlayerView, rules: &Rules) -> String {
+    match view.chosen {
+        Some(a) => format!("You will play: {}", rules.scenario.moves[a].name),
+        None => "No move chosen yet.".into(),
+    }
+}
+
+/// Choosing a card sends the command; the card shows as chosen until the sim refuses it.
+fn choose_move(
+    activate: On<Activate>,
+    cards: Query<&MoveCard>,
+    mut view: ResMut<PlayerView>,
+    mut orders: MessageWriter<ChooseMove>,
+) {
+    let Ok(card) = cards.get(activate.entity) else {
+        return;
+    };
+    orders.write(ChooseMove {
+        nation: view.player,
+        action: card.action,
+    });
+    view.chosen = Some(card.action);
+    view.notice = None;
+}
+
+fn toggle_proposal(
+    activate: On<Activate>,
+    toggles: Query<&ProposalToggle>,
+    mut view: ResMut<PlayerView>,
+    mut answers: MessageWriter<AnswerProposal>,
+    mut texts: Query<&mut Text>,
+    children: Query<&Children>,
+    mut commands: Commands,
+) {
+    let Ok(toggle) = toggles.get(activate.entity) else {
+        return;
+    };
+    let accept = !view.accepted.contains(&toggle.proposal);
+    answers.write(AnswerProposal {
+        nation: view.player,
+        proposal: toggle.proposal,
+        accept,
+    });
+    if accept {
+        view.accepted.push(toggle.proposal);
+        commands.entity(activate.entity).insert(Selected);
+    } else {
+        view.accepted.retain(|&p| p != toggle.proposal);
+        commands.entity(activate.entity).remove::<Selected>();
+    }
+    for child in children.iter_descendants(activate.entity) {
+        if let Ok(mut t) = texts.get_mut(child) {
+            t.0 = if accept {
+                "✓ Accept".into()
+            } else {
+                "Decline (press to accept)".into()
+            };
+        }
+    }
+}
+
+fn end_turn(_: On<Activate>, mut end: MessageWriter<EndTurn>) {
+    end.write(EndTurn);
+}
+
+/// Shows the chosen card as selected, and only it.
+fn mark_chosen(
+    view: Res<PlayerView>,
+    cards: Query<(Entity, &MoveCard, Has<Selected>)>,
+    mut commands: Commands,
+) {
+    for (e, card, selected) in &cards {
+        let chosen = view.chosen == Some(card.action);
+        if chosen && !selected {
+            commands.entity(e).insert(Selected);
+        } else if !chosen && selected {
+            commands.entity(e).remove::<Selected>();
+        }
+    }
+}
+
+fn show_orders(
+    view: Res<PlayerView>,
+    rules: Res<Rules>,
+    mut orders: Query<&mut Text, (With<OrdersText>, Without<NoticeText>)>,
+    mut notices: Query<&mut Text, (With<NoticeText>, Without<OrdersText>)>,
+) {
+    for mut t in &mut orders {
+        t.0 = orders_text(&view, &rules);
+    }
+    for mut t in &mut notices {
+        t.0 = view.notice.clone().unwrap_or_default();
+    }
+}

@@ -1,0 +1,407 @@
+//! The turn reveal: each nation's move as chosen and as the player perceived it (misreadings
+//! and secret moves caught stand out), the events that fired, and every number's change. The
+//! lines appear one by one at the chosen animation speed; Space shows them all at once.
+
+use super::{GameView, PlayerView};
+use crate::desktop::screens::Screen;
+use crate::desktop::settings::Settings;
+use crate::desktop::theme::widgets::{keyed_button, label, modal};
+use crate::desktop::theme::{Theme, UiFonts, palette, size};
+use crate::sim::Rules;
+use crate::sim::history::TurnRecord;
+use crate::sim::moves::Intent;
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+use bevy::window::RequestRedraw;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(GameView::Reveal), spawn_reveal);
+    app.add_systems(Update, advance_reveal.run_if(in_state(GameView::Reveal)));
+}
+
+/// The reveal's lines, in order of appearance.
+#[derive(Component, Debug, Clone, Copy)]
+struct RevealLine(usize);
+
+/// How far the reveal has got.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct RevealProgress {
+    pub shown: usize,
+    pub lines: usize,
+    pub clock: f32,
+}
+
+impl RevealProgress {
+    pub fn done(&self) -> bool {
+        self.shown >= self.lines
+    }
+}
+
+#[derive(Component)]
+pub struct ContinueButton;
+
+#[derive(Component)]
+pub struct SkipButton;
+
+fn spawn_reveal(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    theme: Res<Theme>,
+    rules: Res<Rules>,
+    view: Res<PlayerView>,
+    settings: Res<Settings>,
+) {
+    let n = view.records.len();
+    if n < 2 {
+        return;
+    }
+    let (before, after) = (&view.records[n - 2], &view.records[n - 1]);
+    let (backdrop, window) = modal(2, 1120.0);
+    let backdrop = commands
+        .spawn((DespawnOnExit(GameView::Reveal), backdrop))
+        .id();
+    let window = commands.spawn((ChildOf(backdrop), window)).id();
+    commands.spawn((
+        ChildOf(window),
+        label(
+            format!("Turn {}: what happened", after.turn),
+            &fonts.bold,
+            size::HEADING,
+            palette::TITLE,
+        ),
+    ));
+    let body = commands
+        .spawn((
+            ChildOf(window),
+            Node {
+                flex_direction: FlexDirection::Row,
+                column_gap: px(24),
+                min_height: px(0),
+                ..default()
+            },
+        ))
+        .id();
+    let left = column(&mut commands, body, 560.0);
+    let right = column(&mut commands, body, 480.0);
+    let mut lines: Vec<Line> = Vec::new();
+    let sc = &rules.scenario;
+    let name = |id: &str| {
+        sc.nations
+            .iter()
+            .find(|x| x.id == id)
+            .map_or(id.to_string(), |x| x.name.clone())
+    };
+    let move_name = |id: &str| {
+        sc.moves
+            .iter()
+            .find(|m| m.id == id)
+            .map_or(id.to_string(), |m| m.name.clone())
+    };
+    let me = sc.nations[view.player].id.clone();
+    heading(&mut commands, left, "Moves", &fonts);
+    for m in &after.moves {
+        let is_me = m.nation == me;
+        let who = if is_me {
+            "You".to_string()
+        } else {
+            name(&m.nation)
+        };
+        let text = format!(
+            "{who} played {} ({})",
+            move_name(&m.action),
+            m.intent.name()
+        );
+        let colour = theme.intent(m.intent);
+        lines.push(Line {
+            parent: left,
+            text: text,
+            bold: true,
+            size: size::BODY,
+            colour,
+        });
+        if is_me {
+            for p in after.perceived.iter().filter(|p| p.actor == me) {
+                let (text, colour) = reading(
+                    &name(&p.observer),
+                    "your move",
+                    p.seen_as,
+                    p.misread,
+                    p.detected,
+                    &theme,
+                );
+                lines.push(Line {
+                    parent: left,
+                    text: format!("   {text}"),
+                    bold: false,
+                    size: size::SMALL,
+                    colour,
+                });
+            }
+        } else if let Some(p) = after
+            .perceived
+            .iter()
+            .find(|p| p.actor == m.nation && p.observer == me)
+        {
+            let (text, colour) = reading("You", "it", p.seen_as, p.misread, p.detected, &theme);
+            lines.push(Line {
+                parent: left,
+                text: format!("   {text}"),
+                bold: false,
+                size: size::SMALL,
+                colour,
+            });
+        }
+    }
+    if !after.events.is_empty() {
+        heading(&mut commands, left, "Events", &fonts);
+        for ev in &after.events {
+            let text = format!("• {ev}");
+            let colour = theme.warning;
+            lines.push(Line {
+                parent: left,
+                text: text,
+                bold: false,
+                size: size::SMALL,
+                colour,
+            });
+        }
+    }
+    heading(&mut commands, right, "Changes", &fonts);
+    for change in changes(&rules, before, after, &theme) {
+        let (text, colour) = change;
+        lines.push(Line {
+            parent: right,
+            text: text,
+            bold: false,
+            size: size::SMALL,
+            colour,
+        });
+    }
+    let count = lines.len();
+    for (i, l) in lines.into_iter().enumerate() {
+        let font = if l.bold { &fonts.bold } else { &fonts.regular };
+        commands.spawn((
+            ChildOf(l.parent),
+            RevealLine(i),
+            Visibility::Hidden,
+            label(l.text, font, l.size, l.colour),
+        ));
+    }
+    let buttons = commands
+        .spawn((
+            ChildOf(window),
+            Node {
+                flex_direction: FlexDirection::Row,
+                justify_content: JustifyContent::End,
+                column_gap: px(12),
+                ..default()
+            },
+        ))
+        .id();
+    commands.spawn((
+        ChildOf(buttons),
+        SkipButton,
+        keyed_button("Show all", KeyCode::Space, &fonts, skip),
+    ));
+    let next_text = if view.outcome.is_some() {
+        "See the outcome"
+    } else {
+        "Continue"
+    };
+    commands.spawn((
+        ChildOf(buttons),
+        ContinueButton,
+        keyed_button(next_text, KeyCode::Enter, &fonts, carry_on),
+    ));
+    let instant = settings.animation.step() <= 0.0;
+    commands.insert_resource(RevealProgress {
+        shown: if instant { count } else { 0 },
+        lines: count,
+        clock: 0.0,
+    });
+}
+
+/// A line of the reveal, before it is spawned.
+struct Line {
+    parent: Entity,
+    text: String,
+    bold: bool,
+    size: f32,
+    colour: Color,
+}
+
+fn column(commands: &mut Commands, parent: Entity, width: f32) -> Entity {
+    commands
+        .spawn((
+            ChildOf(parent),
+            Node {
+                width: px(width),
+                flex_direction: FlexDirection::Column,
+                row_gap: px(4),
+                ..default()
+            },
+        ))
+        .id()
+}
+
+fn heading(commands: &mut Commands, parent: Entity, text: &str, fonts: &UiFonts) {
+    commands.spawn((
+        ChildOf(parent),
+        label(text.to_string(), &fonts.bold, size::BODY, palette::MUTED),
+        Node {
+            margin: UiRect::top(px(6)),
+            ..default()
+        },
+    ));
+}
+
+/// How an observer read a move, highlighted when it was misread or a secret move was caught.
+fn reading(
+    observer: &str,
+    what: &str,
+    seen: Option<Intent>,
+    misread: bool,
+    detected: bool,
+    theme: &Theme,
+) -> (String, Color) {
+    let verb = if observer == "You" { "read" } else { "read" };
+    match (seen, misread, detected) {
+        (None, _, _) => (
+            format!("{observer} saw nothing: a secret move went unseen"),
+            palette::MUTED,
+        ),
+        (Some(_), _, true) => (
+            format!("⚠ {observer} caught {what}: a secret move, read as hostile"),
+            theme.warning,
+        ),
+        (Some(i), true, _) => (
+            format!("⚠ MISREAD: {observer} {verb} {what} as {}", i.name()),
+            theme.warning,
+        ),
+        (Some(i), false, _) => (
+            format!("✓ {observer} {verb} {what} as {}", i.name()),
+            palette::MUTED,
+        ),
+    }
+}
+
+/// Every number that moved, with its arrow and delta, coloured by whether it is good news.
+fn changes(
+    rules: &Rules,
+    before: &TurnRecord,
+    after: &TurnRecord,
+    theme: &Theme,
+) -> Vec<(String, Color)> {
+    let sc = &rules.scenario;
+    let mut out = Vec::new();
+    let mut push = |what: String, a: f64, b: f64, up_is_good: Option<bool>| {
+        let d = b - a;
+        if d.abs() < 0.05 {
+            return;
+        }
+        let arrow = if d > 0.0 { "↑" } else { "↓" };
+        let colour = match up_is_good {
+            Some(good) if (d > 0.0) == good => theme.good,
+            Some(_) => theme.hostile,
+            None => palette::TEXT,
+        };
+        out.push((
+            format!("{what}: {a:.1} → {b:.1}   {arrow} {:+.1}", d),
+            colour,
+        ));
+    };
+    for (i, (a, b)) in before.nations.iter().zip(&after.nations).enumerate() {
+        let n = &sc.nations[i].name;
+        push(format!("{n} arms"), a.arms, b.arms, Some(false));
+        push(
+            format!("{n} alert"),
+            f64::from(a.alert),
+            f64::from(b.alert),
+            Some(false),
+        );
+        push(format!("{n} approval"), a.approval, b.approval, Some(true));
+        push(format!("{n} budget"), a.budget, b.budget, None);
+    }
+    for (a, b) in before.relations.iter().zip(&after.relations) {
+        let (from, to) = (nation_name(rules, &a.from), nation_name(rules, &a.to));
+        push(format!("{from} trusts {to}"), a.trust, b.trust, Some(true));
+        push(
+            format!("{from} sees into {to}"),
+            a.transparency,
+            b.transparency,
+            Some(true),
+        );
+    }
+    push(
+        "Minutes to midnight".into(),
+        before.minutes_to_midnight,
+        after.minutes_to_midnight,
+        Some(true),
+    );
+    if out.is_empty() {
+        out.push(("Nothing changed.".into(), palette::MUTED));
+    }
+    out
+}
+
+fn nation_name(rules: &Rules, id: &str) -> String {
+    rules
+        .scenario
+        .nations
+        .iter()
+        .find(|n| n.id == id)
+        .map_or(id.to_string(), |n| n.name.clone())
+}
+
+/// Shows the next line when its time comes, and keeps frames coming until all are shown.
+fn advance_reveal(
+    time: Res<Time>,
+    settings: Res<Settings>,
+    progress: Option<ResMut<RevealProgress>>,
+    mut lines: Query<(&RevealLine, &mut Visibility)>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let Some(mut progress) = progress else { return };
+    let step = settings.animation.step();
+    if !progress.done() {
+        progress.clock += time.delta_secs();
+        if step <= 0.0 {
+            progress.shown = progress.lines;
+        } else {
+            while progress.clock >= step && !progress.done() {
+                progress.clock -= step;
+                progress.shown += 1;
+            }
+        }
+        redraw.write(RequestRedraw);
+    }
+    for (line, mut vis) in &mut lines {
+        let want = if line.0 < progress.shown {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        };
+        if *vis != want {
+            *vis = want;
+        }
+    }
+}
+
+fn skip(_: On<Activate>, progress: Option<ResMut<RevealProgress>>) {
+    if let Some(mut p) = progress {
+        p.shown = p.lines;
+    }
+}
+
+fn carry_on(
+    _: On<Activate>,
+    view: Res<PlayerView>,
+    mut game: ResMut<NextState<GameView>>,
+    mut screen: ResMut<NextState<Screen>>,
+) {
+    if view.outcome.is_some() {
+        screen.set(Screen::End);
+    } else {
+        game.set(GameView::Choosing);
+    }
+}

@@ -1,0 +1,192 @@
+//! The player's settings (UI scale, palette, window mode, animation speed), kept in a RON file
+//! in the user's config directory and applied as soon as they change.
+
+use crate::cli::output::write_all_atomic;
+use bevy::prelude::*;
+use bevy::window::{MonitorSelection, WindowMode};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Palette {
+    #[default]
+    Standard,
+    /// Okabe and Ito's colours, distinct under every common colour-vision deficiency.
+    ColourBlind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum AnimationSpeed {
+    /// Everything at once.
+    Off,
+    Fast,
+    #[default]
+    Normal,
+    Slow,
+}
+
+impl AnimationSpeed {
+    pub const ALL: [AnimationSpeed; 4] = [
+        AnimationSpeed::Off,
+        AnimationSpeed::Fast,
+        AnimationSpeed::Normal,
+        AnimationSpeed::Slow,
+    ];
+
+    /// Seconds between two lines of the turn reveal.
+    pub fn step(self) -> f32 {
+        match self {
+            AnimationSpeed::Off => 0.0,
+            AnimationSpeed::Fast => 0.08,
+            AnimationSpeed::Normal => 0.2,
+            AnimationSpeed::Slow => 0.45,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            AnimationSpeed::Off => "off",
+            AnimationSpeed::Fast => "fast",
+            AnimationSpeed::Normal => "normal",
+            AnimationSpeed::Slow => "slow",
+        }
+    }
+}
+
+/// UI scales offered, smallest first.
+pub const SCALES: [f32; 6] = [0.8, 0.9, 1.0, 1.1, 1.25, 1.5];
+
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub ui_scale: f32,
+    pub palette: Palette,
+    pub fullscreen: bool,
+    pub animation: AnimationSpeed,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            ui_scale: 1.0,
+            palette: Palette::Standard,
+            fullscreen: false,
+            animation: AnimationSpeed::Normal,
+        }
+    }
+}
+
+/// Where the settings live: `$DETENTE_CONFIG_DIR`, else the platform's config directory.
+pub fn config_path() -> Option<PathBuf> {
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let dir = if let Some(dir) = env("DETENTE_CONFIG_DIR") {
+        dir
+    } else if cfg!(windows) {
+        env("APPDATA")?.join("Detente")
+    } else if cfg!(target_os = "macos") {
+        env("HOME")?.join("Library/Application Support/Detente")
+    } else {
+        env("XDG_CONFIG_HOME")
+            .or_else(|| env("HOME").map(|h| h.join(".config")))?
+            .join("detente")
+    };
+    Some(dir.join("settings.ron"))
+}
+
+impl Settings {
+    /// The saved settings, or the defaults when there are none. A damaged file is reported and
+    /// left alone (it is only replaced when the player changes a setting).
+    pub fn load() -> Settings {
+        let Some(path) = config_path() else {
+            return Settings::default();
+        };
+        if !path.exists() {
+            return Settings::default();
+        }
+        Settings::load_from(&path).unwrap_or_else(|e| {
+            warn!("{e}; using the default settings");
+            Settings::default()
+        })
+    }
+
+    /// Reads settings from a file; the error says where it went wrong (`FILE:LINE:COL`).
+    pub fn load_from(path: &Path) -> Result<Settings, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        ron::from_str(&text).map_err(|e| {
+            format!(
+                "{}:{}:{}: {}",
+                path.display(),
+                e.span.start.line,
+                e.span.start.col,
+                e.code
+            )
+        })
+    }
+
+    /// Writes the settings to the config file; failure is logged, never fatal.
+    pub fn save(&self) {
+        if let Some(path) = config_path()
+            && let Err(e) = self.save_to(&path)
+        {
+            warn!("settings not saved: {e}");
+        }
+    }
+
+    /// Writes the settings atomically (a temporary file renamed into place).
+    pub fn save_to(&self, path: &Path) -> Result<(), String> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        write_all_atomic(&[(path, text.as_bytes())]).map_err(|e| e.to_string())
+    }
+
+    /// The next UI scale up (wrapping round).
+    pub fn next_scale(&self) -> f32 {
+        SCALES
+            .iter()
+            .copied()
+            .find(|&s| s > self.ui_scale + 0.01)
+            .unwrap_or(SCALES[0])
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    if !app.world().contains_resource::<Settings>() {
+        app.insert_resource(Settings::load());
+    }
+    app.add_systems(
+        PostUpdate,
+        apply_settings.run_if(resource_changed::<Settings>),
+    );
+}
+
+/// Applies the settings to the UI and the window.
+fn apply_settings(
+    settings: Res<Settings>,
+    mut scale: ResMut<UiScale>,
+    mut theme: ResMut<super::theme::Theme>,
+    mut windows: Query<&mut Window>,
+) {
+    if scale.0 != settings.ui_scale {
+        scale.0 = settings.ui_scale;
+    }
+    if theme.palette != settings.palette {
+        *theme = super::theme::Theme::new(settings.palette);
+    }
+    let mode = if settings.fullscreen {
+        WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+    } else {
+        WindowMode::Windowed
+    };
+    for mut w in &mut windows {
+        if w.mode != mode {
+            w.mode = mode;
+        }
+    }
+}

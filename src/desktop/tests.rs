@@ -1,0 +1,233 @@
+//! Headless tests of the screens' logic: the real UI plugins in an `App` without a window,
+//! driven the way the player drives them (activating buttons, pressing keys).
+
+use super::screens::game::{ContinueButton, EndTurnButton, MenuButton, MoveCard};
+use super::screens::{GameView, LaunchStraightIn, MatchSetup, Menu, PlayerView, Screen};
+use super::settings::{AnimationSpeed, Palette, Settings};
+use super::theme::widgets::Shortcut;
+use super::ui_plugin;
+use crate::sim::rules::shipped;
+use crate::sim::session::ChooseMove;
+use crate::sim::state::{Globals, Orders};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::ui_widgets::Activate;
+
+/// Every `ChooseMove` the UI sent.
+#[derive(Resource, Default)]
+struct Sent(Vec<ChooseMove>);
+
+fn record_commands(mut sent: ResMut<Sent>, mut moves: MessageReader<ChooseMove>) {
+    sent.0.extend(moves.read().copied());
+}
+
+/// The game with no window, straight into reset_2013 as the United States, seed 11.
+fn game() -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
+    app.init_asset::<Font>();
+    app.init_asset::<Image>();
+    app.init_resource::<ButtonInput<KeyCode>>();
+    app.init_resource::<UiScale>();
+    app.insert_resource(Settings {
+        animation: AnimationSpeed::Off,
+        ..Settings::default()
+    });
+    let rules = shipped("reset_2013");
+    app.insert_resource(MatchSetup::new(&rules, 12));
+    app.insert_resource(rules);
+    app.insert_resource(LaunchStraightIn);
+    ui_plugin(&mut app);
+    app.init_resource::<Sent>();
+    app.add_systems(PreUpdate, record_commands);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Game);
+    app
+}
+
+fn settle(app: &mut App) {
+    for _ in 0..3 {
+        app.update();
+    }
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn view(app: &App) -> GameView {
+    assert_eq!(screen(app), Screen::Game);
+    *app.world().resource::<State<GameView>>().get()
+}
+
+fn first<C: Component>(app: &mut App) -> Entity {
+    let mut q = app.world_mut().query_filtered::<Entity, With<C>>();
+    q.iter(app.world())
+        .next()
+        .expect("no such widget on screen")
+}
+
+/// What a click does: the button widget turns it into `Activate`.
+fn click(app: &mut App, entity: Entity) {
+    app.world_mut().trigger(Activate { entity });
+    settle(app);
+}
+
+fn press(app: &mut App, key: KeyCode) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(key);
+    app.update();
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    keys.release(key);
+    keys.clear();
+    settle(app);
+}
+
+/// The card the `1` key picks.
+fn card_one(app: &mut App) -> (Entity, usize) {
+    let mut q = app.world_mut().query::<(Entity, &MoveCard, &Shortcut)>();
+    q.iter(app.world())
+        .find(|(_, _, s)| s.0 == KeyCode::Digit1)
+        .map(|(e, c, _)| (e, c.action))
+        .expect("a card numbered 1")
+}
+
+fn orders(app: &App) -> Orders {
+    let entity = app.world().resource::<PlayerView>().entity;
+    app.world().get::<Orders>(entity).unwrap().clone()
+}
+
+fn turn(app: &App) -> u32 {
+    let entity = app.world().resource::<PlayerView>().entity;
+    app.world().get::<Globals>(entity).unwrap().turn
+}
+
+#[test]
+fn choosing_a_move_card_sends_that_command() {
+    let mut app = game();
+    let (card, action) = card_one(&mut app);
+    click(&mut app, card);
+    assert_eq!(
+        app.world().resource::<Sent>().0,
+        vec![ChooseMove { nation: 0, action }]
+    );
+    assert_eq!(orders(&app).moves[0], Some(action));
+    assert_eq!(app.world().resource::<PlayerView>().chosen, Some(action));
+}
+
+#[test]
+fn ending_the_turn_resolves_it_and_shows_the_reveal() {
+    let mut app = game();
+    let end = first::<EndTurnButton>(&mut app);
+    click(&mut app, end);
+    assert_eq!(turn(&app), 0, "no move chosen: the turn must wait");
+    assert!(
+        app.world().resource::<PlayerView>().notice.is_some(),
+        "the refusal is shown"
+    );
+    let (card, action) = card_one(&mut app);
+    click(&mut app, card);
+    let end = first::<EndTurnButton>(&mut app);
+    click(&mut app, end);
+    assert_eq!(turn(&app), 1);
+    let view_now = app.world().resource::<PlayerView>();
+    assert_eq!(view_now.records.len(), 2);
+    let played = &view_now.records[1].moves[0].action;
+    let rules = app.world().resource::<crate::sim::Rules>();
+    assert_eq!(rules.move_index(played), Some(action));
+    assert_eq!(view(&app), GameView::Reveal);
+    let go_on = first::<ContinueButton>(&mut app);
+    click(&mut app, go_on);
+    assert_eq!(view(&app), GameView::Choosing);
+}
+
+#[test]
+fn the_end_screen_appears_when_the_sim_reports_an_outcome() {
+    let mut app = game();
+    for _ in 0..200 {
+        if screen(&app) == Screen::End {
+            break;
+        }
+        match view(&app) {
+            GameView::Choosing => {
+                let (card, _) = card_one(&mut app);
+                click(&mut app, card);
+                let end = first::<EndTurnButton>(&mut app);
+                click(&mut app, end);
+            }
+            GameView::Reveal => {
+                let go_on = first::<ContinueButton>(&mut app);
+                click(&mut app, go_on);
+            }
+            GameView::History => unreachable!(),
+        }
+    }
+    assert_eq!(screen(&app), Screen::End);
+    let outcome = app.world().resource::<PlayerView>().outcome;
+    let entity = app.world().resource::<PlayerView>().entity;
+    assert!(outcome.is_some());
+    assert_eq!(outcome, app.world().get::<Globals>(entity).unwrap().outcome);
+}
+
+#[test]
+fn keyboard_shortcuts_do_what_the_mouse_does() {
+    let mut mouse = game();
+    let mut keys = game();
+    let (card, _) = card_one(&mut mouse);
+    click(&mut mouse, card);
+    press(&mut keys, KeyCode::Digit1);
+    assert_eq!(
+        mouse.world().resource::<Sent>().0,
+        keys.world().resource::<Sent>().0
+    );
+    let end = first::<EndTurnButton>(&mut mouse);
+    click(&mut mouse, end);
+    press(&mut keys, KeyCode::Enter);
+    assert_eq!(turn(&keys), 1);
+    assert_eq!(
+        mouse.world().resource::<PlayerView>().records,
+        keys.world().resource::<PlayerView>().records
+    );
+    assert_eq!(view(&keys), GameView::Reveal);
+    press(&mut keys, KeyCode::Enter);
+    assert_eq!(view(&keys), GameView::Choosing);
+    let menu = first::<MenuButton>(&mut mouse);
+    let go_on = first::<ContinueButton>(&mut mouse);
+    click(&mut mouse, go_on);
+    let _ = menu;
+    let menu = first::<MenuButton>(&mut mouse);
+    click(&mut mouse, menu);
+    press(&mut keys, KeyCode::Escape);
+    for app in [&mouse, &keys] {
+        assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Pause);
+    }
+    // In the pause menu Esc resumes; the number keys no longer reach the cards below.
+    press(&mut keys, KeyCode::Digit2);
+    assert_eq!(keys.world().resource::<Sent>().0.len(), 1);
+    press(&mut keys, KeyCode::Escape);
+    assert_eq!(*keys.world().resource::<State<Menu>>().get(), Menu::None);
+}
+
+#[test]
+fn settings_survive_a_restart_and_a_damaged_file_is_left_alone() {
+    let dir = std::env::temp_dir().join(format!("detente-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("settings.ron");
+    let chosen = Settings {
+        ui_scale: 1.25,
+        palette: Palette::ColourBlind,
+        fullscreen: true,
+        animation: AnimationSpeed::Slow,
+    };
+    chosen.save_to(&path).unwrap();
+    assert_eq!(Settings::load_from(&path).unwrap(), chosen);
+    std::fs::write(&path, "(ui_scale: \"big\")").unwrap();
+    let err = Settings::load_from(&path).unwrap_err();
+    assert!(err.contains("settings.ron:1:"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(ui_scale: \"big\")"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

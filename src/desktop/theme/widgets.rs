@@ -1,0 +1,490 @@
+//! The widgets every screen is built from, as functions returning `impl Bundle`, and the few
+//! systems that make them behave alike: hover and selection colours, a focus ring for keyboard
+//! users, keyboard shortcuts that activate a button exactly as a click does, and tooltips.
+
+use super::{UiFonts, palette, size};
+use bevy::ecs::system::IntoObserverSystem;
+use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
+use bevy::input_focus::{InputFocus, InputFocusVisible};
+use bevy::prelude::*;
+use bevy::ui::InteractionDisabled;
+use bevy::ui_widgets::{Activate, Button as WidgetButton, observe};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<InputFocus>();
+    app.init_resource::<InputFocusVisible>();
+    app.add_systems(Startup, spawn_tooltip);
+    app.add_systems(
+        Update,
+        (
+            drop_mouse_focus,
+            press_shortcuts,
+            paint_buttons,
+            ring_focus,
+            place_tooltip,
+        )
+            .chain()
+            .in_set(WidgetSystems),
+    );
+    app.add_observer(show_tooltip);
+    app.add_observer(hide_tooltip);
+}
+
+/// The widget systems, which run before the screens read this frame's input.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct WidgetSystems;
+
+/// A key that activates this button as a click would.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shortcut(pub KeyCode);
+
+/// A modal layer: while one is open, only the shortcuts inside the highest layer work.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Modal(pub u8);
+
+/// Text shown next to the pointer while it is over this node.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct Tooltip(pub String);
+
+/// Marks a selected card or a toggle that is on.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct Selected;
+
+/// The pointer is over this button.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct Hover;
+
+/// A button's colours at rest, under the pointer and when selected.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct ButtonLook {
+    pub base: Color,
+    pub hover: Color,
+    pub selected: Color,
+}
+
+impl Default for ButtonLook {
+    fn default() -> Self {
+        ButtonLook {
+            base: palette::BUTTON,
+            hover: palette::BUTTON_HOVER,
+            selected: palette::SELECTED,
+        }
+    }
+}
+
+/// A line of text in one of the embedded fonts.
+pub fn label(
+    text: impl Into<String>,
+    font: &Handle<Font>,
+    size: f32,
+    colour: Color,
+) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont {
+            font: font.clone().into(),
+            font_size: FontSize::Px(size),
+            ..default()
+        },
+        TextColor(colour),
+        Pickable::IGNORE,
+    )
+}
+
+/// A full-window column that centres a screen's content; Tab cycles within it.
+pub fn screen_root() -> impl Bundle {
+    (
+        Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            row_gap: px(14),
+            ..default()
+        },
+        TabGroup::new(0),
+    )
+}
+
+/// A dimmed full-window layer with a centred panel: the pause menu, the reveal, the crisis.
+/// Tab stays inside it and only its shortcuts work.
+pub fn modal(layer: u8, width: f32) -> (impl Bundle, impl Bundle) {
+    (
+        (
+            Node {
+                position_type: PositionType::Absolute,
+                width: percent(100),
+                height: percent(100),
+                align_items: AlignItems::Center,
+                justify_content: JustifyContent::Center,
+                ..default()
+            },
+            BackgroundColor(palette::BACKDROP),
+            GlobalZIndex(i32::from(layer) * 10),
+            Modal(layer),
+            TabGroup::modal(),
+        ),
+        (
+            Node {
+                width: px(width),
+                max_height: percent(94),
+                flex_direction: FlexDirection::Column,
+                row_gap: px(10),
+                padding: UiRect::all(px(22)),
+                border: UiRect::all(px(1)),
+                border_radius: BorderRadius::all(px(10)),
+                ..default()
+            },
+            BackgroundColor(palette::PANEL),
+            BorderColor::all(palette::BORDER),
+        ),
+    )
+}
+
+/// A bordered panel, laid out as a column.
+pub fn panel() -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(6),
+            padding: UiRect::all(px(12)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(8)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::BORDER),
+    )
+}
+
+/// A row of children, centred vertically.
+pub fn row(gap: f32) -> impl Bundle {
+    Node {
+        flex_direction: FlexDirection::Row,
+        align_items: AlignItems::Center,
+        column_gap: px(gap),
+        ..default()
+    }
+}
+
+/// A small rounded tag: an intent, a regime, "you".
+pub fn chip(text: impl Into<String>, fonts: &UiFonts, colour: Color) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(7), px(2)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(9)),
+            ..default()
+        },
+        BorderColor::all(colour),
+        children![label(text, &fonts.bold, size::TINY, colour)],
+    )
+}
+
+/// The clickable, focusable part of every button: runs `action` on `Activate` (a click, Enter
+/// or Space while focused, or its shortcut key).
+pub fn activatable<M, I>(action: I) -> impl Bundle
+where
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<Activate, (), M> + Send + Sync,
+{
+    (
+        WidgetButton,
+        TabIndex(0),
+        ButtonLook::default(),
+        BackgroundColor(palette::BUTTON),
+        observe(action),
+        observe(|over: On<Pointer<Over>>, mut commands: Commands| {
+            commands.entity(over.entity).insert(Hover);
+        }),
+        observe(|out: On<Pointer<Out>>, mut commands: Commands| {
+            commands.entity(out.entity).remove::<Hover>();
+        }),
+    )
+}
+
+/// A text button that runs `action` when activated.
+pub fn button<M, I>(text: &str, fonts: &UiFonts, action: I) -> impl Bundle
+where
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<Activate, (), M> + Send + Sync,
+{
+    (
+        activatable(action),
+        Node {
+            min_width: px(200),
+            padding: UiRect::axes(px(18), px(9)),
+            justify_content: JustifyContent::Center,
+            border_radius: BorderRadius::all(px(6)),
+            ..default()
+        },
+        children![label(text.to_string(), &fonts.bold, 18.0, palette::TEXT)],
+    )
+}
+
+/// A text button with a key of its own, shown on it.
+pub fn keyed_button<M, I>(text: &str, key: KeyCode, fonts: &UiFonts, action: I) -> impl Bundle
+where
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<Activate, (), M> + Send + Sync,
+{
+    (
+        activatable(action),
+        Shortcut(key),
+        Node {
+            min_width: px(200),
+            padding: UiRect::axes(px(18), px(9)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            column_gap: px(10),
+            border_radius: BorderRadius::all(px(6)),
+            ..default()
+        },
+        children![
+            label(text.to_string(), &fonts.bold, 18.0, palette::TEXT),
+            key_cap(key_name(key), fonts),
+        ],
+    )
+}
+
+/// A key drawn as a keyboard key.
+pub fn key_cap(text: impl Into<String>, fonts: &UiFonts) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(6), px(1)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(4)),
+            ..default()
+        },
+        BorderColor::all(palette::MUTED),
+        Pickable::IGNORE,
+        children![label(text, &fonts.regular, size::TINY, palette::MUTED)],
+    )
+}
+
+/// How a key is written on screen.
+pub fn key_name(key: KeyCode) -> String {
+    match key {
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Escape => "Esc".into(),
+        KeyCode::Space => "Space".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        other => {
+            let name = format!("{other:?}");
+            name.strip_prefix("Digit")
+                .or_else(|| name.strip_prefix("Key"))
+                .unwrap_or(&name)
+                .to_string()
+        }
+    }
+}
+
+/// The number keys 1..9 then 0, for numbered lists.
+pub fn number_key(index: usize) -> Option<KeyCode> {
+    const KEYS: [KeyCode; 10] = [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+        KeyCode::Digit5,
+        KeyCode::Digit6,
+        KeyCode::Digit7,
+        KeyCode::Digit8,
+        KeyCode::Digit9,
+        KeyCode::Digit0,
+    ];
+    KEYS.get(index).copied()
+}
+
+/// A click leaves the focus on what was clicked but hidden; drop it, so that Enter goes to the
+/// screen's main action rather than to the last thing clicked.
+fn drop_mouse_focus(mut focus: ResMut<InputFocus>, visible: Res<InputFocusVisible>) {
+    if !visible.0 && focus.get().is_some() {
+        focus.clear();
+    }
+}
+
+/// The highest open modal layer (0 when none is open).
+pub fn top_layer(modals: &Query<&Modal>) -> u8 {
+    modals.iter().map(|m| m.0).max().unwrap_or(0)
+}
+
+/// The modal layer an entity belongs to (0 outside any modal).
+fn layer_of(entity: Entity, parents: &Query<&ChildOf>, modals: &Query<&Modal>) -> u8 {
+    let mut at = entity;
+    loop {
+        if let Ok(m) = modals.get(at) {
+            return m.0;
+        }
+        match parents.get(at) {
+            Ok(parent) => at = parent.parent(),
+            Err(_) => return 0,
+        }
+    }
+}
+
+/// Each shortcut key just pressed activates its button in the top layer, exactly as a click on
+/// it would. Enter and Space go to the focused widget instead while the focus ring shows.
+fn press_shortcuts(
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Res<InputFocus>,
+    visible: Res<InputFocusVisible>,
+    shortcuts: Query<(Entity, &Shortcut), Without<InteractionDisabled>>,
+    parents: Query<&ChildOf>,
+    modals: Query<&Modal>,
+    mut commands: Commands,
+) {
+    let top = top_layer(&modals);
+    let focused = visible.0 && focus.get().is_some();
+    for key in keys.get_just_pressed() {
+        if focused && matches!(key, KeyCode::Enter | KeyCode::Space) {
+            continue;
+        }
+        if let Some((entity, _)) = shortcuts
+            .iter()
+            .find(|(e, s)| s.0 == *key && layer_of(*e, &parents, &modals) == top)
+        {
+            commands.trigger(Activate { entity });
+        }
+    }
+}
+
+/// Colours every button by its state; only a colour that differs is written, so an idle screen
+/// stays unchanged (and undrawn in reactive mode).
+fn paint_buttons(
+    mut buttons: Query<(
+        &ButtonLook,
+        Has<Hover>,
+        Has<Selected>,
+        Has<InteractionDisabled>,
+        &mut BackgroundColor,
+    )>,
+) {
+    for (look, hover, selected, disabled, mut bg) in &mut buttons {
+        let colour = if disabled {
+            palette::BUTTON_DISABLED
+        } else if hover {
+            look.hover
+        } else if selected {
+            look.selected
+        } else {
+            look.base
+        };
+        if bg.0 != colour {
+            bg.0 = colour;
+        }
+    }
+}
+
+/// Draws a ring around the focused widget while the player navigates by keyboard.
+fn ring_focus(
+    focus: Res<InputFocus>,
+    visible: Res<InputFocusVisible>,
+    ringed: Query<Entity, With<Outline>>,
+    mut commands: Commands,
+) {
+    if !focus.is_changed() && !visible.is_changed() {
+        return;
+    }
+    for e in &ringed {
+        commands.entity(e).remove::<Outline>();
+    }
+    if let (true, Some(e)) = (visible.0, focus.get())
+        && let Ok(mut entity) = commands.get_entity(e)
+    {
+        entity.insert(Outline::new(px(2), px(2), palette::FOCUS));
+    }
+}
+
+/// The one tooltip box, moved and filled as the pointer goes.
+#[derive(Component)]
+struct TooltipBox;
+
+/// What the tooltip shows now, and where.
+#[derive(Resource, Default)]
+struct TooltipState {
+    over: Option<(Entity, String, Vec2)>,
+}
+
+fn spawn_tooltip(mut commands: Commands, fonts: Res<UiFonts>) {
+    commands.init_resource::<TooltipState>();
+    commands.spawn((
+        TooltipBox,
+        Node {
+            position_type: PositionType::Absolute,
+            max_width: px(360),
+            padding: UiRect::axes(px(10), px(6)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(6)),
+            display: Display::None,
+            ..default()
+        },
+        BackgroundColor(palette::TOOLTIP),
+        BorderColor::all(palette::BORDER),
+        GlobalZIndex(1000),
+        Pickable::IGNORE,
+        children![label("", &fonts.regular, size::SMALL, palette::TEXT)],
+    ));
+}
+
+fn show_tooltip(
+    over: On<Pointer<Over>>,
+    tips: Query<&Tooltip>,
+    state: Option<ResMut<TooltipState>>,
+) {
+    if let (Ok(tip), Some(mut state)) = (tips.get(over.entity), state) {
+        state.over = Some((over.entity, tip.0.clone(), over.pointer_location.position));
+    }
+}
+
+fn hide_tooltip(out: On<Pointer<Out>>, state: Option<ResMut<TooltipState>>) {
+    if let Some(mut state) = state
+        && state
+            .over
+            .as_ref()
+            .is_some_and(|(e, _, _)| *e == out.entity)
+    {
+        state.over = None;
+    }
+}
+
+fn place_tooltip(
+    state: Option<Res<TooltipState>>,
+    scale: Res<UiScale>,
+    windows: Query<&Window>,
+    alive: Query<(), With<Tooltip>>,
+    mut boxes: Query<(&mut Node, &Children), With<TooltipBox>>,
+    mut texts: Query<&mut Text>,
+) {
+    let Some(state) = state else { return };
+    if !state.is_changed() {
+        return;
+    }
+    let Ok((mut node, children)) = boxes.single_mut() else {
+        return;
+    };
+    match &state.over {
+        Some((entity, text, at)) if alive.contains(*entity) => {
+            let (w, h) = windows
+                .iter()
+                .next()
+                .map_or((1280.0, 720.0), |w| (w.width(), w.height()));
+            let s = scale.0.max(0.1);
+            let x = (at.x + 16.0).min(w - 370.0 * s).max(0.0) / s;
+            let y = if at.y > h * 0.75 {
+                at.y - 70.0
+            } else {
+                at.y + 20.0
+            } / s;
+            node.left = px(x);
+            node.top = px(y);
+            node.display = Display::Flex;
+            if let Some(mut t) = children.first().and_then(|c| texts.get_mut(*c).ok()) {
+                t.0.clone_from(text);
+            }
+        }
+        _ => node.display = Display::None,
+    }
+}
