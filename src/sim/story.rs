@@ -92,9 +92,9 @@ pub fn turning_points(
                     &mut points,
                     PointKind::Misreading,
                     format!(
-                        "{} read {}'s {} as a hostile move",
+                        "{} read {} “{}” as a hostile move",
                         name(&p.observer),
-                        name(&p.actor),
+                        possessive(&name(&p.actor)),
                         move_name(&m.action)
                     ),
                 );
@@ -172,20 +172,38 @@ pub fn explain(outcome: Regime, history: &[TurnRecord]) -> String {
         ),
         Regime::Mad => format!(
             "Mutually assured destruction. Peace holds only because both sides can destroy each \
-             other: total arms ended at {arms:.0} with trust at {trust:.0}. {misread} moves were \
-             misread along the way; with transparency at {transparency:.0}, each side saw the \
-             worst in the other and armed against it."
+             other: total arms ended at {arms:.0} with trust at {trust:.0}. {} along the way; with transparency at {transparency:.0}, each side saw the \
+             worst in the other and armed against it.",
+            misread_text(misread)
         ),
         Regime::Catastrophe => format!(
             "Catastrophe: a nuclear exchange on turn {turns}. Trust had fallen to {trust:.0} and \
-             transparency to {transparency:.0}; the risk that turn was {:.1}%. {misread} moves \
-             had been misread.",
-            last.risk * 100.0
+             transparency to {transparency:.0}; the risk that turn was {:.1}%. {} before it.",
+            last.risk * 100.0,
+            misread_text(misread)
         ),
         Regime::Unsettled => format!(
             "Unsettled. After {turns} turns neither deterrence nor stability took hold: trust \
              {trust:.0}, transparency {transparency:.0}, total arms {arms:.0}."
         ),
+    }
+}
+
+/// "1 move was misread", "3 moves were misread".
+fn misread_text(n: usize) -> String {
+    match n {
+        0 => "No move was misread".into(),
+        1 => "1 move was misread".into(),
+        n => format!("{n} moves were misread"),
+    }
+}
+
+/// "Russia’s", "the United States’".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}’")
+    } else {
+        format!("{name}’s")
     }
 }
 

@@ -19,7 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 pub struct PlayAgainButton;
 
-const CHART: (u32, u32) = (300, 92);
+const CHART: (u32, u32) = (300, 150);
 
 fn spawn_end(
     mut commands: Commands,

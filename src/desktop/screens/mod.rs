@@ -14,6 +14,7 @@ pub mod title;
 use crate::sim::Rules;
 use crate::sim::history::{History, TurnRecord, record_turn_of};
 use crate::sim::log::TurnLog;
+use crate::sim::rules::{minutes_to_midnight, risk_of};
 use crate::sim::session::start_match;
 use crate::sim::state::{Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations};
 use bevy::prelude::*;
@@ -138,15 +139,14 @@ pub fn begin_match(world: &mut World) {
             world.get::<Diplomacy>(entity),
             world.get::<Globals>(entity),
         ) {
-            (Some(n), Some(r), Some(d), Some(g)) => Some(record_turn_of(
-                rules,
-                &Orders::default(),
-                &TurnLog::default(),
-                n,
-                r,
-                d,
-                g,
-            )),
+            (Some(n), Some(r), Some(d), Some(g)) => {
+                let mut start =
+                    record_turn_of(rules, &Orders::default(), &TurnLog::default(), n, r, d, g);
+                // The risk is first assessed during turn 1; show the starting position's.
+                start.risk = risk_of(rules, n, r, d);
+                start.minutes_to_midnight = minutes_to_midnight(rules, start.risk);
+                Some(start)
+            }
             _ => None,
         }
     };

@@ -55,7 +55,24 @@ fn spawn_setup(
     ));
     commands.spawn((
         ChildOf(root),
+        Node {
+            max_width: px(900),
+            ..default()
+        },
+        children![label(
+            sc.description.clone(),
+            &fonts.regular,
+            size::BODY,
+            palette::MUTED
+        )],
+    ));
+    commands.spawn((
+        ChildOf(root),
         label("You lead", &fonts.bold, size::TITLE, palette::TEXT),
+        Node {
+            margin: UiRect::top(px(10)),
+            ..default()
+        },
     ));
     let leads = commands.spawn((ChildOf(root), row(12.0))).id();
     for (i, nation) in sc.nations.iter().enumerate() {
@@ -160,8 +177,8 @@ fn spawn_setup(
         ChildOf(root),
         label(
             format!(
-                "{} turns of {} · seed {} (replay it headless: detente simulate {} --seed {})",
-                sc.turns, sc.turn_length, setup.seed, sc.id, setup.seed
+                "{} turns of {} · seed {}",
+                sc.turns, sc.turn_length, setup.seed
             ),
             &fonts.regular,
             size::SMALL,

@@ -51,7 +51,7 @@ pub fn spawn_crisis(
             format!(
                 "Opened on turn {}. Each rung raises the risk of an exchange; if either side \
                  takes the crisis to the top, it is a nuclear exchange. Both answer at once.",
-                crisis.opened
+                crisis.opened + 1
             ),
             &fonts.regular,
             size::BODY,

@@ -167,7 +167,7 @@ fn spawn_reveal(
         }
     }
     heading(&mut commands, right, "Changes", &fonts);
-    for change in changes(&rules, before, after, &theme) {
+    for change in changes(&rules, view.player, before, after, &theme) {
         let (text, colour) = change;
         lines.push(Line {
             parent: right,
@@ -288,6 +288,7 @@ fn reading(
 /// Every number that moved, with its arrow and delta, coloured by whether it is good news.
 fn changes(
     rules: &Rules,
+    player: usize,
     before: &TurnRecord,
     after: &TurnRecord,
     theme: &Theme,
@@ -310,9 +311,27 @@ fn changes(
             colour,
         ));
     };
+    let me = &sc.nations[player].id;
     for (i, (a, b)) in before.nations.iter().zip(&after.nations).enumerate() {
         let n = &sc.nations[i].name;
-        push(format!("{n} arms"), a.arms, b.arms, Some(false));
+        if i == player {
+            push("Your arms".into(), a.arms, b.arms, Some(false));
+            push("Your budget".into(), a.budget, b.budget, None);
+        } else {
+            // Only what the player can know: its estimate of their arms, not the truth.
+            let belief = |r: &TurnRecord| {
+                r.relations
+                    .iter()
+                    .find(|x| &x.from == me && x.to == sc.nations[i].id)
+                    .map_or(0.0, |x| x.belief)
+            };
+            push(
+                format!("{n} arms, as you estimate them"),
+                belief(before),
+                belief(after),
+                Some(false),
+            );
+        }
         push(
             format!("{n} alert"),
             f64::from(a.alert),
@@ -320,7 +339,6 @@ fn changes(
             Some(false),
         );
         push(format!("{n} approval"), a.approval, b.approval, Some(true));
-        push(format!("{n} budget"), a.budget, b.budget, None);
     }
     for (a, b) in before.relations.iter().zip(&after.relations) {
         let (from, to) = (nation_name(rules, &a.from), nation_name(rules, &a.to));
