@@ -15,3 +15,6 @@ mod emergence;
 mod misperception;
 #[path = "detente/prisoners.rs"]
 mod prisoners;
+#[cfg(feature = "desktop")]
+#[path = "detente/window.rs"]
+mod window;

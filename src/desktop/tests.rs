@@ -231,3 +231,32 @@ fn settings_survive_a_restart_and_a_damaged_file_is_left_alone() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Everything but an order leaves the match as it was: looking at the history, pausing and
+/// choosing a card change no number of the match; the card only fills in this turn's orders.
+#[test]
+fn looking_and_choosing_leave_the_match_untouched() {
+    use crate::sim::state::{Diplomacy, Nations, Relations};
+    let mut app = game();
+    let entity = app.world().resource::<PlayerView>().entity;
+    let snapshot = |app: &App| {
+        let w = app.world();
+        (
+            w.get::<Nations>(entity).unwrap().clone(),
+            w.get::<Relations>(entity).unwrap().clone(),
+            w.get::<Diplomacy>(entity).unwrap().clone(),
+            w.get::<Globals>(entity).unwrap().clone(),
+        )
+    };
+    let before = snapshot(&app);
+    press(&mut app, KeyCode::KeyH);
+    assert_eq!(view(&app), GameView::History);
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(view(&app), GameView::Choosing);
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Pause);
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::Digit2);
+    assert_eq!(snapshot(&app), before);
+    assert!(orders(&app).moves[0].is_some());
+}

@@ -50,3 +50,52 @@ fn sim_imports_no_rendering_ui_window_or_asset_types() {
         }
     }
 }
+
+/// Issue 3: the UI only sends commands to the sim and draws what it reports. No desktop code
+/// may take a match component mutably or run the turn itself.
+#[test]
+fn the_desktop_never_writes_match_state() {
+    let components = [
+        "Nations",
+        "Relations",
+        "Diplomacy",
+        "Globals",
+        "Orders",
+        "Seats",
+        "GameRng",
+        "Perceptions",
+        "TurnLog",
+        "History",
+        "Tally",
+        "Rules",
+    ];
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/desktop"),
+        &mut files,
+    );
+    assert!(files.len() > 10);
+    for file in files.iter().filter(|f| !f.ends_with("tests.rs")) {
+        let text = std::fs::read_to_string(file).unwrap();
+        for c in components {
+            for pattern in [
+                format!("&mut {c}"),
+                format!("Mut<{c}>"),
+                format!("get_mut::<{c}>"),
+                format!("ResMut<{c}>"),
+                format!("resource_mut::<{c}>"),
+            ] {
+                assert!(
+                    !text.contains(&pattern),
+                    "{} writes match state: `{pattern}`",
+                    file.display()
+                );
+            }
+        }
+        assert!(
+            !text.contains("run_schedule"),
+            "{} runs a schedule itself",
+            file.display()
+        );
+    }
+}

@@ -59,7 +59,7 @@ fn spawn_end(
         .id();
     commands.spawn((
         ChildOf(root),
-        label(heading, &fonts.bold, 46.0, theme.outcome(outcome)),
+        label(heading, &fonts.bold, size::HEADING, theme.outcome(outcome)),
     ));
     commands.spawn((
         ChildOf(root),
@@ -70,7 +70,7 @@ fn spawn_end(
         children![label(
             explain(outcome, history),
             &fonts.regular,
-            size::BODY + 1.0,
+            size::BODY,
             palette::TEXT
         )],
     ));

@@ -126,7 +126,7 @@ fn spawn_settings(mut commands: Commands, fonts: Res<UiFonts>, settings: Res<Set
                 label(
                     which.text(&settings),
                     &fonts.bold,
-                    size::BODY + 1.0,
+                    size::BODY,
                     palette::TEXT
                 ),
                 crate::desktop::theme::widgets::key_cap(

@@ -14,7 +14,7 @@ pub mod title;
 use crate::sim::Rules;
 use crate::sim::history::{History, TurnRecord, record_turn_of};
 use crate::sim::log::TurnLog;
-use crate::sim::rules::{minutes_to_midnight, risk_of};
+use crate::sim::rules::{minutes_to_midnight, regime_of, risk_of};
 use crate::sim::session::start_match;
 use crate::sim::state::{Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations};
 use bevy::prelude::*;
@@ -145,6 +145,7 @@ pub fn begin_match(world: &mut World) {
                 // The risk is first assessed during turn 1; show the starting position's.
                 start.risk = risk_of(rules, n, r, d);
                 start.minutes_to_midnight = minutes_to_midnight(rules, start.risk);
+                start.regime = regime_of(rules, n, r, g);
                 Some(start)
             }
             _ => None,

@@ -90,7 +90,12 @@ fn spawn_setup(
                     ..default()
                 },
                 BorderColor::all(theme.nation(&nation.colour, i)),
-                children![label(nation.name.clone(), &fonts.bold, 18.0, palette::TEXT)],
+                children![label(
+                    nation.name.clone(),
+                    &fonts.bold,
+                    size::BODY,
+                    palette::TEXT
+                )],
             ))
             .id();
         if i == setup.player {

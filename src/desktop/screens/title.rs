@@ -22,11 +22,11 @@ fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>) {
         screen_root(),
         children![
             label("Détente", &fonts.bold, size::HERO, palette::TITLE),
-            label("Разрядка", &fonts.regular, 28.0, palette::MUTED),
+            label("Разрядка", &fonts.regular, size::TITLE, palette::MUTED),
             label(
                 "From mutually assured destruction to mutually assured stability",
                 &fonts.regular,
-                24.0,
+                size::TITLE,
                 palette::TEXT
             ),
             Node {
@@ -48,7 +48,7 @@ fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>) {
                     ..default()
                 },
                 Tooltip("No saved games yet: saving arrives with the classroom release.".into()),
-                children![label("Load game", &fonts.bold, 18.0, palette::MUTED)],
+                children![label("Load game", &fonts.bold, size::BODY, palette::MUTED)],
             ),
             keyed_button("Settings", KeyCode::KeyS, &fonts, open_settings),
             keyed_button("Quit", KeyCode::Escape, &fonts, quit),

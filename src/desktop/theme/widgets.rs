@@ -219,7 +219,12 @@ where
             border_radius: BorderRadius::all(px(6)),
             ..default()
         },
-        children![label(text.to_string(), &fonts.bold, 18.0, palette::TEXT)],
+        children![label(
+            text.to_string(),
+            &fonts.bold,
+            size::BODY,
+            palette::TEXT
+        )],
     )
 }
 
@@ -242,7 +247,7 @@ where
             ..default()
         },
         children![
-            label(text.to_string(), &fonts.bold, 18.0, palette::TEXT),
+            label(text.to_string(), &fonts.bold, size::BODY, palette::TEXT),
             key_cap(key_name(key), fonts),
         ],
     )

@@ -267,7 +267,7 @@ fn spawn_top_bar(
         ChildOf(bar),
         Node {
             flex_direction: FlexDirection::Column,
-            width: px(170),
+            width: px(200),
             ..default()
         },
         children![
@@ -344,7 +344,7 @@ fn spawn_nations(
         let head = commands.spawn((ChildOf(panel), row(8.0))).id();
         commands.spawn((
             ChildOf(head),
-            label(spec.name.clone(), &fonts.bold, size::TITLE - 2.0, colour),
+            label(spec.name.clone(), &fonts.bold, size::TITLE, colour),
         ));
         if i == me {
             commands.spawn((ChildOf(head), chip("YOU", fonts, palette::TITLE)));
@@ -416,7 +416,7 @@ pub fn thousands(n: u32) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

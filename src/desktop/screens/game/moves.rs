@@ -131,7 +131,7 @@ pub fn spawn_card(
         label(
             m.description.clone(),
             &fonts.regular,
-            size::TINY + 1.0,
+            size::TINY,
             palette::MUTED,
         ),
     ));

@@ -114,7 +114,7 @@ fn spawn_reveal(
         let colour = theme.intent(m.intent);
         lines.push(Line {
             parent: left,
-            text: text,
+            text,
             bold: true,
             size: size::BODY,
             colour,
@@ -159,7 +159,7 @@ fn spawn_reveal(
             let colour = theme.warning;
             lines.push(Line {
                 parent: left,
-                text: text,
+                text,
                 bold: false,
                 size: size::SMALL,
                 colour,
@@ -171,7 +171,7 @@ fn spawn_reveal(
         let (text, colour) = change;
         lines.push(Line {
             parent: right,
-            text: text,
+            text,
             bold: false,
             size: size::SMALL,
             colour,
@@ -264,7 +264,6 @@ fn reading(
     detected: bool,
     theme: &Theme,
 ) -> (String, Color) {
-    let verb = if observer == "You" { "read" } else { "read" };
     match (seen, misread, detected) {
         (None, _, _) => (
             format!("{observer} saw nothing: a secret move went unseen"),
@@ -275,11 +274,11 @@ fn reading(
             theme.warning,
         ),
         (Some(i), true, _) => (
-            format!("⚠ MISREAD: {observer} {verb} {what} as {}", i.name()),
+            format!("⚠ MISREAD: {observer} read {what} as {}", i.name()),
             theme.warning,
         ),
         (Some(i), false, _) => (
-            format!("✓ {observer} {verb} {what} as {}", i.name()),
+            format!("✓ {observer} read {what} as {}", i.name()),
             palette::MUTED,
         ),
     }
