@@ -1,7 +1,7 @@
 //! `detente play`: the game, optionally straight into a match or in attract mode. Options are
 //! checked before the window opens, so a mistake is an error line and exit code 2.
 
-use super::{GameArgs, PlayArgs, Setup};
+use super::PlayArgs;
 use crate::sim::InputError;
 use std::process::ExitCode;
 
@@ -22,6 +22,7 @@ type Options = ();
 
 #[cfg(feature = "desktop")]
 fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
+    use super::{GameArgs, Setup};
     use crate::desktop::screens::MatchSetup;
     use crate::desktop::screens::picker::fresh_seed;
     let start = match &args.scenario {
