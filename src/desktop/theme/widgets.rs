@@ -7,7 +7,7 @@ use bevy::ecs::system::IntoObserverSystem;
 use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
 use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::prelude::*;
-use bevy::ui::InteractionDisabled;
+use bevy::ui::{ComputedNode, InteractionDisabled, OverflowAxis, UiGlobalTransform};
 use bevy::ui_widgets::{Activate, Button as WidgetButton, observe};
 
 pub(super) fn plugin(app: &mut App) {
@@ -18,9 +18,11 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             drop_mouse_focus,
+            reset_focus_on_new_layer,
             press_shortcuts,
             paint_buttons,
             ring_focus,
+            follow_focus,
             place_tooltip,
         )
             .chain()
@@ -234,12 +236,30 @@ where
     M: Send + Sync + 'static,
     I: IntoObserverSystem<Activate, (), M> + Send + Sync,
 {
+    keyed(text, key, fonts, action, 200.0)
+}
+
+/// A keyed button only as wide as its text, for bars.
+pub fn small_keyed_button<M, I>(text: &str, key: KeyCode, fonts: &UiFonts, action: I) -> impl Bundle
+where
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<Activate, (), M> + Send + Sync,
+{
+    keyed(text, key, fonts, action, 0.0)
+}
+
+fn keyed<M, I>(text: &str, key: KeyCode, fonts: &UiFonts, action: I, min: f32) -> impl Bundle
+where
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<Activate, (), M> + Send + Sync,
+{
     (
         activatable(action),
         Shortcut(key),
         Node {
-            min_width: px(200),
-            padding: UiRect::axes(px(18), px(9)),
+            min_width: px(min),
+            flex_shrink: 0.0,
+            padding: UiRect::axes(px(16), px(9)),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,
             column_gap: px(10),
@@ -308,6 +328,24 @@ pub fn number_key(index: usize) -> Option<KeyCode> {
 fn drop_mouse_focus(mut focus: ResMut<InputFocus>, visible: Res<InputFocusVisible>) {
     if !visible.0 && focus.get().is_some() {
         focus.clear();
+    }
+}
+
+/// When a modal opens or closes, the focus and any tooltip belong to what was underneath: drop
+/// them, so Tab starts inside the new layer and no stale tooltip floats over it.
+fn reset_focus_on_new_layer(
+    modals: Query<&Modal>,
+    mut last: Local<u8>,
+    mut focus: ResMut<InputFocus>,
+    tooltip: Option<ResMut<TooltipState>>,
+) {
+    let top = top_layer(&modals);
+    if top != *last {
+        *last = top;
+        focus.clear();
+        if let Some(mut t) = tooltip {
+            t.over = None;
+        }
     }
 }
 
@@ -403,6 +441,63 @@ fn ring_focus(
     }
 }
 
+/// For keyboard players: scrolls the focused widget into view and shows its tooltip beside it.
+fn follow_focus(
+    focus: Res<InputFocus>,
+    visible: Res<InputFocusVisible>,
+    scale: Res<UiScale>,
+    parents: Query<&ChildOf>,
+    nodes: Query<(&ComputedNode, &UiGlobalTransform, &Node)>,
+    mut scrolls: Query<&mut ScrollPosition>,
+    tips: Query<&Tooltip>,
+    state: Option<ResMut<TooltipState>>,
+) {
+    if !focus.is_changed() && !visible.is_changed() {
+        return;
+    }
+    let Some(mut state) = state else { return };
+    let Some(focused) = focus.get().filter(|_| visible.0) else {
+        return;
+    };
+    let Ok((node, at, _)) = nodes.get(focused) else {
+        return;
+    };
+    let (centre, half) = (at.translation, node.size / 2.0);
+    let mut up = focused;
+    while let Ok(parent) = parents.get(up) {
+        up = parent.parent();
+        let Ok((outer, outer_at, style)) = nodes.get(up) else {
+            continue;
+        };
+        if style.overflow.y != OverflowAxis::Scroll {
+            continue;
+        }
+        let (top, bottom) = (centre.y - half.y, centre.y + half.y);
+        let outer_half = outer.size.y / 2.0;
+        let (outer_top, outer_bottom) = (
+            outer_at.translation.y - outer_half,
+            outer_at.translation.y + outer_half,
+        );
+        if let Ok(mut scroll) = scrolls.get_mut(up) {
+            let inverse = outer.inverse_scale_factor;
+            if bottom > outer_bottom {
+                scroll.y += (bottom - outer_bottom) * inverse;
+            } else if top < outer_top {
+                scroll.y = (scroll.y - (outer_top - top) * inverse).max(0.0);
+            }
+        }
+        break;
+    }
+    state.over = tips.get(focused).ok().map(|tip| {
+        let corner = Vec2::new(centre.x - half.x, centre.y + half.y);
+        (
+            focused,
+            tip.0.clone(),
+            corner * node.inverse_scale_factor * scale.0,
+        )
+    });
+}
+
 /// The one tooltip box, moved and filled as the pointer goes.
 #[derive(Component)]
 struct TooltipBox;
@@ -464,7 +559,11 @@ fn place_tooltip(
     mut texts: Query<&mut Text>,
 ) {
     let Some(state) = state else { return };
-    if !state.is_changed() {
+    let gone = state
+        .over
+        .as_ref()
+        .is_some_and(|(e, _, _)| !alive.contains(*e));
+    if !state.is_changed() && !gone {
         return;
     }
     let Ok((mut node, children)) = boxes.single_mut() else {
@@ -490,6 +589,10 @@ fn place_tooltip(
                 t.0.clone_from(text);
             }
         }
-        _ => node.display = Display::None,
+        _ => {
+            if node.display != Display::None {
+                node.display = Display::None;
+            }
+        }
     }
 }

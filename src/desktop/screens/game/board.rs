@@ -6,7 +6,7 @@ use super::moves::{spawn_moves, spawn_orders_column};
 use super::{GameView, PlayerView};
 use crate::desktop::canvas::{Canvas, clock};
 use crate::desktop::screens::{Menu, Screen};
-use crate::desktop::theme::widgets::{Tooltip, chip, key_cap, keyed_button, label, row};
+use crate::desktop::theme::widgets::{Tooltip, chip, key_cap, label, row, small_keyed_button};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
 use crate::sim::history::TurnRecord;
@@ -174,7 +174,7 @@ fn spawn_top_bar(
                 flex_shrink: 0.0,
                 flex_direction: FlexDirection::Row,
                 align_items: AlignItems::Center,
-                column_gap: px(18),
+                column_gap: px(16),
                 padding: UiRect::axes(px(14), px(6)),
                 border: UiRect::all(px(1)),
                 border_radius: BorderRadius::all(px(8)),
@@ -189,6 +189,7 @@ fn spawn_top_bar(
         Node {
             flex_direction: FlexDirection::Column,
             width: px(300),
+            flex_shrink: 0.0,
             ..default()
         },
         children![
@@ -221,6 +222,7 @@ fn spawn_top_bar(
             Node {
                 flex_direction: FlexDirection::Column,
                 flex_grow: 1.0,
+                min_width: px(0),
                 ..default()
             },
             Tooltip(
@@ -288,12 +290,12 @@ fn spawn_top_bar(
     commands.spawn((
         ChildOf(bar),
         HistoryButton,
-        keyed_button("History", KeyCode::KeyH, fonts, open_history),
+        small_keyed_button("History", KeyCode::KeyH, fonts, open_history),
     ));
     commands.spawn((
         ChildOf(bar),
         MenuButton,
-        keyed_button("Menu", KeyCode::Escape, fonts, open_menu),
+        small_keyed_button("Menu", KeyCode::Escape, fonts, open_menu),
     ));
 }
 

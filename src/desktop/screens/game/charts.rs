@@ -64,7 +64,8 @@ pub fn charts(
         let mut legend = Vec::new();
         for (k, rel) in first.relations.iter().enumerate() {
             let values: Vec<f64> = records.iter().map(|r| pick(&r.relations[k])).collect();
-            let dashed = k % 2 == 1 && sc.nations.len() == 2;
+            // Colour is the observer; a dash tells its second (third...) subject from its first.
+            let dashed = k % sc.nations.len().saturating_sub(1).max(1) != 0;
             series.push(Series {
                 values,
                 colour: colour(&rel.from),
