@@ -342,3 +342,20 @@ fn damaged_scenarios_never_panic() {
     eprintln!("{loaded} damaged scenarios still loaded and played, {refused} were refused");
     assert!(loaded > 50 && refused > 1000);
 }
+
+/// `detente play` checks its options before any window opens.
+#[test]
+fn play_refuses_bad_options_before_opening_a_window() {
+    let err = fails(&["play", "no_such_scenario"]);
+    assert!(err.contains("no_such_scenario"), "{err}");
+    let err = fails(&["play", "reset_2013", "--nation", "fra"]);
+    assert!(err.contains("--nation fra") && err.contains("usa, rus"), "{err}");
+    let err = fails(&["play", "reset_2013", "--ai", "rus=nonsense"]);
+    assert!(err.contains("nonsense"), "{err}");
+    let err = fails(&["play", "--autoplay", "3"]);
+    assert!(err.contains("needs a scenario"), "{err}");
+    let err = fails(&["play", "reset_2013", "--autoplay", "0"]);
+    assert!(err.contains("at least 1 turn"), "{err}");
+    let err = fails(&["play", "reset_2013", "--screenshots", "x"]);
+    assert!(err.contains("--autoplay"), "{err}");
+}
