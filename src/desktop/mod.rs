@@ -19,11 +19,11 @@ use crate::sim::session::SessionPlugin;
 use crate::sim::turn::SimPlugin;
 use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
-use bevy::winit::WinitSettings;
+use bevy::winit::{UpdateMode, WinitSettings};
 use screens::{LaunchStraightIn, MatchSetup};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// How `detente play` opens the game.
 #[derive(Debug, Clone, Default)]
@@ -64,7 +64,12 @@ pub fn run(options: PlayOptions) -> ExitCode {
         ..default()
     }))
     .add_plugins(TabNavigationPlugin)
-    .insert_resource(WinitSettings::desktop_app())
+    // Reactive: a frame only when the player does something (or the reveal animates). Bevy's
+    // `desktop_app` also wakes every 5 s while focused; a turn-based game has nothing to do then.
+    .insert_resource(WinitSettings {
+        focused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
+        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
+    })
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     });

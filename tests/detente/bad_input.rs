@@ -349,7 +349,10 @@ fn play_refuses_bad_options_before_opening_a_window() {
     let err = fails(&["play", "no_such_scenario"]);
     assert!(err.contains("no_such_scenario"), "{err}");
     let err = fails(&["play", "reset_2013", "--nation", "fra"]);
-    assert!(err.contains("--nation fra") && err.contains("usa, rus"), "{err}");
+    assert!(
+        err.contains("--nation fra") && err.contains("usa, rus"),
+        "{err}"
+    );
     let err = fails(&["play", "reset_2013", "--ai", "rus=nonsense"]);
     assert!(err.contains("nonsense"), "{err}");
     let err = fails(&["play", "--autoplay", "3"]);
