@@ -64,8 +64,9 @@ pub fn charts(
         let mut legend = Vec::new();
         for (k, rel) in first.relations.iter().enumerate() {
             let values: Vec<f64> = records.iter().map(|r| pick(&r.relations[k])).collect();
-            // Colour is the observer; a dash tells its second (third...) subject from its first.
-            let dashed = k % sc.nations.len().saturating_sub(1).max(1) != 0;
+            // Colour is the observer; every other line is dashed, so that an observer's two lines
+            // (and the two directions of a pair) differ by more than colour.
+            let dashed = k % 2 == 1;
             series.push(Series {
                 values,
                 colour: colour(&rel.from),
