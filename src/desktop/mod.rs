@@ -43,6 +43,7 @@ pub fn ui_plugin(app: &mut App) {
     app.add_plugins((SimPlugin, SessionPlugin));
     // The window plugin registers it too; without a window the reveal still asks for frames.
     app.add_message::<bevy::window::RequestRedraw>();
+    app.add_message::<bevy::window::WindowResized>();
     app.add_plugins((settings::plugin, theme::plugin, screens::plugin));
 }
 

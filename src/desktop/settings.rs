@@ -162,9 +162,14 @@ pub(super) fn plugin(app: &mut App) {
     }
     app.add_systems(
         PostUpdate,
-        apply_settings.run_if(resource_changed::<Settings>),
+        apply_settings.run_if(
+            resource_changed::<Settings>.or_else(on_message::<bevy::window::WindowResized>),
+        ),
     );
 }
+
+/// The layout is designed for 1280×720: a smaller window scales the interface down to fit.
+const DESIGN: (f32, f32) = (1280.0, 720.0);
 
 /// Applies the settings to the UI and the window.
 fn apply_settings(
@@ -173,8 +178,16 @@ fn apply_settings(
     mut theme: ResMut<super::theme::Theme>,
     mut windows: Query<&mut Window>,
 ) {
-    if scale.0 != settings.ui_scale {
-        scale.0 = settings.ui_scale;
+    let fit = windows
+        .iter()
+        .next()
+        .map_or(1.0, |w| {
+            (w.width() / DESIGN.0).min(w.height() / DESIGN.1).min(1.0)
+        })
+        .max(0.5);
+    let wanted = settings.ui_scale * fit;
+    if (scale.0 - wanted).abs() > 1e-3 {
+        scale.0 = wanted;
     }
     if theme.palette != settings.palette {
         *theme = super::theme::Theme::new(settings.palette);

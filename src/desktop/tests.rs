@@ -21,8 +21,13 @@ fn record_commands(mut sent: ResMut<Sent>, mut moves: MessageReader<ChooseMove>)
     sent.0.extend(moves.read().copied());
 }
 
-/// The game with no window, straight into reset_2013 as the United States, seed 11.
+/// The game with no window, straight into reset_2013 as the United States, seed 12.
 fn game() -> App {
+    game_in(None)
+}
+
+/// The same, optionally with a window entity of that size (nothing is drawn).
+fn game_in(window: Option<(u32, u32)>) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
     app.init_asset::<Font>();
@@ -40,6 +45,12 @@ fn game() -> App {
     ui_plugin(&mut app);
     app.init_resource::<Sent>();
     app.add_systems(PreUpdate, record_commands);
+    if let Some(size) = window {
+        app.world_mut().spawn(Window {
+            resolution: size.into(),
+            ..default()
+        });
+    }
     settle(&mut app);
     assert_eq!(screen(&app), Screen::Game);
     app
@@ -259,4 +270,13 @@ fn looking_and_choosing_leave_the_match_untouched() {
     press(&mut app, KeyCode::Digit2);
     assert_eq!(snapshot(&app), before);
     assert!(orders(&app).moves[0].is_some());
+}
+
+/// A window smaller than the 1280×720 the layout is designed for scales the interface down.
+#[test]
+fn a_small_window_scales_the_interface_to_fit() {
+    let app = game_in(Some((1024, 576)));
+    assert!((app.world().resource::<UiScale>().0 - 0.8).abs() < 1e-3);
+    let app = game_in(Some((1920, 1080)));
+    assert!((app.world().resource::<UiScale>().0 - 1.0).abs() < 1e-3);
 }
