@@ -81,6 +81,7 @@ pub fn run(options: PlayOptions) -> ExitCode {
     }
     if options.autoplay.is_some() {
         // The attract mode keeps its own settings, so a player's are neither used nor changed.
+        app.insert_resource(settings::SettingsFile(None));
         app.insert_resource(settings::Settings {
             animation: settings::AnimationSpeed::Fast,
             ..default()

@@ -100,14 +100,14 @@ pub fn config_path() -> Option<PathBuf> {
 impl Settings {
     /// The saved settings, or the defaults when there are none. A damaged file is reported and
     /// left alone (it is only replaced when the player changes a setting).
-    pub fn load() -> Settings {
-        let Some(path) = config_path() else {
+    pub fn load(file: &SettingsFile) -> Settings {
+        let Some(path) = &file.0 else {
             return Settings::default();
         };
         if !path.exists() {
             return Settings::default();
         }
-        Settings::load_from(&path).unwrap_or_else(|e| {
+        Settings::load_from(path).unwrap_or_else(|e| {
             warn!("{e}; using the default settings");
             Settings::default()
         })
@@ -127,10 +127,10 @@ impl Settings {
         })
     }
 
-    /// Writes the settings to the config file; failure is logged, never fatal.
-    pub fn save(&self) {
-        if let Some(path) = config_path()
-            && let Err(e) = self.save_to(&path)
+    /// Writes the settings to `file`, if there is one; failure is logged, never fatal.
+    pub fn save(&self, file: &SettingsFile) {
+        if let Some(path) = &file.0
+            && let Err(e) = self.save_to(path)
         {
             warn!("settings not saved: {e}");
         }
@@ -156,9 +156,17 @@ impl Settings {
     }
 }
 
+/// Where the settings are kept; `None` keeps them in memory only (the attract mode, tests).
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct SettingsFile(pub Option<PathBuf>);
+
 pub(super) fn plugin(app: &mut App) {
+    if !app.world().contains_resource::<SettingsFile>() {
+        app.insert_resource(SettingsFile(config_path()));
+    }
     if !app.world().contains_resource::<Settings>() {
-        app.insert_resource(Settings::load());
+        let settings = Settings::load(app.world().resource::<SettingsFile>());
+        app.insert_resource(settings);
     }
     app.add_systems(
         PostUpdate,

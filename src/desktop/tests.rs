@@ -3,7 +3,7 @@
 
 use super::screens::game::{ContinueButton, EndTurnButton, MenuButton, MoveCard};
 use super::screens::{GameView, LaunchStraightIn, MatchSetup, Menu, PlayerView, Screen};
-use super::settings::{AnimationSpeed, Palette, Settings};
+use super::settings::{AnimationSpeed, Palette, Settings, SettingsFile};
 use super::theme::widgets::Shortcut;
 use super::ui_plugin;
 use crate::sim::rules::shipped;
@@ -28,6 +28,10 @@ fn game() -> App {
 
 /// The same, optionally with a window entity of that size (nothing is drawn).
 fn game_in(window: Option<(u32, u32)>) -> App {
+    game_of("reset_2013", 12, window)
+}
+
+fn game_of(scenario: &str, seed: u64, window: Option<(u32, u32)>) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
     app.init_asset::<Font>();
@@ -38,8 +42,12 @@ fn game_in(window: Option<(u32, u32)>) -> App {
         animation: AnimationSpeed::Off,
         ..Settings::default()
     });
-    let rules = shipped("reset_2013");
-    app.insert_resource(MatchSetup::new(&rules, 12));
+    app.insert_resource(SettingsFile(Some(std::env::temp_dir().join(format!(
+        "detente-test-{}-{seed}/settings.ron",
+        std::process::id()
+    )))));
+    let rules = shipped(scenario);
+    app.insert_resource(MatchSetup::new(&rules, seed));
     app.insert_resource(rules);
     app.insert_resource(LaunchStraightIn);
     ui_plugin(&mut app);
@@ -279,4 +287,82 @@ fn a_small_window_scales_the_interface_to_fit() {
     assert!((app.world().resource::<UiScale>().0 - 0.8).abs() < 1e-3);
     let app = game_in(Some((1920, 1080)));
     assert!((app.world().resource::<UiScale>().0 - 1.0).abs() < 1e-3);
+}
+
+/// In a crisis the modal takes the number keys: they pick crisis moves, the board's cards are
+/// gone, and the answer goes to the sim like any move.
+#[test]
+fn a_crisis_is_answered_from_its_modal_by_number_key() {
+    use super::screens::game::{Advice, CrisisModal};
+    let mut app = game_of("cold_war_1962", 3, None);
+    let mut crisis = false;
+    for _ in 0..20 {
+        if screen(&app) != Screen::Game {
+            break;
+        }
+        if view(&app) == GameView::Reveal {
+            press(&mut app, KeyCode::Enter);
+            continue;
+        }
+        if app
+            .world_mut()
+            .query::<&CrisisModal>()
+            .iter(app.world())
+            .next()
+            .is_some()
+        {
+            crisis = true;
+            break;
+        }
+        // Play the advisers' move, as the attract mode does.
+        let advice = app.world().resource::<Advice>().0;
+        let mut q = app.world_mut().query::<(Entity, &MoveCard)>();
+        let card = q
+            .iter(app.world())
+            .find(|(_, c)| Some(c.action) == advice)
+            .map(|(e, _)| e)
+            .unwrap();
+        click(&mut app, card);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert!(crisis, "seed 3 of cold_war_1962 reaches a crisis early");
+    let sent_before = app.world().resource::<Sent>().0.len();
+    press(&mut app, KeyCode::Digit1);
+    let sent = &app.world().resource::<Sent>().0;
+    assert_eq!(sent.len(), sent_before + 1);
+    let rules = app.world().resource::<crate::sim::Rules>();
+    assert!(
+        rules.scenario.moves[sent[sent.len() - 1].action]
+            .crisis_step
+            .is_some(),
+        "the 1 key picked a crisis move"
+    );
+}
+
+/// Settings from the pause menu: the colour-blind palette is saved to the settings file and the
+/// board is drawn again in it, with the match where it was.
+#[test]
+fn a_new_palette_is_saved_and_the_board_redrawn() {
+    let mut app = game_of("reset_2013", 77, None);
+    let file = app.world().resource::<SettingsFile>().0.clone().unwrap();
+    let _ = std::fs::remove_file(&file);
+    let old_card = card_one(&mut app).0;
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::KeyS);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Settings);
+    press(&mut app, KeyCode::Digit2);
+    assert_eq!(
+        Settings::load_from(&file).unwrap().palette,
+        Palette::ColourBlind
+    );
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Pause);
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::None);
+    let theme = app.world().resource::<super::theme::Theme>();
+    assert_eq!(theme.palette, Palette::ColourBlind);
+    let new_card = card_one(&mut app).0;
+    assert_ne!(old_card, new_card, "the board was drawn again");
+    assert_eq!(turn(&app), 0);
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
 }

@@ -2,7 +2,7 @@
 //! config file as soon as they change.
 
 use super::{GameView, Menu, Screen};
-use crate::desktop::settings::{AnimationSpeed, Palette, Settings, config_path};
+use crate::desktop::settings::{AnimationSpeed, Palette, Settings, SettingsFile};
 use crate::desktop::theme::widgets::{activatable, keyed_button, label, modal};
 use crate::desktop::theme::{UiFonts, palette, size};
 use bevy::app::AppExit;
@@ -94,7 +94,12 @@ impl SettingButton {
     }
 }
 
-fn spawn_settings(mut commands: Commands, fonts: Res<UiFonts>, settings: Res<Settings>) {
+fn spawn_settings(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    settings: Res<Settings>,
+    file: Res<SettingsFile>,
+) {
     let (backdrop, window) = modal(6, 560.0);
     let backdrop = commands
         .spawn((DespawnOnExit(Menu::Settings), backdrop))
@@ -139,9 +144,11 @@ fn spawn_settings(mut commands: Commands, fonts: Res<UiFonts>, settings: Res<Set
     commands.spawn((
         ChildOf(window),
         label(
-            config_path().map_or("Settings are not saved: no config directory.".into(), |p| {
-                format!("Saved in {}", p.display())
-            }),
+            file.0
+                .as_ref()
+                .map_or("These settings last until the game closes.".into(), |p| {
+                    format!("Saved in {}", p.display())
+                }),
             &fonts.regular,
             size::TINY,
             palette::MUTED,
@@ -157,6 +164,7 @@ fn change_setting(
     activate: On<Activate>,
     buttons: Query<&SettingButton>,
     mut settings: ResMut<Settings>,
+    file: Res<SettingsFile>,
 ) {
     let Ok(which) = buttons.get(activate.entity) else {
         return;
@@ -179,7 +187,7 @@ fn change_setting(
             settings.animation = all[(at + 1) % all.len()];
         }
     }
-    settings.save();
+    settings.save(&file);
 }
 
 fn label_settings(
