@@ -3,10 +3,12 @@
 
 mod batch;
 mod bench;
+pub mod charts;
 pub mod output;
 mod play;
 mod setup;
 mod simulate;
+pub mod tournament;
 
 use crate::sim::Strategy;
 use crate::sim::load::{load_scenario, resolve_scenario_path};
@@ -36,6 +38,8 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Play many games with consecutive seeds and summarise their outcomes.
     Batch(BatchArgs),
+    /// A round robin of strategies on a two-nation scenario (Axelrod's tournament).
+    Tournament(TournamentArgs),
     /// Validate scenario files and report the first problem in each.
     Check {
         /// Scenario files to check.
@@ -70,6 +74,36 @@ pub struct GameArgs {
     /// starting value for all: trust, transparency, arms, alert. Repeatable.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct TournamentArgs {
+    /// Scenario file or name (two nations), like `prisoners_dilemma`.
+    pub scenario: String,
+    /// Strategies to enter: `all`, or names separated by commas.
+    #[arg(long, default_value = "all")]
+    pub strategies: String,
+    /// Turns per match (the scenario's own count when absent).
+    #[arg(long)]
+    pub turns: Option<u32>,
+    /// Matches per pair; repetition r is played on seed SEED + r.
+    #[arg(long, default_value_t = 5)]
+    pub repetitions: u32,
+    /// Seed of the first repetition.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Chance that a chosen move is carried out as the other one (execution error).
+    #[arg(long, default_value_t = 0.0)]
+    pub noise: f64,
+    /// Directory for matches.csv, ranking.csv, ranking.svg and payoffs.svg.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -139,6 +173,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Play(args) => return play::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Tournament(args) => tournament::run(&args),
         Command::Check { files } => return check(&files),
         Command::Strategies => {
             list_strategies();

@@ -8,6 +8,7 @@ use super::state::{
     Controller, Diplomacy, GameId, GameRng, Globals, NationState, Nations, Orders, Perceptions,
     Regime, RelationState, Relations, Seat, Seats,
 };
+use super::strategy::Stance;
 use super::turn::{SimPlugin, Turn};
 use bevy::prelude::*;
 use rand::SeedableRng;
@@ -32,6 +33,8 @@ pub struct GameResult {
     pub outcome: Regime,
     pub turns: u32,
     pub scores: Vec<f64>,
+    /// Each nation's share of turns it cooperated (its executed stance).
+    pub cooperation: Vec<f64>,
     pub final_state: FinalState,
     pub tally: Tally,
     pub history: Option<Vec<TurnRecord>>,
@@ -127,6 +130,21 @@ pub fn sim_app(rules: Rules) -> App {
     app
 }
 
+/// Worker threads for runs: 0 means one per core.
+static WORKERS: AtomicUsize = AtomicUsize::new(0);
+
+/// Caps the worker threads of every later run (`--jobs`); 0 restores one per core.
+pub fn set_workers(n: usize) {
+    WORKERS.store(n, Ordering::Relaxed);
+}
+
+fn workers() -> usize {
+    match WORKERS.load(Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+}
+
 /// Matches per world at a time: enough to amortise each system pass, few enough to keep memory
 /// flat and progress reports frequent.
 const CHUNK: usize = 1000;
@@ -139,6 +157,18 @@ pub fn run_games(
     rules: &Rules,
     plan: &Plan,
     seeds: &[u64],
+    progress: impl FnMut(usize),
+) -> Vec<GameResult> {
+    run_lineups(rules, plan, seeds, &[], progress)
+}
+
+/// As `run_games`, but game `i` is played by `lineups[i]` instead of `plan.controllers` (a
+/// tournament's pairings); an empty `lineups` means `plan.controllers` for every game.
+pub fn run_lineups(
+    rules: &Rules,
+    plan: &Plan,
+    seeds: &[u64],
+    lineups: &[Vec<Controller>],
     mut progress: impl FnMut(usize),
 ) -> Vec<GameResult> {
     let chunks: Vec<(usize, &[u64])> = seeds
@@ -146,10 +176,7 @@ pub fn run_games(
         .enumerate()
         .map(|(c, s)| (c * CHUNK, s))
         .collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(chunks.len())
-        .max(1);
+    let workers = workers().min(chunks.len()).max(1);
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<Report>();
     let mut results = Vec::with_capacity(seeds.len());
@@ -159,9 +186,17 @@ pub fn run_games(
             scope.spawn(move || {
                 let mut app = sim_app(rules.clone());
                 while let Some(&(first, chunk)) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let done = run_chunk(app.world_mut(), rules, plan, first, chunk, |games| {
-                        let _ = tx.send(Report::Progress(games));
-                    });
+                    let done = run_chunk(
+                        app.world_mut(),
+                        rules,
+                        plan,
+                        lineups,
+                        first,
+                        chunk,
+                        |games| {
+                            let _ = tx.send(Report::Progress(games));
+                        },
+                    );
                     let _ = tx.send(Report::Done(done));
                 }
             });
@@ -192,12 +227,23 @@ fn run_chunk(
     world: &mut World,
     rules: &Rules,
     plan: &Plan,
+    lineups: &[Vec<Controller>],
     first: usize,
     seeds: &[u64],
     turn_done: impl Fn(usize),
 ) -> Vec<GameResult> {
     for (k, &seed) in seeds.iter().enumerate() {
-        let mut game = world.spawn(new_match(rules, plan, first + k, seed));
+        let bundle = match lineups.get(first + k) {
+            Some(lineup) => {
+                let own = Plan {
+                    controllers: lineup.clone(),
+                    ..plan.clone()
+                };
+                new_match(rules, &own, first + k, seed)
+            }
+            None => new_match(rules, plan, first + k, seed),
+        };
+        let mut game = world.spawn(bundle);
         if plan.record {
             game.insert(History::default());
         }
@@ -229,11 +275,12 @@ fn collect_results(world: &mut World) -> Vec<GameResult> {
         &Globals,
         &Tally,
         Option<&History>,
+        &Seats,
     )>();
     let mut results: Vec<(Entity, GameResult)> = query
         .iter(world)
         .map(
-            |(entity, id, nations, relations, globals, tally, history)| {
+            |(entity, id, nations, relations, globals, tally, history, seats)| {
                 let n = nations.0.len() as f64;
                 let result = GameResult {
                     index: id.index,
@@ -241,6 +288,18 @@ fn collect_results(world: &mut World) -> Vec<GameResult> {
                     outcome: globals.outcome.unwrap_or(Regime::Unsettled),
                     turns: globals.turn,
                     scores: nations.0.iter().map(|n| n.score).collect(),
+                    cooperation: seats
+                        .0
+                        .iter()
+                        .map(|seat| {
+                            let c = seat
+                                .mine
+                                .iter()
+                                .filter(|&&s| s == Stance::Cooperate)
+                                .count();
+                            c as f64 / seat.mine.len().max(1) as f64
+                        })
+                        .collect(),
                     final_state: FinalState {
                         mean_trust: relations.mean_trust(),
                         min_trust: relations.min_trust(),

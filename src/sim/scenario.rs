@@ -160,6 +160,10 @@ pub struct Payoffs {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {
+    /// Chance that an AI's chosen stance is carried out as the other one (an execution error,
+    /// as in the noisy tournaments of the literature); separate from misperception.
+    #[serde(default)]
+    pub execution_noise: f64,
     pub perception: PerceptionParams,
     pub trust: TrustParams,
     pub arms: Richardson,

@@ -14,6 +14,16 @@ pub enum Stance {
     Defect,
 }
 
+impl Stance {
+    /// The other stance: what an execution error plays instead.
+    pub fn flipped(self) -> Stance {
+        match self {
+            Stance::Cooperate => Stance::Defect,
+            Stance::Defect => Stance::Cooperate,
+        }
+    }
+}
+
 use Stance::{Cooperate as C, Defect as D};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

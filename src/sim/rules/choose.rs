@@ -212,7 +212,11 @@ pub fn choose_orders(
                     } => (strategy, personality),
                     Controller::Human => (Strategy::TitForTat, 0),
                 };
-                let stance = strategy.decide(memory, payoffs, rng);
+                let mut stance = strategy.decide(memory, payoffs, rng);
+                let noise = rules.scenario.params.execution_noise;
+                if noise > 0.0 && rng.random_bool(noise.min(1.0)) {
+                    stance = stance.flipped();
+                }
                 let candidates = available_moves(rules, i, nations, relations, diplomacy, globals);
                 let trust = mean_trust_of(relations, i);
                 (

@@ -1,0 +1,201 @@
+//! Charts for the classroom tools, drawn with plotters as SVG in the game's colours (a dark
+//! panel, light text, the nations' accents). Text is measured with the embedded Inter, so no
+//! system font library is needed; the SVG names "Inter, sans-serif" and the report embeds it.
+
+use plotters::prelude::*;
+use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::sync::Once;
+
+/// The game's palette (see `desktop::theme::palette`), as RGB.
+pub const BACKGROUND: RGBColor = RGBColor(16, 18, 26);
+pub const PANEL: RGBColor = RGBColor(26, 31, 41);
+pub const TEXT: RGBColor = RGBColor(222, 227, 235);
+pub const MUTED: RGBColor = RGBColor(153, 163, 179);
+pub const GRID: RGBColor = RGBColor(59, 69, 87);
+pub const GOLD: RGBColor = RGBColor(237, 219, 158);
+/// Outcomes: MAS, MAD, Catastrophe, Unsettled.
+pub const MAS: RGBColor = RGBColor(89, 194, 107);
+pub const MAD: RGBColor = RGBColor(232, 179, 64);
+pub const CATASTROPHE: RGBColor = RGBColor(230, 82, 69);
+pub const UNSETTLED: RGBColor = RGBColor(158, 168, 184);
+/// Series colours after the outcome ones.
+pub const SERIES: [RGBColor; 6] = [
+    RGBColor(47, 111, 214),
+    RGBColor(200, 54, 47),
+    RGBColor(226, 160, 40),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+];
+
+/// Registered under the CSS family list the SVG text names, so a browser without the
+/// embedded face falls back to its own sans-serif.
+const FONT: &str = "Inter, sans-serif";
+static REGISTER: Once = Once::new();
+
+fn register_fonts() {
+    REGISTER.call_once(|| {
+        let regular = include_bytes!("../../assets/fonts/Inter-Regular.otf");
+        let bold = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, regular);
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, bold);
+    });
+}
+
+fn font(size: u32) -> TextStyle<'static> {
+    register_fonts();
+    (FONT, size).into_font().color(&TEXT)
+}
+
+fn muted(size: u32) -> TextStyle<'static> {
+    register_fonts();
+    (FONT, size).into_font().color(&MUTED)
+}
+
+fn title(size: u32) -> TextStyle<'static> {
+    register_fonts();
+    (FONT, size).into_font().style(FontStyle::Bold).color(&GOLD)
+}
+
+/// Errors from plotters are bugs in the chart code, not in user input; they become messages.
+pub type ChartResult = Result<String, String>;
+
+fn fail<E: std::fmt::Display>(e: E) -> String {
+    format!("chart: {e}")
+}
+
+/// A horizontal bar per entry, the first at the top, with its value printed.
+pub fn bars(heading: &str, unit: &str, entries: &[(String, f64)]) -> ChartResult {
+    let n = entries.len();
+    let height = 110 + 32 * n as u32;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (900, height)).into_drawing_area();
+        root.fill(&BACKGROUND).map_err(fail)?;
+        let max = entries.iter().map(|e| e.1).fold(0.0, f64::max).max(1e-9) * 1.12;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(heading, title(24))
+            .margin(16)
+            .x_label_area_size(40)
+            .y_label_area_size(230)
+            .build_cartesian_2d(0.0..max, 0.0..n as f64)
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(0)
+            .bold_line_style(GRID)
+            .light_line_style(PANEL)
+            .axis_style(GRID)
+            .x_desc(unit)
+            .label_style(font(15))
+            .axis_desc_style(muted(14))
+            .draw()
+            .map_err(fail)?;
+        let row = |i: usize| (n - 1 - i) as f64;
+        chart
+            .draw_series(entries.iter().enumerate().map(|(i, (_, v))| {
+                Rectangle::new(
+                    [(0.0, row(i) + 0.15), (*v, row(i) + 0.85)],
+                    SERIES[i % SERIES.len()].filled(),
+                )
+            }))
+            .map_err(fail)?;
+        let left = font(15).pos(Pos::new(HPos::Left, VPos::Center));
+        let right = font(15).pos(Pos::new(HPos::Right, VPos::Center));
+        for (i, (name, v)) in entries.iter().enumerate() {
+            let (x, y) = chart.backend_coord(&(*v, row(i) + 0.5));
+            root.draw(&Text::new(format!("{v:.3}"), (x + 6, y), left.clone()))
+                .map_err(fail)?;
+            let (x0, _) = chart.backend_coord(&(0.0, 0.0));
+            root.draw(&Text::new(name.clone(), (x0 - 10, y), right.clone()))
+                .map_err(fail)?;
+        }
+        root.present().map_err(fail)?;
+    }
+    Ok(svg)
+}
+
+/// A heat map: row `i` against column `j`, coloured from red (low) through amber to green
+/// (high), with each value printed in its cell. Columns are numbered as the rows are.
+pub fn heat_map(heading: &str, note: &str, names: &[String], values: &[Vec<f64>]) -> ChartResult {
+    let n = names.len();
+    let cell = 58u32;
+    let (w, h) = (300 + cell * n as u32, 150 + cell * n as u32);
+    let (lo, hi) = values
+        .iter()
+        .flatten()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    let span = (hi - lo).max(1e-9);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        root.fill(&BACKGROUND).map_err(fail)?;
+        let chart = ChartBuilder::on(&root)
+            .caption(heading, title(22))
+            .margin(16)
+            .margin_left(270)
+            .margin_bottom(64)
+            .build_cartesian_2d(0.0..n as f64, 0.0..n as f64)
+            .map_err(fail)?;
+        let centre = |x: f64, y: f64| chart.backend_coord(&(x, y));
+        let in_cell = (FONT, 13)
+            .into_font()
+            .color(&BACKGROUND)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        for (i, row) in values.iter().enumerate() {
+            let y = (n - 1 - i) as f64;
+            for (j, &v) in row.iter().enumerate() {
+                let x = j as f64;
+                root.draw(&Rectangle::new(
+                    [centre(x, y + 1.0), centre(x + 1.0, y)],
+                    scale((v - lo) / span).filled(),
+                ))
+                .map_err(fail)?;
+                root.draw(&Text::new(
+                    format!("{v:.2}"),
+                    centre(x + 0.5, y + 0.5),
+                    in_cell.clone(),
+                ))
+                .map_err(fail)?;
+            }
+            let (x0, yc) = centre(0.0, y + 0.5);
+            root.draw(&Text::new(
+                format!("{} {}", i + 1, names[i]),
+                (x0 - 10, yc),
+                font(14).pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+            .map_err(fail)?;
+        }
+        for j in 0..n {
+            let (xc, y0) = centre(j as f64 + 0.5, 0.0);
+            root.draw(&Text::new(
+                format!("{}", j + 1),
+                (xc, y0 + 8),
+                font(14).pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(fail)?;
+        }
+        root.draw(&Text::new(
+            format!("{note}; low {lo:.2}, high {hi:.2}"),
+            (20, h as i32 - 26),
+            muted(13),
+        ))
+        .map_err(fail)?;
+        root.present().map_err(fail)?;
+    }
+    Ok(svg)
+}
+
+/// Red (0) through amber (0.5) to green (1).
+pub fn scale(t: f64) -> RGBColor {
+    let t = t.clamp(0.0, 1.0);
+    let (a, b, u) = if t < 0.5 {
+        (CATASTROPHE, MAD, t * 2.0)
+    } else {
+        (MAD, MAS, (t - 0.5) * 2.0)
+    };
+    let mix = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * u).round() as u8;
+    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
