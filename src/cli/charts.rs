@@ -188,6 +188,162 @@ pub fn heat_map(heading: &str, note: &str, names: &[String], values: &[Vec<f64>]
     Ok(svg)
 }
 
+/// A line per series over a numeric axis, y from 0 to 100, with an optional shaded band
+/// (x, low, high) in a series' colour.
+pub fn lines(
+    heading: &str,
+    x_desc: &str,
+    y_desc: &str,
+    series: &[(&str, RGBColor, Vec<(f64, f64)>)],
+    band: Option<(&[(f64, f64, f64)], RGBColor)>,
+) -> ChartResult {
+    let xs = series.iter().flat_map(|s| s.2.iter().map(|p| p.0));
+    let (lo, hi) = xs.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    let (lo, hi) = if lo < hi {
+        (lo, hi)
+    } else {
+        (lo - 1.0, lo + 1.0)
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (900, 520)).into_drawing_area();
+        root.fill(&BACKGROUND).map_err(fail)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(heading, title(22))
+            .margin(18)
+            .x_label_area_size(46)
+            .y_label_area_size(60)
+            .build_cartesian_2d(lo..hi, 0.0..100.0)
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .bold_line_style(GRID)
+            .light_line_style(PANEL)
+            .axis_style(GRID)
+            .x_desc(x_desc)
+            .y_desc(y_desc)
+            .label_style(font(14))
+            .axis_desc_style(muted(14))
+            .draw()
+            .map_err(fail)?;
+        if let Some((band, colour)) = band {
+            let mut outline: Vec<(f64, f64)> = band.iter().map(|b| (b.0, b.2)).collect();
+            outline.extend(band.iter().rev().map(|b| (b.0, b.1)));
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    outline,
+                    colour.mix(0.22).filled(),
+                )))
+                .map_err(fail)?;
+        }
+        for (name, colour, points) in series {
+            let colour = *colour;
+            chart
+                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
+                .map_err(fail)?
+                .label(*name)
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
+                });
+            chart
+                .draw_series(points.iter().map(|&p| Circle::new(p, 4, colour.filled())))
+                .map_err(fail)?;
+        }
+        chart
+            .configure_series_labels()
+            .background_style(PANEL)
+            .border_style(GRID)
+            .label_font(font(14))
+            .position(SeriesLabelPosition::MiddleRight)
+            .draw()
+            .map_err(fail)?;
+        root.present().map_err(fail)?;
+    }
+    Ok(svg)
+}
+
+/// A phase map: `values[row][col]` from 0 to 100, rows top to bottom, on two labelled axes.
+pub fn grid(
+    heading: &str,
+    (x_desc, cols): (&str, &[String]),
+    (y_desc, rows): (&str, &[String]),
+    values: &[Vec<f64>],
+) -> ChartResult {
+    let (nc, nr) = (cols.len(), rows.len());
+    let cell_w = (640 / nc.max(1)).clamp(24, 80) as u32;
+    let cell_h = (420 / nr.max(1)).clamp(18, 60) as u32;
+    let (w, h) = (200 + cell_w * nc as u32, 170 + cell_h * nr as u32);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        root.fill(&BACKGROUND).map_err(fail)?;
+        let chart = ChartBuilder::on(&root)
+            .caption(heading, title(20))
+            .margin(16)
+            .margin_left(130)
+            .margin_top(40)
+            .margin_bottom(70)
+            .build_cartesian_2d(0.0..nc as f64, 0.0..nr as f64)
+            .map_err(fail)?;
+        let at = |x: f64, y: f64| chart.backend_coord(&(x, y));
+        let in_cell = (FONT, 12)
+            .into_font()
+            .color(&BACKGROUND)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        for (r, row) in values.iter().enumerate() {
+            let y = (nr - 1 - r) as f64;
+            for (c, &v) in row.iter().enumerate() {
+                let x = c as f64;
+                root.draw(&Rectangle::new(
+                    [at(x, y + 1.0), at(x + 1.0, y)],
+                    scale(v / 100.0).filled(),
+                ))
+                .map_err(fail)?;
+                if cell_w >= 40 && cell_h >= 18 {
+                    root.draw(&Text::new(
+                        format!("{v:.0}"),
+                        at(x + 0.5, y + 0.5),
+                        in_cell.clone(),
+                    ))
+                    .map_err(fail)?;
+                }
+            }
+            let (x0, yc) = at(0.0, y + 0.5);
+            root.draw(&Text::new(
+                rows[r].clone(),
+                (x0 - 8, yc),
+                font(13).pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+            .map_err(fail)?;
+        }
+        for (c, label) in cols.iter().enumerate() {
+            let (xc, y0) = at(c as f64 + 0.5, 0.0);
+            root.draw(&Text::new(
+                label.clone(),
+                (xc, y0 + 8),
+                font(13).pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(fail)?;
+        }
+        let (xm, yb) = at(nc as f64 / 2.0, 0.0);
+        root.draw(&Text::new(
+            x_desc.to_string(),
+            (xm, yb + 32),
+            muted(14).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(fail)?;
+        let (x0, top) = at(0.0, nr as f64);
+        root.draw(&Text::new(
+            format!("{y_desc} ↓"),
+            (x0 - 8, top - 6),
+            muted(14).pos(Pos::new(HPos::Right, VPos::Bottom)),
+        ))
+        .map_err(fail)?;
+        root.present().map_err(fail)?;
+    }
+    Ok(svg)
+}
+
 /// Red (0) through amber (0.5) to green (1).
 pub fn scale(t: f64) -> RGBColor {
     let t = t.clamp(0.0, 1.0);

@@ -1,13 +1,14 @@
 //! The `detente` command line: no subcommand opens the game; subcommands are the headless
 //! classroom tools. Every error in user input prints `error: ...` and exits with code 2.
 
-mod batch;
+pub mod batch;
 mod bench;
 pub mod charts;
 pub mod output;
 mod play;
 mod setup;
 mod simulate;
+pub mod sweep;
 pub mod tournament;
 
 use crate::sim::Strategy;
@@ -40,6 +41,8 @@ pub enum Command {
     Batch(BatchArgs),
     /// A round robin of strategies on a two-nation scenario (Axelrod's tournament).
     Tournament(TournamentArgs),
+    /// The same batch at every value of one parameter (a curve) or two (a phase map).
+    Sweep(SweepArgs),
     /// Validate scenario files and report the first problem in each.
     Check {
         /// Scenario files to check.
@@ -96,6 +99,31 @@ pub struct TournamentArgs {
     #[arg(long, default_value_t = 0.0)]
     pub noise: f64,
     /// Directory for matches.csv, ranking.csv, ranking.svg and payoffs.svg.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SweepArgs {
+    #[command(flatten)]
+    pub game: GameArgs,
+    /// The parameter to vary and its values, as KEY=FROM..TO:STEP (any --set key, like
+    /// transparency=0..100:10 or params.trust.loss=2..20:2). Give two for a phase map.
+    #[arg(long, value_name = "KEY=FROM..TO:STEP", required = true)]
+    pub vary: Vec<String>,
+    /// Games at each value; their seeds are SEED, SEED+1, ... at every value.
+    #[arg(long)]
+    pub games: usize,
+    /// Seed of the first game.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Directory for sweep.csv and sweep.svg (or phase.svg).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).
@@ -174,6 +202,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Simulate(args) => simulate::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Tournament(args) => tournament::run(&args),
+        Command::Sweep(args) => sweep::run(&args),
         Command::Check { files } => return check(&files),
         Command::Strategies => {
             list_strategies();

@@ -138,7 +138,8 @@ pub fn set_workers(n: usize) {
     WORKERS.store(n, Ordering::Relaxed);
 }
 
-fn workers() -> usize {
+/// The worker threads a run uses (`--jobs`, or one per core).
+pub fn workers() -> usize {
     match WORKERS.load(Ordering::Relaxed) {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -212,6 +213,31 @@ pub fn run_lineups(
         }
     });
     results.sort_by_key(|r| r.index);
+    results
+}
+
+/// Plays the matches on the calling thread only, in chunks (for callers that share out whole
+/// batches between threads themselves). `progress` gets the matches finished so far.
+pub fn run_on_this_thread(
+    rules: &Rules,
+    plan: &Plan,
+    seeds: &[u64],
+    mut progress: impl FnMut(usize),
+) -> Vec<GameResult> {
+    let mut app = sim_app(rules.clone());
+    let mut results = Vec::with_capacity(seeds.len());
+    for (c, chunk) in seeds.chunks(CHUNK).enumerate() {
+        results.extend(run_chunk(
+            app.world_mut(),
+            rules,
+            plan,
+            &[],
+            c * CHUNK,
+            chunk,
+            |_| {},
+        ));
+        progress(results.len());
+    }
     results
 }
 
