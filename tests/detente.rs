@@ -15,6 +15,8 @@ mod emergence;
 mod misperception;
 #[path = "detente/prisoners.rs"]
 mod prisoners;
+#[path = "detente/report.rs"]
+mod report;
 #[path = "detente/sweep.rs"]
 mod sweep;
 #[path = "detente/tournament.rs"]

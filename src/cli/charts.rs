@@ -67,6 +67,16 @@ fn fail<E: std::fmt::Display>(e: E) -> String {
 
 /// A horizontal bar per entry, the first at the top, with its value printed.
 pub fn bars(heading: &str, unit: &str, entries: &[(String, f64)]) -> ChartResult {
+    bars_coloured(heading, unit, entries, &SERIES)
+}
+
+/// As `bars`, the bars taking `colours` in turn.
+pub fn bars_coloured(
+    heading: &str,
+    unit: &str,
+    entries: &[(String, f64)],
+    colours: &[RGBColor],
+) -> ChartResult {
     let n = entries.len();
     let height = 110 + 32 * n as u32;
     let mut svg = String::new();
@@ -98,7 +108,7 @@ pub fn bars(heading: &str, unit: &str, entries: &[(String, f64)]) -> ChartResult
             .draw_series(entries.iter().enumerate().map(|(i, (_, v))| {
                 Rectangle::new(
                     [(0.0, row(i) + 0.15), (*v, row(i) + 0.85)],
-                    SERIES[i % SERIES.len()].filled(),
+                    colours[i % colours.len().max(1)].filled(),
                 )
             }))
             .map_err(fail)?;
@@ -197,6 +207,19 @@ pub fn lines(
     series: &[(&str, RGBColor, Vec<(f64, f64)>)],
     band: Option<(&[(f64, f64, f64)], RGBColor)>,
 ) -> ChartResult {
+    lines_marked(heading, x_desc, y_desc, series, band, (0.0, 100.0), &[])
+}
+
+/// As `lines`, with the y range given and vertical marks (x, colour) for events.
+pub fn lines_marked(
+    heading: &str,
+    x_desc: &str,
+    y_desc: &str,
+    series: &[(&str, RGBColor, Vec<(f64, f64)>)],
+    band: Option<(&[(f64, f64, f64)], RGBColor)>,
+    (y_lo, y_hi): (f64, f64),
+    marks: &[(f64, RGBColor)],
+) -> ChartResult {
     let xs = series.iter().flat_map(|s| s.2.iter().map(|p| p.0));
     let (lo, hi) = xs.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
     let (lo, hi) = if lo < hi {
@@ -213,7 +236,7 @@ pub fn lines(
             .margin(18)
             .x_label_area_size(46)
             .y_label_area_size(60)
-            .build_cartesian_2d(lo..hi, 0.0..100.0)
+            .build_cartesian_2d(lo..hi, y_lo..y_hi)
             .map_err(fail)?;
         chart
             .configure_mesh()
@@ -226,6 +249,16 @@ pub fn lines(
             .axis_desc_style(muted(14))
             .draw()
             .map_err(fail)?;
+        for &(x, colour) in marks {
+            chart
+                .draw_series(DashedLineSeries::new(
+                    vec![(x, y_lo), (x, y_hi)],
+                    5,
+                    4,
+                    colour.mix(0.8).stroke_width(1),
+                ))
+                .map_err(fail)?;
+        }
         if let Some((band, colour)) = band {
             let mut outline: Vec<(f64, f64)> = band.iter().map(|b| (b.0, b.2)).collect();
             outline.extend(band.iter().rev().map(|b| (b.0, b.1)));

@@ -6,6 +6,7 @@ mod bench;
 pub mod charts;
 pub mod output;
 mod play;
+mod report;
 mod setup;
 mod simulate;
 pub mod sweep;
@@ -43,6 +44,9 @@ pub enum Command {
     Tournament(TournamentArgs),
     /// The same batch at every value of one parameter (a curve) or two (a phase map).
     Sweep(SweepArgs),
+    /// One self-contained report.html (charts inline) from the output of simulate --json,
+    /// batch, tournament or sweep.
+    Report(ReportArgs),
     /// Validate scenario files and report the first problem in each.
     Check {
         /// Scenario files to check.
@@ -135,6 +139,15 @@ pub struct SweepArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// A `simulate --json` file, or the --out directory of batch, tournament or sweep.
+    pub path: PathBuf,
+    /// Where to write the page (default: report.html beside the input).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
 pub struct PlayArgs {
     /// Scenario file or name: skip the menus and start this match.
     pub scenario: Option<String>,
@@ -203,6 +216,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Batch(args) => batch::run(&args),
         Command::Tournament(args) => tournament::run(&args),
         Command::Sweep(args) => sweep::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Check { files } => return check(&files),
         Command::Strategies => {
             list_strategies();
