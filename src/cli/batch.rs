@@ -38,6 +38,12 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
         ));
     }
     let setup = Setup::from_args(&args.game)?;
+    if let Some(jobs) = args.jobs {
+        if jobs == 0 {
+            return Err(InputError::new("--jobs 0", "expected at least 1 thread"));
+        }
+        crate::sim::run::set_workers(jobs);
+    }
     if let Some(dir) = &args.out {
         ensure_dir(dir)?;
     }

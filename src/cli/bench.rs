@@ -39,6 +39,57 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
         "  MAS share        {:.1}% (a sanity check, not a target)",
         100.0 * mas as f64 / games.max(1) as f64
     );
+    classroom()
+}
+
+/// The classroom tools' targets: a round robin of every strategy, 200 turns, 100 repetitions
+/// (under 1 s), and a sweep of 11 values × 1000 games of reset_2013 (under 5 s).
+fn classroom() -> Result<(), InputError> {
+    let pd = Setup::from_args(&GameArgs {
+        scenario: "prisoners_dilemma".into(),
+        turns: Some(200),
+        ai: Vec::new(),
+        set: Vec::new(),
+    })?;
+    let all = super::tournament::parse_strategies("all")?;
+    let start = Instant::now();
+    let t = super::tournament::play(&pd, &all, 100, 1, |_| {})?;
+    println!(
+        "bench: tournament of {} strategies, {} matches of 200 turns (target under 1 s)",
+        all.len(),
+        t.matches.len()
+    );
+    println!("  wall time        {:.3} s", start.elapsed().as_secs_f64());
+    let reciprocal = |transparency: f64| {
+        Setup::from_args(&GameArgs {
+            scenario: "reset_2013".into(),
+            turns: None,
+            ai: vec!["usa=tit_for_tat".into(), "rus=tit_for_tat".into()],
+            set: vec![format!("transparency={transparency}")],
+        })
+    };
+    let grid: Vec<Vec<f64>> = (0..=10).map(|k| vec![f64::from(k) * 10.0]).collect();
+    let setups: Vec<Setup> = grid
+        .iter()
+        .map(|g| reciprocal(g[0]))
+        .collect::<Result<_, _>>()?;
+    let seeds: Vec<u64> = (1..=1000).collect();
+    let start = Instant::now();
+    let points = super::sweep::play_points(&grid, &setups, &seeds, |_| {});
+    println!(
+        "bench: sweep of transparency over {} values × 1000 games of reset_2013 (target under 5 s)",
+        points.len()
+    );
+    println!("  wall time        {:.3} s", start.elapsed().as_secs_f64());
+    println!(
+        "  MAS share        {:.1}% at transparency 0, {:.1}% at 100",
+        points[0].shares[0] * 100.0,
+        points[points.len() - 1].shares[0] * 100.0
+    );
+    match peak_memory_mib() {
+        Some(mib) => println!("  peak memory      {mib:.1} MiB (VmHWM, whole bench)"),
+        None => {}
+    }
     Ok(())
 }
 

@@ -203,6 +203,9 @@ pub struct BatchArgs {
     /// Directory for summary.json and games.csv (created if needed).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    pub jobs: Option<usize>,
     /// No progress bar.
     #[arg(long)]
     pub quiet: bool,

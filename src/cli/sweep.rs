@@ -181,7 +181,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
 /// Plays every point's batch, the points shared out between the worker threads (each batch on
 /// one thread, so the work divides evenly however many games a point has). `progress` gets the
 /// games done so far.
-fn play_points(
+pub fn play_points(
     grid: &[Vec<f64>],
     setups: &[Setup],
     seeds: &[u64],
