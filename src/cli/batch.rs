@@ -79,14 +79,18 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
             json.push('\n');
             let (summary_path, games_path) = (dir.join("summary.json"), dir.join("games.csv"));
             let games = games_csv(&setup, &results);
+            let bands_path = dir.join("trajectories.csv");
+            let bands = trajectories_csv(&setup, &seeds[..seeds.len().min(BAND_GAMES)]);
             write_all_atomic(&[
                 (&summary_path, json.as_bytes()),
                 (&games_path, games.as_bytes()),
+                (&bands_path, bands.as_bytes()),
             ])?;
             Some(format!(
-                "wrote {} and {}",
+                "wrote {}, {} and {}",
                 summary_path.display(),
-                games_path.display()
+                games_path.display(),
+                bands_path.display()
             ))
         }
         None => None,
@@ -189,6 +193,60 @@ fn print_shares(s: &Summary) {
             hi * 100.0
         ));
     }
+}
+
+/// Trajectory bands are drawn from the first this many games, replayed with their histories.
+const BAND_GAMES: usize = 2000;
+
+/// The metrics of `trajectories.csv`, each a mean over the ordered pairs or nations.
+const METRICS: [&str; 4] = ["trust", "transparency", "arms", "risk"];
+
+/// Per turn and metric, the 10th, 25th, 50th, 75th and 90th percentiles over the games still
+/// running at that turn (replayed with their histories: the same seeds give the same games).
+pub fn trajectories_csv(setup: &Setup, seeds: &[u64]) -> String {
+    let plan = Plan {
+        controllers: setup.controllers.clone(),
+        turns: setup.turns,
+        record: true,
+    };
+    let games = run_games(&setup.rules, &plan, seeds, |_| {});
+    let mut out = String::from("turn,metric,games,p10,p25,p50,p75,p90\n");
+    for turn in 1..=setup.turns {
+        let records: Vec<&crate::sim::history::TurnRecord> = games
+            .iter()
+            .filter_map(|g| g.history.as_ref()?.get(turn as usize - 1))
+            .collect();
+        if records.is_empty() {
+            break;
+        }
+        for metric in METRICS {
+            let mut values: Vec<f64> = records
+                .iter()
+                .map(|r| match metric {
+                    "trust" => crate::sim::story::mean_trust(r),
+                    "transparency" => crate::sim::story::mean_transparency(r),
+                    "arms" => {
+                        r.nations.iter().map(|n| n.arms).sum::<f64>()
+                            / r.nations.len().max(1) as f64
+                    }
+                    _ => r.risk * 100.0,
+                })
+                .collect();
+            values.sort_by(f64::total_cmp);
+            let q = |p: f64| values[((values.len() - 1) as f64 * p).round() as usize];
+            let _ = writeln!(
+                out,
+                "{turn},{metric},{},{:.3},{:.3},{:.3},{:.3},{:.3}",
+                values.len(),
+                q(0.1),
+                q(0.25),
+                q(0.5),
+                q(0.75),
+                q(0.9)
+            );
+        }
+    }
+    out
 }
 
 fn games_csv(setup: &Setup, results: &[GameResult]) -> String {

@@ -86,9 +86,8 @@ fn classroom() -> Result<(), InputError> {
         points[0].shares[0] * 100.0,
         points[points.len() - 1].shares[0] * 100.0
     );
-    match peak_memory_mib() {
-        Some(mib) => println!("  peak memory      {mib:.1} MiB (VmHWM, whole bench)"),
-        None => {}
+    if let Some(mib) = peak_memory_mib() {
+        println!("  peak memory      {mib:.1} MiB (VmHWM, whole bench)");
     }
     Ok(())
 }

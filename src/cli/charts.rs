@@ -295,6 +295,58 @@ pub fn lines_marked(
     Ok(svg)
 }
 
+/// A median line with two shaded bands (10–90th and 25–75th percentiles), per turn.
+pub fn bands(
+    heading: &str,
+    y_desc: &str,
+    rows: &[(f64, [f64; 5])],
+    (y_lo, y_hi): (f64, f64),
+    colour: RGBColor,
+) -> ChartResult {
+    let last = rows.last().map_or(1.0, |r| r.0).max(1.0);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (660, 360)).into_drawing_area();
+        root.fill(&BACKGROUND).map_err(fail)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(heading, title(20))
+            .margin(14)
+            .x_label_area_size(40)
+            .y_label_area_size(54)
+            .build_cartesian_2d(1.0..last, y_lo..y_hi)
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .bold_line_style(GRID)
+            .light_line_style(PANEL)
+            .axis_style(GRID)
+            .x_desc("turn")
+            .y_desc(y_desc)
+            .label_style(font(13))
+            .axis_desc_style(muted(13))
+            .draw()
+            .map_err(fail)?;
+        for (lo, hi, alpha) in [(0, 4, 0.18), (1, 3, 0.32)] {
+            let mut outline: Vec<(f64, f64)> = rows.iter().map(|r| (r.0, r.1[hi])).collect();
+            outline.extend(rows.iter().rev().map(|r| (r.0, r.1[lo])));
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    outline,
+                    colour.mix(alpha).filled(),
+                )))
+                .map_err(fail)?;
+        }
+        chart
+            .draw_series(LineSeries::new(
+                rows.iter().map(|r| (r.0, r.1[2])),
+                colour.stroke_width(3),
+            ))
+            .map_err(fail)?;
+        root.present().map_err(fail)?;
+    }
+    Ok(svg)
+}
+
 /// A phase map: `values[row][col]` from 0 to 100, rows top to bottom, on two labelled axes.
 pub fn grid(
     heading: &str,

@@ -362,7 +362,45 @@ fn batch(dir: &Path) -> Result<(String, String), InputError> {
             ci[1] * 100.0
         );
     }
-    body.push_str("</table><h2>Mean final state</h2><table>");
+    body.push_str("</table>");
+    let bands_path = dir.join("trajectories.csv");
+    if bands_path.is_file() {
+        let rows = csv(&bands_path, "turn,metric,games,p10,p25,p50,p75,p90")?;
+        body.push_str(
+            "<h2>Trajectories</h2><p class=note>The median game (line), the middle half and the \
+             middle 80% of games (bands), turn by turn, over the games still running.</p><div class=grid>",
+        );
+        for (k, (metric, unit)) in [
+            ("trust", "mean trust"),
+            ("transparency", "mean transparency"),
+            ("arms", "mean arms"),
+            ("risk", "% a turn"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut points = Vec::new();
+            for (i, r) in rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.get(1).is_some_and(|m| m == metric))
+            {
+                let num = |at: usize| number(&bands_path, i, r.get(at).map_or("", |s| s));
+                points.push((num(0)?, [num(3)?, num(4)?, num(5)?, num(6)?, num(7)?]));
+            }
+            let top = if metric == "risk" {
+                points.iter().map(|p| p.1[4]).fold(1.0, f64::max).ceil()
+            } else {
+                100.0
+            };
+            body.push_str(
+                &charts::bands(metric, unit, &points, (0.0, top), SERIES[k])
+                    .map_err(|e| InputError::new("report", e))?,
+            );
+        }
+        body.push_str("</div>");
+    }
+    body.push_str("<h2>Mean final state</h2><table>");
     for (k, v) in &b.mean_final {
         let _ = write!(body, "<tr><td>{}</td><td>{v:.2}</td></tr>", escape(k));
     }

@@ -119,7 +119,7 @@ fn every_kind_of_output_makes_a_report_with_well_formed_charts() {
     ]);
     for (path, charts, words) in [
         (json.as_path(), 4, "Turning points"),
-        (batch.as_path(), 1, "95% interval"),
+        (batch.as_path(), 5, "Trajectories"),
         (tour.as_path(), 2, "Head to head"),
         (sweep.as_path(), 1, "mas_ci95_low"),
     ] {
