@@ -463,29 +463,57 @@ fn tournament(dir: &Path) -> Result<(String, String), InputError> {
         sum[b][a] += sb;
         count[b][a] += 1;
     }
-    // Scores per turn need the match length: the best score per turn is at most T, so the
-    // table is shown as mean total score per match instead of guessing the turns.
+    // The match length is in tournament.json; without it the table shows scores per match.
+    #[derive(Deserialize)]
+    struct About {
+        title: String,
+        turns: u32,
+        repetitions: u32,
+        noise: f64,
+    }
+    let about_path = dir.join("tournament.json");
+    let about: Option<About> = if about_path.is_file() {
+        let text = read(&about_path)?;
+        Some(serde_json::from_str(&text).map_err(|e| {
+            json_error(
+                &about_path,
+                &e,
+                "the tournament.json written by `detente tournament`",
+            )
+        })?)
+    } else {
+        None
+    };
+    let per = about.as_ref().map_or(1.0, |a| f64::from(a.turns.max(1)));
     let values: Vec<Vec<f64>> = (0..n)
         .map(|i| {
             (0..n)
-                .map(|j| sum[i][j] / count[i][j].max(1) as f64)
+                .map(|j| sum[i][j] / count[i][j].max(1) as f64 / per)
                 .collect()
         })
         .collect();
+    let unit = if about.is_some() {
+        "mean score per turn of the row's strategy against the column's"
+    } else {
+        "mean score per match of the row's strategy against the column's"
+    };
     let chart_err = |e: String| InputError::new("report", e);
     let mut body = String::new();
+    if let Some(a) = &about {
+        let _ = write!(
+            body,
+            "<p class=lead>{} · {} strategies · {} repetitions of {} turns · execution noise {}</p>",
+            escape(&a.title),
+            n,
+            a.repetitions,
+            a.turns,
+            a.noise
+        );
+    }
     body.push_str(&charts::bars("Ranking", "mean score per turn", &entries).map_err(chart_err)?);
     body.push_str(&table);
     body.push_str("<h2>Head to head</h2>");
-    body.push_str(
-        &charts::heat_map(
-            "Pairwise payoffs",
-            "mean score per match of the row's strategy against the column's",
-            &names,
-            &values,
-        )
-        .map_err(chart_err)?,
-    );
+    body.push_str(&charts::heat_map("Pairwise payoffs", unit, &names, &values).map_err(chart_err)?);
     Ok(("Tournament".to_string(), body))
 }
 

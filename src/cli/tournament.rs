@@ -99,7 +99,17 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
             &pairwise(&t),
         )
         .map_err(|e| InputError::new("payoffs.svg", e))?;
+        let about = serde_json::json!({
+            "scenario": setup.rules.scenario.id,
+            "title": setup.rules.scenario.title,
+            "turns": t.turns,
+            "repetitions": args.repetitions,
+            "seed": args.seed,
+            "noise": args.noise,
+            "strategies": t.strategies.iter().map(|s| s.name()).collect::<Vec<_>>(),
+        });
         let files = [
+            (dir.join("tournament.json"), format!("{about:#}\n")),
             (dir.join("matches.csv"), matches),
             (dir.join("ranking.csv"), ranking),
             (dir.join("ranking.svg"), ranking_svg),
@@ -111,7 +121,7 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
             .collect();
         write_all_atomic(&refs)?;
         say(format!(
-            "wrote matches.csv, ranking.csv, ranking.svg and payoffs.svg in {}",
+            "wrote tournament.json, matches.csv, ranking.csv, ranking.svg and payoffs.svg in {}",
             dir.display()
         ));
     }
