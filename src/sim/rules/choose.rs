@@ -31,25 +31,24 @@ pub fn available_moves(
         &rules.normal_moves
     };
     let me = &nations.0[nation];
-    let affordable: Vec<usize> = pool
+    let affordable = |m: usize| rules.scenario.moves[m].cost <= me.budget;
+    let allowed = |m: usize| {
+        rules.scenario.moves[m]
+            .requires
+            .iter()
+            .all(|r| requirement_holds(r, nation, nations, relations, globals))
+            && !already_agreed(m, nation, nations.0.len(), diplomacy)
+    };
+    let open: Vec<usize> = pool
         .iter()
         .copied()
-        .filter(|&m| rules.scenario.moves[m].cost <= me.budget)
+        .filter(|&m| affordable(m) && allowed(m))
         .collect();
-    let allowed: Vec<usize> = affordable
-        .iter()
-        .copied()
-        .filter(|&m| {
-            rules.scenario.moves[m]
-                .requires
-                .iter()
-                .all(|r| requirement_holds(r, nation, nations, relations, globals))
-                && !already_agreed(m, nation, nations.0.len(), diplomacy)
-        })
-        .collect();
-    if !allowed.is_empty() {
-        allowed
-    } else if !affordable.is_empty() {
+    if !open.is_empty() {
+        return open;
+    }
+    let affordable: Vec<usize> = pool.iter().copied().filter(|&m| affordable(m)).collect();
+    if !affordable.is_empty() {
         affordable
     } else {
         pool.clone()
@@ -106,65 +105,73 @@ pub fn pick_move(
     rng: &mut impl Rng,
 ) -> usize {
     let p = &rules.personalities[personality];
-    let of = |intent: Intent| -> Vec<usize> {
-        candidates
-            .iter()
-            .copied()
-            .filter(|&m| rules.scenario.moves[m].intent == intent)
-            .collect()
-    };
+    let intent_of = |m: usize| rules.scenario.moves[m].intent;
+    let has = |i: Intent| candidates.iter().any(|&m| intent_of(m) == i);
     let (coop, neutral, hostile) = (
-        of(Intent::Cooperative),
-        of(Intent::Neutral),
-        of(Intent::Hostile),
+        has(Intent::Cooperative),
+        has(Intent::Neutral),
+        has(Intent::Hostile),
     );
-    let order: [&Vec<usize>; 3] = match stance {
+    let order: [Intent; 3] = match stance {
         Stance::Cooperate => {
             let share = (p.hedge * (1.0 - trust / 100.0)).clamp(0.0, 1.0);
-            let hedge = !neutral.is_empty() && !coop.is_empty() && rng.random_bool(share);
+            let hedge = neutral && coop && rng.random_bool(share);
             if hedge {
-                [&neutral, &coop, &hostile]
+                [Intent::Neutral, Intent::Cooperative, Intent::Hostile]
             } else {
-                [&coop, &neutral, &hostile]
+                [Intent::Cooperative, Intent::Neutral, Intent::Hostile]
             }
         }
-        Stance::Defect => [&hostile, &neutral, &coop],
+        Stance::Defect => [Intent::Hostile, Intent::Neutral, Intent::Cooperative],
     };
     // On the escalation ladder a defector may escalate or hold firm: refusing to back down is
     // defection too, and not every hard-liner wants to climb.
     let in_crisis = candidates
         .iter()
         .all(|&m| rules.scenario.moves[m].crisis_step.is_some());
-    let resolve: Vec<usize> = [&hostile, &neutral]
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect();
-    let pool = if stance == Stance::Defect && in_crisis && !resolve.is_empty() {
-        resolve.as_slice()
-    } else {
-        order
-            .into_iter()
-            .find(|v| !v.is_empty())
-            .map_or(candidates, |v| v.as_slice())
+    let weight = |m: usize| p.weights[m];
+    let of = |i: Intent| {
+        candidates
+            .iter()
+            .copied()
+            .filter(move |&m| intent_of(m) == i)
     };
-    weighted_choice(pool, |m| p.weights[m], rng)
+    if stance == Stance::Defect && in_crisis && (hostile || neutral) {
+        // The hostile moves, then the neutral ones.
+        return weighted_choice(
+            || of(Intent::Hostile).chain(of(Intent::Neutral)),
+            weight,
+            rng,
+        );
+    }
+    match order.into_iter().find(|&i| has(i)) {
+        Some(i) => weighted_choice(|| of(i), weight, rng),
+        None => weighted_choice(|| candidates.iter().copied(), weight, rng),
+    }
 }
 
 /// Draws one item with probability proportional to its weight (uniformly if all weigh 0).
-fn weighted_choice(items: &[usize], weight: impl Fn(usize) -> f64, rng: &mut impl Rng) -> usize {
-    let total: f64 = items.iter().map(|&m| weight(m)).sum();
+/// `items` gives the same sequence each time it is called, so nothing is allocated.
+fn weighted_choice<I: Iterator<Item = usize>>(
+    items: impl Fn() -> I,
+    weight: impl Fn(usize) -> f64,
+    rng: &mut impl Rng,
+) -> usize {
+    let total: f64 = items().map(&weight).sum();
     if total <= 0.0 {
-        return items[rng.random_range(0..items.len())];
+        let k = rng.random_range(0..items().count());
+        return items().nth(k).unwrap_or_default();
     }
     let mut x = rng.random_range(0.0..total);
-    for &m in items {
+    let mut last = 0;
+    for m in items() {
         x -= weight(m);
         if x < 0.0 {
             return m;
         }
+        last = m;
     }
-    items[items.len() - 1]
+    last
 }
 
 /// Fills `orders` for the AI seats (human seats' orders arrive beforehand as commands) and
@@ -239,11 +246,12 @@ pub fn choose_orders(
 
 /// An observer's mean trust in the others.
 pub fn mean_trust_of(relations: &Relations, observer: usize) -> f64 {
-    let others: Vec<f64> = (0..relations.n)
+    let (sum, n) = (0..relations.n)
         .filter(|&j| j != observer)
-        .map(|j| relations.get(observer, j).trust)
-        .collect();
-    others.iter().sum::<f64>() / others.len().max(1) as f64
+        .fold((0.0, 0usize), |(s, n), j| {
+            (s + relations.get(observer, j).trust, n + 1)
+        });
+    sum / n.max(1) as f64
 }
 
 /// AI seats accept when they mean to cooperate this turn, trust the proposer enough, and read
