@@ -1,6 +1,7 @@
 //! The look of the game in one place: colours (standard and colour-blind safe), type sizes, the
 //! embedded fonts, and the widgets every screen is built from (`widgets`).
 
+pub mod interaction;
 pub mod widgets;
 
 use crate::desktop::settings::{Palette, Settings};
@@ -149,7 +150,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<UiFonts>();
     let palette = app.world().resource::<Settings>().palette;
     app.insert_resource(Theme::new(palette));
-    app.add_plugins(widgets::plugin);
+    app.add_plugins(interaction::plugin);
 }
 
 impl FromWorld for UiFonts {

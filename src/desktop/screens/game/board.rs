@@ -2,9 +2,10 @@
 //! between them on the left, the moves in the middle, proposals and the end-turn button on the
 //! right, and a line of key hints at the bottom. Rebuilt from the sim's report at every turn.
 
-use super::moves::{spawn_moves, spawn_orders_column};
+use super::moves::spawn_moves;
+use super::orders::spawn_orders_column;
 use super::{GameView, PlayerView};
-use crate::desktop::canvas::{Canvas, clock};
+use crate::desktop::canvas::clock;
 use crate::desktop::screens::{Menu, Screen};
 use crate::desktop::theme::widgets::{Tooltip, chip, key_cap, label, row, small_keyed_button};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
@@ -146,8 +147,8 @@ fn spawn_board(
             },
         ))
         .id();
-    spawn_nations(&mut commands, left, &data, &fonts, &theme);
-    spawn_relations(&mut commands, left, &data, &fonts, &theme, &mut images);
+    super::nations::spawn_nations(&mut commands, left, &data, &fonts, &theme);
+    super::nations::spawn_relations(&mut commands, left, &data, &fonts, &theme, &mut images);
     spawn_moves(&mut commands, body, &data, &fonts, &theme);
     spawn_orders_column(&mut commands, body, &data, &fonts, &theme);
     spawn_hints(&mut commands, root, &fonts, data.in_crisis());
@@ -312,225 +313,6 @@ fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-}
-
-/// One panel per nation: true numbers for the player's own, beliefs for the others (and their
-/// true arsenal only where transparency lets the player verify it).
-fn spawn_nations(
-    commands: &mut Commands,
-    parent: Entity,
-    data: &BoardData,
-    fonts: &UiFonts,
-    theme: &Theme,
-) {
-    let sc = &data.rules.scenario;
-    let me = data.view.player;
-    for (i, spec) in sc.nations.iter().enumerate() {
-        let n = &data.record.nations[i];
-        let colour = theme.nation(&spec.colour, i);
-        let panel = commands
-            .spawn((
-                ChildOf(parent),
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(3),
-                    padding: UiRect::new(px(12), px(10), px(8), px(8)),
-                    border: UiRect::left(px(4)),
-                    border_radius: BorderRadius::all(px(6)),
-                    ..default()
-                },
-                BackgroundColor(palette::PANEL),
-                BorderColor::all(colour),
-            ))
-            .id();
-        let head = commands.spawn((ChildOf(panel), row(8.0))).id();
-        commands.spawn((
-            ChildOf(head),
-            label(spec.name.clone(), &fonts.bold, size::TITLE, colour),
-        ));
-        if i == me {
-            commands.spawn((ChildOf(head), chip("YOU", fonts, palette::TITLE)));
-        }
-        let warheads = |arms: f64| {
-            crate::sim::history::warheads(data.rules, i, arms)
-                .map_or(String::new(), |w| format!(" · {} warheads", thousands(w)))
-        };
-        if i == me {
-            commands.spawn((
-                ChildOf(panel),
-                Node::default(),
-                Tooltip("Your own arsenal, on a scale of 0 to 100.".into()),
-                children![label(
-                    format!("Arms {:.0}{}", n.arms, warheads(n.arms)),
-                    &fonts.regular,
-                    size::BODY,
-                    palette::TEXT,
-                )],
-            ));
-        } else {
-            let rel = data.relations.get(me, i);
-            let verified = rel.transparency >= VERIFIED;
-            let text = if verified {
-                format!(
-                    "Arms {:.0}{} · verified (you believed {:.0})",
-                    n.arms,
-                    warheads(n.arms),
-                    rel.belief
-                )
-            } else {
-                format!("Believed arms ≈ {:.0}{}", rel.belief, warheads(rel.belief))
-            };
-            commands.spawn((
-                ChildOf(panel),
-                Node::default(),
-                Tooltip(format!(
-                    "What you believe of {}'s arsenal. You can verify it once your transparency \
-                     into {} reaches {VERIFIED:.0} (it is {:.0}); until then your estimate leans \
-                     to the worst case.",
-                    spec.name, spec.name, rel.transparency
-                )),
-                children![label(text, &fonts.regular, size::BODY, palette::TEXT)],
-            ));
-        }
-        commands.spawn((
-            ChildOf(panel),
-            Node::default(),
-            Tooltip(
-                "Alert: 0 peacetime to 3 hair-trigger (raises the risk). Approval: support at \
-                 home. Budget: what moves cost, refilled each turn."
-                    .into(),
-            ),
-            children![label(
-                format!(
-                    "Alert {} of 3 · Approval {:.0}% · Budget {:.1}",
-                    n.alert, n.approval, n.budget
-                ),
-                &fonts.regular,
-                size::SMALL,
-                palette::MUTED,
-            )],
-        ));
-    }
-}
-
-/// `1550` as `1,550`.
-pub fn thousands(n: u32) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The gap between dashes of a relation line: solid at full transparency, dotted when opaque.
-pub fn dash_gap(transparency: f64) -> f32 {
-    ((100.0 - transparency) / 100.0 * 9.0).max(0.0) as f32
-}
-
-/// A relation line: colour is trust, the dash pattern transparency.
-pub fn relation_line(trust: f64, transparency: f64, theme: &Theme, width: u32) -> Canvas {
-    let mut c = Canvas::new(width, 10);
-    let gap = dash_gap(transparency);
-    c.dashed(
-        Vec2::new(2.0, 5.0),
-        Vec2::new(width as f32 - 2.0, 5.0),
-        3.0,
-        if gap > 0.5 { 3.0 + (9.0 - gap) } else { 1.0 },
-        if gap > 0.5 { gap } else { 0.0 },
-        theme.level(trust),
-    );
-    c
-}
-
-fn spawn_relations(
-    commands: &mut Commands,
-    parent: Entity,
-    data: &BoardData,
-    fonts: &UiFonts,
-    theme: &Theme,
-    images: &mut Assets<Image>,
-) {
-    let panel = commands
-        .spawn((
-            ChildOf(parent),
-            Node {
-                flex_direction: FlexDirection::Column,
-                row_gap: px(4),
-                padding: UiRect::all(px(10)),
-                border: UiRect::all(px(1)),
-                border_radius: BorderRadius::all(px(6)),
-                ..default()
-            },
-            BackgroundColor(palette::PANEL),
-            BorderColor::all(palette::BORDER),
-            Tooltip(
-                "Each line is how one nation sees another. Colour: trust (red low, green high). \
-                 Dashes: transparency (dotted when it cannot verify, solid when it can)."
-                    .into(),
-            ),
-        ))
-        .id();
-    commands.spawn((
-        ChildOf(panel),
-        label("Relations", &fonts.bold, size::BODY, palette::TEXT),
-    ));
-    let n = data.relations.n;
-    for i in 0..n {
-        for j in 0..n {
-            if i == j {
-                continue;
-            }
-            let rel = data.relations.get(i, j);
-            commands.spawn((
-                ChildOf(panel),
-                label(
-                    format!(
-                        "{} → {}{}",
-                        data.nation_name(i),
-                        data.nation_name(j),
-                        if rel.hotline { "  · hotline" } else { "" }
-                    ),
-                    &fonts.regular,
-                    size::SMALL,
-                    palette::MUTED,
-                ),
-            ));
-            let line = commands.spawn((ChildOf(panel), row(8.0))).id();
-            let image =
-                images.add(relation_line(rel.trust, rel.transparency, theme, 120).into_image());
-            commands.spawn((
-                ChildOf(line),
-                ImageNode::new(image),
-                Node {
-                    width: px(120),
-                    height: px(10),
-                    ..default()
-                },
-            ));
-            commands.spawn((
-                ChildOf(line),
-                label(
-                    format!("trust {:.0}", rel.trust),
-                    &fonts.bold,
-                    size::SMALL,
-                    theme.level(rel.trust),
-                ),
-            ));
-            commands.spawn((
-                ChildOf(line),
-                label(
-                    format!("sees {:.0}%", rel.transparency),
-                    &fonts.regular,
-                    size::SMALL,
-                    palette::TEXT,
-                ),
-            ));
-        }
-    }
 }
 
 fn spawn_hints(commands: &mut Commands, root: Entity, fonts: &UiFonts, crisis: bool) {

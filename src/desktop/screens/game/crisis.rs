@@ -2,7 +2,8 @@
 //! it stands on, and the crisis moves to answer with.
 
 use super::board::{BoardData, EndTurnButton, HistoryButton, MenuButton};
-use super::moves::{NoticeText, OrdersText, spawn_card};
+use super::moves::spawn_card;
+use super::orders::{NoticeText, OrdersText};
 use crate::desktop::screens::{GameView, Menu};
 use crate::desktop::theme::widgets::{keyed_button, label, modal, row};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};

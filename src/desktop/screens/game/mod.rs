@@ -9,6 +9,8 @@ pub mod charts;
 mod crisis;
 mod history;
 mod moves;
+mod nations;
+mod orders;
 mod reveal;
 
 use super::{GameView, PlayerView, Screen};
@@ -18,7 +20,8 @@ use bevy::prelude::*;
 pub use board::{Advice, EndTurnButton, HistoryButton, MenuButton};
 pub use crisis::CrisisModal;
 pub use history::CloseHistoryButton;
-pub use moves::{MoveCard, ProposalToggle};
+pub use moves::MoveCard;
+pub use orders::ProposalToggle;
 pub use reveal::{ContinueButton, RevealProgress, SkipButton};
 
 pub(super) fn plugin(app: &mut App) {
@@ -26,6 +29,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
         board::plugin,
         moves::plugin,
+        orders::plugin,
         crisis::plugin,
         reveal::plugin,
         history::plugin,

@@ -1,0 +1,291 @@
+//! The board's right column: proposals from the others to accept or decline, the agreements in
+//! force, the advisers' suggestion, what the player will play, the sim's last refusal, and the
+//! end-turn button. Answers go to the sim as `AnswerProposal`, the end of the turn as `EndTurn`.
+
+use super::board::{BoardData, EndTurnButton};
+use super::{GameView, PlayerView};
+use crate::desktop::theme::widgets::{
+    Selected, Shortcut, Tooltip, activatable, keyed_button, label,
+};
+use crate::desktop::theme::{Theme, UiFonts, palette, size};
+use crate::sim::Rules;
+use crate::sim::session::{AnswerProposal, EndTurn};
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        show_orders.run_if(in_state(GameView::Choosing).and_then(resource_changed::<PlayerView>)),
+    );
+}
+
+/// Accepts (or, pressed again, declines) a pending proposal.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposalToggle {
+    pub proposal: usize,
+}
+
+/// The line that says what the player will play, and any refusal.
+#[derive(Component)]
+pub(super) struct OrdersText;
+
+#[derive(Component)]
+pub(super) struct NoticeText;
+
+/// The right column: advice, proposals, what the player will play, and the end-turn button.
+pub fn spawn_orders_column(
+    commands: &mut Commands,
+    body: Entity,
+    data: &BoardData,
+    fonts: &UiFonts,
+    theme: &Theme,
+) {
+    let column = commands
+        .spawn((
+            ChildOf(body),
+            Node {
+                width: px(290),
+                flex_shrink: 0.0,
+                flex_direction: FlexDirection::Column,
+                row_gap: px(8),
+                ..default()
+            },
+        ))
+        .id();
+    let sc = &data.rules.scenario;
+    let proposals = commands.spawn((ChildOf(column), section())).id();
+    commands.spawn((
+        ChildOf(proposals),
+        label("Proposals to you", &fonts.bold, size::BODY, palette::TEXT),
+    ));
+    let mut any = false;
+    for (p, proposal) in data.diplomacy.proposals.iter().enumerate() {
+        if proposal.from == data.view.player {
+            continue;
+        }
+        any = true;
+        let m = &sc.moves[proposal.proposal];
+        let terms = m.proposes.as_ref().map_or(m.name.clone(), |a| a.describe());
+        commands.spawn((
+            ChildOf(proposals),
+            label(
+                format!("{}: {}", data.nation_name(proposal.from), terms),
+                &fonts.regular,
+                size::SMALL,
+                palette::TEXT,
+            ),
+        ));
+        let accepted = data.view.accepted.contains(&p);
+        let toggle = commands
+            .spawn((
+                ChildOf(proposals),
+                ProposalToggle { proposal: p },
+                activatable(toggle_proposal),
+                Node {
+                    padding: UiRect::axes(px(12), px(6)),
+                    justify_content: JustifyContent::SpaceBetween,
+                    align_items: AlignItems::Center,
+                    border_radius: BorderRadius::all(px(6)),
+                    ..default()
+                },
+                Tooltip(
+                    "Accepting binds you both to its terms from next turn. Proposals left \
+                     unanswered are declined."
+                        .into(),
+                ),
+                children![label(
+                    if accepted {
+                        "✓ Accept"
+                    } else {
+                        "Decline (press to accept)"
+                    },
+                    &fonts.bold,
+                    size::SMALL,
+                    palette::TEXT
+                )],
+            ))
+            .id();
+        if accepted {
+            commands.entity(toggle).insert(Selected);
+        }
+        if p == first_for(data) {
+            commands.entity(toggle).insert(Shortcut(KeyCode::KeyY));
+        }
+    }
+    if !any {
+        commands.spawn((
+            ChildOf(proposals),
+            label(
+                "None this turn.",
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED,
+            ),
+        ));
+    }
+    let treaties = commands.spawn((ChildOf(column), section())).id();
+    commands.spawn((
+        ChildOf(treaties),
+        label(
+            "Agreements in force",
+            &fonts.bold,
+            size::BODY,
+            palette::TEXT,
+        ),
+    ));
+    if data.diplomacy.treaties.is_empty() {
+        commands.spawn((
+            ChildOf(treaties),
+            label("None.", &fonts.regular, size::SMALL, palette::MUTED),
+        ));
+    }
+    for t in &data.diplomacy.treaties {
+        let name = sc.moves[t.proposal]
+            .proposes
+            .as_ref()
+            .map_or(sc.moves[t.proposal].name.as_str(), |a| a.name.as_str());
+        commands.spawn((
+            ChildOf(treaties),
+            label(
+                format!(
+                    "{}: {} and {}",
+                    name,
+                    data.nation_name(t.parties[0]),
+                    data.nation_name(t.parties[1])
+                ),
+                &fonts.regular,
+                size::SMALL,
+                theme.good,
+            ),
+        ));
+    }
+    let orders = commands.spawn((ChildOf(column), section())).id();
+    if let Some(advice) = data.advice {
+        commands.spawn((
+            ChildOf(orders),
+            label(
+                format!("Your advisers suggest: {}", sc.moves[advice].name),
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED,
+            ),
+        ));
+    }
+    commands.spawn((
+        ChildOf(orders),
+        OrdersText,
+        label(
+            orders_text(data.view, data.rules),
+            &fonts.bold,
+            size::BODY,
+            palette::TEXT,
+        ),
+    ));
+    commands.spawn((
+        ChildOf(orders),
+        NoticeText,
+        label(
+            data.view.notice.clone().unwrap_or_default(),
+            &fonts.regular,
+            size::SMALL,
+            theme.warning,
+        ),
+    ));
+    commands.spawn((
+        Node {
+            flex_grow: 1.0,
+            ..default()
+        },
+        ChildOf(column),
+    ));
+    commands.spawn((
+        ChildOf(column),
+        EndTurnButton,
+        keyed_button("End turn", KeyCode::Enter, fonts, end_turn),
+    ));
+}
+
+fn first_for(data: &BoardData) -> usize {
+    data.diplomacy
+        .proposals
+        .iter()
+        .position(|p| p.from != data.view.player)
+        .unwrap_or(usize::MAX)
+}
+
+fn section() -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(5),
+            padding: UiRect::all(px(10)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(6)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::BORDER),
+    )
+}
+
+fn orders_text(view: &PlayerView, rules: &Rules) -> String {
+    match view.chosen {
+        Some(a) => format!("You will play: {}", rules.scenario.moves[a].name),
+        None => "No move chosen yet.".into(),
+    }
+}
+
+fn toggle_proposal(
+    activate: On<Activate>,
+    toggles: Query<&ProposalToggle>,
+    mut view: ResMut<PlayerView>,
+    mut answers: MessageWriter<AnswerProposal>,
+    mut texts: Query<&mut Text>,
+    children: Query<&Children>,
+    mut commands: Commands,
+) {
+    let Ok(toggle) = toggles.get(activate.entity) else {
+        return;
+    };
+    let accept = !view.accepted.contains(&toggle.proposal);
+    answers.write(AnswerProposal {
+        nation: view.player,
+        proposal: toggle.proposal,
+        accept,
+    });
+    if accept {
+        view.accepted.push(toggle.proposal);
+        commands.entity(activate.entity).insert(Selected);
+    } else {
+        view.accepted.retain(|&p| p != toggle.proposal);
+        commands.entity(activate.entity).remove::<Selected>();
+    }
+    for child in children.iter_descendants(activate.entity) {
+        if let Ok(mut t) = texts.get_mut(child) {
+            t.0 = if accept {
+                "✓ Accept".into()
+            } else {
+                "Decline (press to accept)".into()
+            };
+        }
+    }
+}
+
+fn end_turn(_: On<Activate>, mut end: MessageWriter<EndTurn>) {
+    end.write(EndTurn);
+}
+
+fn show_orders(
+    view: Res<PlayerView>,
+    rules: Res<Rules>,
+    mut orders: Query<&mut Text, (With<OrdersText>, Without<NoticeText>)>,
+    mut notices: Query<&mut Text, (With<NoticeText>, Without<OrdersText>)>,
+) {
+    for mut t in &mut orders {
+        t.0 = orders_text(&view, &rules);
+    }
+    for mut t in &mut notices {
+        t.0 = view.notice.clone().unwrap_or_default();
+    }
+}
