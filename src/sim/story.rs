@@ -27,6 +27,21 @@ pub struct TurningPoint {
     pub text: String,
 }
 
+/// Which turning point an event sentence of a turn record (`history::describe`) tells, if any.
+pub fn event_kind(event: &str) -> Option<PointKind> {
+    if event.contains(" signed the ") {
+        Some(PointKind::TreatySigned)
+    } else if event.contains(" breaking the ") {
+        Some(PointKind::TreatyBroken)
+    } else if event.starts_with("crisis between ") {
+        Some(PointKind::Crisis)
+    } else if event.contains("nuclear exchange") {
+        Some(PointKind::Exchange)
+    } else {
+        None
+    }
+}
+
 /// Mean trust below this is "collapsed", above `TOOK_OFF` "took off".
 const COLLAPSED: f64 = 30.0;
 const TOOK_OFF: f64 = 65.0;
@@ -101,18 +116,9 @@ pub fn turning_points(
             }
         }
         for e in &r.events {
-            let kind = if e.contains(" signed the ") {
-                PointKind::TreatySigned
-            } else if e.contains(" breaking the ") {
-                PointKind::TreatyBroken
-            } else if e.starts_with("crisis between ") {
-                PointKind::Crisis
-            } else if e.contains("nuclear exchange") {
-                PointKind::Exchange
-            } else {
-                continue;
-            };
-            push(&mut points, kind, capitalise(e));
+            if let Some(kind) = event_kind(e) {
+                push(&mut points, kind, capitalise(e));
+            }
         }
         let trust = mean_trust(r);
         if trust_before >= COLLAPSED && trust < COLLAPSED {
@@ -207,7 +213,8 @@ fn possessive(name: &str) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// The sentence with its first letter in capitals.
+pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or(String::new(), |c| {
         c.to_uppercase().chain(chars).collect::<String>()

@@ -7,7 +7,7 @@ use crate::sim::InputError;
 use crate::sim::Regime;
 use crate::sim::history::TurnRecord;
 use crate::sim::load::{load_scenario, resolve_scenario_path};
-use crate::sim::story::{explain, turning_points};
+use crate::sim::story::{PointKind, event_kind, explain, turning_points};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -63,10 +63,10 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
             marks.push((x, MAD));
         }
         for e in &r.events {
-            if e.contains(" signed the ") {
-                marks.push((x, MAS));
-            } else if e.starts_with("crisis between") || e.contains(" breaking the ") {
-                marks.push((x, CATASTROPHE));
+            match event_kind(e) {
+                Some(PointKind::TreatySigned) => marks.push((x, MAS)),
+                Some(PointKind::Crisis | PointKind::TreatyBroken) => marks.push((x, CATASTROPHE)),
+                _ => {}
             }
         }
     }

@@ -14,6 +14,7 @@ use crate::sim::history::TurnRecord;
 use crate::sim::rules::available_moves;
 use crate::sim::session::advise;
 use crate::sim::state::{Diplomacy, Globals, Nations, Relations};
+use crate::sim::story::capitalise;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -307,12 +308,6 @@ pub fn regime_text(regime: crate::sim::Regime) -> String {
         crate::sim::Regime::Catastrophe => "CATASTROPHE".into(),
         crate::sim::Regime::Unsettled => "Unsettled".into(),
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 fn spawn_hints(commands: &mut Commands, root: Entity, fonts: &UiFonts, crisis: bool) {

@@ -9,7 +9,6 @@ use crate::desktop::theme::widgets::{
     number_key, row,
 };
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
-use crate::sim::Rules;
 use crate::sim::moves::{MoveSpec, Visibility};
 use crate::sim::session::{ChooseMove, reading_odds};
 use bevy::input::mouse::MouseScrollUnit;
@@ -41,6 +40,7 @@ pub fn spawn_card(
     width: Val,
 ) -> Entity {
     let m = &data.rules.scenario.moves[action];
+    let odds = reading_odds(data.rules, data.relations, data.view.player, action);
     let card = commands
         .spawn((
             ChildOf(parent),
@@ -56,7 +56,7 @@ pub fn spawn_card(
                 ..default()
             },
             BorderColor::all(palette::BORDER),
-            Tooltip(card_tooltip(m, data)),
+            Tooltip(card_tooltip(m, odds)),
         ))
         .id();
     commands.entity(card).insert(ButtonLook {
@@ -84,7 +84,6 @@ pub fn spawn_card(
         ChildOf(chips),
         chip(m.intent.name(), fonts, theme.intent(m.intent)),
     ));
-    let odds = reading_odds(data.rules, data.relations, data.view.player, action);
     let (odds_text, odds_colour) = match m.visibility {
         Visibility::Secret => (
             format!("secret · caught {:.0}%", odds * 100.0),
@@ -155,13 +154,7 @@ pub fn effects_text(m: &MoveSpec) -> String {
     parts.join(" · ")
 }
 
-fn card_tooltip(m: &MoveSpec, data: &BoardData) -> String {
-    let odds = reading_odds(
-        data.rules,
-        data.relations,
-        data.view.player,
-        m_index(data.rules, m),
-    );
+fn card_tooltip(m: &MoveSpec, odds: f64) -> String {
     let reading = match m.visibility {
         Visibility::Secret => format!(
             "Secret: the others see nothing unless they catch it ({:.0}% now), and a caught \
@@ -176,10 +169,6 @@ fn card_tooltip(m: &MoveSpec, data: &BoardData) -> String {
         Visibility::Public => "Unambiguous: read as meant.".into(),
     };
     format!("{}\n{reading}", m.description)
-}
-
-fn m_index(rules: &Rules, m: &MoveSpec) -> usize {
-    rules.move_index(&m.id).unwrap_or(0)
 }
 
 /// The centre column: the cards, or a pointer to the crisis modal.
