@@ -7,6 +7,9 @@ use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::sync::Once;
 
+mod grid;
+pub use grid::{grid, heat_map};
+
 /// The game's palette (see `desktop::theme::palette`), as RGB.
 pub const BACKGROUND: RGBColor = RGBColor(16, 18, 26);
 pub const PANEL: RGBColor = RGBColor(26, 31, 41);
@@ -36,8 +39,8 @@ static REGISTER: Once = Once::new();
 
 fn register_fonts() {
     REGISTER.call_once(|| {
-        let regular = include_bytes!("../../assets/fonts/Inter-Regular.otf");
-        let bold = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+        let regular = include_bytes!("../../../assets/fonts/Inter-Regular.otf");
+        let bold = include_bytes!("../../../assets/fonts/Inter-SemiBold.otf");
         let _ = plotters::style::register_font(FONT, FontStyle::Normal, regular);
         let _ = plotters::style::register_font(FONT, FontStyle::Bold, bold);
     });
@@ -122,77 +125,6 @@ pub fn bars_coloured(
             root.draw(&Text::new(name.clone(), (x0 - 10, y), right.clone()))
                 .map_err(fail)?;
         }
-        root.present().map_err(fail)?;
-    }
-    Ok(svg)
-}
-
-/// A heat map: row `i` against column `j`, coloured from red (low) through amber to green
-/// (high), with each value printed in its cell. Columns are numbered as the rows are.
-pub fn heat_map(heading: &str, note: &str, names: &[String], values: &[Vec<f64>]) -> ChartResult {
-    let n = names.len();
-    let cell = 58u32;
-    let (w, h) = (300 + cell * n as u32, 150 + cell * n as u32);
-    let (lo, hi) = values
-        .iter()
-        .flatten()
-        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
-    let span = (hi - lo).max(1e-9);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        root.fill(&BACKGROUND).map_err(fail)?;
-        let chart = ChartBuilder::on(&root)
-            .caption(heading, title(22))
-            .margin(16)
-            .margin_left(270)
-            .margin_bottom(64)
-            .build_cartesian_2d(0.0..n as f64, 0.0..n as f64)
-            .map_err(fail)?;
-        let centre = |x: f64, y: f64| chart.backend_coord(&(x, y));
-        let in_cell = (FONT, 13)
-            .into_font()
-            .color(&BACKGROUND)
-            .pos(Pos::new(HPos::Center, VPos::Center));
-        for (i, row) in values.iter().enumerate() {
-            let y = (n - 1 - i) as f64;
-            for (j, &v) in row.iter().enumerate() {
-                let x = j as f64;
-                root.draw(&Rectangle::new(
-                    [centre(x, y + 1.0), centre(x + 1.0, y)],
-                    scale((v - lo) / span).filled(),
-                ))
-                .map_err(fail)?;
-                root.draw(&Text::new(
-                    format!("{v:.2}"),
-                    centre(x + 0.5, y + 0.5),
-                    in_cell.clone(),
-                ))
-                .map_err(fail)?;
-            }
-            let (x0, yc) = centre(0.0, y + 0.5);
-            root.draw(&Text::new(
-                format!("{} {}", i + 1, names[i]),
-                (x0 - 10, yc),
-                font(14).pos(Pos::new(HPos::Right, VPos::Center)),
-            ))
-            .map_err(fail)?;
-        }
-        for j in 0..n {
-            let (xc, y0) = centre(j as f64 + 0.5, 0.0);
-            root.draw(&Text::new(
-                format!("{}", j + 1),
-                (xc, y0 + 8),
-                font(14).pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(fail)?;
-        }
-        root.draw(&Text::new(
-            format!("{note}; low {lo:.2}, high {hi:.2}"),
-            (20, h as i32 - 26),
-            muted(13),
-        ))
-        .map_err(fail)?;
         root.present().map_err(fail)?;
     }
     Ok(svg)
@@ -342,88 +274,6 @@ pub fn bands(
                 colour.stroke_width(3),
             ))
             .map_err(fail)?;
-        root.present().map_err(fail)?;
-    }
-    Ok(svg)
-}
-
-/// A phase map: `values[row][col]` from 0 to 100, rows top to bottom, on two labelled axes.
-pub fn grid(
-    heading: &str,
-    (x_desc, cols): (&str, &[String]),
-    (y_desc, rows): (&str, &[String]),
-    values: &[Vec<f64>],
-) -> ChartResult {
-    let (nc, nr) = (cols.len(), rows.len());
-    let cell_w = (640 / nc.max(1)).clamp(24, 80) as u32;
-    let cell_h = (420 / nr.max(1)).clamp(18, 60) as u32;
-    let (w, h) = (200 + cell_w * nc as u32, 170 + cell_h * nr as u32);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        root.fill(&BACKGROUND).map_err(fail)?;
-        let chart = ChartBuilder::on(&root)
-            .caption(heading, title(20))
-            .margin(16)
-            .margin_left(130)
-            .margin_top(40)
-            .margin_bottom(70)
-            .build_cartesian_2d(0.0..nc as f64, 0.0..nr as f64)
-            .map_err(fail)?;
-        let at = |x: f64, y: f64| chart.backend_coord(&(x, y));
-        let in_cell = (FONT, 12)
-            .into_font()
-            .color(&BACKGROUND)
-            .pos(Pos::new(HPos::Center, VPos::Center));
-        for (r, row) in values.iter().enumerate() {
-            let y = (nr - 1 - r) as f64;
-            for (c, &v) in row.iter().enumerate() {
-                let x = c as f64;
-                root.draw(&Rectangle::new(
-                    [at(x, y + 1.0), at(x + 1.0, y)],
-                    scale(v / 100.0).filled(),
-                ))
-                .map_err(fail)?;
-                if cell_w >= 40 && cell_h >= 18 {
-                    root.draw(&Text::new(
-                        format!("{v:.0}"),
-                        at(x + 0.5, y + 0.5),
-                        in_cell.clone(),
-                    ))
-                    .map_err(fail)?;
-                }
-            }
-            let (x0, yc) = at(0.0, y + 0.5);
-            root.draw(&Text::new(
-                rows[r].clone(),
-                (x0 - 8, yc),
-                font(13).pos(Pos::new(HPos::Right, VPos::Center)),
-            ))
-            .map_err(fail)?;
-        }
-        for (c, label) in cols.iter().enumerate() {
-            let (xc, y0) = at(c as f64 + 0.5, 0.0);
-            root.draw(&Text::new(
-                label.clone(),
-                (xc, y0 + 8),
-                font(13).pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(fail)?;
-        }
-        let (xm, yb) = at(nc as f64 / 2.0, 0.0);
-        root.draw(&Text::new(
-            x_desc.to_string(),
-            (xm, yb + 32),
-            muted(14).pos(Pos::new(HPos::Center, VPos::Top)),
-        ))
-        .map_err(fail)?;
-        let (x0, top) = at(0.0, nr as f64);
-        root.draw(&Text::new(
-            format!("{y_desc} ↓"),
-            (x0 - 8, top - 6),
-            muted(14).pos(Pos::new(HPos::Right, VPos::Bottom)),
-        ))
-        .map_err(fail)?;
         root.present().map_err(fail)?;
     }
     Ok(svg)
