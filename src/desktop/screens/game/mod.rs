@@ -5,6 +5,7 @@
 //! without changing it; the player's choices go to the sim as `sim::session` commands.
 
 mod board;
+mod changes;
 pub mod charts;
 mod crisis;
 mod history;

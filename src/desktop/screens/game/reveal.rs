@@ -2,14 +2,13 @@
 //! and secret moves caught stand out), the events that fired, and every number's change. The
 //! lines appear one by one at the chosen animation speed; Space shows them all at once.
 
+use super::changes::{changes, reading};
 use super::{GameView, PlayerView};
 use crate::desktop::screens::Screen;
 use crate::desktop::settings::Settings;
 use crate::desktop::theme::widgets::{keyed_button, label, modal};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::history::TurnRecord;
-use crate::sim::moves::Intent;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use bevy::window::RequestRedraw;
@@ -253,121 +252,6 @@ fn heading(commands: &mut Commands, parent: Entity, text: &str, fonts: &UiFonts)
             ..default()
         },
     ));
-}
-
-/// How an observer read a move, highlighted when it was misread or a secret move was caught.
-fn reading(
-    observer: &str,
-    what: &str,
-    seen: Option<Intent>,
-    misread: bool,
-    detected: bool,
-    theme: &Theme,
-) -> (String, Color) {
-    match (seen, misread, detected) {
-        (None, _, _) => (
-            format!("{observer} saw nothing: a secret move went unseen"),
-            palette::MUTED,
-        ),
-        (Some(_), _, true) => (
-            format!("⚠ {observer} caught {what}: a secret move, read as hostile"),
-            theme.warning,
-        ),
-        (Some(i), true, _) => (
-            format!("⚠ MISREAD: {observer} read {what} as {}", i.name()),
-            theme.warning,
-        ),
-        (Some(i), false, _) => (
-            format!("✓ {observer} read {what} as {}", i.name()),
-            palette::MUTED,
-        ),
-    }
-}
-
-/// Every number that moved, with its arrow and delta, coloured by whether it is good news.
-fn changes(
-    rules: &Rules,
-    player: usize,
-    before: &TurnRecord,
-    after: &TurnRecord,
-    theme: &Theme,
-) -> Vec<(String, Color)> {
-    let sc = &rules.scenario;
-    let mut out = Vec::new();
-    let mut push = |what: String, a: f64, b: f64, up_is_good: Option<bool>| {
-        let d = b - a;
-        if d.abs() < 0.05 {
-            return;
-        }
-        let arrow = if d > 0.0 { "↑" } else { "↓" };
-        let colour = match up_is_good {
-            Some(good) if (d > 0.0) == good => theme.good,
-            Some(_) => theme.hostile,
-            None => palette::TEXT,
-        };
-        out.push((
-            format!("{what}: {a:.1} → {b:.1}   {arrow} {:+.1}", d),
-            colour,
-        ));
-    };
-    let me = &sc.nations[player].id;
-    for (i, (a, b)) in before.nations.iter().zip(&after.nations).enumerate() {
-        let n = &sc.nations[i].name;
-        if i == player {
-            push("Your arms".into(), a.arms, b.arms, Some(false));
-            push("Your budget".into(), a.budget, b.budget, None);
-        } else {
-            // Only what the player can know: its estimate of their arms, not the truth.
-            let belief = |r: &TurnRecord| {
-                r.relations
-                    .iter()
-                    .find(|x| &x.from == me && x.to == sc.nations[i].id)
-                    .map_or(0.0, |x| x.belief)
-            };
-            push(
-                format!("{n} arms, as you estimate them"),
-                belief(before),
-                belief(after),
-                Some(false),
-            );
-        }
-        push(
-            format!("{n} alert"),
-            f64::from(a.alert),
-            f64::from(b.alert),
-            Some(false),
-        );
-        push(format!("{n} approval"), a.approval, b.approval, Some(true));
-    }
-    for (a, b) in before.relations.iter().zip(&after.relations) {
-        let (from, to) = (nation_name(rules, &a.from), nation_name(rules, &a.to));
-        push(format!("{from} trusts {to}"), a.trust, b.trust, Some(true));
-        push(
-            format!("{from} sees into {to}"),
-            a.transparency,
-            b.transparency,
-            Some(true),
-        );
-    }
-    push(
-        "Minutes to midnight".into(),
-        before.minutes_to_midnight,
-        after.minutes_to_midnight,
-        Some(true),
-    );
-    if out.is_empty() {
-        out.push(("Nothing changed.".into(), palette::MUTED));
-    }
-    out
-}
-
-fn nation_name(rules: &Rules, id: &str) -> String {
-    rules
-        .scenario
-        .nations
-        .iter()
-        .find(|n| n.id == id)
-        .map_or(id.to_string(), |n| n.name.clone())
 }
 
 /// Shows the next line when its time comes, and keeps frames coming until all are shown.
