@@ -106,6 +106,25 @@ pub enum ThreatKind {
     Disaster,
 }
 
+impl Scenario {
+    /// The display name of the nation with this id (the id itself if there is none): turn
+    /// records name nations and moves by id.
+    pub fn nation_name(&self, id: &str) -> String {
+        self.nations
+            .iter()
+            .find(|n| n.id == id)
+            .map_or(id.to_string(), |n| n.name.clone())
+    }
+
+    /// The display name of the move with this id (the id itself if there is none).
+    pub fn move_name(&self, id: &str) -> String {
+        self.moves
+            .iter()
+            .find(|m| m.id == id)
+            .map_or(id.to_string(), |m| m.name.clone())
+    }
+}
+
 impl ThreatKind {
     pub const ALL: [ThreatKind; 3] = [
         ThreatKind::Terrorism,

@@ -67,20 +67,8 @@ pub fn turning_points(
     history: &[TurnRecord],
     start_trust: f64,
 ) -> Vec<TurningPoint> {
-    let name = |id: &str| {
-        scenario
-            .nations
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id.to_string(), |n| n.name.clone())
-    };
-    let move_name = |id: &str| {
-        scenario
-            .moves
-            .iter()
-            .find(|m| m.id == id)
-            .map_or(id.to_string(), |m| m.name.clone())
-    };
+    let name = |id: &str| scenario.nation_name(id);
+    let move_name = |id: &str| scenario.move_name(id);
     let mut points = Vec::new();
     let mut trust_before = start_trust;
     let mut regime_before = Regime::Unsettled;

@@ -93,7 +93,7 @@ pub(super) fn changes(
         push(format!("{n} approval"), a.approval, b.approval, Some(true));
     }
     for (a, b) in before.relations.iter().zip(&after.relations) {
-        let (from, to) = (nation_name(rules, &a.from), nation_name(rules, &a.to));
+        let (from, to) = (sc.nation_name(&a.from), sc.nation_name(&a.to));
         push(format!("{from} trusts {to}"), a.trust, b.trust, Some(true));
         push(
             format!("{from} sees into {to}"),
@@ -112,13 +112,4 @@ pub(super) fn changes(
         out.push(("Nothing changed.".into(), palette::MUTED));
     }
     out
-}
-
-fn nation_name(rules: &Rules, id: &str) -> String {
-    rules
-        .scenario
-        .nations
-        .iter()
-        .find(|n| n.id == id)
-        .map_or(id.to_string(), |n| n.name.clone())
 }

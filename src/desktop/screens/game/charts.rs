@@ -43,12 +43,7 @@ pub fn charts(
             .position(|n| n.id == id)
             .map_or(palette::TEXT, |i| theme.nation(&sc.nations[i].colour, i))
     };
-    let name = |id: &str| {
-        sc.nations
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id.to_string(), |n| n.name.clone())
-    };
+    let name = |id: &str| sc.nation_name(id);
     let Some(first) = records.first() else {
         return Vec::new();
     };

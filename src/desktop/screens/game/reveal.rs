@@ -84,18 +84,8 @@ fn spawn_reveal(
     let right = column(&mut commands, body, 480.0);
     let mut lines: Vec<Line> = Vec::new();
     let sc = &rules.scenario;
-    let name = |id: &str| {
-        sc.nations
-            .iter()
-            .find(|x| x.id == id)
-            .map_or(id.to_string(), |x| x.name.clone())
-    };
-    let move_name = |id: &str| {
-        sc.moves
-            .iter()
-            .find(|m| m.id == id)
-            .map_or(id.to_string(), |m| m.name.clone())
-    };
+    let name = |id: &str| sc.nation_name(id);
+    let move_name = |id: &str| sc.move_name(id);
     let me = sc.nations[view.player].id.clone();
     heading(&mut commands, left, "Moves", &fonts);
     for m in &after.moves {
