@@ -7,4 +7,5 @@
 pub mod cli;
 #[cfg(feature = "desktop")]
 pub mod desktop;
+pub mod files;
 pub mod sim;

@@ -1,0 +1,171 @@
+//! Files the game writes: whole or not at all (a temporary file renamed into place), saves with
+//! the previous version kept as a backup, and where the player's data lives.
+
+use crate::sim::InputError;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Writes several files as one: every file goes to a temporary beside its target first, and
+/// only when all of them are written are they renamed into place. A failure leaves no file
+/// behind, new or temporary.
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), InputError> {
+    let mut written: Vec<(PathBuf, &Path)> = Vec::new();
+    let cleanup = |written: &[(PathBuf, &Path)]| {
+        for (tmp, _) in written {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for &(path, contents) in files {
+        let tmp = temporary_beside(path);
+        if let Err(e) = write_synced(&tmp, contents) {
+            let _ = std::fs::remove_file(&tmp);
+            cleanup(&written);
+            return Err(cannot(path, "write", e));
+        }
+        written.push((tmp, path));
+    }
+    for (i, (tmp, path)) in written.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            cleanup(&written[i..]);
+            return Err(cannot(path, "replace", e));
+        }
+    }
+    Ok(())
+}
+
+/// Replaces `path` with `contents` and keeps what it held as `path.bak`. At every moment `path`
+/// is either the old file or the new one, whole: the new text goes to a temporary first, the
+/// backup is made by a link (or copy) renamed into place, and only then is the temporary renamed
+/// over `path`. A process killed at any point leaves the previous save loadable.
+pub fn write_keeping_backup(path: &Path, contents: &[u8]) -> Result<(), InputError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| cannot(dir, "create the directory", e))?;
+    }
+    let tmp = temporary_beside(path);
+    if let Err(e) = write_synced(&tmp, contents) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(cannot(path, "write", e));
+    }
+    if path.exists() {
+        let backup = backup_of(path);
+        let backup_tmp = temporary_beside(&backup);
+        let _ = std::fs::remove_file(&backup_tmp);
+        let linked = std::fs::hard_link(path, &backup_tmp)
+            .or_else(|_| std::fs::copy(path, &backup_tmp).map(|_| ()))
+            .and_then(|()| std::fs::rename(&backup_tmp, &backup));
+        if let Err(e) = linked {
+            let _ = std::fs::remove_file(&backup_tmp);
+            let _ = std::fs::remove_file(&tmp);
+            return Err(cannot(&backup, "keep the backup", e));
+        }
+    }
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(cannot(path, "replace", e));
+    }
+    Ok(())
+}
+
+/// Where `write_keeping_backup` keeps the previous version of `path`.
+pub fn backup_of(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// The test hook for "the process was killed in the middle of a save": with
+/// `DETENTE_TEST_ABORT_SAVE_AFTER=N` set, a write stops dead after N bytes of the temporary file.
+const ABORT_AFTER: &str = "DETENTE_TEST_ABORT_SAVE_AFTER";
+
+fn write_synced(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::File::create(path)?;
+    if let Some(n) = std::env::var(ABORT_AFTER).ok().and_then(|v| v.parse().ok()) {
+        let n = contents.len().min(n);
+        file.write_all(&contents[..n])?;
+        file.sync_all()?;
+        std::process::abort();
+    }
+    file.write_all(contents)?;
+    file.sync_all()
+}
+
+fn cannot(path: &Path, what: &str, e: std::io::Error) -> InputError {
+    InputError::new(path.display().to_string(), format!("cannot {what}: {e}"))
+}
+
+/// A hidden temporary beside `path`, named for this process.
+pub fn temporary_beside(path: &Path) -> PathBuf {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// The player's data (saves and exports): `$DETENTE_DATA_DIR`, else the platform's data folder
+/// (`$XDG_DATA_HOME/detente` or `~/.local/share/detente` on Linux).
+pub fn data_dir() -> Option<PathBuf> {
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(dir) = env("DETENTE_DATA_DIR") {
+        return Some(dir);
+    }
+    Some(if cfg!(windows) {
+        env("APPDATA")?.join("Detente")
+    } else if cfg!(target_os = "macos") {
+        env("HOME")?.join("Library/Application Support/Detente")
+    } else {
+        env("XDG_DATA_HOME")
+            .or_else(|| env("HOME").map(|h| h.join(".local/share")))?
+            .join("detente")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("detente-files-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_save_keeps_the_previous_one_as_its_backup() {
+        let dir = scratch("backup");
+        let path = dir.join("game.ron");
+        write_keeping_backup(&path, b"first").unwrap();
+        assert!(!backup_of(&path).exists());
+        write_keeping_backup(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        assert_eq!(std::fs::read(backup_of(&path)).unwrap(), b"first");
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file() {
+        let dir = scratch("fail");
+        let path = dir.join("game.ron");
+        write_keeping_backup(&path, b"old").unwrap();
+        // The target's temporary cannot be created: a directory stands in its place.
+        std::fs::create_dir_all(temporary_beside(&path)).unwrap();
+        assert!(write_keeping_backup(&path, b"new").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
