@@ -17,6 +17,8 @@ mod misperception;
 mod prisoners;
 #[path = "detente/report.rs"]
 mod report;
+#[path = "detente/saves.rs"]
+mod saves;
 #[path = "detente/sweep.rs"]
 mod sweep;
 #[path = "detente/tournament.rs"]

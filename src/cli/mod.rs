@@ -6,9 +6,10 @@ mod bench;
 pub mod charts;
 pub mod output;
 mod play;
+mod replay;
 mod report;
 mod setup;
-mod simulate;
+pub mod simulate;
 pub mod sweep;
 pub mod tournament;
 
@@ -44,6 +45,9 @@ pub enum Command {
     Tournament(TournamentArgs),
     /// The same batch at every value of one parameter (a curve) or two (a phase map).
     Sweep(SweepArgs),
+    /// Play a saved game again from its seed and commands, and check that it arrives at the
+    /// saved state (exit code 1 and the first differing turn if not).
+    Replay(ReplayArgs),
     /// One self-contained report.html (charts inline) from the output of simulate --json,
     /// batch, tournament or sweep.
     Report(ReportArgs),
@@ -151,9 +155,10 @@ pub struct ReportArgs {
 pub struct PlayArgs {
     /// Scenario file or name: skip the menus and start this match.
     pub scenario: Option<String>,
-    /// The nation you lead (its id, like `usa`); the first nation when absent.
-    #[arg(long)]
-    pub nation: Option<String>,
+    /// The nation you lead (its id, like `usa`); the first nation when absent. Give it again
+    /// for more people at this computer (hotseat): each takes their own seat in turn.
+    #[arg(long = "nation", value_name = "NATION")]
+    pub nation: Vec<String>,
     /// Strategy for an AI nation, as NATION=STRATEGY or NATION=STRATEGY:PERSONALITY. Repeatable.
     #[arg(long = "ai", value_name = "NATION=STRATEGY")]
     pub ai: Vec<String>,
@@ -170,6 +175,19 @@ pub struct PlayArgs {
     /// With --autoplay: save a PNG of every screen passed into DIR.
     #[arg(long, value_name = "DIR", requires = "autoplay")]
     pub screenshots: Option<PathBuf>,
+    /// Open a saved game (the game autosaves each turn) and play on from it.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["scenario", "autoplay"])]
+    pub load: Option<PathBuf>,
+    /// With --load: watch the saved game turn by turn instead of playing on.
+    #[arg(long, requires = "load")]
+    pub watch: bool,
+    /// Open the facilitator's controls to whoever is at this computer (pause menu, F): pause,
+    /// force events, show the true state, roll back, change parameters, export.
+    #[arg(long)]
+    pub facilitator: bool,
+    /// A passphrase that opens the facilitator's controls from the pause menu.
+    #[arg(long, value_name = "WORDS")]
+    pub passphrase: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -185,7 +203,23 @@ pub struct SimulateArgs {
     /// Write the per-turn numbers in long form (turn,subject,metric,value).
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Save the game (a replay: `detente replay FILE` checks it, `detente play --load FILE`
+    /// opens it); an existing file is kept as FILE.bak.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
     /// Print only the outcome line.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReplayArgs {
+    /// A save file (the game autosaves each turn; `simulate --save` writes one too).
+    pub file: PathBuf,
+    /// Also write the game as `simulate --json` does, for `detente report`.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Print only the verdict.
     #[arg(long)]
     pub quiet: bool,
 }
@@ -220,6 +254,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Tournament(args) => tournament::run(&args),
         Command::Sweep(args) => sweep::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Replay(args) => return replay::run(&args),
         Command::Check { files } => return check(&files),
         Command::Strategies => {
             list_strategies();

@@ -27,7 +27,7 @@ fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
     use crate::desktop::screens::picker::fresh_seed;
     let start = match &args.scenario {
         None => {
-            if args.nation.is_some() || !args.ai.is_empty() || !args.set.is_empty() {
+            if !args.nation.is_empty() || !args.ai.is_empty() || !args.set.is_empty() {
                 return Err(InputError::new(
                     "detente play",
                     "--nation, --ai and --set need a scenario (detente play SCENARIO ...)",
@@ -42,9 +42,9 @@ fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
                 ai: args.ai.clone(),
                 set: args.set.clone(),
             })?;
-            let player = match &args.nation {
-                None => 0,
-                Some(id) => setup.rules.nation_index(id).ok_or_else(|| {
+            let mut people = Vec::new();
+            for id in &args.nation {
+                let i = setup.rules.nation_index(id).ok_or_else(|| {
                     InputError::new(
                         format!("--nation {id}"),
                         format!(
@@ -53,11 +53,23 @@ fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
                             setup.rules.nation_ids().join(", ")
                         ),
                     )
-                })?,
-            };
+                })?;
+                if people.contains(&i) {
+                    return Err(InputError::new(
+                        format!("--nation {id}"),
+                        "given twice; each person leads a different nation",
+                    ));
+                }
+                people.push(i);
+            }
+            let player = people.first().copied().unwrap_or(0);
+            let mut controllers = setup.controllers.clone();
+            for &i in &people {
+                controllers[i] = crate::sim::state::Controller::Human;
+            }
             let match_setup = MatchSetup {
                 player,
-                controllers: setup.controllers.clone(),
+                controllers,
                 seed: args.seed.unwrap_or_else(fresh_seed),
             };
             Some((setup.rules, match_setup))
@@ -72,10 +84,25 @@ fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
     if args.autoplay == Some(0) {
         return Err(InputError::new("--autoplay 0", "expected at least 1 turn"));
     }
+    if let Some(path) = &args.load {
+        // Checked now, so a damaged save is an error line before any window opens.
+        crate::sim::save::load(path)?;
+    }
+    if args
+        .passphrase
+        .as_deref()
+        .is_some_and(|p| p.trim().is_empty())
+    {
+        return Err(InputError::new("--passphrase", "expected some words"));
+    }
     Ok(crate::desktop::PlayOptions {
         start,
         autoplay: args.autoplay,
         screenshots: args.screenshots.clone(),
+        load: args.load.clone(),
+        watch: args.watch,
+        facilitator: args.facilitator,
+        passphrase: args.passphrase.clone(),
     })
 }
 

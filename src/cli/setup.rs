@@ -39,29 +39,35 @@ impl Setup {
         })
     }
 
-    /// `usa=tit_for_tat/realist`-style names of each nation's AI, for summaries.
+    /// `usa=tit_for_tat:realist`-style names of each nation's AI, for summaries.
     pub fn describe_controllers(&self) -> Vec<(String, String)> {
-        self.rules
-            .scenario
-            .nations
-            .iter()
-            .zip(&self.controllers)
-            .map(|(n, c)| {
-                let who = match *c {
-                    Controller::Ai {
-                        strategy,
-                        personality,
-                    } => {
-                        format!(
-                            "{}:{}",
-                            strategy.name(),
-                            self.rules.personalities[personality].name
-                        )
-                    }
-                    Controller::Human => "human".into(),
-                };
-                (n.id.clone(), who)
-            })
-            .collect()
+        describe_controllers(&self.rules, &self.controllers)
     }
+}
+
+/// Each nation's id and who plays it (`tit_for_tat:realist`, or `human`).
+pub fn describe_controllers(rules: &Rules, controllers: &[Controller]) -> Vec<(String, String)> {
+    rules
+        .scenario
+        .nations
+        .iter()
+        .zip(controllers)
+        .map(|(n, c)| {
+            let who = match *c {
+                Controller::Ai {
+                    strategy,
+                    personality,
+                } => format!(
+                    "{}:{}",
+                    strategy.name(),
+                    rules
+                        .personalities
+                        .get(personality)
+                        .map_or("?", |p| p.name.as_str())
+                ),
+                Controller::Human => "human".into(),
+            };
+            (n.id.clone(), who)
+        })
+        .collect()
 }

@@ -1,9 +1,13 @@
 //! `detente simulate`: one headless game, printed turn by turn, optionally saved as JSON and CSV.
 
 use super::output::{say, write_all_atomic};
+use super::setup::describe_controllers;
 use super::{Setup, SimulateArgs};
 use crate::sim::history::{Tally, TurnRecord};
-use crate::sim::{GameResult, InputError, run_one};
+use crate::sim::record::{MatchState, Recording, TurnCommands, rebuild};
+use crate::sim::save::SaveFile;
+use crate::sim::state::{Controller, Regime};
+use crate::sim::{GameResult, InputError, Rules, run_one};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -46,6 +50,9 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
         .map(|(p, text)| (*p, text.as_bytes()))
         .collect();
     write_all_atomic(&files)?;
+    if let Some(path) = &args.save {
+        save_game(&setup, &result, args.seed)?.write(path)?;
+    }
     if !args.quiet {
         say(legend(&setup, args.seed));
         for record in history {
@@ -62,21 +69,91 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
 
 /// The whole game as pretty JSON, the same bytes for the same scenario, options and seed.
 pub fn game_json(setup: &Setup, result: &GameResult, seed: u64) -> String {
-    let ids = setup.rules.nation_ids();
-    let report = GameReport {
-        scenario: &setup.rules.scenario.id,
-        title: &setup.rules.scenario.title,
+    json_of(
+        &setup.rules,
+        &setup.controllers,
         seed,
-        outcome: result.outcome.name(),
-        turns: result.turns,
-        strategies: setup.describe_controllers().into_iter().collect(),
+        result.outcome,
+        result.turns,
+        &result.scores,
+        result.tally,
+        result.history.as_deref().unwrap_or_default(),
+    )
+}
+
+/// A game of AI seats as a save (and so a replay): its recording is the seed and one empty set
+/// of commands per turn played.
+fn save_game(setup: &Setup, result: &GameResult, seed: u64) -> Result<SaveFile, InputError> {
+    let mut recording = Recording::new(
+        setup.rules.scenario.clone(),
+        seed,
+        setup.turns,
+        setup.controllers.clone(),
+    );
+    recording.turns = (1..=result.turns)
+        .map(|turn| TurnCommands {
+            turn,
+            ..TurnCommands::default()
+        })
+        .collect();
+    let pending = TurnCommands {
+        turn: result.turns + 1,
+        ..TurnCommands::default()
+    };
+    let rebuilt = rebuild(&recording, recording.turns.len(), Some(&pending))
+        .map_err(|e| InputError::new("--save", e.to_string()))?;
+    Ok(SaveFile::new(recording, pending, rebuilt.state))
+}
+
+/// A match in play (or saved) in the same `--json` form, for `detente report`. An unfinished
+/// match's outcome is its regime so far.
+pub fn match_json(rules: &Rules, state: &MatchState) -> String {
+    let controllers: Vec<Controller> = state.seats.0.iter().map(|s| s.controller).collect();
+    let outcome = state
+        .globals
+        .outcome
+        .or(state.globals.regimes.last().copied())
+        .unwrap_or(Regime::Unsettled);
+    let scores: Vec<f64> = state.nations.0.iter().map(|n| n.score).collect();
+    json_of(
+        rules,
+        &controllers,
+        state.rng.seed,
+        outcome,
+        state.globals.turn,
+        &scores,
+        state.tally,
+        &state.history,
+    )
+}
+
+fn json_of(
+    rules: &Rules,
+    controllers: &[Controller],
+    seed: u64,
+    outcome: Regime,
+    turns: u32,
+    scores: &[f64],
+    tally: Tally,
+    history: &[TurnRecord],
+) -> String {
+    let ids = rules.nation_ids();
+    let report = GameReport {
+        scenario: &rules.scenario.id,
+        title: &rules.scenario.title,
+        seed,
+        outcome: outcome.name(),
+        turns,
+        strategies: describe_controllers(rules, controllers)
+            .into_iter()
+            .collect(),
         scores: ids
             .iter()
             .map(|id| id.to_string())
-            .zip(result.scores.iter().copied())
+            .zip(scores.iter().copied())
             .collect(),
-        misperception: result.tally,
-        history: result.history.as_deref().unwrap_or_default(),
+        misperception: tally,
+        history,
     };
     let mut json = serde_json::to_string_pretty(&report).expect("a game report always serialises");
     json.push('\n');

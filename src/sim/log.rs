@@ -3,10 +3,11 @@
 use super::state::Perception;
 use super::strategy::Stance;
 use bevy::prelude::Component;
+use serde::{Deserialize, Serialize};
 
 /// One fact about the turn just resolved. Indices are into the scenario's nations, moves and
 /// events.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SimEvent {
     MoveChosen {
         nation: usize,
@@ -55,5 +56,5 @@ pub enum SimEvent {
 }
 
 /// This turn's facts, cleared when the next turn starts.
-#[derive(Component, Debug, Clone, Default, PartialEq)]
+#[derive(Component, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TurnLog(pub Vec<SimEvent>);

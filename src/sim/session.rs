@@ -1,8 +1,12 @@
-//! One match played by people: commands in (`ChooseMove`, `AnswerProposal`, `EndTurn`), facts
-//! out (`TurnResolved`, `OrderRefused`, `MatchEnded`). The desktop and hotseat talk to the
-//! rules only through these messages; they never write sim state.
+//! One match played by people: commands in (`ChooseMove`, `AnswerProposal`, `EndTurn`, and the
+//! facilitator's `Facilitate`), facts out (`TurnResolved`, `OrderRefused`, `MatchEnded`,
+//! `Facilitated`). The desktop and hotseat talk to the rules only through these messages; they
+//! never write sim state. Every command that changes the match is kept in its `Recording`, so a
+//! session can be saved, replayed and rolled back.
 
 use super::history::{History, TurnRecord};
+use super::overrides::apply_overrides;
+use super::record::{MatchState, Recording, TurnCommands, rebuild};
 use super::rules::{Rules, available_moves, pick_move};
 use super::run::{Plan, new_match};
 use super::scenario::Visibility;
@@ -51,6 +55,36 @@ pub struct TurnResolved(pub TurnRecord);
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
 pub struct MatchEnded(pub Regime);
 
+/// What a facilitator (the teacher) may do to the match in play.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum Facilitate {
+    /// Stop (or restart) the match: no move is taken and no turn ends while it is paused.
+    Pause(bool),
+    /// Force the deck's event `card` into the next turn (or take it out again).
+    Inject { card: usize, on: bool },
+    /// Change a scenario parameter (`params.KEY=VALUE`) for the rest of the match.
+    SetParam(String),
+    /// Go back to the end of `turn` (0 is the start) and play on from there: a fork.
+    RollBack(u32),
+}
+
+/// A facilitator's command was carried out.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum Facilitated {
+    Paused(bool),
+    Injected {
+        card: usize,
+        on: bool,
+    },
+    ParamChanged(String),
+    /// The match is now as it was at the end of this turn; the records after it are gone.
+    RolledBack(u32),
+}
+
+/// Set while the facilitator has paused the match.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MatchPaused(pub bool);
+
 /// Commands in, facts out, for the match in `ActiveMatch`. Needs `SimPlugin` and `Rules`.
 pub struct SessionPlugin;
 
@@ -62,9 +96,12 @@ impl Plugin for SessionPlugin {
             .add_message::<OrderRefused>()
             .add_message::<TurnResolved>()
             .add_message::<MatchEnded>()
+            .add_message::<Facilitate>()
+            .add_message::<Facilitated>()
+            .init_resource::<MatchPaused>()
             .add_systems(
                 Update,
-                (take_orders, resolve_turn)
+                (facilitate, take_orders, resolve_turn)
                     .chain()
                     .run_if(resource_exists::<Rules>),
             );
@@ -73,18 +110,47 @@ impl Plugin for SessionPlugin {
 
 /// Spawns a recorded match and makes it the active one.
 pub fn start_match(world: &mut World, controllers: Vec<Controller>, seed: u64) -> Entity {
-    let bundle = {
+    let (bundle, recording) = {
         let rules = world.resource::<Rules>();
         let plan = Plan {
             turns: rules.scenario.turns,
-            controllers,
+            controllers: controllers.clone(),
             record: true,
         };
-        new_match(rules, &plan, 0, seed)
+        let recording = Recording::new(rules.scenario.clone(), seed, plan.turns, controllers);
+        (new_match(rules, &plan, 0, seed), recording)
     };
-    let entity = world.spawn((bundle, History::default())).id();
+    let entity = world.spawn((bundle, History::default(), recording)).id();
     world.insert_resource(ActiveMatch(entity));
+    world.insert_resource(MatchPaused(false));
     entity
+}
+
+/// Puts a saved (or rebuilt) match in play: its rules, its state and its recording.
+pub fn resume_match(
+    world: &mut World,
+    rules: Rules,
+    state: MatchState,
+    recording: Recording,
+) -> Entity {
+    world.insert_resource(rules);
+    let entity = world.spawn((state.into_bundle(), recording)).id();
+    world.insert_resource(ActiveMatch(entity));
+    world.insert_resource(MatchPaused(false));
+    entity
+}
+
+/// The active match as a save holds it: its recording, with the unresolved turn's commands,
+/// and its state.
+pub fn snapshot(world: &World) -> Option<(Recording, TurnCommands, MatchState)> {
+    let ActiveMatch(entity) = *world.get_resource::<ActiveMatch>()?;
+    let rules = world.get_resource::<Rules>()?;
+    let recording = world.get::<Recording>(entity)?.clone();
+    let state = MatchState::capture(world, entity)?;
+    let mut pending =
+        TurnCommands::from_orders(rules, &state.seats, &state.orders, state.globals.turn + 1);
+    pending.params = recording.pending_params.clone();
+    Some((recording, pending, state))
 }
 
 /// The move the scenario's own AI for `nation` would play now: what the advisor suggests to a
@@ -145,6 +211,7 @@ pub fn reading_odds(rules: &Rules, relations: &Relations, nation: usize, action:
 fn take_orders(
     rules: Res<Rules>,
     active: Option<Res<ActiveMatch>>,
+    paused: Res<MatchPaused>,
     mut moves: MessageReader<ChooseMove>,
     mut answers: MessageReader<AnswerProposal>,
     mut refused: MessageWriter<OrderRefused>,
@@ -171,6 +238,8 @@ fn take_orders(
         };
         if nation >= n || seats.0[nation].controller != Controller::Human {
             refused.write(refuse("that nation is not played by a person".into()));
+        } else if paused.0 {
+            refused.write(refuse("the facilitator has paused the match".into()));
         } else if globals.finished() {
             refused.write(refuse("the match is over".into()));
         } else if !available_moves(&rules, nation, nations, relations, diplomacy, globals)
@@ -226,6 +295,13 @@ fn resolve_turn(world: &mut World) {
             .collect(),
         _ => return,
     };
+    if world.resource::<MatchPaused>().0 {
+        world.write_message(OrderRefused {
+            nation: None,
+            reason: "the facilitator has paused the match".into(),
+        });
+        return;
+    }
     if let Some(&nation) = waiting.first() {
         world.write_message(OrderRefused {
             nation: Some(nation),
@@ -240,6 +316,7 @@ fn resolve_turn(world: &mut World) {
         });
         return;
     }
+    record_commands(world, entity);
     world.run_schedule(Turn);
     let record = world
         .get::<History>(entity)
@@ -249,6 +326,121 @@ fn resolve_turn(world: &mut World) {
     }
     if let Some(outcome) = world.get::<Globals>(entity).and_then(|g| g.outcome) {
         world.write_message(MatchEnded(outcome));
+    }
+}
+
+/// Keeps this turn's commands in the match's recording, before the turn is resolved.
+fn record_commands(world: &mut World, entity: Entity) {
+    let commands = {
+        let (Some(rules), Some(seats), Some(orders), Some(globals)) = (
+            world.get_resource::<Rules>(),
+            world.get::<Seats>(entity),
+            world.get::<Orders>(entity),
+            world.get::<Globals>(entity),
+        ) else {
+            return;
+        };
+        TurnCommands::from_orders(rules, seats, orders, globals.turn + 1)
+    };
+    if let Some(mut recording) = world.get_mut::<Recording>(entity) {
+        let params = std::mem::take(&mut recording.pending_params);
+        recording.turns.push(TurnCommands { params, ..commands });
+    }
+}
+
+/// Carries out the facilitator's commands, reporting each as done or refused.
+fn facilitate(world: &mut World) {
+    let commands: Vec<Facilitate> = world
+        .resource_mut::<Messages<Facilitate>>()
+        .drain()
+        .collect();
+    let Some(ActiveMatch(entity)) = world.get_resource::<ActiveMatch>().copied() else {
+        return;
+    };
+    for command in commands {
+        match apply_facilitation(world, entity, &command) {
+            Ok(done) => {
+                world.write_message(done);
+            }
+            Err(reason) => {
+                world.write_message(OrderRefused {
+                    nation: None,
+                    reason,
+                });
+            }
+        }
+    }
+}
+
+fn apply_facilitation(
+    world: &mut World,
+    entity: Entity,
+    command: &Facilitate,
+) -> Result<Facilitated, String> {
+    match command {
+        Facilitate::Pause(on) => {
+            world.insert_resource(MatchPaused(*on));
+            Ok(Facilitated::Paused(*on))
+        }
+        Facilitate::Inject { card, on } => {
+            let cards = world.resource::<Rules>().scenario.events.len();
+            if *card >= cards {
+                return Err(format!("the deck has no event {card}"));
+            }
+            if world.get::<Globals>(entity).is_none_or(Globals::finished) {
+                return Err("the match is over".into());
+            }
+            let mut orders = world.get_mut::<Orders>(entity).ok_or("no match")?;
+            orders.injected.retain(|c| c != card);
+            if *on {
+                orders.injected.push(*card);
+                orders.injected.sort_unstable();
+            }
+            Ok(Facilitated::Injected {
+                card: *card,
+                on: *on,
+            })
+        }
+        Facilitate::SetParam(set) => {
+            if !set.trim_start().starts_with("params.") {
+                return Err(format!(
+                    "{set}: only the model's parameters (params.KEY=VALUE) change during a match"
+                ));
+            }
+            if world.get::<Globals>(entity).is_none_or(Globals::finished) {
+                return Err("the match is over".into());
+            }
+            let changed = apply_overrides(
+                &world.resource::<Rules>().scenario,
+                std::slice::from_ref(set),
+            )
+            .map_err(|e| e.to_string())?;
+            world.insert_resource(Rules::new(changed));
+            let mut recording = world.get_mut::<Recording>(entity).ok_or("no recording")?;
+            recording.pending_params.push(set.clone());
+            Ok(Facilitated::ParamChanged(set.clone()))
+        }
+        Facilitate::RollBack(turn) => {
+            let recording = world
+                .get::<Recording>(entity)
+                .ok_or("no recording")?
+                .clone();
+            if *turn as usize > recording.turns.len() {
+                return Err(format!(
+                    "turn {turn} has not been played (the match is at turn {})",
+                    recording.turns.len()
+                ));
+            }
+            let rebuilt = rebuild(&recording, *turn as usize, None).map_err(|e| e.to_string())?;
+            let mut forked = recording;
+            forked.turns.truncate(*turn as usize);
+            forked.pending_params.clear();
+            world.insert_resource(rebuilt.rules);
+            world
+                .entity_mut(entity)
+                .insert((rebuilt.state.into_bundle(), forked));
+            Ok(Facilitated::RolledBack(*turn))
+        }
     }
 }
 

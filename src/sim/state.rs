@@ -183,7 +183,7 @@ impl Globals {
 }
 
 /// Who decides a nation's moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Controller {
     /// A standard strategy decides the stance; the personality picks the move.
     Ai {
@@ -195,7 +195,7 @@ pub enum Controller {
 }
 
 /// A nation's seat: its controller and what it remembers, as it perceived it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Seat {
     pub controller: Controller,
     /// Its own stances, oldest first.
@@ -205,16 +205,20 @@ pub struct Seat {
     pub theirs: Vec<Stance>,
 }
 
-#[derive(Component, Debug, Clone, PartialEq)]
+#[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Seats(pub Vec<Seat>);
 
-/// This turn's commands: each nation's move and stance, and answers to pending proposals.
-#[derive(Component, Debug, Clone, Default, PartialEq)]
+/// This turn's commands: each nation's move and stance, answers to pending proposals, and the
+/// events a facilitator forces into the turn.
+#[derive(Component, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Orders {
     pub moves: Vec<Option<usize>>,
     pub stances: Vec<Stance>,
     /// (proposal index in `Diplomacy::proposals`, answering nation, accepted).
     pub answers: Vec<(usize, usize, bool)>,
+    /// Cards of the scenario's deck that fire this turn whatever their chance.
+    #[serde(default)]
+    pub injected: Vec<usize>,
 }
 
 /// How an observer saw an actor's move this turn.
@@ -229,7 +233,7 @@ pub struct Perception {
 }
 
 /// This turn's perceptions, per ordered pair like `Relations`.
-#[derive(Component, Debug, Clone, Default, PartialEq)]
+#[derive(Component, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Perceptions(pub Vec<Perception>);
 
 /// The match's own random stream: a seed and the commands replay a match exactly.

@@ -26,7 +26,9 @@ impl Stance {
 
 use Stance::{Cooperate as C, Defect as D};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Saved by its name (`tit_for_tat`), as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub enum Strategy {
     AlwaysCooperate,
     AlwaysDefect,
@@ -47,6 +49,20 @@ pub enum Strategy {
 pub struct Memory<'a> {
     pub mine: &'a [Stance],
     pub theirs: &'a [Stance],
+}
+
+impl From<Strategy> for String {
+    fn from(s: Strategy) -> String {
+        s.name().to_string()
+    }
+}
+
+impl TryFrom<String> for Strategy {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Strategy, String> {
+        Strategy::from_name(&name).ok_or_else(|| format!("unknown strategy {name:?}"))
+    }
 }
 
 impl Strategy {

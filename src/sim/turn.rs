@@ -247,6 +247,7 @@ fn update_transparency(
 fn draw_events(
     rules: Res<Rules>,
     mut games: Query<(
+        &Orders,
         &mut Nations,
         &mut Relations,
         &mut Diplomacy,
@@ -256,10 +257,11 @@ fn draw_events(
     )>,
 ) {
     games.iter_mut().for_each(
-        |(mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
+        |(orders, mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
             if !globals.finished() {
                 rule::draw_events(
                     &rules,
+                    &orders.injected,
                     &mut nations,
                     &mut relations,
                     &mut diplomacy,
@@ -338,6 +340,7 @@ fn record_turns(
             }
             orders.moves.iter_mut().for_each(|m| *m = None);
             orders.answers.clear();
+            orders.injected.clear();
         },
     );
 }

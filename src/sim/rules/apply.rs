@@ -226,6 +226,7 @@ mod tests {
             moves: moves.iter().map(|m| rules.move_index(m)).collect(),
             stances: vec![crate::sim::strategy::Stance::Cooperate; 2],
             answers: vec![],
+            injected: vec![],
         }
     }
 

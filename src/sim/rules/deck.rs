@@ -31,8 +31,10 @@ fn chance(c: &Chance, f: &Factors) -> f64 {
         .clamp(0.0, 1.0)
 }
 
-/// Draws the deck for this turn and applies the cards that fire, in deck order.
-pub(super) fn draw_events_in(rules: &Rules, w: &mut World, rng: &mut impl Rng) {
+/// Draws the deck for this turn and applies the cards that fire, in deck order. Injected cards
+/// (a facilitator's) fire whatever their chance; their draw is still made, so the rest of the
+/// turn's random stream is the same as without the injection.
+pub(super) fn draw_events_in(rules: &Rules, w: &mut World, injected: &[usize], rng: &mut impl Rng) {
     if rules.scenario.events.is_empty() || w.globals.exchange {
         return;
     }
@@ -53,7 +55,8 @@ pub(super) fn draw_events_in(rules: &Rules, w: &mut World, rng: &mut impl Rng) {
         disaster: w.globals.threats.disaster / 100.0,
     };
     for (card, event) in rules.scenario.events.iter().enumerate() {
-        if !rng.random_bool(chance(&event.chance, &f)) {
+        let drawn = rng.random_bool(chance(&event.chance, &f));
+        if !drawn && !injected.contains(&card) {
             continue;
         }
         let targets = targets(event, w.nations, w.relations, rng);
@@ -101,6 +104,7 @@ fn targets(
 /// Threats grow when nobody works on them; then the deck is drawn.
 pub fn draw_events(
     rules: &Rules,
+    injected: &[usize],
     nations: &mut Nations,
     relations: &mut Relations,
     diplomacy: &mut Diplomacy,
@@ -120,5 +124,5 @@ pub fn draw_events(
         globals,
         log,
     };
-    draw_events_in(rules, &mut w, rng);
+    draw_events_in(rules, &mut w, injected, rng);
 }

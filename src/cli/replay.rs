@@ -1,0 +1,72 @@
+//! `detente replay FILE`: plays a save's recording again from its seed and commands, and checks
+//! every turn and the final state against what the save holds.
+
+use super::ReplayArgs;
+use super::output::{say, write_all_atomic};
+use super::simulate::match_json;
+use crate::sim::save::{parse, verify};
+use crate::sim::state::Controller;
+use std::process::ExitCode;
+
+/// Exit code 0 when the replay matches, 1 when it differs, 2 when the file cannot be read.
+pub fn run(args: &ReplayArgs) -> ExitCode {
+    let shown = args.file.display().to_string();
+    let save = match std::fs::read(&args.file)
+        .map_err(|e| crate::sim::InputError::new(&shown, format!("cannot read: {e}")))
+        .and_then(|bytes| parse(&shown, &bytes))
+    {
+        Ok(save) => save,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let rebuilt = match verify(&save) {
+        Ok(rebuilt) => rebuilt,
+        Err(d) => {
+            eprintln!("replay differs: {shown}: {d}");
+            if let Some(turn) = d.turn {
+                eprintln!("first differing turn: {turn}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(path) = &args.json {
+        let json = match_json(&rebuilt.rules, &rebuilt.state);
+        if let Err(e) = write_all_atomic(&[(path.as_path(), json.as_bytes())]) {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let r = &save.recording;
+    let g = &rebuilt.state.globals;
+    let people = r.seats.iter().filter(|&&c| c == Controller::Human).count();
+    let facilitator: usize = r
+        .turns
+        .iter()
+        .map(|t| t.params.len() + t.inject.len())
+        .sum();
+    if !args.quiet {
+        say(format!(
+            "{} ({}), seed {}: {} turns replayed, {} seat(s) played by people, {} facilitator command(s)",
+            r.scenario.title,
+            r.scenario.id,
+            r.seed,
+            r.turns.len(),
+            people,
+            facilitator
+        ));
+    }
+    let standing = match g.outcome {
+        Some(outcome) => format!("outcome {}", outcome.name()),
+        None => format!(
+            "in progress, {}",
+            g.regimes.last().map_or("not started", |r| r.name())
+        ),
+    };
+    say(format!(
+        "verified: every turn and the final state match the save ({standing} after {} turns)",
+        g.turn
+    ));
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,404 @@
+//! A match as a recording and as a snapshot. The recording (scenario, seed, seats and each
+//! turn's commands) replays the match exactly; the snapshot (`MatchState`) is every component of
+//! the match, the random stream's position included. Saves hold both, replays check one against
+//! the other, and a rollback rebuilds the snapshot of an earlier turn from the recording.
+
+use super::history::{History, Tally, TurnRecord, record_turn_of};
+use super::log::TurnLog;
+use super::overrides::apply_overrides;
+use super::rules::{Rules, available_moves, minutes_to_midnight, regime_of, risk_of};
+use super::run::{Plan, new_match, sim_app};
+use super::scenario::Scenario;
+use super::state::{
+    Controller, Diplomacy, GameId, GameRng, Globals, Nations, Orders, Perceptions, Relations, Seats,
+};
+use super::turn::Turn;
+use bevy::prelude::*;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+/// Everything needed to play a match again: the scenario as it started, the seed, who held each
+/// seat, and what the people at the table (and the facilitator) did each turn. AI seats need no
+/// entry: their moves follow from the seed.
+#[derive(Component, Debug, Clone, Serialize, Deserialize)]
+pub struct Recording {
+    pub scenario: Scenario,
+    pub seed: u64,
+    /// The turn count the match stops at.
+    pub length: u32,
+    pub seats: Vec<Controller>,
+    /// One entry per resolved turn, in order.
+    pub turns: Vec<TurnCommands>,
+    /// Parameter changes made during the turn not yet resolved (`KEY=VALUE`).
+    #[serde(default)]
+    pub pending_params: Vec<String>,
+}
+
+/// The commands of one turn, by id so that a recording reads as text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TurnCommands {
+    /// 1-based.
+    pub turn: u32,
+    /// Scenario parameters the facilitator changed before the turn was resolved (`KEY=VALUE`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub params: Vec<String>,
+    /// Events of the deck the facilitator forced into the turn, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inject: Vec<String>,
+    /// The moves of the seats played by people: (nation id, move id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<(String, String)>,
+    /// Their answers to pending proposals: (nation id, proposal index, accepted).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<(String, usize, bool)>,
+}
+
+impl Recording {
+    pub fn new(scenario: Scenario, seed: u64, length: u32, seats: Vec<Controller>) -> Recording {
+        Recording {
+            scenario,
+            seed,
+            length,
+            seats,
+            turns: Vec::new(),
+            pending_params: Vec::new(),
+        }
+    }
+
+    /// The rules in force after `turns` resolved turns and, when `pending`, the parameter changes
+    /// made since.
+    pub fn rules_after(&self, turns: usize, pending: bool) -> Result<Rules, String> {
+        let mut sets: Vec<String> = self.turns[..turns.min(self.turns.len())]
+            .iter()
+            .flat_map(|t| t.params.iter().cloned())
+            .collect();
+        if pending {
+            sets.extend(self.pending_params.iter().cloned());
+        }
+        apply_overrides(&self.scenario, &sets)
+            .map(Rules::new)
+            .map_err(|e| e.to_string())
+    }
+}
+
+impl TurnCommands {
+    /// What people and the facilitator ordered for the coming turn, from the match's orders.
+    pub fn from_orders(rules: &Rules, seats: &Seats, orders: &Orders, turn: u32) -> TurnCommands {
+        let sc = &rules.scenario;
+        TurnCommands {
+            turn,
+            params: Vec::new(),
+            inject: orders
+                .injected
+                .iter()
+                .map(|&c| sc.events[c].id.clone())
+                .collect(),
+            moves: orders
+                .moves
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| seats.0.get(i).map(|s| s.controller) == Some(Controller::Human))
+                .filter_map(|(i, m)| Some((sc.nations[i].id.clone(), sc.moves[(*m)?].id.clone())))
+                .collect(),
+            answers: orders
+                .answers
+                .iter()
+                .map(|&(p, by, accepted)| (sc.nations[by].id.clone(), p, accepted))
+                .collect(),
+        }
+    }
+
+    /// Writes these commands into a match's orders, checking each against the rules as the
+    /// session does for a person's command.
+    pub fn write_orders(
+        &self,
+        rules: &Rules,
+        world: &mut World,
+        entity: Entity,
+    ) -> Result<(), String> {
+        let sc = &rules.scenario;
+        let nation = |id: &str| {
+            rules
+                .nation_index(id)
+                .ok_or_else(|| format!("no nation {id:?} in {}", sc.id))
+        };
+        let mut moves = Vec::new();
+        for (who, action) in &self.moves {
+            let i = nation(who)?;
+            let m = rules
+                .move_index(action)
+                .ok_or_else(|| format!("no move {action:?} in {}", sc.id))?;
+            moves.push((i, m));
+        }
+        let mut injected = Vec::new();
+        for id in &self.inject {
+            let card = sc
+                .events
+                .iter()
+                .position(|e| &e.id == id)
+                .ok_or_else(|| format!("no event {id:?} in the deck of {}", sc.id))?;
+            injected.push(card);
+        }
+        let mut answers = Vec::new();
+        for (who, proposal, accepted) in &self.answers {
+            answers.push((*proposal, nation(who)?, *accepted));
+        }
+        let (seats, nations, relations, diplomacy, globals) = (
+            world.get::<Seats>(entity),
+            world.get::<Nations>(entity),
+            world.get::<Relations>(entity),
+            world.get::<Diplomacy>(entity),
+            world.get::<Globals>(entity),
+        );
+        let (Some(seats), Some(nations), Some(relations), Some(diplomacy), Some(globals)) =
+            (seats, nations, relations, diplomacy, globals)
+        else {
+            return Err("the match is missing".into());
+        };
+        for &(i, m) in &moves {
+            if seats.0[i].controller != Controller::Human {
+                return Err(format!("{} is not played by a person", sc.nations[i].id));
+            }
+            if !available_moves(rules, i, nations, relations, diplomacy, globals).contains(&m) {
+                return Err(format!(
+                    "{} cannot play {} now",
+                    sc.nations[i].id, sc.moves[m].id
+                ));
+            }
+        }
+        for &(p, by, _) in &answers {
+            if diplomacy.proposals.get(p).is_none_or(|q| q.from == by) {
+                return Err(format!(
+                    "{} has no proposal {p} to answer",
+                    sc.nations[by].id
+                ));
+            }
+        }
+        let n = seats.0.len();
+        let Some(mut orders) = world.get_mut::<Orders>(entity) else {
+            return Err("the match is missing".into());
+        };
+        orders.moves.resize(n, None);
+        for (i, m) in moves {
+            orders.moves[i] = Some(m);
+        }
+        orders.answers = answers;
+        orders.injected = injected;
+        Ok(())
+    }
+}
+
+/// Where a match's random stream stands: its seed and how many words it has used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RngState {
+    pub seed: u64,
+    pub word_pos: u64,
+}
+
+/// Every component of a match: its exact state, bit for bit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchState {
+    pub rng: RngState,
+    pub nations: Nations,
+    pub relations: Relations,
+    pub diplomacy: Diplomacy,
+    pub globals: Globals,
+    pub seats: Seats,
+    pub orders: Orders,
+    pub perceptions: Perceptions,
+    /// The facts of the last turn resolved.
+    pub log: TurnLog,
+    pub tally: Tally,
+    pub history: Vec<TurnRecord>,
+}
+
+impl MatchState {
+    /// The state of the match `entity`, if it is a recorded match.
+    pub fn capture(world: &World, entity: Entity) -> Option<MatchState> {
+        let rng = &world.get::<GameRng>(entity)?.0;
+        Some(MatchState {
+            rng: RngState {
+                seed: world.get::<GameId>(entity)?.seed,
+                word_pos: u64::try_from(rng.get_word_pos()).ok()?,
+            },
+            nations: world.get::<Nations>(entity)?.clone(),
+            relations: world.get::<Relations>(entity)?.clone(),
+            diplomacy: world.get::<Diplomacy>(entity)?.clone(),
+            globals: world.get::<Globals>(entity)?.clone(),
+            seats: world.get::<Seats>(entity)?.clone(),
+            orders: world.get::<Orders>(entity)?.clone(),
+            perceptions: world.get::<Perceptions>(entity)?.clone(),
+            log: world.get::<TurnLog>(entity)?.clone(),
+            tally: *world.get::<Tally>(entity)?,
+            history: world.get::<History>(entity)?.0.clone(),
+        })
+    }
+
+    /// The components that put a match in exactly this state (inserted over an existing match,
+    /// they replace its state).
+    pub fn into_bundle(self) -> impl Bundle {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.rng.seed);
+        rng.set_word_pos(u128::from(self.rng.word_pos));
+        (
+            GameId {
+                index: 0,
+                seed: self.rng.seed,
+            },
+            GameRng(rng),
+            self.nations,
+            self.relations,
+            self.diplomacy,
+            self.globals,
+            (
+                self.seats,
+                self.orders,
+                self.perceptions,
+                self.log,
+                self.tally,
+                History(self.history),
+            ),
+        )
+    }
+}
+
+/// A recording played again up to some turn: the rules then in force and the match's state.
+#[derive(Debug, Clone)]
+pub struct Rebuilt {
+    pub rules: Rules,
+    pub state: MatchState,
+    /// The position before the first turn, as a record (for charts that start at turn 0).
+    pub opening: TurnRecord,
+}
+
+/// Why a recording could not be played.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplayError {
+    /// The turn whose commands failed, when it was one.
+    pub turn: Option<u32>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.turn {
+            Some(t) => write!(f, "turn {t}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Plays the first `turns` turns of a recording again from its seed. With `pending`, the
+/// commands of the next, unresolved turn are written into the orders as well (without playing
+/// it), so the state is the one a save took mid-turn.
+pub fn rebuild(
+    recording: &Recording,
+    turns: usize,
+    pending: Option<&TurnCommands>,
+) -> Result<Rebuilt, ReplayError> {
+    let at = |turn: Option<u32>| move |message: String| ReplayError { turn, message };
+    let turns = turns.min(recording.turns.len());
+    let rules = recording.rules_after(0, false).map_err(at(None))?;
+    if recording.seats.len() != rules.nation_count() {
+        return Err(ReplayError {
+            turn: None,
+            message: format!(
+                "{} seats for the {} nations of {}",
+                recording.seats.len(),
+                rules.nation_count(),
+                rules.scenario.id
+            ),
+        });
+    }
+    if let Some(bad) = recording.seats.iter().find(|c| {
+        matches!(c, Controller::Ai { personality, .. } if *personality >= rules.personalities.len())
+    }) {
+        return Err(ReplayError {
+            turn: None,
+            message: format!(
+                "a seat has a personality the scenario does not have ({bad:?}); it has {}",
+                rules.personalities.len()
+            ),
+        });
+    }
+    let plan = Plan {
+        controllers: recording.seats.clone(),
+        turns: recording.length,
+        record: true,
+    };
+    let bundle = new_match(&rules, &plan, 0, recording.seed);
+    let mut app = sim_app(rules);
+    let world = app.world_mut();
+    let entity = world.spawn((bundle, History::default())).id();
+    let opening = opening_record(world, entity).ok_or_else(|| at(None)("no match".into()))?;
+    for (k, commands) in recording.turns[..turns].iter().enumerate() {
+        let turn = k as u32 + 1;
+        let fail = at(Some(turn));
+        if commands.turn != turn {
+            return Err(fail(format!(
+                "the commands are marked turn {}; expected turn {turn}",
+                commands.turn
+            )));
+        }
+        if world.get::<Globals>(entity).is_some_and(Globals::finished) {
+            return Err(fail("the match had already ended".into()));
+        }
+        if !commands.params.is_empty() {
+            let rules = recording.rules_after(k + 1, false).map_err(&fail)?;
+            world.insert_resource(rules);
+        }
+        world
+            .resource_scope(|world, rules: Mut<Rules>| commands.write_orders(&rules, world, entity))
+            .map_err(&fail)?;
+        let waiting = {
+            let seats = &world
+                .get::<Seats>(entity)
+                .map(|s| s.0.clone())
+                .unwrap_or_default();
+            let orders = world.get::<Orders>(entity).cloned().unwrap_or_default();
+            (0..seats.len()).find(|&i| {
+                seats[i].controller == Controller::Human
+                    && orders.moves.get(i).copied().flatten().is_none()
+            })
+        };
+        if let Some(i) = waiting {
+            let id = world.resource::<Rules>().scenario.nations[i].id.clone();
+            return Err(fail(format!("no move for {id}, a seat played by a person")));
+        }
+        world.run_schedule(Turn);
+    }
+    if let Some(pending) = pending {
+        let next = turns as u32 + 1;
+        if !recording.pending_params.is_empty() {
+            let rules = recording.rules_after(turns, true).map_err(at(Some(next)))?;
+            world.insert_resource(rules);
+        }
+        world
+            .resource_scope(|world, rules: Mut<Rules>| pending.write_orders(&rules, world, entity))
+            .map_err(at(Some(next)))?;
+    }
+    let state = MatchState::capture(world, entity).ok_or_else(|| at(None)("no match".into()))?;
+    let rules = world.resource::<Rules>().clone();
+    Ok(Rebuilt {
+        rules,
+        state,
+        opening,
+    })
+}
+
+/// The match's position before its first turn, as a record: the risk and regime of the starting
+/// numbers (the sim first assesses them during turn 1).
+pub fn opening_record(world: &World, entity: Entity) -> Option<TurnRecord> {
+    let rules = world.get_resource::<Rules>()?;
+    let (n, r, d, g) = (
+        world.get::<Nations>(entity)?,
+        world.get::<Relations>(entity)?,
+        world.get::<Diplomacy>(entity)?,
+        world.get::<Globals>(entity)?,
+    );
+    let mut start = record_turn_of(rules, &Orders::default(), &TurnLog::default(), n, r, d, g);
+    start.risk = risk_of(rules, n, r, d);
+    start.minutes_to_midnight = minutes_to_midnight(rules, start.risk);
+    start.regime = regime_of(rules, n, r, g);
+    Some(start)
+}

@@ -1,0 +1,339 @@
+//! Save files: one versioned RON document holding a match's recording (the scenario itself, its
+//! content hash, the seed and every turn's commands) and its whole state (random stream and
+//! history included).
+//!
+//! A save is also a replay. Loading one plays its recording again and accepts it only if that
+//! arrives at exactly the saved state, so a damaged or edited file is refused with the place
+//! and the turn where it goes wrong. Nothing is ever written over a save but a whole new one,
+//! and the previous one is kept as `NAME.bak` (`files::write_keeping_backup`).
+
+use super::error::{InputError, Locator};
+use super::history::TurnRecord;
+use super::load::ron_options;
+use super::record::{MatchState, Rebuilt, Recording, TurnCommands, rebuild};
+use super::scenario::Scenario;
+use super::validate::validate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::path::Path;
+
+/// What the first field of every save says it is.
+pub const FORMAT: &str = "detente-save";
+/// The save format this build writes, and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// The longest match a save may hold (the same limit as `--turns`).
+const MAX_LENGTH: u32 = 100_000;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SaveFile {
+    pub format: String,
+    pub version: u32,
+    /// The scenario's id, and the hash of the scenario as the match started (`scenario_hash`).
+    pub scenario: String,
+    pub scenario_hash: String,
+    /// The turn the match is at, and its regime then, for lists of saves.
+    pub turn: u32,
+    pub recording: Recording,
+    /// The commands given so far in the turn not yet resolved.
+    pub pending: TurnCommands,
+    pub state: MatchState,
+}
+
+impl SaveFile {
+    pub fn new(recording: Recording, pending: TurnCommands, state: MatchState) -> SaveFile {
+        SaveFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            scenario: recording.scenario.id.clone(),
+            scenario_hash: scenario_hash(&recording.scenario),
+            turn: state.globals.turn,
+            recording,
+            pending,
+            state,
+        }
+    }
+
+    /// The save as RON text.
+    pub fn to_text(&self) -> String {
+        let pretty = ron::ser::PrettyConfig::new()
+            .depth_limit(4)
+            .struct_names(false);
+        let mut text = ron::ser::to_string_pretty(self, pretty).expect("a save always serialises");
+        text.push('\n');
+        text
+    }
+
+    /// Writes the save over `path`, keeping the previous file as its backup.
+    pub fn write(&self, path: &Path) -> Result<(), InputError> {
+        crate::files::write_keeping_backup(path, self.to_text().as_bytes())
+    }
+}
+
+/// A content hash of a scenario: FNV-1a (64 bits) of its canonical RON text.
+pub fn scenario_hash(scenario: &Scenario) -> String {
+    let text = ron::to_string(scenario).unwrap_or_default();
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("fnv1a64:{hash:016x}")
+}
+
+/// Just enough of a save to tell what it is before reading the rest.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+/// Reads a save and checks it completely: its form, its version, its scenario's hash, and that
+/// its recording replays to its state. Returns the save and the match rebuilt from it.
+pub fn load(path: &Path) -> Result<(SaveFile, Rebuilt), InputError> {
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| InputError::new(&shown, format!("cannot read: {e}")))?;
+    let save = parse(&shown, &bytes)?;
+    let text = String::from_utf8_lossy(&bytes);
+    match verify(&save) {
+        Ok(rebuilt) => Ok((save, rebuilt)),
+        Err(d) => {
+            let (line, col) = Locator::new(&text).find(&["state".to_string()]);
+            Err(InputError::at(
+                shown,
+                line,
+                col,
+                format!(
+                    "the saved state does not follow from the game's commands ({d}); the file was edited or damaged"
+                ),
+            ))
+        }
+    }
+}
+
+/// Parses a save's bytes and checks everything but the replay.
+pub fn parse(origin: &str, bytes: &[u8]) -> Result<SaveFile, InputError> {
+    let at = |text: &str, offset: usize, message: String| {
+        let (line, col) = Locator::new(text).line_col(offset);
+        InputError::at(origin, line, col, message)
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::at(
+            origin,
+            1,
+            1,
+            "the file is empty; expected a Détente save",
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            return Err(at(
+                &valid,
+                valid.len(),
+                "not a text file (invalid UTF-8); expected a Détente save".into(),
+            ));
+        }
+    };
+    if let Some(pos) = text.find('\0') {
+        return Err(at(
+            text,
+            pos,
+            "not a text file (NUL byte); expected a Détente save".into(),
+        ));
+    }
+    let ron_error = |e: ron::error::SpannedError| {
+        InputError::at(
+            origin,
+            e.span.start.line,
+            e.span.start.col,
+            format!("{}; the save is damaged or cut short", e.code),
+        )
+    };
+    let header: Header = ron_options().from_str(text).map_err(ron_error)?;
+    let place = |key: &str| Locator::new(text).find(&[key.to_string()]);
+    if header.format.as_deref() != Some(FORMAT) {
+        let (line, col) = place("format");
+        return Err(InputError::at(
+            origin,
+            line,
+            col,
+            format!("not a Détente save: expected format: \"{FORMAT}\" at the top"),
+        ));
+    }
+    match header.version {
+        Some(v) if v > VERSION => {
+            let (line, col) = place("version");
+            return Err(InputError::at(
+                origin,
+                line,
+                col,
+                format!(
+                    "this save was made by a newer Détente (save version {v}); this one reads versions up to {VERSION}"
+                ),
+            ));
+        }
+        Some(v) if v >= 1 => {}
+        other => {
+            let (line, col) = place("version");
+            return Err(InputError::at(
+                origin,
+                line,
+                col,
+                format!(
+                    "unknown save version {}; expected 1 to {VERSION}",
+                    other.map_or("(missing)".into(), |v| v.to_string())
+                ),
+            ));
+        }
+    }
+    let save: SaveFile = ron_options().from_str(text).map_err(ron_error)?;
+    let scenario = &save.recording.scenario;
+    if scenario.id != save.scenario {
+        let (line, col) = place("scenario");
+        return Err(InputError::at(
+            origin,
+            line,
+            col,
+            format!(
+                "the save names scenario {:?} but holds {:?}",
+                save.scenario, scenario.id
+            ),
+        ));
+    }
+    let hash = scenario_hash(scenario);
+    if hash != save.scenario_hash {
+        let (line, col) = place("scenario_hash");
+        return Err(InputError::at(
+            origin,
+            line,
+            col,
+            format!(
+                "the scenario inside the save does not match its hash (recorded {}, its content gives {hash}): the file was edited or damaged",
+                save.scenario_hash
+            ),
+        ));
+    }
+    if let Err(problems) = validate(scenario) {
+        let (line, col) = place("recording");
+        return Err(InputError::at(
+            origin,
+            line,
+            col,
+            format!(
+                "the scenario inside the save is invalid: {}",
+                problems[0].message
+            ),
+        ));
+    }
+    let length = save.recording.length;
+    if !(1..=MAX_LENGTH).contains(&length) {
+        let (line, col) = place("length");
+        return Err(InputError::at(
+            origin,
+            line,
+            col,
+            format!("a match of {length} turns; expected 1 to {MAX_LENGTH}"),
+        ));
+    }
+    Ok(save)
+}
+
+/// Where a replay parted from its recording.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Divergence {
+    /// The first turn that differs, when the difference is in a turn.
+    pub turn: Option<u32>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Divergence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.turn {
+            Some(t) => write!(f, "turn {t}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Plays the save's recording again and compares it with the saved history, turn by turn, then
+/// with the whole saved state.
+pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
+    let rebuilt = match rebuild(
+        &save.recording,
+        save.recording.turns.len(),
+        Some(&save.pending),
+    ) {
+        Ok(rebuilt) => rebuilt,
+        Err(e) => {
+            // A command that no longer fits usually follows an earlier turn that went otherwise:
+            // report that turn when there is one.
+            let before = e.turn.map_or(0, |t| t.saturating_sub(1) as usize);
+            if let Ok(partial) = rebuild(&save.recording, before, None) {
+                first_different_turn(&partial.state.history, &save.state.history)?;
+            }
+            return Err(Divergence {
+                turn: e.turn,
+                message: e.message,
+            });
+        }
+    };
+    let (ours, theirs) = (&rebuilt.state.history, &save.state.history);
+    first_different_turn(ours, theirs)?;
+    if ours.len() != theirs.len() {
+        return Err(Divergence {
+            turn: Some(ours.len().min(theirs.len()) as u32 + 1),
+            message: format!(
+                "the commands play {} turns but the history has {}",
+                ours.len(),
+                theirs.len()
+            ),
+        });
+    }
+    if rebuilt.state != save.state {
+        return Err(Divergence {
+            turn: None,
+            message: difference(&rebuilt.state, &save.state, "state"),
+        });
+    }
+    Ok(rebuilt)
+}
+
+/// The first turn (of those both have) whose records differ.
+fn first_different_turn(ours: &[TurnRecord], theirs: &[TurnRecord]) -> Result<(), Divergence> {
+    match ours.iter().zip(theirs).position(|(a, b)| a != b) {
+        Some(k) => Err(Divergence {
+            turn: Some(k as u32 + 1),
+            message: difference(&ours[k], &theirs[k], "history"),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The first field in which two values differ, as `path: replayed X, saved Y`.
+fn difference<T: Serialize>(replayed: &T, saved: &T, root: &str) -> String {
+    let (a, b) = (
+        serde_json::to_value(replayed).unwrap_or(Value::Null),
+        serde_json::to_value(saved).unwrap_or(Value::Null),
+    );
+    match first_difference(&a, &b, root.to_string()) {
+        Some((path, x, y)) => format!("{path}: replayed {x}, saved {y}"),
+        None => format!("{root} differs in a number's last bits"),
+    }
+}
+
+fn first_difference(a: &Value, b: &Value, path: String) -> Option<(String, String, String)> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => x.iter().find_map(|(k, v)| {
+            let w = y.get(k).unwrap_or(&Value::Null);
+            first_difference(v, w, format!("{path}.{k}"))
+        }),
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (v, w))| first_difference(v, w, format!("{path}[{i}]"))),
+        _ if a != b => Some((path, a.to_string(), b.to_string())),
+        _ => None,
+    }
+}

@@ -1,0 +1,601 @@
+//! Saves, replays and the facilitator's commands, on matches played through `sim::session` as
+//! the desktop plays them: people's moves in, the sim's reports out.
+
+use super::common::{detente, setup, temp_dir};
+use bevy::prelude::*;
+use detente::sim::Rules;
+use detente::sim::record::{MatchState, Recording};
+use detente::sim::run::sim_app;
+use detente::sim::save::{SaveFile, load, parse, verify};
+use detente::sim::session::{
+    ActiveMatch, AnswerProposal, ChooseMove, EndTurn, Facilitate, Facilitated, OrderRefused,
+    SessionPlugin, advise, resume_match, snapshot, start_match,
+};
+use detente::sim::state::{Controller, Diplomacy, Globals};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::path::Path;
+
+/// A match of `scenario` with the nations in `people` played by people, the rest by the
+/// scenario's AI.
+fn session(scenario: &str, people: &[usize], seed: u64) -> App {
+    let s = setup(scenario, &[], &[], None);
+    let mut controllers = s.controllers.clone();
+    for &i in people {
+        controllers[i] = Controller::Human;
+    }
+    let mut app = sim_app(s.rules);
+    app.add_plugins(SessionPlugin);
+    start_match(app.world_mut(), controllers, seed);
+    app
+}
+
+fn active(app: &App) -> Entity {
+    app.world().resource::<ActiveMatch>().0
+}
+
+fn drain<M: Message + Clone>(app: &mut App) -> Vec<M> {
+    app.world_mut()
+        .resource_mut::<Messages<M>>()
+        .drain()
+        .collect()
+}
+
+/// One turn in which every person plays the advisers' move (or `choice` for nation 0), and
+/// accepts every proposal made to them. Returns whether the match goes on.
+fn play_turn(app: &mut App, people: &[usize], choice: Option<usize>) -> bool {
+    let entity = active(app);
+    let proposals = app
+        .world()
+        .get::<Diplomacy>(entity)
+        .unwrap()
+        .proposals
+        .clone();
+    for &nation in people {
+        let action = match choice {
+            Some(a) if nation == 0 => a,
+            _ => advise(app.world(), entity, nation).unwrap(),
+        };
+        app.world_mut().write_message(ChooseMove { nation, action });
+        for (p, proposal) in proposals.iter().enumerate() {
+            if proposal.from != nation {
+                app.world_mut().write_message(AnswerProposal {
+                    nation,
+                    proposal: p,
+                    accept: true,
+                });
+            }
+        }
+    }
+    app.world_mut().write_message(EndTurn);
+    app.update();
+    let refused = drain::<OrderRefused>(app);
+    assert!(refused.is_empty(), "{refused:?}");
+    !app.world().get::<Globals>(entity).unwrap().finished()
+}
+
+fn play(app: &mut App, people: &[usize], turns: u32) {
+    for _ in 0..turns {
+        if !play_turn(app, people, None) {
+            break;
+        }
+    }
+}
+
+fn state(app: &App) -> MatchState {
+    MatchState::capture(app.world(), active(app)).unwrap()
+}
+
+fn save_of(app: &App) -> SaveFile {
+    let (recording, pending, state) = snapshot(app.world()).unwrap();
+    SaveFile::new(recording, pending, state)
+}
+
+fn state_text(state: &MatchState) -> String {
+    ron::to_string(state).unwrap()
+}
+
+/// A fresh app playing the match saved in `path`, as `play --load` opens it.
+fn loaded(path: &Path) -> App {
+    let (save, rebuilt) = load(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = sim_app(rebuilt.rules.clone());
+    app.add_plugins(SessionPlugin);
+    resume_match(
+        app.world_mut(),
+        rebuilt.rules,
+        rebuilt.state,
+        save.recording,
+    );
+    app
+}
+
+#[test]
+fn save_quit_load_is_bit_for_bit_and_plays_on_the_same() {
+    let dir = temp_dir("save-load");
+    let path = dir.join("match.ron");
+    let people = [0, 1];
+    let mut original = session("multipolar_2030", &people, 11);
+    play(&mut original, &people, 7);
+    // A move chosen but the turn not yet ended is part of the save too.
+    let entity = active(&original);
+    let pending = advise(original.world(), entity, 0).unwrap();
+    original.world_mut().write_message(ChooseMove {
+        nation: 0,
+        action: pending,
+    });
+    original.update();
+    save_of(&original).write(&path).unwrap();
+    let before = state(&original);
+
+    let mut resumed = loaded(&path);
+    let after = state(&resumed);
+    assert_eq!(after, before);
+    assert_eq!(state_text(&after), state_text(&before), "not bit for bit");
+
+    play(&mut original, &people, 12);
+    play(&mut resumed, &people, 12);
+    let (a, b) = (state(&original), state(&resumed));
+    assert!(
+        a.history.len() > 8,
+        "the match went on: {}",
+        a.history.len()
+    );
+    assert_eq!(a.history, b.history);
+    assert_eq!(state_text(&a), state_text(&b));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_saved_game_replays_and_a_tampered_one_is_caught() {
+    let dir = temp_dir("replay");
+    let mut saves = Vec::new();
+    for (scenario, people, seed) in [
+        ("reset_2013", vec![0], 3),
+        ("cold_war_1962", vec![0, 1], 8),
+        ("multipolar_2030", vec![1, 2], 5),
+        ("prisoners_dilemma", vec![0], 2),
+    ] {
+        let mut app = session(scenario, &people, seed);
+        play(&mut app, &people, 9);
+        let path = dir.join(format!("{scenario}.ron"));
+        save_of(&app).write(&path).unwrap();
+        saves.push(path);
+    }
+    // A game of AI seats saved by `simulate --save`.
+    let ai = dir.join("ai.ron");
+    let out = detente(&[
+        "simulate",
+        "cold_war_1962",
+        "--seed",
+        "5",
+        "--quiet",
+        "--save",
+        ai.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    saves.push(ai);
+    for path in &saves {
+        let out = detente(&["replay", path.to_str().unwrap()]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains("verified"), "{stdout}");
+    }
+
+    // A person's recorded move changed: the replay parts from the history at that turn.
+    let text = std::fs::read_to_string(&saves[0]).unwrap();
+    let mut save: SaveFile = ron::from_str(&text).unwrap();
+    let sixth = &mut save.recording.turns[5];
+    let rules = Rules::new(save.recording.scenario.clone());
+    let played = sixth.moves[0].1.clone();
+    let other = [
+        "hold",
+        "summit",
+        "arms_buildup",
+        "lower_alert",
+        "hawkish_rhetoric",
+    ]
+    .into_iter()
+    .find(|m| *m != played && rules.move_index(m).is_some())
+    .unwrap();
+    sixth.moves[0].1 = other.to_string();
+    let tampered = dir.join("tampered.ron");
+    std::fs::write(&tampered, save.to_text()).unwrap();
+    let out = detente(&["replay", tampered.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("first differing turn: 6"), "{stderr}");
+
+    // A number of the saved state changed, the commands left alone.
+    let mut save: SaveFile = ron::from_str(&text).unwrap();
+    save.state.nations.0[1].arms += 0.5;
+    std::fs::write(&tampered, save.to_text()).unwrap();
+    let out = detente(&["replay", tampered.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("state.nations"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_save_killed_midway_leaves_the_previous_one_loadable() {
+    let dir = temp_dir("killed");
+    let path = dir.join("game.ron");
+    let p = path.to_str().unwrap();
+    let ok = detente(&[
+        "simulate",
+        "reset_2013",
+        "--seed",
+        "1",
+        "--quiet",
+        "--save",
+        p,
+    ]);
+    assert!(ok.status.success());
+    let previous = std::fs::read(&path).unwrap();
+    for cut in [0, 1, 500, 20_000, previous.len() - 1] {
+        let killed = std::process::Command::new(env!("CARGO_BIN_EXE_detente"))
+            .args([
+                "simulate",
+                "reset_2013",
+                "--seed",
+                "2",
+                "--quiet",
+                "--save",
+                p,
+            ])
+            .env("DETENTE_TEST_ABORT_SAVE_AFTER", cut.to_string())
+            .output()
+            .unwrap();
+        assert!(!killed.status.success(), "the process was meant to die");
+        assert_eq!(std::fs::read(&path).unwrap(), previous, "cut at {cut}");
+        let (save, _) = load(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(save.recording.seed, 1);
+        // What the killed process left is a cut-short temporary, refused with a clear message.
+        let partial: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|f| f.to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert_eq!(partial.len(), 1, "{partial:?}");
+        let err = load(&partial[0]).unwrap_err().to_string();
+        assert!(err.contains("empty") || err.contains("cut short"), "{err}");
+        std::fs::remove_file(&partial[0]).unwrap();
+    }
+    let out = detente(&["replay", p]);
+    assert_eq!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn hand_broken_saves_are_refused_with_the_reason() {
+    let dir = temp_dir("broken");
+    let mut app = session("reset_2013", &[0], 4);
+    play(&mut app, &[0], 5);
+    let text = save_of(&app).to_text();
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("empty", String::new(), "empty"),
+        ("truncated", text[..text.len() / 2].to_string(), "cut short"),
+        ("random", "\u{1}garbage (((".into(), "cut short"),
+        (
+            "newer",
+            text.replacen("version: 1,", "version: 7,", 1),
+            "newer Détente",
+        ),
+        (
+            "not a save",
+            text.replacen("detente-save", "something-else", 1),
+            "not a Détente save",
+        ),
+        (
+            "wrong hash",
+            text.replacen("fnv1a64:", "fnv1a64:0", 1),
+            "does not match its hash",
+        ),
+        (
+            "edited scenario",
+            text.replacen("turns: 40", "turns: 41", 1),
+            "does not match its hash",
+        ),
+    ];
+    for (name, body, expected) in cases {
+        let path = dir.join(format!("{}.ron", name.replace(' ', "_")));
+        std::fs::write(&path, &body).unwrap();
+        let err = load(&path).map(|_| ()).unwrap_err().to_string();
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(err.starts_with(path.to_str().unwrap()), "{name}: {err}");
+        let out = detente(&["replay", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(expected),
+            "{name}"
+        );
+        if cfg!(feature = "desktop") {
+            let out = detente(&["play", "--load", path.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(2), "{name}");
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains(expected),
+                "{name}"
+            );
+        }
+        // A refused file is left as it was.
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), body);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Ten thousand damaged saves: cut short, bytes changed, lines dropped or swapped, random bytes.
+/// Each is refused with a message that names the file, or (when the damage changed nothing that
+/// matters, like a space) read back as the very same match. None panics.
+#[test]
+fn fuzzed_saves_are_refused_and_never_panic() {
+    let mut app = session("prisoners_dilemma", &[0], 9);
+    play(&mut app, &[0], 6);
+    let original = save_of(&app);
+    let text = original.to_text();
+    let bytes = text.as_bytes();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(2026);
+    let (mut refused, mut same) = (0, 0);
+    for i in 0..10_000 {
+        let input: Vec<u8> = match i % 5 {
+            0 => bytes[..rng.random_range(0..bytes.len())].to_vec(),
+            1 => {
+                let mut b = bytes.to_vec();
+                for _ in 0..rng.random_range(1..4) {
+                    let at = rng.random_range(0..b.len());
+                    b[at] = rng.random();
+                }
+                b
+            }
+            2 => {
+                let mut kept = lines.clone();
+                let at = rng.random_range(0..kept.len());
+                if rng.random_bool(0.5) {
+                    kept.remove(at);
+                } else {
+                    let other = rng.random_range(0..kept.len());
+                    kept.swap(at, other);
+                }
+                kept.join("\n").into_bytes()
+            }
+            3 => {
+                let mut b = bytes.to_vec();
+                let at = rng.random_range(0..b.len());
+                let digit = b"0123456789"[rng.random_range(0..10)];
+                if b[at].is_ascii_digit() {
+                    b[at] = digit;
+                } else {
+                    b.insert(at, digit);
+                }
+                b
+            }
+            _ => (0..rng.random_range(0..400))
+                .map(|_| rng.random())
+                .collect(),
+        };
+        let outcome = std::panic::catch_unwind(|| {
+            parse("fuzz.ron", &input).and_then(|save| {
+                verify(&save)
+                    .map(|rebuilt| rebuilt.state)
+                    .map_err(|d| detente::sim::InputError::new("fuzz.ron", d.to_string()))
+            })
+        });
+        match outcome {
+            Err(_) => panic!("input {i} panicked: {:?}", String::from_utf8_lossy(&input)),
+            Ok(Err(e)) => {
+                let message = e.to_string();
+                assert!(message.starts_with("fuzz.ron"), "{message}");
+                assert!(message.len() > "fuzz.ron: ".len() + 5, "{message}");
+                refused += 1;
+            }
+            Ok(Ok(state)) => {
+                assert_eq!(state, original.state, "input {i} was read as another match");
+                same += 1;
+            }
+        }
+    }
+    assert_eq!(refused + same, 10_000);
+    assert!(refused > 9_000, "{refused} refused, {same} harmless");
+}
+
+#[test]
+fn an_injected_event_fires_on_the_next_turn_only() {
+    let people = [0];
+    let mut plain = session("reset_2013", &people, 21);
+    let mut forced = session("reset_2013", &people, 21);
+    let rules = plain.world().resource::<Rules>().clone();
+    // The deck's rarest card in this state: it should not fire on its own this turn.
+    let card = rules
+        .scenario
+        .events
+        .iter()
+        .position(|e| e.id == "false_alarm")
+        .unwrap_or(0);
+    let name = rules.scenario.events[card].name.clone();
+    play(&mut plain, &people, 3);
+    play(&mut forced, &people, 3);
+    forced
+        .world_mut()
+        .write_message(Facilitate::Inject { card, on: true });
+    forced.update();
+    assert_eq!(
+        drain::<Facilitated>(&mut forced),
+        vec![Facilitated::Injected { card, on: true }]
+    );
+    play(&mut plain, &people, 1);
+    play(&mut forced, &people, 1);
+    let (a, b) = (state(&plain), state(&forced));
+    assert_eq!(a.history[..3], b.history[..3]);
+    let fired = |s: &MatchState| s.history[3].events.iter().any(|e| e.starts_with(&name));
+    assert!(!fired(&a), "{:?}", a.history[3].events);
+    assert!(fired(&b), "{:?}", b.history[3].events);
+    // It is in the recording, so the match replays with it.
+    assert_eq!(
+        save_of(&forced).recording.turns[3].inject,
+        vec![rules.scenario.events[card].id.clone()]
+    );
+    assert!(verify(&save_of(&forced)).is_ok());
+    // And only once: the turn after, nothing is forced.
+    assert!(b.orders.injected.is_empty());
+}
+
+#[test]
+fn pausing_stops_the_turn_until_resumed() {
+    let mut app = session("reset_2013", &[0], 2);
+    app.world_mut().write_message(Facilitate::Pause(true));
+    app.update();
+    let entity = active(&app);
+    let action = advise(app.world(), entity, 0).unwrap();
+    app.world_mut()
+        .write_message(ChooseMove { nation: 0, action });
+    app.world_mut().write_message(EndTurn);
+    app.update();
+    let refused = drain::<OrderRefused>(&mut app);
+    assert!(
+        refused.iter().any(|r| r.reason.contains("paused")),
+        "{refused:?}"
+    );
+    assert_eq!(state(&app).globals.turn, 0);
+    app.world_mut().write_message(Facilitate::Pause(false));
+    app.update();
+    drain::<OrderRefused>(&mut app);
+    assert!(play_turn(&mut app, &[0], None));
+    assert_eq!(state(&app).globals.turn, 1);
+}
+
+#[test]
+fn a_rollback_forks_from_the_chosen_turn_only() {
+    let people = [0];
+    let mut app = session("reset_2013", &people, 6);
+    play(&mut app, &people, 8);
+    let original = state(&app);
+    app.world_mut().write_message(Facilitate::RollBack(3));
+    app.update();
+    assert_eq!(
+        drain::<Facilitated>(&mut app),
+        vec![Facilitated::RolledBack(3)]
+    );
+    let back = state(&app);
+    assert_eq!(back.globals.turn, 3);
+    assert_eq!(back.history, original.history[..3]);
+    // The state at turn 3 is the one the match had then: replaying the same moves from here
+    // gives the same turns 4 to 8 again.
+    play(&mut app, &people, 5);
+    assert_eq!(state(&app).history, original.history);
+
+    // Now a different move at turn 4: the fork keeps turns 1-3 and parts from turn 4.
+    app.world_mut().write_message(Facilitate::RollBack(3));
+    app.update();
+    let rules = app.world().resource::<Rules>().clone();
+    let played = original.history[3].moves[0].action.clone();
+    let other = rules
+        .normal_moves
+        .iter()
+        .copied()
+        .find(|&m| rules.scenario.moves[m].id != played && rules.scenario.moves[m].cost <= 0.0)
+        .unwrap();
+    assert!(play_turn(&mut app, &people, Some(other)));
+    play(&mut app, &people, 4);
+    let fork = state(&app);
+    assert_eq!(fork.history[..3], original.history[..3]);
+    assert_ne!(fork.history[3], original.history[3]);
+    assert_eq!(
+        fork.history[3].moves[0].action,
+        rules.scenario.moves[other].id
+    );
+    // The fork is a recording of its own that replays.
+    let save = save_of(&app);
+    assert_eq!(save.recording.turns.len(), fork.history.len());
+    assert!(verify(&save).is_ok());
+}
+
+#[test]
+fn a_changed_parameter_rules_the_rest_of_the_match_and_is_replayed() {
+    let people = [0];
+    let mut plain = session("reset_2013", &people, 14);
+    let mut changed = session("reset_2013", &people, 14);
+    play(&mut plain, &people, 4);
+    play(&mut changed, &people, 4);
+    changed
+        .world_mut()
+        .write_message(Facilitate::SetParam("params.threats.growth=9".into()));
+    changed.update();
+    assert_eq!(
+        drain::<Facilitated>(&mut changed),
+        vec![Facilitated::ParamChanged("params.threats.growth=9".into())]
+    );
+    let rules = changed.world().resource::<Rules>();
+    assert_eq!(rules.scenario.params.threats.growth, 9.0);
+    play(&mut plain, &people, 8);
+    play(&mut changed, &people, 8);
+    let (a, b) = (state(&plain), state(&changed));
+    assert_eq!(a.history[..4], b.history[..4]);
+    assert_ne!(a.history[4..], b.history[4..]);
+    let save = save_of(&changed);
+    assert_eq!(
+        save.recording.turns[4].params,
+        vec!["params.threats.growth=9".to_string()]
+    );
+    let rebuilt = verify(&save).unwrap();
+    assert_eq!(rebuilt.rules.scenario.params.threats.growth, 9.0);
+    // A starting value, or a value the scenario does not allow, is refused.
+    for bad in ["arms=10", "params.trust.loss=-5", "params.nonsense=1"] {
+        changed
+            .world_mut()
+            .write_message(Facilitate::SetParam(bad.into()));
+        changed.update();
+        assert!(drain::<Facilitated>(&mut changed).is_empty(), "{bad}");
+        assert_eq!(drain::<OrderRefused>(&mut changed).len(), 1, "{bad}");
+    }
+}
+
+#[test]
+fn the_game_so_far_exports_for_the_report() {
+    let dir = temp_dir("export");
+    let people = [0];
+    let mut app = session("reset_2013", &people, 3);
+    play(&mut app, &people, 6);
+    let path = dir.join("game.ron");
+    save_of(&app).write(&path).unwrap();
+    let json = dir.join("game.json");
+    let out = detente(&[
+        "replay",
+        path.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(value["history"].as_array().unwrap().len(), 6);
+    assert_eq!(value["strategies"]["usa"], "human");
+    let out = detente(&["report", json.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.join("report.html").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The recording a save holds is plain data: it round-trips through its text.
+#[test]
+fn a_recording_reads_back_as_written() {
+    let mut app = session("multipolar_2030", &[2], 1);
+    play(&mut app, &[2], 4);
+    let save = save_of(&app);
+    let back: Recording = ron::from_str(&ron::to_string(&save.recording).unwrap()).unwrap();
+    assert_eq!(back.turns, save.recording.turns);
+    assert_eq!(back.seats, save.recording.seats);
+}
