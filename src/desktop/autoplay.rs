@@ -3,9 +3,11 @@
 //! plays N turns with the advisers' move in the player's seat, saves a PNG of each screen it
 //! passes, and exits.
 
+use super::screens::FacilitatorMenuButton;
+use super::screens::facilitator::FacilitatorButton;
 use super::screens::game::{
     CloseHistoryButton, ContinueButton, CrisisModal, EndTurnButton, HistoryButton, MenuButton,
-    MoveCard, RevealProgress, SkipButton,
+    MoveCard, ReadyButton, RevealProgress, SkipButton,
 };
 use super::screens::picker::ScenarioCard;
 use super::screens::setup::StartButton;
@@ -118,8 +120,35 @@ fn step(world: &mut World, auto: &mut Autoplay) {
     match (screen, menu) {
         (_, Menu::Pause) => {
             if !shoot(world, auto, "pause") {
+                // With the facilitator's controls open (--facilitator), photograph them too.
+                if let Some(b) = find::<FacilitatorMenuButton>(world)
+                    && !auto.taken.contains(&"facilitator")
+                {
+                    return press(world, Some(b));
+                }
                 world.resource_mut::<NextState<Menu>>().set(Menu::Settings);
             }
+        }
+        (_, Menu::Facilitator) => {
+            if !shoot(world, auto, "facilitator") {
+                let mut q = world.query::<(Entity, &FacilitatorButton)>();
+                let projector = q
+                    .iter(world)
+                    .find(|(_, b)| **b == FacilitatorButton::Projector)
+                    .map(|(e, _)| e);
+                press(world, projector);
+            }
+        }
+        (_, Menu::Projector) => {
+            if !shoot(world, auto, "projector") {
+                world.resource_mut::<NextState<Menu>>().set(Menu::Settings);
+            }
+        }
+        (_, Menu::Passphrase) => {
+            world.resource_mut::<NextState<Menu>>().set(Menu::None);
+        }
+        (Screen::Saves, _) => {
+            world.resource_mut::<NextState<Screen>>().set(Screen::Title);
         }
         (_, Menu::Settings) => {
             if !shoot(world, auto, "settings") {
@@ -240,6 +269,12 @@ fn play(world: &mut World, auto: &mut Autoplay) {
         GameView::History => {
             if !shoot(world, auto, "history") {
                 let b = find::<CloseHistoryButton>(world);
+                press(world, b);
+            }
+        }
+        GameView::Pass => {
+            if !shoot(world, auto, "pass") {
+                let b = find::<ReadyButton>(world);
                 press(world, b);
             }
         }

@@ -8,6 +8,7 @@
 mod autoplay;
 pub mod canvas;
 mod redraw;
+pub mod saves;
 pub mod screens;
 pub mod settings;
 #[cfg(test)]
@@ -34,6 +35,14 @@ pub struct PlayOptions {
     pub autoplay: Option<u32>,
     /// Where the attract mode saves its PNGs.
     pub screenshots: Option<PathBuf>,
+    /// Open this save (already checked) instead of the title screen.
+    pub load: Option<PathBuf>,
+    /// Watch the save as a replay rather than play on from it.
+    pub watch: bool,
+    /// The facilitator's controls are open to whoever is at the computer.
+    pub facilitator: bool,
+    /// The passphrase that opens the facilitator's controls from the pause menu.
+    pub passphrase: Option<String>,
 }
 
 /// The game's screens, widgets, settings and the session, without a window: what the headless
@@ -44,7 +53,12 @@ pub fn ui_plugin(app: &mut App) {
     // The window plugin registers it too; without a window the reveal still asks for frames.
     app.add_message::<bevy::window::RequestRedraw>();
     app.add_message::<bevy::window::WindowResized>();
-    app.add_plugins((settings::plugin, theme::plugin, screens::plugin));
+    app.add_plugins((
+        settings::plugin,
+        theme::plugin,
+        saves::plugin,
+        screens::plugin,
+    ));
 }
 
 /// Opens the window and runs until it is closed.
@@ -88,6 +102,16 @@ pub fn run(options: PlayOptions) -> ExitCode {
         });
     }
     ui_plugin(&mut app);
+    app.insert_resource(screens::facilitator::FacilitatorAccess {
+        unlocked: options.facilitator,
+        passphrase: options.passphrase.clone(),
+    });
+    if let Some(path) = options.load.clone() {
+        app.insert_resource(screens::LaunchSaved {
+            path,
+            watch: options.watch,
+        });
+    }
     app.add_plugins(redraw::plugin);
     if let Some(turns) = options.autoplay {
         app.insert_resource(WinitSettings::game());

@@ -1,6 +1,7 @@
 //! Headless tests of the screens' logic: the real UI plugins in an `App` without a window,
 //! driven the way the player drives them (activating buttons, pressing keys).
 
+use super::saves::SaveDir;
 use super::screens::game::{ContinueButton, EndTurnButton, MenuButton, MoveCard};
 use super::screens::{GameView, LaunchStraightIn, MatchSetup, Menu, PlayerView, Screen};
 use super::settings::{AnimationSpeed, Palette, Settings, SettingsFile};
@@ -8,7 +9,9 @@ use super::theme::widgets::Shortcut;
 use super::ui_plugin;
 use crate::sim::rules::shipped;
 use crate::sim::session::ChooseMove;
-use crate::sim::state::{Globals, Orders};
+use crate::sim::state::{Controller, Globals, Orders};
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::ui_widgets::Activate;
@@ -32,6 +35,12 @@ fn game_in(window: Option<(u32, u32)>) -> App {
 }
 
 fn game_of(scenario: &str, seed: u64, window: Option<(u32, u32)>) -> App {
+    build(scenario, seed, window, &[])
+}
+
+/// The game straight into `scenario`, the first nation led by the player and the nations in
+/// `more_people` by more people at the same computer. Saves go to a folder of the test's own.
+fn build(scenario: &str, seed: u64, window: Option<(u32, u32)>, more_people: &[usize]) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
     app.init_asset::<Font>();
@@ -47,9 +56,19 @@ fn game_of(scenario: &str, seed: u64, window: Option<(u32, u32)>) -> App {
         std::process::id()
     )))));
     let rules = shipped(scenario);
-    app.insert_resource(MatchSetup::new(&rules, seed));
+    let mut setup = MatchSetup::new(&rules, seed);
+    for &i in more_people {
+        setup.controllers[i] = Controller::Human;
+    }
+    app.insert_resource(setup);
     app.insert_resource(rules);
     app.insert_resource(LaunchStraightIn);
+    app.insert_resource(SaveDir(Some(std::env::temp_dir().join(format!(
+        "detente-test-{}-{scenario}-{seed}-{}/saves",
+        std::process::id(),
+        more_people.len()
+    )))));
+    app.add_message::<KeyboardInput>();
     ui_plugin(&mut app);
     app.init_resource::<Sent>();
     app.add_systems(PreUpdate, record_commands);
@@ -62,6 +81,33 @@ fn game_of(scenario: &str, seed: u64, window: Option<(u32, u32)>) -> App {
     settle(&mut app);
     assert_eq!(screen(&app), Screen::Game);
     app
+}
+
+fn menu(app: &App) -> Menu {
+    *app.world().resource::<State<Menu>>().get()
+}
+
+/// Every text on screen, in no particular order.
+fn texts(app: &mut App) -> Vec<String> {
+    let mut q = app.world_mut().query::<&Text>();
+    let mut all: Vec<String> = q.iter(app.world()).map(|t| t.0.clone()).collect();
+    all.sort();
+    all
+}
+
+/// Types text as a keyboard does (the passphrase box reads these).
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: KeyCode::KeyA,
+            logical_key: Key::Character(c.to_string().into()),
+            state: ButtonState::Pressed,
+            text: Some(c.to_string().into()),
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+        app.update();
+    }
 }
 
 fn settle(app: &mut App) {
@@ -179,7 +225,7 @@ fn the_end_screen_appears_when_the_sim_reports_an_outcome() {
                 let go_on = first::<ContinueButton>(&mut app);
                 click(&mut app, go_on);
             }
-            GameView::History => unreachable!(),
+            GameView::History | GameView::Pass => unreachable!(),
         }
     }
     assert_eq!(screen(&app), Screen::End);
@@ -365,4 +411,278 @@ fn a_new_palette_is_saved_and_the_board_redrawn() {
     assert_ne!(old_card, new_card, "the board was drawn again");
     assert_eq!(turn(&app), 0);
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// What the second person sees, from the pass screen to their own board, after the first
+/// person chose the card numbered `card` and passed the computer on. Also returns the action
+/// the first person chose.
+fn second_seat_after_first_chose(card: KeyCode) -> (Vec<String>, Vec<String>, usize) {
+    use super::screens::game::ReadyButton;
+    let mut app = build("reset_2013", 31, None, &[1]);
+    assert_eq!(
+        view(&app),
+        GameView::Pass,
+        "the first person is asked for first"
+    );
+    assert_eq!(app.world().resource::<PlayerView>().player, 0);
+    let ready = first::<ReadyButton>(&mut app);
+    click(&mut app, ready);
+    assert_eq!(view(&app), GameView::Choosing);
+    press(&mut app, card);
+    let action = app
+        .world()
+        .resource::<PlayerView>()
+        .chosen
+        .expect("a card was chosen");
+    assert!(texts(&mut app).iter().any(|t| t.contains("pass to Russia")));
+    let done = first::<EndTurnButton>(&mut app);
+    click(&mut app, done);
+    // The sim has the first person's order; the screen no longer does.
+    assert_eq!(orders(&app).moves[0], Some(action));
+    assert_eq!(turn(&app), 0);
+    assert_eq!(view(&app), GameView::Pass);
+    let pass_screen = texts(&mut app);
+    let ready = first::<ReadyButton>(&mut app);
+    click(&mut app, ready);
+    assert_eq!(view(&app), GameView::Choosing);
+    let view_now = app.world().resource::<PlayerView>();
+    assert_eq!(view_now.player, 1);
+    assert_eq!(view_now.chosen, None);
+    let mut board = texts(&mut app);
+    let mut marked = app
+        .world_mut()
+        .query_filtered::<&MoveCard, With<super::theme::widgets::Selected>>();
+    board.extend(
+        marked
+            .iter(app.world())
+            .map(|c| format!("selected card {}", c.action)),
+    );
+    (pass_screen, board, action)
+}
+
+/// Hotseat: the second person's screen never shows the first person's choice before the
+/// reveal. The pass screen names no move at all, and the second board is the same, text for
+/// text and mark for mark, whichever card the first person chose.
+#[test]
+fn hotseat_keeps_each_choice_secret_until_the_reveal() {
+    let (pass_a, board_a, chose_a) = second_seat_after_first_chose(KeyCode::Digit1);
+    let (pass_b, board_b, chose_b) = second_seat_after_first_chose(KeyCode::Digit2);
+    assert_ne!(chose_a, chose_b);
+    let rules = shipped("reset_2013");
+    for m in &rules.scenario.moves {
+        assert!(
+            !pass_a.iter().any(|t| t.contains(&m.name)),
+            "the pass screen shows {}",
+            m.name
+        );
+    }
+    assert!(pass_a.iter().any(|t| t.contains("Pass the computer to")));
+    assert!(pass_a.iter().any(|t| t == "Russia"));
+    assert_eq!(pass_a, pass_b);
+    assert_eq!(
+        board_a, board_b,
+        "the second board depends on the first choice"
+    );
+    assert!(!board_a.iter().any(|t| t.starts_with("You will play")));
+}
+
+/// Hotseat, a whole turn: after the second person ends it, the computer goes back to the first,
+/// who sees the reveal as the United States perceived it, then their board.
+#[test]
+fn hotseat_turn_ends_with_each_seat_seeing_its_own_reveal() {
+    use super::screens::game::ReadyButton;
+    let mut app = build("reset_2013", 32, None, &[1]);
+    for _ in 0..2 {
+        let ready = first::<ReadyButton>(&mut app);
+        click(&mut app, ready);
+        press(&mut app, KeyCode::Digit1);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(turn(&app), 1, "the turn ended after both seats chose");
+    assert_eq!(view(&app), GameView::Pass);
+    assert_eq!(app.world().resource::<PlayerView>().player, 0);
+    let ready = first::<ReadyButton>(&mut app);
+    click(&mut app, ready);
+    assert_eq!(view(&app), GameView::Reveal);
+    assert!(texts(&mut app).iter().any(|t| t.starts_with("You played")));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(view(&app), GameView::Choosing);
+    press(&mut app, KeyCode::Digit1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(view(&app), GameView::Pass);
+    assert_eq!(app.world().resource::<PlayerView>().player, 1);
+    let ready = first::<ReadyButton>(&mut app);
+    click(&mut app, ready);
+    assert_eq!(
+        view(&app),
+        GameView::Reveal,
+        "the second seat sees its reveal too"
+    );
+}
+
+/// Saving from the pause menu writes a save that loads as the same match; every turn is saved
+/// on its own; the load screen lists both and a damaged file with its reason, and loads the
+/// match back into play.
+#[test]
+fn saves_from_the_menu_and_each_turn_load_back_from_the_title() {
+    use super::saves::{AUTOSAVE, LastSave};
+    use super::screens::SaveGameButton;
+    use super::screens::saves::SaveButton;
+    use crate::sim::record::MatchState;
+    let mut app = build("reset_2013", 41, None, &[]);
+    let dir = app.world().resource::<SaveDir>().0.clone().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    press(&mut app, KeyCode::Digit1);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(dir.join(AUTOSAVE).exists(), "the turn was autosaved");
+    press(&mut app, KeyCode::Digit2);
+    press(&mut app, KeyCode::Escape);
+    let save = first::<SaveGameButton>(&mut app);
+    click(&mut app, save);
+    let saved = match &app.world().resource::<LastSave>().0 {
+        Some(Ok(path)) => path.clone(),
+        other => panic!("not saved: {other:?}"),
+    };
+    assert!(texts(&mut app).iter().any(|t| t.starts_with("Saved to")));
+    let entity = app.world().resource::<PlayerView>().entity;
+    let before = MatchState::capture(app.world(), entity).unwrap();
+    std::fs::write(
+        dir.join("broken.ron"),
+        "(format: \"detente-save\", version: 1, turn: ",
+    )
+    .unwrap();
+
+    // Back to the title, then the load screen.
+    press(&mut app, KeyCode::KeyL);
+    assert_eq!(screen(&app), Screen::Title);
+    press(&mut app, KeyCode::KeyL);
+    assert_eq!(screen(&app), Screen::Saves);
+    let shown = texts(&mut app);
+    assert!(shown.iter().any(|t| t == "broken.ron"));
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("cannot be loaded") && t.contains("cut short"))
+    );
+    assert!(shown.iter().any(|t| t == AUTOSAVE));
+    let mut q = app.world_mut().query::<(Entity, &SaveButton)>();
+    let load = q
+        .iter(app.world())
+        .find(|(_, b)| **b == SaveButton::Load(saved.clone()))
+        .map(|(e, _)| e)
+        .unwrap();
+    click(&mut app, load);
+    assert_eq!(screen(&app), Screen::Game);
+    let entity = app.world().resource::<PlayerView>().entity;
+    let after = MatchState::capture(app.world(), entity).unwrap();
+    assert_eq!(after, before, "the loaded match is the saved one");
+    assert_eq!(app.world().resource::<PlayerView>().records.len(), 2);
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+}
+
+/// The facilitator's panel: behind the passphrase, it forces an event, shows the true state
+/// to the room, and rolls the match back, all through the sim.
+#[test]
+fn the_facilitator_panel_works_behind_its_passphrase() {
+    use super::screens::FacilitatorMenuButton;
+    use super::screens::facilitator::{FacilitatorAccess, FacilitatorButton};
+    let mut app = build("reset_2013", 51, None, &[]);
+    app.insert_resource(FacilitatorAccess {
+        unlocked: false,
+        passphrase: Some("peace".into()),
+    });
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Digit1);
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(turn(&app), 2);
+    press(&mut app, KeyCode::Escape);
+    let open = first::<FacilitatorMenuButton>(&mut app);
+    click(&mut app, open);
+    assert_eq!(menu(&app), Menu::Passphrase);
+    type_text(&mut app, "war");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        menu(&app),
+        Menu::Passphrase,
+        "a wrong passphrase opens nothing"
+    );
+    type_text(&mut app, "peace");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(menu(&app), Menu::Facilitator);
+
+    let button = |app: &mut App, wanted: FacilitatorButton| {
+        let mut q = app.world_mut().query::<(Entity, &FacilitatorButton)>();
+        q.iter(app.world())
+            .find(|(_, b)| **b == wanted)
+            .map(|(e, _)| e)
+            .expect("no such facilitator button")
+    };
+    let inject = button(&mut app, FacilitatorButton::Inject(0));
+    click(&mut app, inject);
+    assert_eq!(orders(&app).injected, vec![0]);
+    let projector = button(&mut app, FacilitatorButton::Projector);
+    click(&mut app, projector);
+    assert_eq!(menu(&app), Menu::Projector);
+    let last = app
+        .world()
+        .resource::<PlayerView>()
+        .records
+        .last()
+        .unwrap()
+        .clone();
+    let shown = texts(&mut app);
+    for n in &last.nations {
+        let arms = format!("Arms {:.1}", n.arms);
+        assert!(
+            shown.iter().any(|t| t.starts_with(&arms)),
+            "{arms} not shown"
+        );
+    }
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(menu(&app), Menu::Facilitator, "hidden again");
+    let back = button(&mut app, FacilitatorButton::RollBack(1));
+    click(&mut app, back);
+    assert_eq!(turn(&app), 1);
+    assert_eq!(app.world().resource::<PlayerView>().records.len(), 2);
+    assert_eq!(menu(&app), Menu::None);
+    assert_eq!(view(&app), GameView::Choosing);
+}
+
+/// A saved game watched as a replay: each turn's reveal, forward and back with the arrow keys.
+#[test]
+fn a_replay_steps_forward_and_back_through_the_turns() {
+    use super::screens::saves::{Watching, watch_save};
+    let mut app = build("reset_2013", 61, None, &[]);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Digit1);
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+    }
+    let dir = app.world().resource::<SaveDir>().0.clone().unwrap();
+    let autosave = dir.join(super::saves::AUTOSAVE);
+    let recorded = app.world().resource::<PlayerView>().records.clone();
+    watch_save(app.world_mut(), &autosave).unwrap();
+    settle(&mut app);
+    assert_eq!(view(&app), GameView::Reveal);
+    let at = |app: &App| app.world().resource::<Watching>().turn;
+    assert_eq!(at(&app), 1);
+    press(&mut app, KeyCode::ArrowRight);
+    press(&mut app, KeyCode::ArrowRight);
+    assert_eq!(at(&app), 3);
+    assert_eq!(app.world().resource::<PlayerView>().records, recorded);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Replay · turn 3 of 3"))
+    );
+    press(&mut app, KeyCode::ArrowLeft);
+    assert_eq!(at(&app), 2);
+    assert_eq!(app.world().resource::<PlayerView>().records, recorded[..3]);
+    press(&mut app, KeyCode::ArrowRight);
+    press(&mut app, KeyCode::ArrowRight);
+    assert_eq!(at(&app), 3, "no turn after the last");
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
 }

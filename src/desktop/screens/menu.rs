@@ -1,7 +1,10 @@
 //! The overlays: the pause menu (Esc during a match) and the settings, which are saved to the
 //! config file as soon as they change.
 
+use super::facilitator::{FacilitatorAccess, open_facilitator};
+use super::saves::Watching;
 use super::{GameView, Menu, Screen};
+use crate::desktop::saves::{LastSave, save_now};
 use crate::desktop::settings::{AnimationSpeed, Palette, Settings, SettingsFile};
 use crate::desktop::theme::widgets::{activatable, keyed_button, label, modal};
 use crate::desktop::theme::{UiFonts, palette, size};
@@ -18,22 +21,91 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn spawn_pause(mut commands: Commands, fonts: Res<UiFonts>) {
-    let (backdrop, window) = modal(5, 420.0);
+fn spawn_pause(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    screen: Res<State<Screen>>,
+    access: Res<FacilitatorAccess>,
+    last: Res<LastSave>,
+    watching: Option<Res<Watching>>,
+) {
+    let (backdrop, window) = modal(5, 460.0);
+    let backdrop = commands.spawn((DespawnOnExit(Menu::Pause), backdrop)).id();
+    let window = commands.spawn((ChildOf(backdrop), window)).id();
+    let in_match = *screen.get() == Screen::Game && watching.is_none();
     commands.spawn((
-        DespawnOnExit(Menu::Pause),
-        backdrop,
-        children![(
-            window,
-            children![
-                label("Paused", &fonts.bold, size::HEADING, palette::TITLE),
-                keyed_button("Resume", KeyCode::Escape, &fonts, resume),
-                keyed_button("Settings", KeyCode::KeyS, &fonts, open_settings),
-                keyed_button("Leave the match", KeyCode::KeyL, &fonts, to_title),
-                keyed_button("Quit the game", KeyCode::KeyQ, &fonts, quit),
-            ],
-        )],
+        ChildOf(window),
+        label("Paused", &fonts.bold, size::HEADING, palette::TITLE),
     ));
+    commands.spawn((
+        ChildOf(window),
+        keyed_button("Resume", KeyCode::Escape, &fonts, resume),
+    ));
+    if in_match {
+        commands.spawn((
+            ChildOf(window),
+            SaveGameButton,
+            keyed_button("Save the game", KeyCode::F5, &fonts, save_game),
+        ));
+        if access.available() {
+            commands.spawn((
+                ChildOf(window),
+                FacilitatorMenuButton,
+                keyed_button(
+                    "Facilitator",
+                    KeyCode::KeyF,
+                    &fonts,
+                    |_: On<Activate>, mut commands: Commands| commands.queue(open_facilitator),
+                ),
+            ));
+        }
+    }
+    commands.spawn((
+        ChildOf(window),
+        keyed_button("Settings", KeyCode::KeyS, &fonts, open_settings),
+    ));
+    commands.spawn((
+        ChildOf(window),
+        keyed_button("Leave the match", KeyCode::KeyL, &fonts, to_title),
+    ));
+    commands.spawn((
+        ChildOf(window),
+        keyed_button("Quit the game", KeyCode::KeyQ, &fonts, quit),
+    ));
+    let note = match &last.0 {
+        Some(Ok(path)) => format!("Saved to {}", path.display()),
+        Some(Err(e)) => format!("Could not save: {e}"),
+        None if in_match => "The game also saves itself after every turn.".into(),
+        None => String::new(),
+    };
+    commands.spawn((
+        ChildOf(window),
+        SaveNote,
+        Node {
+            max_width: px(410),
+            ..default()
+        },
+        children![label(note, &fonts.regular, size::TINY, palette::MUTED)],
+    ));
+}
+
+/// "Save the game" in the pause menu.
+#[derive(Component)]
+pub struct SaveGameButton;
+
+/// "Facilitator" in the pause menu.
+#[derive(Component)]
+pub struct FacilitatorMenuButton;
+
+#[derive(Component)]
+struct SaveNote;
+
+fn save_game(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        save_now(world);
+        // Redraw the menu so it says where the game went.
+        world.resource_mut::<NextState<Menu>>().set(Menu::Pause);
+    });
 }
 
 fn resume(_: On<Activate>, mut next: ResMut<NextState<Menu>>) {

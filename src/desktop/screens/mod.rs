@@ -5,19 +5,23 @@
 //! by sending `sim::session` commands.
 
 mod end;
+pub mod facilitator;
 pub mod game;
 mod menu;
 pub mod picker;
+pub mod saves;
 pub mod setup;
 pub mod title;
 
 use crate::sim::Rules;
-use crate::sim::history::{History, TurnRecord, record_turn_of};
-use crate::sim::log::TurnLog;
-use crate::sim::rules::{minutes_to_midnight, regime_of, risk_of};
-use crate::sim::session::start_match;
-use crate::sim::state::{Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations};
+use crate::sim::history::TurnRecord;
+use crate::sim::record::{Rebuilt, opening_record};
+use crate::sim::save::SaveFile;
+use crate::sim::session::{resume_match, start_match};
+use crate::sim::state::{Controller, Globals, Regime, Seats};
 use bevy::prelude::*;
+
+pub use menu::{FacilitatorMenuButton, SaveGameButton};
 
 /// Which screen is showing. UI entities of a screen carry `DespawnOnExit(screen)`.
 #[derive(States, Default, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,6 +30,8 @@ pub enum Screen {
     Title,
     Picker,
     Setup,
+    /// The saved games, to load or to watch.
+    Saves,
     Game,
     End,
 }
@@ -38,6 +44,8 @@ pub enum GameView {
     Choosing,
     Reveal,
     History,
+    /// Between two people's seats (hotseat): the board is hidden until the next one is ready.
+    Pass,
 }
 
 /// An overlay over any screen.
@@ -47,13 +55,20 @@ pub enum Menu {
     None,
     Pause,
     Settings,
+    /// The facilitator's panel (the teacher's controls).
+    Facilitator,
+    /// Typing the facilitator's passphrase, to set it or to open the panel.
+    Passphrase,
+    /// The true state of the match, shown to the whole room.
+    Projector,
 }
 
 /// The match about to be played: who the player leads and who plays the others.
 #[derive(Resource, Debug, Clone, PartialEq)]
 pub struct MatchSetup {
     pub player: usize,
-    /// One per nation; the player's is replaced by `Human` when the match starts.
+    /// One per nation; the player's is replaced by `Human` when the match starts. Other `Human`
+    /// seats are played by more people at the same computer (hotseat).
     pub controllers: Vec<Controller>,
     pub seed: u64,
 }
@@ -74,7 +89,10 @@ impl MatchSetup {
 #[derive(Resource, Debug, Clone)]
 pub struct PlayerView {
     pub entity: Entity,
+    /// The seat whose screen is showing: everything is drawn as this nation perceives it.
     pub player: usize,
+    /// Every seat played by a person, in the order they take the computer.
+    pub people: Vec<usize>,
     pub records: Vec<TurnRecord>,
     pub outcome: Option<Regime>,
     pub chosen: Option<usize>,
@@ -88,6 +106,13 @@ pub struct PlayerView {
 #[derive(Resource, Debug, Clone)]
 pub struct LaunchStraightIn;
 
+/// Set by `detente play --load FILE [--watch]`: open this save on the first frame.
+#[derive(Resource, Debug, Clone)]
+pub struct LaunchSaved {
+    pub path: std::path::PathBuf,
+    pub watch: bool,
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>();
     app.add_sub_state::<GameView>();
@@ -96,6 +121,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             launch_straight_in.run_if(resource_exists::<LaunchStraightIn>),
+            launch_saved.run_if(resource_exists::<LaunchSaved>),
             close_menu_on_screen_change.run_if(state_changed::<Screen>),
         ),
     );
@@ -103,15 +129,33 @@ pub(super) fn plugin(app: &mut App) {
         title::plugin,
         picker::plugin,
         setup::plugin,
+        saves::plugin,
         game::plugin,
         end::plugin,
         menu::plugin,
+        facilitator::plugin,
     ));
 }
 
 fn launch_straight_in(world: &mut World) {
     world.remove_resource::<LaunchStraightIn>();
     begin_match(world);
+}
+
+fn launch_saved(world: &mut World) {
+    let Some(launch) = world.remove_resource::<LaunchSaved>() else {
+        return;
+    };
+    let opened = if launch.watch {
+        saves::watch_save(world, &launch.path)
+    } else {
+        saves::open_save(world, &launch.path)
+    };
+    if let Err(e) = opened {
+        // Checked before the window opened; if the file changed since, say so on the load screen.
+        world.insert_resource(saves::LoadNotice(Some(e)));
+        world.resource_mut::<NextState<Screen>>().set(Screen::Saves);
+    }
 }
 
 fn close_menu_on_screen_change(mut next: ResMut<NextState<Menu>>) {
@@ -131,35 +175,65 @@ pub fn begin_match(world: &mut World) {
         world.despawn(old);
     }
     let entity = start_match(world, controllers, setup.seed);
-    let start = {
-        let rules = world.resource::<Rules>();
-        match (
-            world.get::<Nations>(entity),
-            world.get::<Relations>(entity),
-            world.get::<Diplomacy>(entity),
-            world.get::<Globals>(entity),
-        ) {
-            (Some(n), Some(r), Some(d), Some(g)) => {
-                let mut start =
-                    record_turn_of(rules, &Orders::default(), &TurnLog::default(), n, r, d, g);
-                // The risk is first assessed during turn 1; show the starting position's.
-                start.risk = risk_of(rules, n, r, d);
-                start.minutes_to_midnight = minutes_to_midnight(rules, start.risk);
-                start.regime = regime_of(rules, n, r, g);
-                Some(start)
-            }
-            _ => None,
-        }
-    };
+    let opening = opening_record(world, entity);
+    show_match(
+        world,
+        entity,
+        opening.into_iter().collect(),
+        Some(setup.player),
+    );
+}
+
+/// Puts a match loaded from a save in play and shows it.
+pub fn begin_saved_match(world: &mut World, save: SaveFile, rebuilt: Rebuilt) {
+    if let Some(old) = world.get_resource::<PlayerView>().map(|v| v.entity) {
+        world.despawn(old);
+    }
+    let mut records = vec![rebuilt.opening.clone()];
+    records.extend(rebuilt.state.history.iter().cloned());
+    let entity = resume_match(world, rebuilt.rules, rebuilt.state, save.recording);
+    show_match(world, entity, records, None);
+}
+
+/// Shows the match `entity` from the first person's seat, given the records so far (the
+/// opening first). With more than one person, the first one is asked for first.
+pub fn show_match(
+    world: &mut World,
+    entity: Entity,
+    records: Vec<TurnRecord>,
+    first: Option<usize>,
+) {
+    let people: Vec<usize> = world.get::<Seats>(entity).map_or(Vec::new(), |s| {
+        (0..s.0.len())
+            .filter(|&i| s.0[i].controller == Controller::Human)
+            .collect()
+    });
+    let player = first
+        .filter(|p| people.contains(p))
+        .or(people.first().copied())
+        .unwrap_or(0);
+    let outcome = world.get::<Globals>(entity).and_then(|g| g.outcome);
+    let hotseat = people.len() > 1;
     world.insert_resource(PlayerView {
         entity,
-        player: setup.player,
-        records: start.into_iter().collect(),
-        outcome: None,
+        player,
+        people,
+        records,
+        outcome,
         chosen: None,
         accepted: Vec::new(),
         notice: None,
     });
-    debug_assert!(world.get::<History>(entity).is_some());
-    world.resource_mut::<NextState<Screen>>().set(Screen::Game);
+    world
+        .resource_mut::<NextState<Screen>>()
+        .set(if outcome.is_some() {
+            Screen::End
+        } else {
+            Screen::Game
+        });
+    if hotseat && outcome.is_none() {
+        world
+            .resource_mut::<NextState<GameView>>()
+            .set(GameView::Pass);
+    }
 }

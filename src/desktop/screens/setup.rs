@@ -1,5 +1,8 @@
-//! The setup screen: which nation you lead, and the strategy and personality of every AI.
+//! The setup screen: which nation you lead, whether other nations are played by more people at
+//! this computer (hotseat) or by the computer, the strategy and personality of every AI, and
+//! the facilitator's passphrase.
 
+use super::facilitator::{FacilitatorAccess, ask_for_new_passphrase};
 use super::{MatchSetup, Screen, begin_match};
 use crate::desktop::theme::widgets::{
     Selected, Tooltip, activatable, keyed_button, label, row, screen_root,
@@ -16,7 +19,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Setup), spawn_setup);
     app.add_systems(
         Update,
-        respawn_setup.run_if(in_state(Screen::Setup).and_then(resource_changed::<MatchSetup>)),
+        respawn_setup.run_if(in_state(Screen::Setup).and_then(
+            resource_changed::<MatchSetup>.or_else(resource_changed::<FacilitatorAccess>),
+        )),
     );
 }
 
@@ -27,9 +32,15 @@ struct SetupRoot;
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum SetupChoice {
     Lead(usize),
+    /// Person or computer, for a nation other than the one led.
+    Seat(usize),
     Strategy(usize),
     Personality(usize),
 }
+
+/// The setup's button that sets the facilitator's passphrase.
+#[derive(Component)]
+pub struct PassphraseButton;
 
 /// The setup's "Start" button.
 #[derive(Component)]
@@ -41,6 +52,7 @@ fn spawn_setup(
     theme: Res<Theme>,
     rules: Option<Res<Rules>>,
     setup: Option<Res<MatchSetup>>,
+    access: Res<FacilitatorAccess>,
 ) {
     let (Some(rules), Some(setup)) = (rules, setup) else {
         return;
@@ -105,7 +117,7 @@ fn spawn_setup(
     commands.spawn((
         ChildOf(root),
         label(
-            "The other nations are played by the computer. Click to change how:",
+            "The other nations: played by the computer (click to change how), or by another person at this computer, taking turns (hotseat):",
             &fonts.regular,
             size::BODY,
             palette::MUTED,
@@ -115,7 +127,7 @@ fn spawn_setup(
         .spawn((
             ChildOf(root),
             Node {
-                width: px(900),
+                width: px(1000),
                 flex_direction: FlexDirection::Column,
                 row_gap: px(8),
                 padding: UiRect::all(px(14)),
@@ -131,18 +143,11 @@ fn spawn_setup(
         if i == setup.player {
             continue;
         }
-        let Controller::Ai {
-            strategy,
-            personality,
-        } = setup.controllers[i]
-        else {
-            continue;
-        };
         let line = commands.spawn((ChildOf(others), row(12.0))).id();
         commands.spawn((
             ChildOf(line),
             Node {
-                width: px(200),
+                width: px(170),
                 ..default()
             },
             children![label(
@@ -151,6 +156,31 @@ fn spawn_setup(
                 18.0,
                 theme.nation(&nation.colour, i)
             )],
+        ));
+        let Controller::Ai {
+            strategy,
+            personality,
+        } = setup.controllers[i]
+        else {
+            commands.spawn((
+                ChildOf(line),
+                SetupChoice::Seat(i),
+                cycle_button("Played by a person", 170.0, &fonts),
+                Tooltip(
+                    "Hotseat: this nation is played by another person at this computer. Click to give it back to the computer."
+                        .into(),
+                ),
+            ));
+            continue;
+        };
+        commands.spawn((
+            ChildOf(line),
+            SetupChoice::Seat(i),
+            cycle_button("Computer", 170.0, &fonts),
+            Tooltip(
+                "Click to have another person at this computer play this nation (hotseat): each sees only their own nation's view, and the computer is passed between turns."
+                    .into(),
+            ),
         ));
         let personality_name = rules
             .personalities
@@ -163,7 +193,11 @@ fn spawn_setup(
         commands.spawn((
             ChildOf(line),
             SetupChoice::Strategy(i),
-            cycle_button(&format!("Strategy: {}", pretty(strategy.name())), &fonts),
+            cycle_button(
+                &format!("Strategy: {}", pretty(strategy.name())),
+                320.0,
+                &fonts,
+            ),
             Tooltip(format!(
                 "{}\nClick for the next strategy.",
                 strategy.description()
@@ -172,7 +206,7 @@ fn spawn_setup(
         commands.spawn((
             ChildOf(line),
             SetupChoice::Personality(i),
-            cycle_button(&format!("Personality: {personality_name}"), &fonts),
+            cycle_button(&format!("Personality: {personality_name}"), 260.0, &fonts),
             Tooltip(format!(
                 "{personality_text}\nClick for the next personality."
             )),
@@ -197,16 +231,34 @@ fn spawn_setup(
     ));
     commands.spawn((
         ChildOf(buttons),
+        PassphraseButton,
+        keyed_button(
+            if access.passphrase.is_some() {
+                "Facilitator passphrase: set"
+            } else {
+                "Facilitator passphrase…"
+            },
+            KeyCode::KeyF,
+            &fonts,
+            |_: On<Activate>, mut commands: Commands| commands.queue(ask_for_new_passphrase),
+        ),
+        Tooltip(
+            "For a teacher: a passphrase that opens the facilitator's controls from the pause menu (pause, force events, show the true state, roll back, change parameters, export)."
+                .into(),
+        ),
+    ));
+    commands.spawn((
+        ChildOf(buttons),
         StartButton,
         keyed_button("Start", KeyCode::Enter, &fonts, start),
     ));
 }
 
-fn cycle_button(text: &str, fonts: &UiFonts) -> impl Bundle {
+fn cycle_button(text: &str, width: f32, fonts: &UiFonts) -> impl Bundle {
     (
         activatable(choose),
         Node {
-            width: px(320),
+            width: px(width),
             padding: UiRect::axes(px(14), px(8)),
             border_radius: BorderRadius::all(px(6)),
             ..default()
@@ -244,6 +296,12 @@ fn choose(
                 setup.player = i;
             }
         }
+        SetupChoice::Seat(i) => {
+            setup.controllers[i] = match setup.controllers[i] {
+                Controller::Human => rules.default_controllers()[i],
+                Controller::Ai { .. } => Controller::Human,
+            };
+        }
         SetupChoice::Strategy(i) => {
             if let Controller::Ai { strategy, .. } = &mut setup.controllers[i] {
                 let at = Strategy::ALL
@@ -272,6 +330,7 @@ fn respawn_setup(
     theme: Res<Theme>,
     rules: Option<Res<Rules>>,
     setup: Option<Res<MatchSetup>>,
+    access: Res<FacilitatorAccess>,
 ) {
     let focused = focus
         .get()
@@ -281,7 +340,7 @@ fn respawn_setup(
         commands.entity(root).despawn();
     }
     focus.clear();
-    spawn_setup(commands.reborrow(), fonts, theme, rules, setup);
+    spawn_setup(commands.reborrow(), fonts, theme, rules, setup, access);
     if let (Some(choice), true) = (focused, visible.0) {
         commands.queue(move |world: &mut World| {
             let mut q = world.query::<(Entity, &SetupChoice)>();

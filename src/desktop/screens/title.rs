@@ -1,11 +1,10 @@
 //! The title screen: the name, what the game is about, and the way in.
 
 use super::{Menu, Screen};
-use crate::desktop::theme::widgets::{Tooltip, activatable, keyed_button, label, screen_root};
+use crate::desktop::theme::widgets::{Tooltip, keyed_button, label, screen_root};
 use crate::desktop::theme::{UiFonts, palette, size};
 use bevy::app::AppExit;
 use bevy::prelude::*;
-use bevy::ui::InteractionDisabled;
 use bevy::ui_widgets::Activate;
 
 pub(super) fn plugin(app: &mut App) {
@@ -38,17 +37,8 @@ fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>) {
                 NewGameButton
             ),
             (
-                activatable(|_: On<Activate>| {}),
-                InteractionDisabled,
-                Node {
-                    min_width: px(200),
-                    padding: UiRect::axes(px(18), px(9)),
-                    justify_content: JustifyContent::Center,
-                    border_radius: BorderRadius::all(px(6)),
-                    ..default()
-                },
-                Tooltip("No saved games yet: saving arrives with the classroom release.".into()),
-                children![label("Load game", &fonts.bold, size::BODY, palette::MUTED)],
+                keyed_button("Load game", KeyCode::KeyL, &fonts, load_game),
+                Tooltip("Play on from a saved game, or watch one turn by turn.".into()),
             ),
             keyed_button("Settings", KeyCode::KeyS, &fonts, open_settings),
             keyed_button("Quit", KeyCode::Escape, &fonts, quit),
@@ -68,6 +58,10 @@ fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>) {
 
 fn new_game(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {
     next.set(Screen::Picker);
+}
+
+fn load_game(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {
+    next.set(Screen::Saves);
 }
 
 fn open_settings(_: On<Activate>, mut next: ResMut<NextState<Menu>>) {

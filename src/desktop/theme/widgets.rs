@@ -268,6 +268,8 @@ pub fn key_name(key: KeyCode) -> String {
         KeyCode::Space => "Space".into(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
+        KeyCode::ArrowLeft => "←".into(),
+        KeyCode::ArrowRight => "→".into(),
         other => {
             let name = format!("{other:?}");
             name.strip_prefix("Digit")

@@ -23,6 +23,13 @@ pub(super) fn plugin(app: &mut App) {
         OnEnter(GameView::Choosing),
         (take_advice, spawn_board).chain(),
     );
+    // Hotseat: the reveal after the pass screen is drawn over this seat's own board.
+    app.add_systems(
+        OnEnter(GameView::Reveal),
+        (take_advice, spawn_board)
+            .chain()
+            .run_if(|boards: Query<(), With<BoardRoot>>| boards.is_empty()),
+    );
 }
 
 /// The root of the board, replaced at every turn.

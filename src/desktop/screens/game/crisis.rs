@@ -7,7 +7,6 @@ use super::orders::{NoticeText, OrdersText};
 use crate::desktop::screens::{GameView, Menu};
 use crate::desktop::theme::widgets::{keyed_button, label, modal, row};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
-use crate::sim::session::EndTurn;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -187,7 +186,12 @@ pub fn spawn_crisis(
     commands.spawn((
         ChildOf(buttons),
         EndTurnButton,
-        keyed_button("End turn", KeyCode::Enter, fonts, end_turn),
+        keyed_button(
+            &super::orders::end_turn_label(data.view, data.rules),
+            KeyCode::Enter,
+            fonts,
+            super::orders::end_turn_or_pass,
+        ),
     ));
 }
 
@@ -197,8 +201,4 @@ fn open_history(_: On<Activate>, mut next: ResMut<NextState<GameView>>) {
 
 fn open_menu(_: On<Activate>, mut next: ResMut<NextState<Menu>>) {
     next.set(Menu::Pause);
-}
-
-fn end_turn(_: On<Activate>, mut end: MessageWriter<EndTurn>) {
-    end.write(EndTurn);
 }

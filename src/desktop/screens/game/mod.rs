@@ -12,18 +12,20 @@ mod history;
 mod moves;
 mod nations;
 mod orders;
+mod pass;
 mod reveal;
 
 use super::{GameView, PlayerView, Screen};
 use crate::sim::session::{MatchEnded, OrderRefused, TurnResolved};
 use bevy::prelude::*;
 
-pub use board::{Advice, EndTurnButton, HistoryButton, MenuButton};
+pub use board::{Advice, BoardRoot, EndTurnButton, HistoryButton, MenuButton};
 pub use crisis::CrisisModal;
 pub use history::CloseHistoryButton;
 pub use moves::MoveCard;
 pub use orders::ProposalToggle;
-pub use reveal::{ContinueButton, RevealProgress, SkipButton};
+pub use pass::ReadyButton;
+pub use reveal::{ContinueButton, RevealProgress, SkipButton, WatchNextButton};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, read_reports.run_if(resource_exists::<PlayerView>));
@@ -34,11 +36,12 @@ pub(super) fn plugin(app: &mut App) {
         crisis::plugin,
         reveal::plugin,
         history::plugin,
+        pass::plugin,
     ));
 }
 
-/// Takes in what the sim reported about the match: a resolved turn opens the reveal; a refusal
-/// is shown to the player.
+/// Takes in what the sim reported about the match: a resolved turn opens the reveal (in hotseat,
+/// after the computer is passed to the first person); a refusal is shown to the player.
 fn read_reports(
     mut view: ResMut<PlayerView>,
     mut resolved: MessageReader<TurnResolved>,
@@ -47,19 +50,27 @@ fn read_reports(
     screen: Option<Res<State<Screen>>>,
     mut next: ResMut<NextState<GameView>>,
 ) {
-    let player = view.player;
     for TurnResolved(record) in resolved.read() {
         view.records.push(record.clone());
         view.chosen = None;
         view.accepted.clear();
         view.notice = None;
+        let hotseat = view.people.len() > 1;
+        if let Some(&first) = view.people.first() {
+            view.player = first;
+        }
         if screen.as_ref().is_some_and(|s| *s.get() == Screen::Game) {
-            next.set(GameView::Reveal);
+            next.set(if hotseat {
+                GameView::Pass
+            } else {
+                GameView::Reveal
+            });
         }
     }
     for MatchEnded(outcome) in ended.read() {
         view.outcome = Some(*outcome);
     }
+    let player = view.player;
     for r in refused.read() {
         if r.nation.is_none_or(|n| n == player) {
             view.notice = Some(format!("Not yet: {}.", r.reason));

@@ -202,8 +202,50 @@ pub fn spawn_orders_column(
     commands.spawn((
         ChildOf(column),
         EndTurnButton,
-        keyed_button("End turn", KeyCode::Enter, fonts, end_turn),
+        keyed_button(
+            &end_turn_label(data.view, data.rules),
+            KeyCode::Enter,
+            fonts,
+            end_turn_or_pass,
+        ),
     ));
+}
+
+/// The next person to take the computer this turn, if the seat showing is not the last.
+fn next_person(view: &PlayerView) -> Option<usize> {
+    let at = view.people.iter().position(|&p| p == view.player)?;
+    view.people.get(at + 1).copied()
+}
+
+/// "End turn", or in hotseat, before the last person, "Done: pass to <nation>".
+pub fn end_turn_label(view: &PlayerView, rules: &Rules) -> String {
+    match next_person(view) {
+        Some(next) => format!("Done: pass to {}", rules.scenario.nations[next].name),
+        None => "End turn".into(),
+    }
+}
+
+/// Ends the turn, or (hotseat) hands the computer to the next person: their orders are with
+/// the sim already, so nothing of this seat's choice stays on screen.
+pub fn end_turn_or_pass(
+    _: On<Activate>,
+    mut view: ResMut<PlayerView>,
+    mut end: MessageWriter<EndTurn>,
+    mut next_view: ResMut<NextState<GameView>>,
+) {
+    let Some(next) = next_person(&view) else {
+        end.write(EndTurn);
+        return;
+    };
+    if view.chosen.is_none() {
+        view.notice = Some("Not yet: choose a move first.".into());
+        return;
+    }
+    view.player = next;
+    view.chosen = None;
+    view.accepted.clear();
+    view.notice = None;
+    next_view.set(GameView::Pass);
 }
 
 fn first_for(data: &BoardData) -> usize {
@@ -270,10 +312,6 @@ fn toggle_proposal(
             };
         }
     }
-}
-
-fn end_turn(_: On<Activate>, mut end: MessageWriter<EndTurn>) {
-    end.write(EndTurn);
 }
 
 fn show_orders(

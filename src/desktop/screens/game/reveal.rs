@@ -5,8 +5,11 @@
 use super::changes::{changes, reading};
 use super::{GameView, PlayerView};
 use crate::desktop::screens::Screen;
+use crate::desktop::screens::saves::{
+    Watching, next_perspective, play_on_from_here, show_watched_turn,
+};
 use crate::desktop::settings::Settings;
-use crate::desktop::theme::widgets::{keyed_button, label, modal};
+use crate::desktop::theme::widgets::{keyed_button, label, modal, small_keyed_button};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
 use bevy::prelude::*;
@@ -49,6 +52,7 @@ fn spawn_reveal(
     rules: Res<Rules>,
     view: Res<PlayerView>,
     settings: Res<Settings>,
+    watching: Option<Res<Watching>>,
 ) {
     let n = view.records.len();
     if n < 2 {
@@ -63,7 +67,15 @@ fn spawn_reveal(
     commands.spawn((
         ChildOf(window),
         label(
-            format!("Turn {}: what happened", after.turn),
+            match &watching {
+                Some(w) => format!(
+                    "Replay · turn {} of {}, as {} saw it",
+                    after.turn,
+                    w.last_turn(),
+                    rules.scenario.nations[view.player].name
+                ),
+                None => format!("Turn {}: what happened", after.turn),
+            },
             &fonts.bold,
             size::HEADING,
             palette::TITLE,
@@ -192,6 +204,16 @@ fn spawn_reveal(
         SkipButton,
         keyed_button("Show all", KeyCode::Space, &fonts, skip),
     ));
+    if let Some(w) = &watching {
+        watch_buttons(&mut commands, buttons, w, &fonts);
+        let instant = settings.animation.step() <= 0.0;
+        commands.insert_resource(RevealProgress {
+            shown: if instant { count } else { 0 },
+            lines: count,
+            clock: 0.0,
+        });
+        return;
+    }
     let next_text = if view.outcome.is_some() {
         "See the outcome"
     } else {
@@ -209,6 +231,77 @@ fn spawn_reveal(
         clock: 0.0,
     });
 }
+
+/// A replay's controls: step back and forward, change whose eyes, take over, leave.
+fn watch_buttons(commands: &mut Commands, buttons: Entity, w: &Watching, fonts: &UiFonts) {
+    let step = |by: i64| {
+        move |_: On<Activate>, mut commands: Commands| {
+            commands.queue(move |world: &mut World| {
+                let Some(turn) = world.get_resource::<Watching>().map(|w| w.turn) else {
+                    return;
+                };
+                let to = (i64::from(turn) + by).max(1) as u32;
+                if to != turn
+                    && let Err(e) = show_watched_turn(world, to)
+                {
+                    warn!("replay: {e}");
+                }
+            });
+        }
+    };
+    if w.turn > 1 {
+        commands.spawn((
+            ChildOf(buttons),
+            small_keyed_button("Previous turn", KeyCode::ArrowLeft, fonts, step(-1)),
+        ));
+    }
+    if w.turn < w.last_turn() {
+        commands.spawn((
+            ChildOf(buttons),
+            WatchNextButton,
+            small_keyed_button("Next turn", KeyCode::ArrowRight, fonts, step(1)),
+        ));
+    }
+    commands.spawn((
+        ChildOf(buttons),
+        small_keyed_button(
+            "Another nation's eyes",
+            KeyCode::KeyN,
+            fonts,
+            |_: On<Activate>, mut commands: Commands| commands.queue(next_perspective),
+        ),
+    ));
+    if w.can_play_on() {
+        commands.spawn((
+            ChildOf(buttons),
+            small_keyed_button(
+                "Play on from here",
+                KeyCode::KeyP,
+                fonts,
+                |_: On<Activate>, mut commands: Commands| commands.queue(play_on_from_here),
+            ),
+        ));
+    }
+    commands.spawn((
+        ChildOf(buttons),
+        small_keyed_button(
+            "Leave",
+            KeyCode::Escape,
+            fonts,
+            |_: On<Activate>, mut commands: Commands| {
+                commands.queue(|world: &mut World| {
+                    world.remove_resource::<Watching>();
+                    world.remove_resource::<crate::desktop::saves::AutosaveOff>();
+                    world.resource_mut::<NextState<Screen>>().set(Screen::Saves);
+                });
+            },
+        ),
+    ));
+}
+
+/// "Next turn" in a replay.
+#[derive(Component)]
+pub struct WatchNextButton;
 
 /// A line of the reveal, before it is spawned.
 struct Line {
