@@ -89,6 +89,45 @@ fn classroom() -> Result<(), InputError> {
     if let Some(mib) = peak_memory_mib() {
         println!("  peak memory      {mib:.1} MiB (VmHWM, whole bench)");
     }
+    saves()
+}
+
+/// Saving, loading and replaying whole matches: how big a save is and how long each step takes
+/// (a load replays the match to check it, so it is the slowest).
+fn saves() -> Result<(), InputError> {
+    for (scenario, turns) in [("reset_2013", None), ("prisoners_dilemma", Some(200))] {
+        let setup = Setup::from_args(&GameArgs {
+            scenario: scenario.into(),
+            turns,
+            ai: Vec::new(),
+            set: Vec::new(),
+        })?;
+        let result = crate::sim::run_one(&setup.rules, setup.controllers.clone(), setup.turns, 1);
+        let save = super::simulate::save_game(&setup, &result, 1)?;
+        let dir = std::env::temp_dir().join(format!("detente-bench-{}", std::process::id()));
+        let path = dir.join("bench.ron");
+        let start = Instant::now();
+        save.write(&path)?;
+        let written = start.elapsed().as_secs_f64();
+        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        let start = Instant::now();
+        let (loaded, _) = crate::sim::save::load(&path)?;
+        let loading = start.elapsed().as_secs_f64();
+        let _ = std::fs::remove_dir_all(&dir);
+        println!(
+            "bench: save of a {}-turn match of {scenario}: {:.0} KiB",
+            loaded.recording.turns.len(),
+            bytes as f64 / 1024.0
+        );
+        println!(
+            "  write            {:.1} ms (temporary, backup, rename)",
+            written * 1e3
+        );
+        println!(
+            "  load             {:.1} ms (parse, hash, replay, compare)",
+            loading * 1e3
+        );
+    }
     Ok(())
 }
 

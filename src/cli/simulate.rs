@@ -83,7 +83,11 @@ pub fn game_json(setup: &Setup, result: &GameResult, seed: u64) -> String {
 
 /// A game of AI seats as a save (and so a replay): its recording is the seed and one empty set
 /// of commands per turn played.
-fn save_game(setup: &Setup, result: &GameResult, seed: u64) -> Result<SaveFile, InputError> {
+pub(super) fn save_game(
+    setup: &Setup,
+    result: &GameResult,
+    seed: u64,
+) -> Result<SaveFile, InputError> {
     let mut recording = Recording::new(
         setup.rules.scenario.clone(),
         seed,

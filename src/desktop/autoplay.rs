@@ -56,6 +56,9 @@ pub(super) fn add(app: &mut App, turns: u32, dir: Option<PathBuf>, launched: Ins
     {
         eprintln!("error: {}: cannot create: {e}", dir.display());
     }
+    // Nor does it touch the player's saves.
+    app.insert_resource(super::saves::SaveDir(None));
+    app.insert_resource(super::saves::AutosaveOff);
     app.insert_resource(Autoplay {
         turns,
         dir,

@@ -2,6 +2,8 @@
 //! drawing for a few frames at start and after anything on screen changes, until text and
 //! layout have settled, then go quiet again.
 
+use super::screens::facilitator::FacilitatorStatus;
+use super::screens::saves::LoadNotice;
 use super::screens::{GameView, Menu, PlayerView, Screen};
 use super::settings::Settings;
 use bevy::prelude::*;
@@ -23,8 +25,15 @@ pub(super) fn plugin(app: &mut App) {
                 state_changed::<Screen>
                     .or_else(state_changed::<Menu>)
                     .or_else(state_changed::<GameView>)
+                    // A change asked for in the last frame of a burst happens in the next one,
+                    // which must come without waiting for input.
+                    .or_else(resource_changed::<NextState<Screen>>)
+                    .or_else(resource_changed::<NextState<Menu>>)
+                    .or_else(resource_exists_and_changed::<NextState<GameView>>)
                     .or_else(resource_changed::<Settings>)
-                    .or_else(resource_exists_and_changed::<PlayerView>),
+                    .or_else(resource_exists_and_changed::<PlayerView>)
+                    .or_else(resource_changed::<FacilitatorStatus>)
+                    .or_else(resource_changed::<LoadNotice>),
             ),
             request_pending_frames,
         )

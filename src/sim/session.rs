@@ -58,7 +58,7 @@ pub struct MatchEnded(pub Regime);
 /// What a facilitator (the teacher) may do to the match in play.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum Facilitate {
-    /// Stop (or restart) the match: no move is taken and no turn ends while it is paused.
+    /// Stop (or restart) the match: no turn ends while it is paused (seats may still choose).
     Pause(bool),
     /// Force the deck's event `card` into the next turn (or take it out again).
     Inject { card: usize, on: bool },
@@ -211,7 +211,6 @@ pub fn reading_odds(rules: &Rules, relations: &Relations, nation: usize, action:
 fn take_orders(
     rules: Res<Rules>,
     active: Option<Res<ActiveMatch>>,
-    paused: Res<MatchPaused>,
     mut moves: MessageReader<ChooseMove>,
     mut answers: MessageReader<AnswerProposal>,
     mut refused: MessageWriter<OrderRefused>,
@@ -238,8 +237,6 @@ fn take_orders(
         };
         if nation >= n || seats.0[nation].controller != Controller::Human {
             refused.write(refuse("that nation is not played by a person".into()));
-        } else if paused.0 {
-            refused.write(refuse("the facilitator has paused the match".into()));
         } else if globals.finished() {
             refused.write(refuse("the match is over".into()));
         } else if !available_moves(&rules, nation, nations, relations, diplomacy, globals)

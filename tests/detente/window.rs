@@ -42,23 +42,16 @@ fn assert_not_blank(path: &Path, pixels: &[[u8; 3]]) {
     );
 }
 
-#[test]
-#[ignore = "needs a display: run under Xvfb (see .ci/run)"]
-fn window_autoplay_photographs_every_screen() {
-    let dir = std::env::temp_dir().join(format!("detente-shots-{}", std::process::id()));
+/// Plays `args` in attract mode in a real window and checks a PNG for each of `expected`.
+fn photograph(name: &str, args: &[&str], expected: &[&str]) {
+    let dir = std::env::temp_dir().join(format!("detente-shots-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let output = Command::new(env!("CARGO_BIN_EXE_detente"))
-        .args([
-            "play",
-            "cold_war_1962",
-            "--seed",
-            "3",
-            "--autoplay",
-            "12",
-            "--screenshots",
-        ])
+        .args(args)
+        .arg("--screenshots")
         .arg(&dir)
         .env("DETENTE_CONFIG_DIR", dir.join("config"))
+        .env("DETENTE_DATA_DIR", dir.join("data"))
         .output()
         .expect("the game runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -69,11 +62,6 @@ fn window_autoplay_photographs_every_screen() {
         String::from_utf8_lossy(&output.stderr)
     );
     println!("{stdout}");
-    let mut expected = vec![
-        "title", "picker", "setup", "game", "pause", "settings", "reveal", "history", "end",
-    ];
-    // This seed's match has a crisis by turn 4: the crisis modal must be photographed too.
-    expected.push("crisis");
     for name in expected {
         let path = dir.join(format!("{name}.png"));
         let (w, h, pixels) = read_png(&path);
@@ -86,5 +74,64 @@ fn window_autoplay_photographs_every_screen() {
         .filter(|e| e.file_name().to_string_lossy().contains("tmp"))
         .collect();
     assert!(leftovers.is_empty(), "half-written files: {leftovers:?}");
+    assert!(
+        !dir.join("data").exists(),
+        "the attract mode wrote to the player's saves"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every screen of a match, with the facilitator's panel and the projector view. This seed's
+/// match has a crisis by turn 4: the crisis modal must be photographed too.
+#[test]
+#[ignore = "needs a display: run under Xvfb (see .ci/run)"]
+fn window_autoplay_photographs_every_screen() {
+    photograph(
+        "facilitated",
+        &[
+            "play",
+            "cold_war_1962",
+            "--seed",
+            "3",
+            "--autoplay",
+            "12",
+            "--facilitator",
+        ],
+        &[
+            "title",
+            "picker",
+            "setup",
+            "game",
+            "pause",
+            "facilitator",
+            "projector",
+            "settings",
+            "reveal",
+            "history",
+            "end",
+            "crisis",
+        ],
+    );
+}
+
+/// Two people at one computer: the pass screen between their seats.
+#[test]
+#[ignore = "needs a display: run under Xvfb (see .ci/run)"]
+fn window_hotseat_photographs_the_pass_screen() {
+    photograph(
+        "hotseat",
+        &[
+            "play",
+            "reset_2013",
+            "--nation",
+            "usa",
+            "--nation",
+            "rus",
+            "--seed",
+            "5",
+            "--autoplay",
+            "3",
+        ],
+        &["pass", "game", "reveal", "end"],
+    );
 }

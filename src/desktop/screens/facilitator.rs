@@ -1,6 +1,6 @@
 //! The facilitator's controls: for the teacher running a class. From the pause menu (behind a
 //! passphrase set at the start) or at once with `detente play --facilitator`:
-//! - pause the match, so no seat can end the turn;
+//! - pause the match, so no seat can end the turn (they may still think and choose);
 //! - force an event of the deck into the next turn;
 //! - show the true state to the room (the projector view), and hide it again;
 //! - roll back to the end of any earlier turn and play on from there (a fork);
@@ -278,8 +278,9 @@ fn spawn_panel(
             label("Facilitator", &fonts.bold, size::HEADING, palette::TITLE),
             label(
                 format!(
-                    "{} · turn {turn} · {}",
+                    "{} · turn {} · {}",
                     rules.scenario.title,
+                    turn + 1,
                     if paused.0 { "paused" } else { "in play" }
                 ),
                 &fonts.regular,
@@ -353,9 +354,9 @@ fn spawn_panel(
             FacilitatorButton::RollBack(t),
             small(
                 if t == 0 {
-                    "Start".into()
+                    "The start".into()
                 } else {
-                    format!("Turn {t}")
+                    format!("End of turn {t}")
                 },
                 &fonts,
             ),
@@ -382,8 +383,7 @@ fn spawn_panel(
         let Some(value) = parameter(&rules, key) else {
             continue;
         };
-        let step = (value.abs() * 0.2).max(0.01);
-        let step = (step * 1000.0).round() / 1000.0;
+        let step = step_for(value);
         commands.spawn((
             ChildOf(params),
             Node {
@@ -395,7 +395,7 @@ fn spawn_panel(
             children![
                 (
                     Node {
-                        width: px(380),
+                        width: px(330),
                         ..default()
                     },
                     children![label(
@@ -442,8 +442,18 @@ fn spawn_panel(
     ));
 }
 
+/// A fifth of the value, to two significant digits (0.01 from zero).
+fn step_for(value: f64) -> f64 {
+    if value == 0.0 {
+        return 0.01;
+    }
+    let step = value.abs() * 0.2;
+    let scale = 10f64.powi(step.log10().floor() as i32 - 1);
+    (step / scale).round() * scale
+}
+
 fn trim(x: f64) -> String {
-    let s = format!("{x:.3}");
+    let s = format!("{x:.6}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

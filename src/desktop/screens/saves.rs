@@ -4,9 +4,7 @@
 
 use super::{GameView, PlayerView, Screen, begin_saved_match, show_match};
 use crate::desktop::saves::{AutosaveOff, SaveDir, list};
-use crate::desktop::theme::widgets::{
-    Tooltip, activatable, keyed_button, label, number_key, screen_root,
-};
+use crate::desktop::theme::widgets::{Tooltip, activatable, keyed_button, label, screen_root};
 use crate::desktop::theme::{UiFonts, palette, size};
 use crate::sim::record::{Recording, rebuild};
 use crate::sim::save::{SaveFile, load};
@@ -126,7 +124,7 @@ fn spawn_saves(
             },
         ))
         .id();
-    for (i, entry) in entries.iter().enumerate() {
+    for entry in &entries {
         let name = entry
             .path
             .file_name()
@@ -165,19 +163,12 @@ fn spawn_saves(
             ],
         ));
         if entry.summary.is_ok() {
-            let load_button = commands
-                .spawn((
-                    ChildOf(line),
-                    SaveButton::Load(entry.path.clone()),
-                    compact("Load", &fonts),
-                    Tooltip("Play on from where this save left off.".into()),
-                ))
-                .id();
-            if let Some(key) = number_key(i) {
-                commands
-                    .entity(load_button)
-                    .insert(crate::desktop::theme::widgets::Shortcut(key));
-            }
+            commands.spawn((
+                ChildOf(line),
+                SaveButton::Load(entry.path.clone()),
+                compact("Load", &fonts),
+                Tooltip("Play on from where this save left off.".into()),
+            ));
             commands.spawn((
                 ChildOf(line),
                 SaveButton::Watch(entry.path.clone()),

@@ -159,7 +159,12 @@ fn spawn_board(
     super::nations::spawn_relations(&mut commands, left, &data, &fonts, &theme, &mut images);
     spawn_moves(&mut commands, body, &data, &fonts, &theme);
     spawn_orders_column(&mut commands, body, &data, &fonts, &theme);
-    spawn_hints(&mut commands, root, &fonts, data.in_crisis());
+    let enter = if super::orders::next_person(&view).is_some() {
+        "done, pass the computer on"
+    } else {
+        "end the turn"
+    };
+    spawn_hints(&mut commands, root, &fonts, data.in_crisis(), enter);
     if data.in_crisis() {
         super::crisis::spawn_crisis(&mut commands, root, &data, &fonts, &theme);
     }
@@ -317,7 +322,7 @@ pub fn regime_text(regime: crate::sim::Regime) -> String {
     }
 }
 
-fn spawn_hints(commands: &mut Commands, root: Entity, fonts: &UiFonts, crisis: bool) {
+fn spawn_hints(commands: &mut Commands, root: Entity, fonts: &UiFonts, crisis: bool, enter: &str) {
     let hints = commands
         .spawn((
             ChildOf(root),
@@ -337,7 +342,7 @@ fn spawn_hints(commands: &mut Commands, root: Entity, fonts: &UiFonts, crisis: b
         (pick, "choose a move"),
         ("Y", "accept a proposal"),
         ("Tab", "move between controls"),
-        ("Enter", "end the turn"),
+        ("Enter", enter),
         ("H", "history"),
         ("Esc", "menu"),
     ] {

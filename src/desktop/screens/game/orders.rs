@@ -212,7 +212,7 @@ pub fn spawn_orders_column(
 }
 
 /// The next person to take the computer this turn, if the seat showing is not the last.
-fn next_person(view: &PlayerView) -> Option<usize> {
+pub fn next_person(view: &PlayerView) -> Option<usize> {
     let at = view.people.iter().position(|&p| p == view.player)?;
     view.people.get(at + 1).copied()
 }

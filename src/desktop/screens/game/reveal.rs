@@ -99,7 +99,9 @@ fn spawn_reveal(
     let name = |id: &str| sc.nation_name(id);
     let move_name = |id: &str| sc.move_name(id);
     let me = sc.nations[view.player].id.clone();
-    heading(&mut commands, left, "Moves", &fonts);
+    // Each part in a box of its own, so its heading stays above its lines (they are spawned last).
+    let moves = part(&mut commands, left);
+    heading(&mut commands, moves, "Moves", &fonts);
     for m in &after.moves {
         let is_me = m.nation == me;
         let who = if is_me {
@@ -114,7 +116,7 @@ fn spawn_reveal(
         );
         let colour = theme.intent(m.intent);
         lines.push(Line {
-            parent: left,
+            parent: moves,
             text,
             bold: true,
             size: size::BODY,
@@ -131,7 +133,7 @@ fn spawn_reveal(
                     &theme,
                 );
                 lines.push(Line {
-                    parent: left,
+                    parent: moves,
                     text: format!("   {text}"),
                     bold: false,
                     size: size::SMALL,
@@ -145,7 +147,7 @@ fn spawn_reveal(
         {
             let (text, colour) = reading("You", "it", p.seen_as, p.misread, p.detected, &theme);
             lines.push(Line {
-                parent: left,
+                parent: moves,
                 text: format!("   {text}"),
                 bold: false,
                 size: size::SMALL,
@@ -154,12 +156,13 @@ fn spawn_reveal(
         }
     }
     if !after.events.is_empty() {
-        heading(&mut commands, left, "Events", &fonts);
+        let events = part(&mut commands, left);
+        heading(&mut commands, events, "Events", &fonts);
         for ev in &after.events {
             let text = format!("• {ev}");
             let colour = theme.warning;
             lines.push(Line {
-                parent: left,
+                parent: events,
                 text,
                 bold: false,
                 size: size::SMALL,
@@ -318,6 +321,19 @@ fn column(commands: &mut Commands, parent: Entity, width: f32) -> Entity {
             ChildOf(parent),
             Node {
                 width: px(width),
+                flex_direction: FlexDirection::Column,
+                row_gap: px(4),
+                ..default()
+            },
+        ))
+        .id()
+}
+
+fn part(commands: &mut Commands, parent: Entity) -> Entity {
+    commands
+        .spawn((
+            ChildOf(parent),
+            Node {
                 flex_direction: FlexDirection::Column,
                 row_gap: px(4),
                 ..default()
