@@ -103,7 +103,8 @@ pub fn run(options: PlayOptions) -> ExitCode {
     }
     ui_plugin(&mut app);
     app.insert_resource(screens::facilitator::FacilitatorAccess {
-        unlocked: options.facilitator,
+        always: options.facilitator,
+        unlocked: false,
         passphrase: options.passphrase.clone(),
     });
     if let Some(path) = options.load.clone() {

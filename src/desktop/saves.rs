@@ -87,6 +87,8 @@ pub struct SaveEntry {
     pub modified: Option<std::time::SystemTime>,
     /// A line about the match, or why the file cannot be loaded.
     pub summary: Result<String, String>,
+    /// A seat is played by a person, so the match can be played on (not only watched).
+    pub playable: bool,
 }
 
 /// The saves in `dir`, newest first; damaged ones are listed with the reason. Reading checks a
@@ -107,23 +109,29 @@ pub fn list(dir: &std::path::Path) -> Vec<SaveEntry> {
         .map(|path| {
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
             let shown = path.display().to_string();
-            let summary = std::fs::read(&path)
+            let parsed = std::fs::read(&path)
                 .map_err(|e| format!("cannot read: {e}"))
                 .and_then(|bytes| {
                     crate::sim::save::parse(&shown, &bytes).map_err(|e| e.to_string())
-                })
-                .map(|save| {
-                    let sc = &save.recording.scenario;
-                    let state = match save.state.globals.outcome {
-                        Some(o) => format!("ended in {}", o.name()),
-                        None => format!("turn {} of {}", save.turn, save.recording.length),
-                    };
-                    format!("{} · {state} · seed {}", sc.title, save.recording.seed)
                 });
+            let playable = parsed.as_ref().is_ok_and(|save| {
+                save.recording
+                    .seats
+                    .contains(&crate::sim::state::Controller::Human)
+            });
+            let summary = parsed.map(|save| {
+                let sc = &save.recording.scenario;
+                let state = match save.state.globals.outcome {
+                    Some(o) => format!("ended in {}", o.name()),
+                    None => format!("turn {} of {}", save.turn, save.recording.length),
+                };
+                format!("{} · {state} · seed {}", sc.title, save.recording.seed)
+            });
             SaveEntry {
                 path,
                 modified,
                 summary,
+                playable,
             }
         })
         .collect();

@@ -589,6 +589,7 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
     use super::screens::facilitator::{FacilitatorAccess, FacilitatorButton};
     let mut app = build("reset_2013", 51, None, &[]);
     app.insert_resource(FacilitatorAccess {
+        always: false,
         unlocked: false,
         passphrase: Some("peace".into()),
     });
@@ -649,6 +650,62 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
     assert_eq!(app.world().resource::<PlayerView>().records.len(), 2);
     assert_eq!(menu(&app), Menu::None);
     assert_eq!(view(&app), GameView::Choosing);
+    // Closed, the panel is locked again: the next person must know the passphrase too.
+    press(&mut app, KeyCode::Escape);
+    let open = first::<FacilitatorMenuButton>(&mut app);
+    click(&mut app, open);
+    assert_eq!(menu(&app), Menu::Passphrase);
+}
+
+/// Hotseat led by a nation that is not the first: the lead takes the computer first, then the
+/// other, and the turn ends.
+#[test]
+fn hotseat_led_by_a_later_nation_goes_round_and_ends_the_turn() {
+    use super::screens::game::ReadyButton;
+    let mut app = build("reset_2013", 33, None, &[0]);
+    // `build` leads the first nation; lead Russia instead, with the United States a person too.
+    app.world_mut().resource_mut::<MatchSetup>().player = 1;
+    app.world_mut().insert_resource(LaunchStraightIn);
+    settle(&mut app);
+    assert_eq!(app.world().resource::<PlayerView>().people, vec![1, 0]);
+    assert_eq!(app.world().resource::<PlayerView>().player, 1);
+    for _ in 0..2 {
+        let ready = first::<ReadyButton>(&mut app);
+        click(&mut app, ready);
+        press(&mut app, KeyCode::Digit1);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(turn(&app), 1);
+}
+
+/// Watching a replay, "Play on from here" hands the match back at the turn on screen.
+#[test]
+fn a_replay_can_be_played_on_from_any_turn() {
+    use super::screens::saves::{Watching, watch_save};
+    let mut app = build("reset_2013", 62, None, &[]);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Digit1);
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+    }
+    let dir = app.world().resource::<SaveDir>().0.clone().unwrap();
+    watch_save(app.world_mut(), &dir.join(super::saves::AUTOSAVE)).unwrap();
+    settle(&mut app);
+    press(&mut app, KeyCode::ArrowRight);
+    press(&mut app, KeyCode::KeyN);
+    press(&mut app, KeyCode::KeyP);
+    assert!(app.world().get_resource::<Watching>().is_none());
+    assert_eq!(view(&app), GameView::Choosing);
+    assert_eq!(turn(&app), 2);
+    assert_eq!(
+        app.world().resource::<PlayerView>().player,
+        0,
+        "back in the person's seat"
+    );
+    press(&mut app, KeyCode::Digit1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(turn(&app), 3, "the fork plays on");
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
 }
 
 /// A saved game watched as a replay: each turn's reveal, forward and back with the arrow keys.

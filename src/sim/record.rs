@@ -65,21 +65,22 @@ impl Recording {
             pending_params: Vec::new(),
         }
     }
+}
 
-    /// The rules in force after `turns` resolved turns and, when `pending`, the parameter changes
-    /// made since.
-    pub fn rules_after(&self, turns: usize, pending: bool) -> Result<Rules, String> {
-        let mut sets: Vec<String> = self.turns[..turns.min(self.turns.len())]
-            .iter()
-            .flat_map(|t| t.params.iter().cloned())
-            .collect();
-        if pending {
-            sets.extend(self.pending_params.iter().cloned());
+/// The rules after changes to the model's parameters (`params.KEY=VALUE`), applied one by one
+/// and each checked: what a facilitator may do during a match, and what a replay repeats.
+pub fn changed(rules: &Rules, sets: &[String]) -> Result<Rules, String> {
+    let mut scenario = rules.scenario.clone();
+    for set in sets {
+        if !set.trim_start().starts_with("params.") {
+            return Err(format!(
+                "{set}: only the model's parameters (params.KEY=VALUE) change during a match"
+            ));
         }
-        apply_overrides(&self.scenario, &sets)
-            .map(Rules::new)
-            .map_err(|e| e.to_string())
+        scenario =
+            apply_overrides(&scenario, std::slice::from_ref(set)).map_err(|e| e.to_string())?;
     }
+    Ok(Rules::new(scenario))
 }
 
 impl TurnCommands {
@@ -298,7 +299,7 @@ pub fn rebuild(
 ) -> Result<Rebuilt, ReplayError> {
     let at = |turn: Option<u32>| move |message: String| ReplayError { turn, message };
     let turns = turns.min(recording.turns.len());
-    let rules = recording.rules_after(0, false).map_err(at(None))?;
+    let rules = Rules::new(recording.scenario.clone());
     if recording.seats.len() != rules.nation_count() {
         return Err(ReplayError {
             turn: None,
@@ -344,7 +345,7 @@ pub fn rebuild(
             return Err(fail("the match had already ended".into()));
         }
         if !commands.params.is_empty() {
-            let rules = recording.rules_after(k + 1, false).map_err(&fail)?;
+            let rules = changed(world.resource::<Rules>(), &commands.params).map_err(&fail)?;
             world.insert_resource(rules);
         }
         world
@@ -370,7 +371,8 @@ pub fn rebuild(
     if let Some(pending) = pending {
         let next = turns as u32 + 1;
         if !recording.pending_params.is_empty() {
-            let rules = recording.rules_after(turns, true).map_err(at(Some(next)))?;
+            let rules = changed(world.resource::<Rules>(), &recording.pending_params)
+                .map_err(at(Some(next)))?;
             world.insert_resource(rules);
         }
         world

@@ -32,7 +32,7 @@ pub struct SaveFile {
     /// The scenario's id, and the hash of the scenario as the match started (`scenario_hash`).
     pub scenario: String,
     pub scenario_hash: String,
-    /// The turn the match is at, and its regime then, for lists of saves.
+    /// Turns played, for lists of saves (checked against the state on load).
     pub turn: u32,
     pub recording: Recording,
     /// The commands given so far in the turn not yet resolved.
@@ -287,6 +287,15 @@ pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
                 "the commands play {} turns but the history has {}",
                 ours.len(),
                 theirs.len()
+            ),
+        });
+    }
+    if save.turn != save.state.globals.turn {
+        return Err(Divergence {
+            turn: None,
+            message: format!(
+                "the save says {} turns were played but its state has {}",
+                save.turn, save.state.globals.turn
             ),
         });
     }

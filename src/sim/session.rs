@@ -5,8 +5,7 @@
 //! session can be saved, replayed and rolled back.
 
 use super::history::{History, TurnRecord};
-use super::overrides::apply_overrides;
-use super::record::{MatchState, Recording, TurnCommands, rebuild};
+use super::record::{MatchState, Recording, TurnCommands, changed, rebuild};
 use super::rules::{Rules, available_moves, pick_move};
 use super::run::{Plan, new_match};
 use super::scenario::Visibility;
@@ -399,20 +398,11 @@ fn apply_facilitation(
             })
         }
         Facilitate::SetParam(set) => {
-            if !set.trim_start().starts_with("params.") {
-                return Err(format!(
-                    "{set}: only the model's parameters (params.KEY=VALUE) change during a match"
-                ));
-            }
             if world.get::<Globals>(entity).is_none_or(Globals::finished) {
                 return Err("the match is over".into());
             }
-            let changed = apply_overrides(
-                &world.resource::<Rules>().scenario,
-                std::slice::from_ref(set),
-            )
-            .map_err(|e| e.to_string())?;
-            world.insert_resource(Rules::new(changed));
+            let rules = changed(world.resource::<Rules>(), std::slice::from_ref(set))?;
+            world.insert_resource(rules);
             let mut recording = world.get_mut::<Recording>(entity).ok_or("no recording")?;
             recording.pending_params.push(set.clone());
             Ok(Facilitated::ParamChanged(set.clone()))

@@ -599,3 +599,25 @@ fn a_recording_reads_back_as_written() {
     assert_eq!(back.turns, save.recording.turns);
     assert_eq!(back.seats, save.recording.seats);
 }
+
+/// A save cannot make the game ask for more memory than a computer has: a scenario inside it
+/// with thousands of nations (relations grow with their square) is refused before any match is
+/// built, even with a correct hash.
+#[test]
+fn an_enormous_scenario_in_a_save_is_refused() {
+    let mut app = session("reset_2013", &[0], 4);
+    play(&mut app, &[0], 1);
+    let (mut recording, pending, state) = snapshot(app.world()).unwrap();
+    let template = recording.scenario.nations[1].clone();
+    for i in 0..5000 {
+        let mut n = template.clone();
+        n.id = format!("n{i}");
+        recording.scenario.nations.push(n);
+    }
+    let text = SaveFile::new(recording, pending, state).to_text();
+    let err = parse("huge.ron", text.as_bytes())
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("at most 32"), "{err}");
+}

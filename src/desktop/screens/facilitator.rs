@@ -29,7 +29,9 @@ use std::path::PathBuf;
 /// Who may open the facilitator's panel.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacilitatorAccess {
-    /// The panel opens without asking (after the passphrase, or with `--facilitator`).
+    /// Opened to whoever is at the computer for the whole session (`--facilitator`).
+    pub always: bool,
+    /// The panel opens without asking: until it is closed, after the passphrase.
     pub unlocked: bool,
     /// Set at the start of a session; asked for before the panel opens.
     pub passphrase: Option<String>,
@@ -38,7 +40,7 @@ pub struct FacilitatorAccess {
 impl FacilitatorAccess {
     /// Whether the pause menu offers the panel at all.
     pub fn available(&self) -> bool {
-        self.unlocked || self.passphrase.is_some()
+        self.always || self.unlocked || self.passphrase.is_some()
     }
 }
 
@@ -107,6 +109,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Menu::Facilitator), spawn_panel)
         .add_systems(OnEnter(Menu::Passphrase), spawn_passphrase)
         .add_systems(OnEnter(Menu::Projector), spawn_projector)
+        // Closing the panel locks it again: the next person at the computer must know the
+        // passphrase to see the true state.
+        .add_systems(OnEnter(Menu::None), lock)
+        .add_systems(OnEnter(Menu::Pause), lock)
         .add_systems(
             Update,
             (
@@ -123,7 +129,7 @@ pub(super) fn plugin(app: &mut App) {
 /// Opens the panel, asking for the passphrase first unless it was given already.
 pub fn open_facilitator(world: &mut World) {
     let access = world.resource::<FacilitatorAccess>().clone();
-    let menu = if access.unlocked {
+    let menu = if access.always || access.unlocked {
         Menu::Facilitator
     } else if access.passphrase.is_some() {
         world.insert_resource(PassphraseEntry {
@@ -136,6 +142,12 @@ pub fn open_facilitator(world: &mut World) {
         return;
     };
     world.resource_mut::<NextState<Menu>>().set(menu);
+}
+
+fn lock(mut access: ResMut<FacilitatorAccess>) {
+    if access.unlocked {
+        access.unlocked = false;
+    }
 }
 
 /// Opens the box that sets the passphrase (the setup screen's button).
@@ -800,14 +812,6 @@ fn spawn_projector(
     ));
 }
 
-fn hide_projector(
-    _: On<Activate>,
-    access: Res<FacilitatorAccess>,
-    mut next: ResMut<NextState<Menu>>,
-) {
-    next.set(if access.unlocked {
-        Menu::Facilitator
-    } else {
-        Menu::None
-    });
+fn hide_projector(_: On<Activate>, mut next: ResMut<NextState<Menu>>) {
+    next.set(Menu::Facilitator);
 }

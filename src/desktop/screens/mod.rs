@@ -18,7 +18,7 @@ use crate::sim::history::TurnRecord;
 use crate::sim::record::{Rebuilt, opening_record};
 use crate::sim::save::SaveFile;
 use crate::sim::session::{resume_match, start_match};
-use crate::sim::state::{Controller, Globals, Regime, Seats};
+use crate::sim::state::{Controller, Globals, Orders, Regime, Seats};
 use bevy::prelude::*;
 
 pub use menu::{FacilitatorMenuButton, SaveGameButton};
@@ -203,15 +203,27 @@ pub fn show_match(
     records: Vec<TurnRecord>,
     first: Option<usize>,
 ) {
-    let people: Vec<usize> = world.get::<Seats>(entity).map_or(Vec::new(), |s| {
+    let mut people: Vec<usize> = world.get::<Seats>(entity).map_or(Vec::new(), |s| {
         (0..s.0.len())
             .filter(|&i| s.0[i].controller == Controller::Human)
             .collect()
     });
-    let player = first
-        .filter(|p| people.contains(p))
-        .or(people.first().copied())
-        .unwrap_or(0);
+    // The seat led on the setup screen takes the computer first, the others in nation order.
+    if let Some(at) = first.and_then(|f| people.iter().position(|&p| p == f)) {
+        people.rotate_left(at);
+    }
+    let player = people.first().copied().unwrap_or(0);
+    // A save made mid-turn already holds this seat's choice.
+    let (chosen, accepted) = world.get::<Orders>(entity).map_or((None, Vec::new()), |o| {
+        (
+            o.moves.get(player).copied().flatten(),
+            o.answers
+                .iter()
+                .filter(|&&(_, by, accepted)| by == player && accepted)
+                .map(|&(p, _, _)| p)
+                .collect(),
+        )
+    });
     let outcome = world.get::<Globals>(entity).and_then(|g| g.outcome);
     let hotseat = people.len() > 1;
     world.insert_resource(PlayerView {
@@ -220,8 +232,8 @@ pub fn show_match(
         people,
         records,
         outcome,
-        chosen: None,
-        accepted: Vec::new(),
+        chosen,
+        accepted,
         notice: None,
     });
     world

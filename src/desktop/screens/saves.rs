@@ -162,13 +162,15 @@ fn spawn_saves(
                 label(text, &fonts.regular, size::SMALL, colour),
             ],
         ));
-        if entry.summary.is_ok() {
+        if entry.summary.is_ok() && entry.playable {
             commands.spawn((
                 ChildOf(line),
                 SaveButton::Load(entry.path.clone()),
                 compact("Load", &fonts),
                 Tooltip("Play on from where this save left off.".into()),
             ));
+        }
+        if entry.summary.is_ok() {
             commands.spawn((
                 ChildOf(line),
                 SaveButton::Watch(entry.path.clone()),
@@ -229,6 +231,12 @@ fn press(activate: On<Activate>, buttons: Query<&SaveButton>, mut commands: Comm
 /// Loads a save (checked by replaying it) and plays on from it.
 pub fn open_save(world: &mut World, path: &std::path::Path) -> Result<(), String> {
     let (save, rebuilt) = load(path).map_err(|e| e.to_string())?;
+    if !save.recording.seats.contains(&Controller::Human) {
+        return Err(format!(
+            "{}: every seat of this game is played by the computer; watch it instead",
+            path.display()
+        ));
+    }
     world.remove_resource::<Watching>();
     world.remove_resource::<AutosaveOff>();
     world.insert_resource(LoadNotice(None));
@@ -236,11 +244,13 @@ pub fn open_save(world: &mut World, path: &std::path::Path) -> Result<(), String
     Ok(())
 }
 
-/// A replay being watched: the save's recording, and the turn on screen.
+/// A replay being watched: the save's recording, the turn on screen, and through whose eyes.
 #[derive(Resource, Debug, Clone)]
 pub struct Watching {
     pub save: SaveFile,
     pub turn: u32,
+    /// The nation whose view is shown (the first person's seat until changed).
+    pub perspective: Option<usize>,
 }
 
 impl Watching {
@@ -265,7 +275,11 @@ pub fn watch_save(world: &mut World, path: &std::path::Path) -> Result<(), Strin
     }
     world.insert_resource(LoadNotice(None));
     world.insert_resource(AutosaveOff);
-    world.insert_resource(Watching { save, turn: 1 });
+    world.insert_resource(Watching {
+        save,
+        turn: 1,
+        perspective: None,
+    });
     show_watched_turn(world, 1)
 }
 
@@ -277,7 +291,9 @@ pub fn show_watched_turn(world: &mut World, turn: u32) -> Result<(), String> {
     let turn = turn.clamp(1, watching.last_turn());
     let rebuilt =
         rebuild(&watching.save.recording, turn as usize, None).map_err(|e| e.to_string())?;
-    let perspective = world.get_resource::<PlayerView>().map(|v| v.player);
+    let perspective = watching
+        .perspective
+        .filter(|&p| p < rebuilt.rules.nation_count());
     if let Some(old) = world.get_resource::<PlayerView>().map(|v| v.entity) {
         world.despawn(old);
     }
@@ -308,8 +324,14 @@ pub fn play_on_from_here(world: &mut World) {
     let Some(view) = world.get_resource::<PlayerView>().cloned() else {
         return;
     };
-    let entity = view.entity;
-    show_match(world, entity, view.records, None);
+    despawn_boards(world);
+    show_match(world, view.entity, view.records, None);
+    let hotseat = world.resource::<PlayerView>().people.len() > 1;
+    world.resource_mut::<NextState<GameView>>().set(if hotseat {
+        GameView::Pass
+    } else {
+        GameView::Choosing
+    });
 }
 
 fn despawn_boards(world: &mut World) {
@@ -324,8 +346,13 @@ fn despawn_boards(world: &mut World) {
 pub fn next_perspective(world: &mut World) {
     despawn_boards(world);
     let n = world.resource::<crate::sim::Rules>().nation_count();
-    if let Some(mut view) = world.get_resource_mut::<PlayerView>() {
-        view.player = (view.player + 1) % n.max(1);
+    let Some(mut view) = world.get_resource_mut::<PlayerView>() else {
+        return;
+    };
+    view.player = (view.player + 1) % n.max(1);
+    let player = view.player;
+    if let Some(mut watching) = world.get_resource_mut::<Watching>() {
+        watching.perspective = Some(player);
     }
     world
         .resource_mut::<NextState<GameView>>()

@@ -79,6 +79,11 @@ impl Checker {
 }
 
 /// Every problem found, roughly in file order; `Ok` when there is none.
+/// The most nations a scenario may have.
+pub const MAX_NATIONS: usize = 32;
+/// The most moves, events or personalities a scenario may have.
+pub const MAX_CARDS: usize = 1000;
+
 pub fn validate(s: &Scenario) -> Result<(), Vec<Problem>> {
     let mut c = Checker {
         problems: Vec::new(),
@@ -97,6 +102,23 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Problem>> {
             "nations",
             "a scenario needs at least two nations".into(),
         );
+    }
+    // Limits far above any table a class plays, so that no file can make a match ask for more
+    // memory than a computer has (relations grow with the square of the nations).
+    for (what, count, most) in [
+        ("nations", s.nations.len(), MAX_NATIONS),
+        ("moves", s.moves.len(), MAX_CARDS),
+        ("events", s.events.len(), MAX_CARDS),
+        ("personalities", s.personalities.len(), MAX_CARDS),
+        ("ladder", s.ladder.len(), 200),
+    ] {
+        if count > most {
+            c.report(
+                None,
+                what,
+                format!("{count} {what}: expected at most {most}"),
+            );
+        }
     }
     check_nations(&mut c, s);
     check_relations(&mut c, s);

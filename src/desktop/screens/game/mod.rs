@@ -48,6 +48,7 @@ fn read_reports(
     mut ended: MessageReader<MatchEnded>,
     mut refused: MessageReader<OrderRefused>,
     screen: Option<Res<State<Screen>>>,
+    rules: Res<crate::sim::Rules>,
     mut next: ResMut<NextState<GameView>>,
 ) {
     for TurnResolved(record) in resolved.read() {
@@ -72,10 +73,22 @@ fn read_reports(
     }
     let player = view.player;
     for r in refused.read() {
-        if r.nation.is_none_or(|n| n == player) {
-            view.notice = Some(format!("Not yet: {}.", r.reason));
-            if r.reason.contains("not open") {
-                view.chosen = None;
+        match r.nation {
+            Some(n) if n != player => {
+                // Another person's seat holds the turn up (hotseat): say whose, and nothing of
+                // what that seat chose.
+                if view.people.contains(&n) && r.reason.contains("not chosen") {
+                    view.notice = Some(format!(
+                        "Not yet: {}: {}.",
+                        rules.scenario.nations[n].name, r.reason
+                    ));
+                }
+            }
+            _ => {
+                view.notice = Some(format!("Not yet: {}.", r.reason));
+                if r.reason.contains("not open") {
+                    view.chosen = None;
+                }
             }
         }
     }
