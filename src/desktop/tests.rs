@@ -621,6 +621,20 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
             .map(|(e, _)| e)
             .expect("no such facilitator button")
     };
+    let pause = button(&mut app, FacilitatorButton::Pause);
+    click(&mut app, pause);
+    assert!(app.world().resource::<crate::sim::session::MatchPaused>().0);
+    assert!(
+        app.world()
+            .resource::<PlayerView>()
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("paused")),
+        "the seats are told"
+    );
+    let resume = button(&mut app, FacilitatorButton::Pause);
+    click(&mut app, resume);
+    assert!(!app.world().resource::<crate::sim::session::MatchPaused>().0);
     let inject = button(&mut app, FacilitatorButton::Inject(0));
     click(&mut app, inject);
     assert_eq!(orders(&app).injected, vec![0]);

@@ -176,8 +176,16 @@ fn hear_the_sim(
 ) {
     for fact in done.read() {
         status.0 = match fact {
-            Facilitated::Paused(true) => "The match is paused: no turn can end.".into(),
-            Facilitated::Paused(false) => "The match goes on.".into(),
+            Facilitated::Paused(true) => {
+                // The seats see it on their board too.
+                view.notice =
+                    Some("The facilitator has paused the match: the turn cannot end yet.".into());
+                "The match is paused: no turn can end.".into()
+            }
+            Facilitated::Paused(false) => {
+                view.notice = None;
+                "The match goes on.".into()
+            }
             Facilitated::Injected { card, on } => {
                 let name = &rules.scenario.events[*card].name;
                 if *on {
