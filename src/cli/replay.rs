@@ -4,18 +4,15 @@
 use super::ReplayArgs;
 use super::output::{say, write_all_atomic};
 use super::simulate::match_json;
-use crate::sim::save::{parse, verify};
+use crate::sim::save::{read, verify};
 use crate::sim::state::Controller;
 use std::process::ExitCode;
 
 /// Exit code 0 when the replay matches, 1 when it differs, 2 when the file cannot be read.
 pub fn run(args: &ReplayArgs) -> ExitCode {
     let shown = args.file.display().to_string();
-    let save = match std::fs::read(&args.file)
-        .map_err(|e| crate::sim::InputError::new(&shown, format!("cannot read: {e}")))
-        .and_then(|bytes| parse(&shown, &bytes))
-    {
-        Ok(save) => save,
+    let save = match read(&args.file) {
+        Ok((save, _)) => save,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);

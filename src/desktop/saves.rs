@@ -108,17 +108,12 @@ pub fn list(dir: &std::path::Path) -> Vec<SaveEntry> {
         })
         .map(|path| {
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let shown = path.display().to_string();
-            let parsed = std::fs::read(&path)
-                .map_err(|e| format!("cannot read: {e}"))
-                .and_then(|bytes| {
-                    crate::sim::save::parse(&shown, &bytes).map_err(|e| e.to_string())
-                });
-            let playable = parsed.as_ref().is_ok_and(|save| {
-                save.recording
-                    .seats
-                    .contains(&crate::sim::state::Controller::Human)
-            });
+            let parsed = crate::sim::save::read(&path)
+                .map(|(save, _)| save)
+                .map_err(|e| e.to_string());
+            let playable = parsed
+                .as_ref()
+                .is_ok_and(|save| save.recording.has_people());
             let summary = parsed.map(|save| {
                 let sc = &save.recording.scenario;
                 let state = match save.state.globals.outcome {

@@ -102,12 +102,19 @@ pub fn read_source(path: &Path) -> Result<Source, InputError> {
     let shown = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| InputError::new(&shown, format!("cannot read: {e}")))?;
+    let text = text_of(&shown, bytes, "a RON scenario")?;
+    Ok(Source { path: shown, text })
+}
+
+/// The bytes of `origin` as text, or where and why they are not: empty, not UTF-8, or with a
+/// NUL byte. `expected` names what the file should be ("a RON scenario").
+pub fn text_of(origin: &str, bytes: Vec<u8>, expected: &str) -> Result<String, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::at(
-            &shown,
+            origin,
             1,
             1,
-            "the file is empty; expected a RON scenario",
+            format!("the file is empty; expected {expected}"),
         ));
     }
     let text = match String::from_utf8(bytes) {
@@ -117,23 +124,23 @@ pub fn read_source(path: &Path) -> Result<Source, InputError> {
             let text = String::from_utf8_lossy(valid);
             let (line, col) = Locator::new(&text).line_col(text.len());
             return Err(InputError::at(
-                &shown,
+                origin,
                 line,
                 col,
-                "not a text file (invalid UTF-8); expected a RON scenario",
+                format!("not a text file (invalid UTF-8); expected {expected}"),
             ));
         }
     };
     if let Some(pos) = text.find('\0') {
         let (line, col) = Locator::new(&text).line_col(pos);
         return Err(InputError::at(
-            &shown,
+            origin,
             line,
             col,
-            "not a text file (NUL byte); expected a RON scenario",
+            format!("not a text file (NUL byte); expected {expected}"),
         ));
     }
-    Ok(Source { path: shown, text })
+    Ok(text)
 }
 
 /// The RON options every file is read with: `Some(..)` may be left out around optional values.

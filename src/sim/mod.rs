@@ -17,6 +17,7 @@ pub mod run;
 pub mod save;
 pub mod scenario;
 pub mod session;
+pub mod snapshot;
 pub mod state;
 pub mod story;
 pub mod strategy;

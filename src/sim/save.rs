@@ -9,9 +9,10 @@
 
 use super::error::{InputError, Locator};
 use super::history::TurnRecord;
-use super::load::ron_options;
-use super::record::{MatchState, Rebuilt, Recording, TurnCommands, rebuild};
+use super::load::{ron_options, text_of};
+use super::record::{Rebuilt, Recording, TurnCommands, rebuild};
 use super::scenario::Scenario;
+use super::snapshot::MatchState;
 use super::validate::validate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -89,17 +90,13 @@ struct Header {
 /// Reads a save and checks it completely: its form, its version, its scenario's hash, and that
 /// its recording replays to its state. Returns the save and the match rebuilt from it.
 pub fn load(path: &Path) -> Result<(SaveFile, Rebuilt), InputError> {
-    let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| InputError::new(&shown, format!("cannot read: {e}")))?;
-    let save = parse(&shown, &bytes)?;
-    let text = String::from_utf8_lossy(&bytes);
+    let (save, text) = read(path)?;
     match verify(&save) {
         Ok(rebuilt) => Ok((save, rebuilt)),
         Err(d) => {
             let (line, col) = Locator::new(&text).find(&["state".to_string()]);
             Err(InputError::at(
-                shown,
+                path.display().to_string(),
                 line,
                 col,
                 format!(
@@ -110,38 +107,22 @@ pub fn load(path: &Path) -> Result<(SaveFile, Rebuilt), InputError> {
     }
 }
 
+/// Reads and parses a save, checking everything but the replay; returns its text too.
+pub fn read(path: &Path) -> Result<(SaveFile, String), InputError> {
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| InputError::new(&shown, format!("cannot read: {e}")))?;
+    let text = text_of(&shown, bytes, "a Détente save")?;
+    Ok((parse_text(&shown, &text)?, text))
+}
+
 /// Parses a save's bytes and checks everything but the replay.
 pub fn parse(origin: &str, bytes: &[u8]) -> Result<SaveFile, InputError> {
-    let at = |text: &str, offset: usize, message: String| {
-        let (line, col) = Locator::new(text).line_col(offset);
-        InputError::at(origin, line, col, message)
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(InputError::at(
-            origin,
-            1,
-            1,
-            "the file is empty; expected a Détente save",
-        ));
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            return Err(at(
-                &valid,
-                valid.len(),
-                "not a text file (invalid UTF-8); expected a Détente save".into(),
-            ));
-        }
-    };
-    if let Some(pos) = text.find('\0') {
-        return Err(at(
-            text,
-            pos,
-            "not a text file (NUL byte); expected a Détente save".into(),
-        ));
-    }
+    let text = text_of(origin, bytes.to_vec(), "a Détente save")?;
+    parse_text(origin, &text)
+}
+
+fn parse_text(origin: &str, text: &str) -> Result<SaveFile, InputError> {
     let ron_error = |e: ron::error::SpannedError| {
         InputError::at(
             origin,
@@ -150,91 +131,74 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<SaveFile, InputError> {
             format!("{}; the save is damaged or cut short", e.code),
         )
     };
+    // A problem with a field, placed where the field is written.
+    let refuse = |key: &str, message: String| {
+        let (line, col) = Locator::new(text).find(&[key.to_string()]);
+        Err(InputError::at(origin, line, col, message))
+    };
     let header: Header = ron_options().from_str(text).map_err(ron_error)?;
-    let place = |key: &str| Locator::new(text).find(&[key.to_string()]);
     if header.format.as_deref() != Some(FORMAT) {
-        let (line, col) = place("format");
-        return Err(InputError::at(
-            origin,
-            line,
-            col,
+        return refuse(
+            "format",
             format!("not a Détente save: expected format: \"{FORMAT}\" at the top"),
-        ));
+        );
     }
     match header.version {
         Some(v) if v > VERSION => {
-            let (line, col) = place("version");
-            return Err(InputError::at(
-                origin,
-                line,
-                col,
+            return refuse(
+                "version",
                 format!(
                     "this save was made by a newer Détente (save version {v}); this one reads versions up to {VERSION}"
                 ),
-            ));
+            );
         }
         Some(v) if v >= 1 => {}
         other => {
-            let (line, col) = place("version");
-            return Err(InputError::at(
-                origin,
-                line,
-                col,
+            return refuse(
+                "version",
                 format!(
                     "unknown save version {}; expected 1 to {VERSION}",
                     other.map_or("(missing)".into(), |v| v.to_string())
                 ),
-            ));
+            );
         }
     }
     let save: SaveFile = ron_options().from_str(text).map_err(ron_error)?;
     let scenario = &save.recording.scenario;
     if scenario.id != save.scenario {
-        let (line, col) = place("scenario");
-        return Err(InputError::at(
-            origin,
-            line,
-            col,
+        return refuse(
+            "scenario",
             format!(
                 "the save names scenario {:?} but holds {:?}",
                 save.scenario, scenario.id
             ),
-        ));
+        );
     }
     let hash = scenario_hash(scenario);
     if hash != save.scenario_hash {
-        let (line, col) = place("scenario_hash");
-        return Err(InputError::at(
-            origin,
-            line,
-            col,
+        return refuse(
+            "scenario_hash",
             format!(
                 "the scenario inside the save does not match its hash (recorded {}, its content gives {hash}): the file was edited or damaged",
                 save.scenario_hash
             ),
-        ));
+        );
     }
     if let Err(problems) = validate(scenario) {
-        let (line, col) = place("recording");
-        return Err(InputError::at(
-            origin,
-            line,
-            col,
+        return refuse(
+            "recording",
             format!(
                 "the scenario inside the save is invalid: {}",
                 problems[0].message
             ),
-        ));
+        );
     }
     let length = save.recording.length;
     if !(1..=MAX_LENGTH).contains(&length) {
-        let (line, col) = place("length");
-        return Err(InputError::at(
-            origin,
-            line,
-            col,
+        return refuse(
+            "length",
             format!("a match of {length} turns; expected 1 to {MAX_LENGTH}"),
-        ));
+        );
     }
     Ok(save)
 }

@@ -4,13 +4,14 @@
 use super::common::{detente, setup, temp_dir};
 use bevy::prelude::*;
 use detente::sim::Rules;
-use detente::sim::record::{MatchState, Recording};
+use detente::sim::record::Recording;
 use detente::sim::run::sim_app;
 use detente::sim::save::{SaveFile, load, parse, verify};
 use detente::sim::session::{
     ActiveMatch, AnswerProposal, ChooseMove, EndTurn, Facilitate, Facilitated, OrderRefused,
     SessionPlugin, advise, resume_match, snapshot, start_match,
 };
+use detente::sim::snapshot::MatchState;
 use detente::sim::state::{Controller, Diplomacy, Globals};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

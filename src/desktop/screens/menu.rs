@@ -2,7 +2,7 @@
 //! config file as soon as they change.
 
 use super::facilitator::{FacilitatorAccess, open_facilitator};
-use super::saves::Watching;
+use super::watch::Watching;
 use super::{GameView, Menu, Screen};
 use crate::desktop::saves::{LastSave, save_now};
 use crate::desktop::settings::{AnimationSpeed, Palette, Settings, SettingsFile};

@@ -12,6 +12,7 @@ pub mod picker;
 pub mod saves;
 pub mod setup;
 pub mod title;
+pub mod watch;
 
 use crate::sim::Rules;
 use crate::sim::history::TurnRecord;
@@ -102,6 +103,31 @@ pub struct PlayerView {
     pub notice: Option<String>,
 }
 
+impl PlayerView {
+    /// Gives the screen to `seat` with nothing chosen yet: what one seat chose, accepted or was
+    /// told stays with that seat.
+    pub fn hand_to(&mut self, seat: usize) {
+        self.player = seat;
+        self.chosen = None;
+        self.accepted.clear();
+        self.notice = None;
+    }
+
+    /// The person who takes the computer first each turn (the player, without hotseat).
+    pub fn first_person(&self) -> usize {
+        self.people.first().copied().unwrap_or(self.player)
+    }
+}
+
+/// Despawns every entity with `C` (a screen's root, to draw it again).
+pub fn despawn_all<C: Component>(world: &mut World) {
+    let mut q = world.query_filtered::<Entity, With<C>>();
+    let found: Vec<Entity> = q.iter(world).collect();
+    for e in found {
+        world.despawn(e);
+    }
+}
+
 /// Set by `detente play SCENARIO`: skip the menus and start this match on the first frame.
 #[derive(Resource, Debug, Clone)]
 pub struct LaunchStraightIn;
@@ -147,7 +173,7 @@ fn launch_saved(world: &mut World) {
         return;
     };
     let opened = if launch.watch {
-        saves::watch_save(world, &launch.path)
+        watch::watch_save(world, &launch.path)
     } else {
         saves::open_save(world, &launch.path)
     };

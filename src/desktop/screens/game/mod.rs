@@ -25,7 +25,7 @@ pub use history::CloseHistoryButton;
 pub use moves::MoveCard;
 pub use orders::ProposalToggle;
 pub use pass::ReadyButton;
-pub use reveal::{ContinueButton, RevealProgress, SkipButton, WatchNextButton};
+pub use reveal::{ContinueButton, RevealProgress, SkipButton};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, read_reports.run_if(resource_exists::<PlayerView>));
@@ -53,13 +53,9 @@ fn read_reports(
 ) {
     for TurnResolved(record) in resolved.read() {
         view.records.push(record.clone());
-        view.chosen = None;
-        view.accepted.clear();
-        view.notice = None;
+        let first = view.first_person();
+        view.hand_to(first);
         let hotseat = view.people.len() > 1;
-        if let Some(&first) = view.people.first() {
-            view.player = first;
-        }
         if screen.as_ref().is_some_and(|s| *s.get() == Screen::Game) {
             next.set(if hotseat {
                 GameView::Pass

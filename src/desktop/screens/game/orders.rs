@@ -241,10 +241,7 @@ pub fn end_turn_or_pass(
         view.notice = Some("Not yet: choose a move first.".into());
         return;
     }
-    view.player = next;
-    view.chosen = None;
-    view.accepted.clear();
-    view.notice = None;
+    view.hand_to(next);
     next_view.set(GameView::Pass);
 }
 

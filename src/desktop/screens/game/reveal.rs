@@ -5,11 +5,9 @@
 use super::changes::{changes, reading};
 use super::{GameView, PlayerView};
 use crate::desktop::screens::Screen;
-use crate::desktop::screens::saves::{
-    Watching, next_perspective, play_on_from_here, show_watched_turn,
-};
+use crate::desktop::screens::watch::{Watching, watch_buttons};
 use crate::desktop::settings::Settings;
-use crate::desktop::theme::widgets::{keyed_button, label, modal, small_keyed_button};
+use crate::desktop::theme::widgets::{keyed_button, label, modal};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
 use bevy::prelude::*;
@@ -234,77 +232,6 @@ fn spawn_reveal(
         clock: 0.0,
     });
 }
-
-/// A replay's controls: step back and forward, change whose eyes, take over, leave.
-fn watch_buttons(commands: &mut Commands, buttons: Entity, w: &Watching, fonts: &UiFonts) {
-    let step = |by: i64| {
-        move |_: On<Activate>, mut commands: Commands| {
-            commands.queue(move |world: &mut World| {
-                let Some(turn) = world.get_resource::<Watching>().map(|w| w.turn) else {
-                    return;
-                };
-                let to = (i64::from(turn) + by).max(1) as u32;
-                if to != turn
-                    && let Err(e) = show_watched_turn(world, to)
-                {
-                    warn!("replay: {e}");
-                }
-            });
-        }
-    };
-    if w.turn > 1 {
-        commands.spawn((
-            ChildOf(buttons),
-            small_keyed_button("Previous turn", KeyCode::ArrowLeft, fonts, step(-1)),
-        ));
-    }
-    if w.turn < w.last_turn() {
-        commands.spawn((
-            ChildOf(buttons),
-            WatchNextButton,
-            small_keyed_button("Next turn", KeyCode::ArrowRight, fonts, step(1)),
-        ));
-    }
-    commands.spawn((
-        ChildOf(buttons),
-        small_keyed_button(
-            "Another nation's eyes",
-            KeyCode::KeyN,
-            fonts,
-            |_: On<Activate>, mut commands: Commands| commands.queue(next_perspective),
-        ),
-    ));
-    if w.can_play_on() {
-        commands.spawn((
-            ChildOf(buttons),
-            small_keyed_button(
-                "Play on from here",
-                KeyCode::KeyP,
-                fonts,
-                |_: On<Activate>, mut commands: Commands| commands.queue(play_on_from_here),
-            ),
-        ));
-    }
-    commands.spawn((
-        ChildOf(buttons),
-        small_keyed_button(
-            "Leave",
-            KeyCode::Escape,
-            fonts,
-            |_: On<Activate>, mut commands: Commands| {
-                commands.queue(|world: &mut World| {
-                    world.remove_resource::<Watching>();
-                    world.remove_resource::<crate::desktop::saves::AutosaveOff>();
-                    world.resource_mut::<NextState<Screen>>().set(Screen::Saves);
-                });
-            },
-        ),
-    ));
-}
-
-/// "Next turn" in a replay.
-#[derive(Component)]
-pub struct WatchNextButton;
 
 /// A line of the reveal, before it is spawned.
 struct Line {

@@ -4,11 +4,16 @@
 //! never write sim state. Every command that changes the match is kept in its `Recording`, so a
 //! session can be saved, replayed and rolled back.
 
+mod facilitate;
+
+pub use facilitate::{Facilitate, Facilitated, MatchPaused};
+
 use super::history::{History, TurnRecord};
-use super::record::{MatchState, Recording, TurnCommands, changed, rebuild};
+use super::record::{Recording, TurnCommands};
 use super::rules::{Rules, available_moves, pick_move};
 use super::run::{Plan, new_match};
 use super::scenario::Visibility;
+use super::snapshot::MatchState;
 use super::state::{Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats};
 use super::strategy::{Memory, Strategy};
 use super::turn::Turn;
@@ -54,36 +59,6 @@ pub struct TurnResolved(pub TurnRecord);
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
 pub struct MatchEnded(pub Regime);
 
-/// What a facilitator (the teacher) may do to the match in play.
-#[derive(Message, Debug, Clone, PartialEq)]
-pub enum Facilitate {
-    /// Stop (or restart) the match: no turn ends while it is paused (seats may still choose).
-    Pause(bool),
-    /// Force the deck's event `card` into the next turn (or take it out again).
-    Inject { card: usize, on: bool },
-    /// Change a scenario parameter (`params.KEY=VALUE`) for the rest of the match.
-    SetParam(String),
-    /// Go back to the end of `turn` (0 is the start) and play on from there: a fork.
-    RollBack(u32),
-}
-
-/// A facilitator's command was carried out.
-#[derive(Message, Debug, Clone, PartialEq)]
-pub enum Facilitated {
-    Paused(bool),
-    Injected {
-        card: usize,
-        on: bool,
-    },
-    ParamChanged(String),
-    /// The match is now as it was at the end of this turn; the records after it are gone.
-    RolledBack(u32),
-}
-
-/// Set while the facilitator has paused the match.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MatchPaused(pub bool);
-
 /// Commands in, facts out, for the match in `ActiveMatch`. Needs `SimPlugin` and `Rules`.
 pub struct SessionPlugin;
 
@@ -100,7 +75,7 @@ impl Plugin for SessionPlugin {
             .init_resource::<MatchPaused>()
             .add_systems(
                 Update,
-                (facilitate, take_orders, resolve_turn)
+                (facilitate::facilitate, take_orders, resolve_turn)
                     .chain()
                     .run_if(resource_exists::<Rules>),
             );
@@ -344,196 +319,5 @@ fn record_commands(world: &mut World, entity: Entity) {
     }
 }
 
-/// Carries out the facilitator's commands, reporting each as done or refused.
-fn facilitate(world: &mut World) {
-    let commands: Vec<Facilitate> = world
-        .resource_mut::<Messages<Facilitate>>()
-        .drain()
-        .collect();
-    let Some(ActiveMatch(entity)) = world.get_resource::<ActiveMatch>().copied() else {
-        return;
-    };
-    for command in commands {
-        match apply_facilitation(world, entity, &command) {
-            Ok(done) => {
-                world.write_message(done);
-            }
-            Err(reason) => {
-                world.write_message(OrderRefused {
-                    nation: None,
-                    reason,
-                });
-            }
-        }
-    }
-}
-
-fn apply_facilitation(
-    world: &mut World,
-    entity: Entity,
-    command: &Facilitate,
-) -> Result<Facilitated, String> {
-    match command {
-        Facilitate::Pause(on) => {
-            world.insert_resource(MatchPaused(*on));
-            Ok(Facilitated::Paused(*on))
-        }
-        Facilitate::Inject { card, on } => {
-            let cards = world.resource::<Rules>().scenario.events.len();
-            if *card >= cards {
-                return Err(format!("the deck has no event {card}"));
-            }
-            if world.get::<Globals>(entity).is_none_or(Globals::finished) {
-                return Err("the match is over".into());
-            }
-            let mut orders = world.get_mut::<Orders>(entity).ok_or("no match")?;
-            orders.injected.retain(|c| c != card);
-            if *on {
-                orders.injected.push(*card);
-                orders.injected.sort_unstable();
-            }
-            Ok(Facilitated::Injected {
-                card: *card,
-                on: *on,
-            })
-        }
-        Facilitate::SetParam(set) => {
-            if world.get::<Globals>(entity).is_none_or(Globals::finished) {
-                return Err("the match is over".into());
-            }
-            let rules = changed(world.resource::<Rules>(), std::slice::from_ref(set))?;
-            world.insert_resource(rules);
-            let mut recording = world.get_mut::<Recording>(entity).ok_or("no recording")?;
-            recording.pending_params.push(set.clone());
-            Ok(Facilitated::ParamChanged(set.clone()))
-        }
-        Facilitate::RollBack(turn) => {
-            let recording = world
-                .get::<Recording>(entity)
-                .ok_or("no recording")?
-                .clone();
-            if *turn as usize > recording.turns.len() {
-                return Err(format!(
-                    "turn {turn} has not been played (the match is at turn {})",
-                    recording.turns.len()
-                ));
-            }
-            let rebuilt = rebuild(&recording, *turn as usize, None).map_err(|e| e.to_string())?;
-            let mut forked = recording;
-            forked.turns.truncate(*turn as usize);
-            forked.pending_params.clear();
-            world.insert_resource(rebuilt.rules);
-            world
-                .entity_mut(entity)
-                .insert((rebuilt.state.into_bundle(), forked));
-            Ok(Facilitated::RolledBack(*turn))
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sim::rules::shipped;
-    use crate::sim::run::sim_app;
-
-    /// reset_2013 with usa played by a person and rus by the scenario's AI.
-    fn human_usa() -> (App, Entity) {
-        let rules = shipped("reset_2013");
-        let mut controllers = rules.default_controllers();
-        controllers[0] = Controller::Human;
-        let mut app = sim_app(rules);
-        app.add_plugins(SessionPlugin);
-        let entity = start_match(app.world_mut(), controllers, 5);
-        (app, entity)
-    }
-
-    fn read<M: Message + Clone>(app: &mut App) -> Vec<M> {
-        app.world_mut()
-            .resource_mut::<Messages<M>>()
-            .drain()
-            .collect()
-    }
-
-    #[test]
-    fn a_chosen_move_is_played_when_the_turn_ends() {
-        let (mut app, _) = human_usa();
-        let summit = app
-            .world()
-            .resource::<Rules>()
-            .move_index("summit")
-            .unwrap();
-        app.world_mut().write_message(ChooseMove {
-            nation: 0,
-            action: summit,
-        });
-        app.world_mut().write_message(EndTurn);
-        app.update();
-        let resolved = read::<TurnResolved>(&mut app);
-        assert_eq!(resolved.len(), 1);
-        assert_eq!(resolved[0].0.turn, 1);
-        assert_eq!(resolved[0].0.moves[0].action, "summit");
-        assert!(read::<OrderRefused>(&mut app).is_empty());
-    }
-
-    #[test]
-    fn the_turn_waits_for_every_human_seat() {
-        let (mut app, entity) = human_usa();
-        app.world_mut().write_message(EndTurn);
-        app.update();
-        assert!(read::<TurnResolved>(&mut app).is_empty());
-        assert_eq!(read::<OrderRefused>(&mut app)[0].nation, Some(0));
-        assert_eq!(app.world().get::<Globals>(entity).unwrap().turn, 0);
-    }
-
-    #[test]
-    fn moves_closed_to_a_nation_and_ai_seats_are_refused() {
-        let (mut app, entity) = human_usa();
-        let rules = app.world().resource::<Rules>().clone();
-        let escalate = rules.move_index("escalate").unwrap();
-        app.world_mut().write_message(ChooseMove {
-            nation: 0,
-            action: escalate,
-        });
-        app.world_mut().write_message(ChooseMove {
-            nation: 1,
-            action: rules.move_index("summit").unwrap(),
-        });
-        app.update();
-        let refused = read::<OrderRefused>(&mut app);
-        assert_eq!(refused.len(), 2, "{refused:?}");
-        assert!(refused[0].reason.contains("Escalate"));
-        assert_eq!(app.world().get::<Orders>(entity).unwrap().moves[0], None);
-    }
-
-    #[test]
-    fn the_match_ends_with_an_outcome() {
-        let (mut app, entity) = human_usa();
-        let rules = app.world().resource::<Rules>().clone();
-        let (hold, hold_firm) = (
-            rules.move_index("hold").unwrap(),
-            rules.move_index("hold_firm").unwrap(),
-        );
-        let mut ended = Vec::new();
-        let mut turns = 0;
-        while ended.is_empty() && turns < 100 {
-            let in_crisis = app
-                .world()
-                .get::<Diplomacy>(entity)
-                .unwrap()
-                .crisis
-                .as_ref()
-                .is_some_and(|c| c.parties.contains(&0));
-            let action = if in_crisis { hold_firm } else { hold };
-            app.world_mut()
-                .write_message(ChooseMove { nation: 0, action });
-            app.world_mut().write_message(EndTurn);
-            app.update();
-            turns += read::<TurnResolved>(&mut app).len();
-            assert!(read::<OrderRefused>(&mut app).is_empty());
-            ended.extend(read::<MatchEnded>(&mut app));
-        }
-        assert_eq!(ended.len(), 1);
-        assert!(turns <= rules.scenario.turns as usize);
-    }
-}
+mod tests;
