@@ -11,6 +11,8 @@ mod common;
 mod determinism;
 #[path = "detente/emergence.rs"]
 mod emergence;
+#[path = "detente/facilitator.rs"]
+mod facilitator;
 #[path = "detente/misperception.rs"]
 mod misperception;
 #[path = "detente/prisoners.rs"]
@@ -19,6 +21,8 @@ mod prisoners;
 mod report;
 #[path = "detente/saves.rs"]
 mod saves;
+#[path = "detente/session.rs"]
+mod session;
 #[path = "detente/sweep.rs"]
 mod sweep;
 #[path = "detente/tournament.rs"]
