@@ -13,6 +13,8 @@ mod determinism;
 mod emergence;
 #[path = "detente/facilitator.rs"]
 mod facilitator;
+#[path = "detente/golden.rs"]
+mod golden;
 #[path = "detente/misperception.rs"]
 mod misperception;
 #[path = "detente/prisoners.rs"]
