@@ -170,7 +170,9 @@ pub struct Globals {
     pub risk: f64,
     pub exchange: bool,
     pub regimes: Vec<Regime>,
-    /// Total arms at the end of each turn, the starting total first.
+    /// Total arms at the end of each of the last `arms_window` turns and of the turn before
+    /// them (the starting total while fewer turns have been played), oldest first: what the MAS
+    /// regime's "arms flat or falling" condition compares.
     pub arms_totals: Vec<f64>,
     pub last_joint_action: Option<u32>,
     pub outcome: Option<Outcome>,
@@ -179,6 +181,16 @@ pub struct Globals {
 impl Globals {
     pub fn finished(&self) -> bool {
         self.outcome.is_some()
+    }
+
+    /// Records the total arms at the end of a turn, keeping the last `window + 1` totals.
+    pub fn record_arms_total(&mut self, total: f64, window: u32) {
+        self.arms_totals.push(total);
+        let keep = (window as usize).saturating_add(1);
+        if self.arms_totals.len() > keep {
+            let drop = self.arms_totals.len() - keep;
+            self.arms_totals.drain(..drop);
+        }
     }
 }
 

@@ -65,6 +65,11 @@ impl TryFrom<String> for Strategy {
     }
 }
 
+/// Whose moves execution noise changes, in words (`detente strategies`, the setup screen).
+/// People's seats are left alone: a person picks a concrete move card, which has no single
+/// opposite to come out as, and a class should see its own choices carried out.
+pub const EXECUTION_NOISE: &str = "Execution noise (params.execution_noise, tournament --noise) flips the stance a computer seat chose with that chance, as in the noisy tournaments of the literature; a move a person chose is always carried out as chosen.";
+
 impl Strategy {
     pub const ALL: [Strategy; 12] = [
         Strategy::AlwaysCooperate,
@@ -123,7 +128,9 @@ impl Strategy {
             Strategy::WinStayLoseShift => {
                 "Cooperates first; keeps its move after a good payoff (R or T), switches after a bad one (P or S) (Pavlov, Nowak & Sigmund 1993)."
             }
-            Strategy::Alternator => "Cooperates, defects, cooperates, defects, ...",
+            Strategy::Alternator => {
+                "Cooperates first, then the opposite of its own last move as it was carried out: C, D, C, D, ... (after an execution error it goes on from the move the error made, as in the Axelrod library)."
+            }
             Strategy::Random => "Cooperates or defects with equal probability.",
             Strategy::Grit => {
                 "Osgood's GRIT: conciliates first and keeps conciliating through a single defection; answers two defections in a row with one proportionate defection, then returns to conciliation."
@@ -178,13 +185,12 @@ impl Strategy {
                 (Some(m), Some(t)) if m != &t => D,
                 _ => C,
             },
-            Strategy::Alternator => {
-                if mine.len() % 2 == 0 {
-                    C
-                } else {
-                    D
-                }
-            }
+            // From its own last move as played, as the Axelrod library's Alternator: after an
+            // execution error it carries on from the move the error made, not from a clock.
+            Strategy::Alternator => match mine.last() {
+                Some(C) => D,
+                _ => C,
+            },
             Strategy::Random => {
                 if rng.random_bool(0.5) {
                     C
@@ -297,6 +303,25 @@ mod tests {
     #[test]
     fn alternator_alternates() {
         check(Strategy::Alternator, "CCCCC", "CDCDC");
+    }
+
+    /// Under execution noise the alternator goes on from the move it actually made: a turn
+    /// whose D came out as C is followed by D, where a turn-by-turn clock would say C.
+    #[test]
+    fn alternator_alternates_from_its_last_move_as_carried_out() {
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        for (played, next) in [("", C), ("C", D), ("CC", D), ("CDD", C), ("CDCC", D)] {
+            let mine = stances(played);
+            let decided = Strategy::Alternator.decide(
+                Memory {
+                    mine: &mine,
+                    theirs: &mine,
+                },
+                &PD,
+                &mut rng,
+            );
+            assert_eq!(decided, next, "after {played}");
+        }
     }
 
     #[test]

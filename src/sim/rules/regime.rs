@@ -57,7 +57,16 @@ pub fn minutes_to_midnight(rules: &Rules, risk: f64) -> f64 {
     p.clock * (-risk * p.clock_rate).exp()
 }
 
-/// The regime of the state as it stands, from the numbers alone.
+/// The regime of the state as it stands, from the numbers alone (DESIGN.md, stage 9):
+/// - `Catastrophe` once an exchange has happened;
+/// - `MAS` when every pair's trust is at least `mas_trust` and its transparency at least
+///   `mas_transparency`, the risk is at most `mas_risk`, total arms are not above their level
+///   `arms_window` turns ago by more than `arms_slack` (`Globals::arms_totals`), and, when
+///   `mas_needs_joint_action`, a joint action on a shared threat happened within the last
+///   `threats.joint_memory` turns;
+/// - `MAD` when mean trust is at most `mad_trust` and either the largest arsenal is at least
+///   `mad_arms` or the risk at least `mad_risk`;
+/// - `Unsettled` otherwise.
 pub fn regime_of(
     rules: &Rules,
     nations: &Nations,
@@ -68,11 +77,14 @@ pub fn regime_of(
     if globals.exchange {
         return Regime::Catastrophe;
     }
+    // Total arms now against `arms_window` turns ago (or the start, early in a match).
     let totals = &globals.arms_totals;
-    let window = p.arms_window as usize;
-    let arms_not_rising = match totals.len().checked_sub(window + 1) {
-        Some(then) => totals[totals.len() - 1] <= totals[then] + p.arms_slack,
-        None => totals.last() <= totals.first(),
+    let then = totals
+        .len()
+        .saturating_sub((p.arms_window as usize).saturating_add(1));
+    let arms_not_rising = match (totals.get(then), totals.last()) {
+        (Some(&then), Some(&now)) => now <= then + p.arms_slack,
+        _ => true,
     };
     let joint = !p.mas_needs_joint_action
         || globals.last_joint_action.is_some_and(|t| {
@@ -95,7 +107,7 @@ pub fn regime_of(
     }
 }
 
-/// Records the turn's regime, advances the turn counter and, at the end or after an exchange,
+/// Records the turn's total arms and regime, advances the turn counter and, at the end or after an exchange,
 /// sets the outcome: MAS when the MAS regime held for the last `mas_hold` turns, MAD when the
 /// final regime is MAD, Catastrophe after an exchange, Unsettled otherwise.
 pub fn classify_regime(
@@ -104,6 +116,8 @@ pub fn classify_regime(
     relations: &Relations,
     globals: &mut Globals,
 ) {
+    let total = nations.0.iter().map(|n| n.arms).sum();
+    globals.record_arms_total(total, rules.scenario.params.regime.arms_window);
     let regime = regime_of(rules, nations, relations, globals);
     globals.regimes.push(regime);
     globals.turn += 1;
@@ -125,5 +139,157 @@ pub fn classify_regime(
         } else {
             Regime::Unsettled
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::rules::shipped;
+    use crate::sim::scenario::RegimeParams;
+    use crate::sim::state::{NationState, RelationState};
+
+    /// A state of `reset_2013` in which every MAS condition holds with room to spare.
+    fn stable(rules: &Rules) -> (Nations, Relations, Globals) {
+        let nation = NationState {
+            arms: 40.0,
+            alert: 0,
+            missile_defense: 10.0,
+            budget: 50.0,
+            approval: 60.0,
+            score: 0.0,
+        };
+        let cell = RelationState {
+            trust: 80.0,
+            transparency: 80.0,
+            belief: 40.0,
+            hotline: true,
+        };
+        let globals = Globals {
+            turn: 10,
+            turns: 40,
+            threats: rules.scenario.threats,
+            risk: 0.002,
+            exchange: false,
+            regimes: Vec::new(),
+            arms_totals: vec![80.0; 4],
+            last_joint_action: Some(9),
+            outcome: None,
+        };
+        (
+            Nations(vec![nation; 2]),
+            Relations {
+                n: 2,
+                cells: vec![cell; 4],
+            },
+            globals,
+        )
+    }
+
+    fn regime(rules: &Rules, state: &(Nations, Relations, Globals)) -> Regime {
+        regime_of(rules, &state.0, &state.1, &state.2)
+    }
+
+    /// Each condition of MAS, broken alone, ends the MAS regime.
+    #[test]
+    fn each_mas_condition_alone_decides_mas() {
+        let rules = shipped("reset_2013");
+        let p = rules.scenario.params.regime.clone();
+        let memory = rules.scenario.params.threats.joint_memory;
+        assert!(p.mas_needs_joint_action);
+        assert_eq!(regime(&rules, &stable(&rules)), Regime::Mas);
+        let breaks: [(
+            &str,
+            fn(&mut (Nations, Relations, Globals), &RegimeParams, u32),
+        ); 6] = [
+            ("one pair's trust below mas_trust", |s, p, _| {
+                s.1.get_mut(1, 0).trust = p.mas_trust - 0.1
+            }),
+            (
+                "one pair's transparency below mas_transparency",
+                |s, p, _| s.1.get_mut(0, 1).transparency = p.mas_transparency - 0.1,
+            ),
+            ("risk above mas_risk", |s, p, _| {
+                s.2.risk = p.mas_risk + 1e-4
+            }),
+            (
+                "arms up by more than arms_slack over the window",
+                |s, p, _| *s.2.arms_totals.last_mut().unwrap() = 80.0 + p.arms_slack + 0.1,
+            ),
+            (
+                "no joint action within joint_memory turns",
+                |s, _, memory| s.2.last_joint_action = Some(s.2.turn - memory),
+            ),
+            ("no joint action at all", |s, _, _| {
+                s.2.last_joint_action = None
+            }),
+        ];
+        for (what, break_it) in breaks {
+            let mut state = stable(&rules);
+            break_it(&mut state, &p, memory);
+            assert_ne!(regime(&rules, &state), Regime::Mas, "{what}");
+        }
+        // Within the slack, and falling, arms still count as flat.
+        let mut state = stable(&rules);
+        *state.2.arms_totals.last_mut().unwrap() = 80.0 + p.arms_slack;
+        assert_eq!(regime(&rules, &state), Regime::Mas);
+        state.2.arms_totals = vec![90.0, 85.0, 80.0, 70.0];
+        assert_eq!(regime(&rules, &state), Regime::Mas);
+        // Only `arms_window` turns count: a rise before them does not.
+        state.2.arms_totals = vec![10.0, 80.0, 80.0, 80.0, 80.0];
+        assert_eq!(regime(&rules, &state), Regime::Mas);
+    }
+
+    /// MAD needs low mean trust and one of high arms or high risk; an exchange is catastrophe.
+    #[test]
+    fn each_mad_condition_alone_decides_mad() {
+        let rules = shipped("reset_2013");
+        let p = rules.scenario.params.regime.clone();
+        let mut armed = stable(&rules);
+        armed.1.cells.iter_mut().for_each(|c| c.trust = p.mad_trust);
+        armed.0.0[1].arms = p.mad_arms;
+        assert_eq!(regime(&rules, &armed), Regime::Mad);
+        let mut trusting = armed.clone();
+        trusting.1.get_mut(0, 1).trust = p.mad_trust + 1.0;
+        assert_eq!(regime(&rules, &trusting), Regime::Unsettled);
+        let mut disarmed = armed.clone();
+        disarmed.0.0[1].arms = p.mad_arms - 0.1;
+        assert_eq!(regime(&rules, &disarmed), Regime::Unsettled);
+        let mut risky = disarmed.clone();
+        risky.2.risk = p.mad_risk;
+        assert_eq!(regime(&rules, &risky), Regime::Mad);
+        let mut exchanged = stable(&rules);
+        exchanged.2.exchange = true;
+        assert_eq!(regime(&rules, &exchanged), Regime::Catastrophe);
+    }
+
+    /// The turn's total arms are recorded as each turn is classified, so a match whose arms keep
+    /// rising leaves the MAS regime however good the rest is.
+    #[test]
+    fn rising_arms_end_mas_over_the_turns() {
+        let rules = shipped("reset_2013");
+        let window = rules.scenario.params.regime.arms_window as usize;
+        let (mut nations, relations, mut globals) = stable(&rules);
+        globals.arms_totals = vec![80.0];
+        globals.turn = 0;
+        globals.last_joint_action = Some(0);
+        for _ in 0..6 {
+            nations.0.iter_mut().for_each(|n| n.arms += 0.5);
+            classify_regime(&rules, &mut nations, &relations, &mut globals);
+            globals.last_joint_action = Some(globals.turn);
+        }
+        assert_eq!(globals.arms_totals.len(), window + 1);
+        assert_eq!(globals.arms_totals.last(), Some(&86.0));
+        assert!(
+            globals.regimes.iter().all(|&r| r != Regime::Mas),
+            "{:?}",
+            globals.regimes
+        );
+        // Arms that stop rising bring MAS back once the window has passed.
+        for _ in 0..window {
+            classify_regime(&rules, &mut nations, &relations, &mut globals);
+            globals.last_joint_action = Some(globals.turn);
+        }
+        assert_eq!(globals.regimes.last(), Some(&Regime::Mas));
     }
 }
