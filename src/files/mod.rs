@@ -1,5 +1,8 @@
-//! Files the game writes: whole or not at all (a temporary file renamed into place), saves with
-//! the previous version kept as a backup, and where the player's data lives.
+//! Files: text read the one way every reader shares (`text`), files written whole or not at all
+//! (a temporary file renamed into place), saves with the previous version kept as a backup, and
+//! where the player's data lives.
+
+pub mod text;
 
 use crate::sim::InputError;
 use std::io::Write;
@@ -9,28 +12,58 @@ use std::path::{Path, PathBuf};
 /// only when all of them are written are they renamed into place. A failure leaves no file
 /// behind, new or temporary.
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), InputError> {
-    let mut written: Vec<(PathBuf, &Path)> = Vec::new();
-    let cleanup = |written: &[(PathBuf, &Path)]| {
-        for (tmp, _) in written {
+    let mut staging = Staging::default();
+    for &(path, contents) in files {
+        staging.write(path, contents)?;
+    }
+    staging.commit()
+}
+
+/// Files written as one set: each to a temporary beside its target, all renamed into place by
+/// `commit`. Dropped without a commit (an error, a panic), it removes its temporaries, so the
+/// targets are either all new or all as they were (bar a failed rename midway).
+#[derive(Debug, Default)]
+pub struct Staging {
+    /// (temporary, target) for each file written so far.
+    pending: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Staging {
+    /// A new temporary for `target`, for a file too large to hold in memory (written row by
+    /// row). Write it, then `sync_all` it, before `commit`.
+    pub fn create(&mut self, target: &Path) -> Result<std::fs::File, InputError> {
+        let tmp = temporary_beside(target);
+        let file = std::fs::File::create(&tmp).map_err(|e| cannot(target, "write", e))?;
+        self.pending.push((tmp, target.to_path_buf()));
+        Ok(file)
+    }
+
+    /// Writes `contents` to a new temporary for `target`, synced to disk.
+    pub fn write(&mut self, target: &Path, contents: &[u8]) -> Result<(), InputError> {
+        let tmp = temporary_beside(target);
+        self.pending.push((tmp.clone(), target.to_path_buf()));
+        write_synced(&tmp, contents).map_err(|e| cannot(target, "write", e))
+    }
+
+    /// Renames every temporary over its target.
+    pub fn commit(mut self) -> Result<(), InputError> {
+        let pending = std::mem::take(&mut self.pending);
+        for (i, (tmp, target)) in pending.iter().enumerate() {
+            if let Err(e) = std::fs::rename(tmp, target) {
+                self.pending = pending[i..].to_vec();
+                return Err(cannot(target, "replace", e));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        for (tmp, _) in &self.pending {
             let _ = std::fs::remove_file(tmp);
         }
-    };
-    for &(path, contents) in files {
-        let tmp = temporary_beside(path);
-        if let Err(e) = write_synced(&tmp, contents) {
-            let _ = std::fs::remove_file(&tmp);
-            cleanup(&written);
-            return Err(cannot(path, "write", e));
-        }
-        written.push((tmp, path));
     }
-    for (i, (tmp, path)) in written.iter().enumerate() {
-        if let Err(e) = std::fs::rename(tmp, path) {
-            cleanup(&written[i..]);
-            return Err(cannot(path, "replace", e));
-        }
-    }
-    Ok(())
 }
 
 /// Replaces `path` with `contents` and keeps what it held as `path.bak`. At every moment `path`

@@ -1,12 +1,16 @@
 //! Reading scenario and deck files: RON parsing, merging the deck, and the positions of errors.
+//! Where a scenario is found by name is `catalog`'s job.
 
+use super::catalog;
 use super::error::{InputError, Locator};
 use super::scenario::{EventSpec, MoveSpec, Personality, Scenario};
+use super::unique::unique_keys;
 use super::validate::{Problem, validate};
+use crate::files::text::read_text;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Moves, events and personalities shared by several scenarios.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -16,7 +20,7 @@ pub struct Deck {
     pub moves: Vec<MoveSpec>,
     #[serde(default)]
     pub events: Vec<EventSpec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub personalities: BTreeMap<String, Personality>,
 }
 
@@ -35,16 +39,28 @@ pub struct Loaded {
     pub deck: Option<Source>,
 }
 
-/// Reads, parses, merges and validates a scenario file and its deck.
+/// Reads, parses, merges and validates a scenario file and its deck (looked for beside the
+/// file, then among the built-in decks).
+///
+/// Errors: the file cannot be read or is not UTF-8 text (`files::text`); the first parse or
+/// validation problem, at `FILE:LINE:COL` in the scenario or its deck.
 pub fn load_scenario(path: &Path) -> Result<Loaded, InputError> {
-    let file = read_source(path)?;
+    let file = Source {
+        path: path.display().to_string(),
+        text: read_text(path, "a RON scenario")?,
+    };
+    load_source(file, Some(path.parent().unwrap_or(Path::new("."))))
+}
+
+/// Parses, merges and validates a scenario from its text. Its deck is looked for in `folder`
+/// (the scenario file's own, when it is a file), then among the built-in decks.
+pub fn load_source(file: Source, folder: Option<&Path>) -> Result<Loaded, InputError> {
     let mut scenario: Scenario = parse(&file)?;
     let deck = match &scenario.deck {
         Some(deck_name) => {
-            let deck_path = path.parent().unwrap_or(Path::new(".")).join(deck_name);
-            let deck_source = read_source(&deck_path).map_err(|e| {
+            let deck_source = read_deck(deck_name, folder).map_err(|e| {
                 let (line, col) = Locator::new(&file.text).find(&["deck".to_string()]);
-                InputError::at(&file.path, line, col, format!("deck {deck_name:?}: {}", e))
+                InputError::at(&file.path, line, col, format!("deck {deck_name:?}: {e}"))
             })?;
             let deck: Deck = parse(&deck_source)?;
             merge(&mut scenario, deck);
@@ -61,6 +77,36 @@ pub fn load_scenario(path: &Path) -> Result<Loaded, InputError> {
         return Err(loaded.place(&problems[0]));
     }
     Ok(loaded)
+}
+
+/// A deck by its name in a scenario (`decks/standard.ron`): the file beside the scenario when
+/// there is one, else the built-in deck of that name.
+fn read_deck(name: &str, folder: Option<&Path>) -> Result<Source, InputError> {
+    if let Some(dir) = folder {
+        let path = dir.join(name);
+        if path.exists() {
+            return Ok(Source {
+                path: path.display().to_string(),
+                text: read_text(&path, "a RON deck")?,
+            });
+        }
+    }
+    match catalog::built_in(name) {
+        Some(text) => Ok(Source {
+            path: catalog::built_in_origin(name),
+            text: text.to_string(),
+        }),
+        None => Err(InputError::new(
+            name,
+            match folder {
+                Some(dir) => format!(
+                    "no such deck in {} nor among the built-in decks",
+                    dir.display()
+                ),
+                None => "no such built-in deck".to_string(),
+            },
+        )),
+    }
 }
 
 impl Loaded {
@@ -97,52 +143,6 @@ fn merge_by_id<T>(base: Vec<T>, own: Vec<T>, id: impl Fn(&T) -> &String) -> Vec<
     merged
 }
 
-/// Reads a file as UTF-8 text, refusing empty and binary files with a clear message.
-pub fn read_source(path: &Path) -> Result<Source, InputError> {
-    let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| InputError::new(&shown, format!("cannot read: {e}")))?;
-    let text = text_of(&shown, bytes, "a RON scenario")?;
-    Ok(Source { path: shown, text })
-}
-
-/// The bytes of `origin` as text, or where and why they are not: empty, not UTF-8, or with a
-/// NUL byte. `expected` names what the file should be ("a RON scenario").
-pub fn text_of(origin: &str, bytes: Vec<u8>, expected: &str) -> Result<String, InputError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(InputError::at(
-            origin,
-            1,
-            1,
-            format!("the file is empty; expected {expected}"),
-        ));
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let text = String::from_utf8_lossy(valid);
-            let (line, col) = Locator::new(&text).line_col(text.len());
-            return Err(InputError::at(
-                origin,
-                line,
-                col,
-                format!("not a text file (invalid UTF-8); expected {expected}"),
-            ));
-        }
-    };
-    if let Some(pos) = text.find('\0') {
-        let (line, col) = Locator::new(&text).line_col(pos);
-        return Err(InputError::at(
-            origin,
-            line,
-            col,
-            format!("not a text file (NUL byte); expected {expected}"),
-        ));
-    }
-    Ok(text)
-}
-
 /// The RON options every file is read with: `Some(..)` may be left out around optional values.
 pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
@@ -158,44 +158,4 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, InputError> {
             e.code.to_string(),
         )
     })
-}
-
-/// Where `detente` looks for scenarios by bare name (`reset_2013`).
-pub fn scenario_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
-}
-
-/// Accepts a path, or a bare scenario name looked up in `./scenarios/`, then in the
-/// `scenarios/` of the source tree this binary was built from.
-pub fn resolve_scenario_path(arg: &str) -> Result<PathBuf, InputError> {
-    let given = PathBuf::from(arg);
-    if given.exists() || arg.contains('/') || arg.ends_with(".ron") {
-        return Ok(given);
-    }
-    let candidates = [PathBuf::from("scenarios"), scenario_dir()];
-    if let Some(found) = candidates
-        .iter()
-        .map(|d| d.join(format!("{arg}.ron")))
-        .find(|p| p.exists())
-    {
-        return Ok(found);
-    }
-    let mut names: Vec<String> = candidates
-        .iter()
-        .filter_map(|d| std::fs::read_dir(d).ok())
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .collect();
-    names.sort();
-    names.dedup();
-    Err(InputError::new(
-        arg,
-        format!(
-            "no such scenario file or name; the scenarios are: {} (or give the path of a .ron file)",
-            names.join(", ")
-        ),
-    ))
 }

@@ -2,6 +2,7 @@
 //! personality weighs them.
 
 use super::scenario::ThreatKind;
+use super::unique::unique_keys;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -176,6 +177,6 @@ pub struct Personality {
     /// trust 100.
     pub hedge: f64,
     /// Relative weights of moves by id; a move not listed has weight 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub weights: BTreeMap<String, f64>,
 }

@@ -3,6 +3,7 @@
 //! Nothing here knows about the ECS; `load.rs` reads and checks these types, `rules/` computes
 //! with them. Every number the rules use comes from one of these structs.
 
+use super::unique::unique_keys;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -33,7 +34,7 @@ pub struct Scenario {
     pub moves: Vec<MoveSpec>,
     #[serde(default)]
     pub events: Vec<EventSpec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub personalities: BTreeMap<String, Personality>,
 }
 

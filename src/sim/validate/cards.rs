@@ -80,6 +80,8 @@ pub(super) fn check_events(c: &mut Checker, s: &Scenario) {
 }
 
 pub(super) fn check_personalities(c: &mut Checker, s: &Scenario) {
+    c.within(&["personalities"]);
+    c.unique("personality", s.personalities.keys());
     for (name, p) in &s.personalities {
         c.within(&["personalities"]);
         c.range(Some(name), "hedge", p.hedge, 0.0, 1.0);

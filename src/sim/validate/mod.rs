@@ -68,14 +68,36 @@ impl Checker {
         }
     }
 
+    /// Ids must be unique and written in the safe alphabet (`is_safe_id`).
     fn unique<'a>(&mut self, kind: &str, ids: impl Iterator<Item = &'a String>) {
         let mut seen = HashSet::new();
         for id in ids {
+            if !is_safe_id(id) {
+                self.report(
+                    Some(id),
+                    "",
+                    format!("{kind} id {id:?} is not allowed: an id has {ID_ALPHABET}"),
+                );
+            }
             if !seen.insert(id) {
                 self.report(Some(id), "", format!("{kind} id {id:?} is defined twice"));
             }
         }
     }
+}
+
+/// What an id (of a nation, move, event or personality) may be made of, in words.
+pub const ID_ALPHABET: &str = "ASCII letters, digits, `_` and `-` only, starts with a letter and is at most 32 characters long";
+
+/// Whether `id` is in the safe alphabet (`ID_ALPHABET`). Ids appear on the command line
+/// (`--ai usa=grit`, `--set nations.usa.arms=40`), in CSV headers (`score_usa`), in file names
+/// and in HTML, where a comma, dot, `=`, `:`, quote, space or markup would break them; names
+/// (`name: "Россия"`) are free text.
+pub fn is_safe_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && id.len() <= 32
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// Every problem found, roughly in file order; `Ok` when there is none.
