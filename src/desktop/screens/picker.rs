@@ -1,5 +1,6 @@
-//! The scenario browser: every file in `scenarios/`, with its title, year, nations and story.
-//! Choosing one leads to the setup screen.
+//! The scenario browser: every scenario there is (the built-in ones and one's own, see
+//! `sim::catalog`), with its title, year, nations and story; one's own files that do not load
+//! are listed with the reason. Choosing one leads to the setup screen.
 
 use super::{MatchSetup, Screen};
 use crate::desktop::theme::widgets::{
@@ -7,7 +8,7 @@ use crate::desktop::theme::widgets::{
 };
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::load::{load_scenario, scenario_dir};
+use crate::sim::catalog::{self, Place};
 use crate::sim::scenario::Scenario;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
@@ -16,23 +17,33 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Picker), spawn_picker);
 }
 
-/// A scenario's card; activating it picks that scenario.
+/// A scenario's card, by the name it is found under; activating it picks that scenario.
 #[derive(Component, Debug, Clone)]
 pub struct ScenarioCard(pub String);
 
-/// Every scenario that loads, sorted by year; files with problems are left out (`detente check`
-/// reports them).
-pub fn shipped_scenarios() -> Vec<Scenario> {
-    let mut scenarios: Vec<Scenario> = std::fs::read_dir(scenario_dir())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .filter_map(|p| load_scenario(&p).ok().map(|l| l.scenario))
-        .collect();
-    scenarios.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
-    scenarios
+/// A scenario on offer: its name, where it is, and the scenario.
+pub struct Offered {
+    pub name: String,
+    pub place: Place,
+    pub scenario: Scenario,
+}
+
+/// Every scenario that loads, sorted by year, and the errors of those that do not.
+pub fn offered_scenarios() -> (Vec<Offered>, Vec<String>) {
+    let mut offered = Vec::new();
+    let mut broken = Vec::new();
+    for (entry, loaded) in catalog::load_all() {
+        match loaded {
+            Ok(loaded) => offered.push(Offered {
+                name: entry.name,
+                place: entry.place,
+                scenario: loaded.scenario,
+            }),
+            Err(e) => broken.push(e.to_string()),
+        }
+    }
+    offered.sort_by(|a, b| (a.scenario.year, &a.name).cmp(&(b.scenario.year, &b.name)));
+    (offered, broken)
 }
 
 fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) {
@@ -48,23 +59,24 @@ fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) 
             palette::TITLE,
         ),
     ));
-    let scenarios = shipped_scenarios();
-    if scenarios.is_empty() {
+    let (scenarios, broken) = offered_scenarios();
+    for problem in broken {
         commands.spawn((
             ChildOf(root),
             label(
-                format!("No scenarios found in {}", scenario_dir().display()),
+                format!("Not offered: {problem}"),
                 &fonts.regular,
-                size::BODY,
+                size::SMALL,
                 theme.warning,
             ),
         ));
     }
-    for (i, s) in scenarios.into_iter().enumerate() {
+    for (i, offer) in scenarios.into_iter().enumerate() {
+        let s = &offer.scenario;
         let card = commands
             .spawn((
                 ChildOf(root),
-                ScenarioCard(s.id.clone()),
+                ScenarioCard(offer.name.clone()),
                 activatable(pick),
                 Node {
                     width: px(920),
@@ -116,10 +128,14 @@ fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) 
                 palette::MUTED,
             ),
         ));
+        let own = match &offer.place {
+            Place::BuiltIn => String::new(),
+            place => format!("  ·  your own, {}", place.describe()),
+        };
         commands.spawn((
             ChildOf(card),
             label(
-                format!("{} turns of {}", s.turns, s.turn_length),
+                format!("{} turns of {}{own}", s.turns, s.turn_length),
                 &fonts.regular,
                 size::SMALL,
                 palette::MUTED,
@@ -138,11 +154,15 @@ fn pick(
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let Ok(ScenarioCard(id)) = cards.get(activate.entity) else {
+    let Ok(ScenarioCard(name)) = cards.get(activate.entity) else {
         return;
     };
-    let Some(scenario) = shipped_scenarios().into_iter().find(|s| &s.id == id) else {
-        return;
+    let scenario = match catalog::open(name) {
+        Ok(loaded) => loaded.scenario,
+        Err(e) => {
+            warn!("{e}");
+            return;
+        }
     };
     let rules = Rules::new(scenario);
     commands.insert_resource(MatchSetup::new(&rules, fresh_seed()));
