@@ -1,16 +1,27 @@
 //! `detente batch`: many headless games with consecutive seeds, summarised by outcome.
+//!
+//! The games stream through: each result is added to running totals and written as a row of
+//! `games.csv` as it arrives, and only the first `BAND_GAMES` games keep their trajectories
+//! (four numbers a turn) for the bands, so memory stays flat however many games are played.
 
-use super::output::{ensure_dir, say, write_all_atomic};
+use super::output::{ensure_dir, progress_bar, say};
+use super::provenance::MadeWith;
+use super::tables;
 use super::{BatchArgs, Setup};
-use crate::sim::history::Tally;
-use crate::sim::{GameResult, InputError, Plan, Regime, run_games};
-use indicatif::{ProgressBar, ProgressStyle};
+use crate::files::Staging;
+use crate::sim::history::{BAND_METRICS, BandPoint, Tally};
+use crate::sim::run::stream_games;
+use crate::sim::{GameResult, InputError, Plan, Regime};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::io::{BufWriter, Write};
+use std::path::Path;
 
-/// The largest batch accepted (about ten minutes and a few gigabytes on two cores).
-const MAX_GAMES: usize = 10_000_000;
+/// The largest batch accepted (about ten minutes on two cores; memory does not grow with it).
+pub const MAX_GAMES: usize = 10_000_000;
+
+/// Trajectory bands are drawn from the first this many games.
+pub const BAND_GAMES: usize = 2000;
 
 /// `summary.json`.
 #[derive(Serialize)]
@@ -27,126 +38,226 @@ pub struct Summary {
     pub mean_scores: BTreeMap<String, f64>,
     pub mean_final: BTreeMap<&'static str, f64>,
     pub misperception: Tally,
+    pub made_with: MadeWith,
 }
 
-pub fn run(args: &BatchArgs) -> Result<(), InputError> {
-    if !(1..=MAX_GAMES).contains(&args.games) {
-        let origin = format!("--games {}", args.games);
-        return Err(InputError::new(
-            origin,
-            format!("expected 1 to {MAX_GAMES} games"),
-        ));
-    }
-    let setup = Setup::from_args(&args.game)?;
-    if let Some(jobs) = args.jobs {
-        if jobs == 0 {
-            return Err(InputError::new("--jobs 0", "expected at least 1 thread"));
-        }
-        crate::sim::run::set_workers(jobs);
-    }
-    if let Some(dir) = &args.out {
-        ensure_dir(dir)?;
-    }
-    let seeds: Vec<u64> = (0..args.games as u64)
-        .map(|k| args.seed.wrapping_add(k))
-        .collect();
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: false,
-    };
-    let bar = if args.quiet {
-        ProgressBar::hidden()
+/// Checks a count from the command line (`--games 0`): 1 to `most`, in `unit`s.
+pub fn check_count(flag: &str, count: usize, most: usize, unit: &str) -> Result<(), InputError> {
+    if (1..=most).contains(&count) {
+        Ok(())
     } else {
-        ProgressBar::new(args.games as u64)
-    };
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{bar:40}] {pos}/{len} games  {elapsed_precise} (eta {eta})",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> "),
-    );
-    let results = run_games(&setup.rules, &plan, &seeds, |done| {
-        bar.set_position(done as u64)
-    });
-    bar.finish_and_clear();
-    let summary = summarise(&setup, args, &results);
-    let written = match &args.out {
-        Some(dir) => {
-            let mut json =
-                serde_json::to_string_pretty(&summary).expect("a summary always serialises");
-            json.push('\n');
-            let (summary_path, games_path) = (dir.join("summary.json"), dir.join("games.csv"));
-            let games = games_csv(&setup, &results);
-            let bands_path = dir.join("trajectories.csv");
-            let bands = trajectories_csv(&setup, &seeds[..seeds.len().min(BAND_GAMES)]);
-            write_all_atomic(&[
-                (&summary_path, json.as_bytes()),
-                (&games_path, games.as_bytes()),
-                (&bands_path, bands.as_bytes()),
-            ])?;
-            Some(format!(
-                "wrote {}, {} and {}",
-                summary_path.display(),
-                games_path.display(),
-                bands_path.display()
-            ))
-        }
-        None => None,
-    };
-    print_shares(&summary);
-    if let Some(line) = written {
-        say(line);
+        Err(InputError::new(
+            format!("{flag} {count}"),
+            format!("expected 1 to {most} {unit}"),
+        ))
+    }
+}
+
+/// Checks that the seeds `seed`, `seed + 1`, … of `games` (at least 1) `unit`s do not pass the
+/// largest seed, `u64::MAX`.
+pub fn check_seeds(games: usize, seed: u64, unit: &str) -> Result<(), InputError> {
+    let games = games.max(1);
+    if seed.checked_add(games as u64 - 1).is_none() {
+        return Err(InputError::new(
+            format!("--seed {seed}"),
+            format!(
+                "with {games} {unit} the last seed would pass {}; expected a first seed of at most {}",
+                u64::MAX,
+                u64::MAX - (games as u64 - 1)
+            ),
+        ));
     }
     Ok(())
 }
 
-pub fn summarise(setup: &Setup, args: &BatchArgs, results: &[GameResult]) -> Summary {
-    let n = results.len().max(1) as f64;
-    let count = |r: Regime| results.iter().filter(|g| g.outcome == r).count();
-    let outcomes: BTreeMap<&'static str, usize> =
-        Regime::ALL.iter().map(|&r| (r.name(), count(r))).collect();
-    let shares = outcomes.iter().map(|(&k, &v)| (k, v as f64 / n)).collect();
-    let shares_ci95 = outcomes
-        .iter()
-        .map(|(&k, &v)| (k, wilson(v, results.len())))
-        .collect();
-    let ids = setup.rules.nation_ids();
-    let mean_scores = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            (
-                id.to_string(),
-                round(results.iter().map(|g| g.scores[i]).sum::<f64>() / n),
-            )
-        })
-        .collect();
-    let mean = |f: &dyn Fn(&GameResult) -> f64| round(results.iter().map(f).sum::<f64>() / n);
-    let mean_final = BTreeMap::from([
-        ("trust", mean(&|g| g.final_state.mean_trust)),
-        ("transparency", mean(&|g| g.final_state.mean_transparency)),
-        ("arms", mean(&|g| g.final_state.mean_arms)),
-        ("risk", mean(&|g| g.final_state.risk)),
-        ("turns", mean(&|g| f64::from(g.turns))),
-    ]);
-    let mut misperception = Tally::default();
-    for g in results {
-        misperception.absorb(&g.tally);
+/// Checks `--jobs` and caps the worker threads of the runs that follow.
+pub fn set_jobs(jobs: Option<usize>) -> Result<(), InputError> {
+    /// Far more threads than any classroom computer has cores, and few enough to start.
+    const MAX_JOBS: usize = 256;
+    if let Some(jobs) = jobs {
+        if !(1..=MAX_JOBS).contains(&jobs) {
+            return Err(InputError::new(
+                format!("--jobs {jobs}"),
+                format!("expected 1 to {MAX_JOBS} threads"),
+            ));
+        }
+        crate::sim::run::set_workers(jobs);
     }
-    Summary {
-        scenario: setup.rules.scenario.id.clone(),
-        games: results.len(),
-        seed: args.seed,
+    Ok(())
+}
+
+pub fn run(args: &BatchArgs) -> Result<(), InputError> {
+    check_count("--games", args.games, MAX_GAMES, "games")?;
+    check_seeds(args.games, args.seed, "games")?;
+    let setup = Setup::from_args(&args.game)?;
+    set_jobs(args.jobs)?;
+    if let Some(dir) = &args.out {
+        ensure_dir(dir)?;
+    }
+    let mut staging = Staging::default();
+    let mut games_csv = match &args.out {
+        Some(dir) => Some(GamesCsv::create(
+            &mut staging,
+            &dir.join("games.csv"),
+            &setup,
+        )?),
+        None => None,
+    };
+    let plan = Plan {
+        controllers: setup.controllers.clone(),
         turns: setup.turns,
-        strategies: setup.describe_controllers().into_iter().collect(),
-        outcomes,
-        shares,
-        shares_ci95,
-        mean_scores,
-        mean_final,
-        misperception,
+        record: false,
+        trajectories: BAND_GAMES,
+    };
+    let bar = progress_bar(args.games as u64, "games", args.quiet);
+    let mut totals = Totals::new(setup.rules.nation_count());
+    let mut trajectories = Vec::new();
+    stream_games(
+        &setup.rules,
+        &plan,
+        args.seed,
+        args.games,
+        |mut g| {
+            totals.add(&g);
+            if let Some(csv) = &mut games_csv {
+                csv.row(&g);
+            }
+            if let Some(t) = g.trajectory.take() {
+                trajectories.push(t);
+            }
+        },
+        |done| bar.set_position(done as u64),
+    );
+    bar.finish_and_clear();
+    let summary = totals.summary(&setup, args);
+    if let Some(dir) = &args.out {
+        if let Some(csv) = games_csv {
+            csv.finish()?;
+        }
+        let mut json = serde_json::to_string_pretty(&summary).expect("a summary always serialises");
+        json.push('\n');
+        staging.write(&dir.join("summary.json"), json.as_bytes())?;
+        let bands = bands_csv(&trajectories, setup.turns);
+        staging.write(&dir.join("trajectories.csv"), bands.as_bytes())?;
+        staging.commit()?;
+    }
+    print_shares(&summary);
+    if let Some(dir) = &args.out {
+        say(format!(
+            "wrote summary.json, games.csv and trajectories.csv in {}",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Running totals of a batch, one game at a time.
+pub struct Totals {
+    pub games: usize,
+    /// Games by outcome, in the order of `Regime::ALL`.
+    pub outcomes: [usize; 4],
+    score_sums: Vec<f64>,
+    /// Sums of the final mean trust, transparency, arms, risk and turns played.
+    final_sums: [f64; 5],
+    tally: Tally,
+}
+
+impl Totals {
+    pub fn new(nations: usize) -> Totals {
+        Totals {
+            games: 0,
+            outcomes: [0; 4],
+            score_sums: vec![0.0; nations],
+            final_sums: [0.0; 5],
+            tally: Tally::default(),
+        }
+    }
+
+    pub fn add(&mut self, g: &GameResult) {
+        self.games += 1;
+        if let Some(k) = Regime::ALL.iter().position(|&r| r == g.outcome) {
+            self.outcomes[k] += 1;
+        }
+        for (sum, score) in self.score_sums.iter_mut().zip(&g.scores) {
+            *sum += score;
+        }
+        let f = &g.final_state;
+        for (sum, v) in self.final_sums.iter_mut().zip([
+            f.mean_trust,
+            f.mean_transparency,
+            f.mean_arms,
+            f.risk,
+            f64::from(g.turns),
+        ]) {
+            *sum += v;
+        }
+        self.tally.absorb(&g.tally);
+    }
+
+    /// The means of the final mean trust, transparency, arms, risk and turns played.
+    pub fn final_means(&self) -> [f64; 5] {
+        let n = self.games.max(1) as f64;
+        self.final_sums.map(|s| s / n)
+    }
+
+    /// Games that ended in `regime`.
+    pub fn count(&self, regime: Regime) -> usize {
+        Regime::ALL
+            .iter()
+            .position(|&r| r == regime)
+            .map_or(0, |k| self.outcomes[k])
+    }
+
+    pub fn summary(&self, setup: &Setup, args: &BatchArgs) -> Summary {
+        let n = self.games.max(1) as f64;
+        let outcomes: BTreeMap<&'static str, usize> = Regime::ALL
+            .iter()
+            .map(|&r| (r.name(), self.count(r)))
+            .collect();
+        let shares = outcomes.iter().map(|(&k, &v)| (k, v as f64 / n)).collect();
+        let shares_ci95 = outcomes
+            .iter()
+            .map(|(&k, &v)| (k, wilson(v, self.games)))
+            .collect();
+        let mean_scores = setup
+            .rules
+            .nation_ids()
+            .iter()
+            .zip(&self.score_sums)
+            .map(|(id, sum)| (id.to_string(), round(sum / n)))
+            .collect();
+        let [trust, transparency, arms, risk, turns] = self.final_means().map(round);
+        let made_with = setup.made_with(
+            "batch",
+            &[
+                "--games".into(),
+                args.games.to_string(),
+                "--seed".into(),
+                args.seed.to_string(),
+            ],
+            args.seed,
+            args.games as u64,
+        );
+        Summary {
+            scenario: setup.rules.scenario.id.clone(),
+            games: self.games,
+            seed: args.seed,
+            turns: setup.turns,
+            strategies: setup.describe_controllers().into_iter().collect(),
+            outcomes,
+            shares,
+            shares_ci95,
+            mean_scores,
+            mean_final: BTreeMap::from([
+                ("trust", trust),
+                ("transparency", transparency),
+                ("arms", arms),
+                ("risk", risk),
+                ("turns", turns),
+            ]),
+            misperception: self.tally,
+            made_with,
+        }
     }
 }
 
@@ -154,7 +265,8 @@ fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// The Wilson score interval for `k` successes in `n` trials, at 95%.
+/// The Wilson score interval for `k` successes in `n` trials, at 95% (Wilson 1927), rounded to
+/// four decimals; `[0, 1]` for no trials.
 pub fn wilson(k: usize, n: usize) -> [f64; 2] {
     if n == 0 {
         return [0.0, 1.0];
@@ -176,7 +288,7 @@ fn print_shares(s: &Summary) {
         s.scenario,
         s.turns,
         s.seed,
-        s.seed.wrapping_add(s.games as u64 - 1)
+        s.seed.saturating_add(s.games as u64 - 1)
     ));
     for (nation, who) in &s.strategies {
         say(format!("  {nation}: {who}"));
@@ -195,89 +307,128 @@ fn print_shares(s: &Summary) {
     }
 }
 
-/// Trajectory bands are drawn from the first this many games, replayed with their histories.
-const BAND_GAMES: usize = 2000;
-
-/// The metrics of `trajectories.csv`, each a mean over the ordered pairs or nations.
-const METRICS: [&str; 4] = ["trust", "transparency", "arms", "risk"];
-
-/// Per turn and metric, the 10th, 25th, 50th, 75th and 90th percentiles over the games still
-/// running at that turn (replayed with their histories: the same seeds give the same games).
-pub fn trajectories_csv(setup: &Setup, seeds: &[u64]) -> String {
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: true,
-    };
-    let games = run_games(&setup.rules, &plan, seeds, |_| {});
-    let mut out = String::from("turn,metric,games,p10,p25,p50,p75,p90\n");
-    for turn in 1..=setup.turns {
-        let records: Vec<&crate::sim::history::TurnRecord> = games
+/// `trajectories.csv`: per turn and metric (`BAND_METRICS`), the 10th, 25th, 50th, 75th and
+/// 90th percentiles (nearest rank) over the games still running at that turn. `trajectories`
+/// holds each game's band points, turn by turn.
+pub fn bands_csv(trajectories: &[Vec<BandPoint>], turns: u32) -> String {
+    let mut rows = Vec::new();
+    for turn in 1..=turns as usize {
+        let points: Vec<&BandPoint> = trajectories
             .iter()
-            .filter_map(|g| g.history.as_ref()?.get(turn as usize - 1))
+            .filter_map(|t| t.get(turn - 1))
             .collect();
-        if records.is_empty() {
+        if points.is_empty() {
             break;
         }
-        for metric in METRICS {
-            let mut values: Vec<f64> = records
-                .iter()
-                .map(|r| match metric {
-                    "trust" => crate::sim::story::mean_trust(r),
-                    "transparency" => crate::sim::story::mean_transparency(r),
-                    "arms" => {
-                        r.nations.iter().map(|n| n.arms).sum::<f64>()
-                            / r.nations.len().max(1) as f64
-                    }
-                    _ => r.risk * 100.0,
-                })
-                .collect();
+        for (k, metric) in BAND_METRICS.iter().enumerate() {
+            let mut values: Vec<f64> = points.iter().map(|p| p[k]).collect();
             values.sort_by(f64::total_cmp);
-            let q = |p: f64| values[((values.len() - 1) as f64 * p).round() as usize];
-            let _ = writeln!(
-                out,
-                "{turn},{metric},{},{:.3},{:.3},{:.3},{:.3},{:.3}",
-                values.len(),
+            let q = |p: f64| {
+                format!(
+                    "{:.3}",
+                    values[((values.len() - 1) as f64 * p).round() as usize]
+                )
+            };
+            rows.push(vec![
+                turn.to_string(),
+                metric.to_string(),
+                values.len().to_string(),
                 q(0.1),
                 q(0.25),
                 q(0.5),
                 q(0.75),
-                q(0.9)
-            );
+                q(0.9),
+            ]);
         }
     }
-    out
+    tables::to_csv(
+        &["turn", "metric", "games", "p10", "p25", "p50", "p75", "p90"],
+        rows,
+    )
 }
 
-fn games_csv(setup: &Setup, results: &[GameResult]) -> String {
-    let ids = setup.rules.nation_ids();
-    let mut out = String::from(
-        "game,seed,outcome,turns,mas_turns,mean_trust,min_trust,mean_transparency,mean_arms,risk",
-    );
-    for id in &ids {
-        let _ = write!(out, ",score_{id}");
-    }
-    out.push('\n');
-    for g in results {
-        let f = &g.final_state;
-        let _ = write!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{}",
-            g.index,
-            g.seed,
-            g.outcome.name(),
-            g.turns,
-            f.mas_turns,
-            round(f.mean_trust),
-            round(f.min_trust),
-            round(f.mean_transparency),
-            round(f.mean_arms),
-            round(f.risk)
+/// `games.csv`, written row by row as the games finish.
+struct GamesCsv {
+    writer: csv::Writer<BufWriter<std::fs::File>>,
+    target: String,
+    /// The first error, kept until `finish` reports it.
+    error: Option<csv::Error>,
+}
+
+impl GamesCsv {
+    fn create(staging: &mut Staging, target: &Path, setup: &Setup) -> Result<GamesCsv, InputError> {
+        let file = staging.create(target)?;
+        let mut writer = tables::writer(BufWriter::new(file));
+        let mut header: Vec<String> = [
+            "game",
+            "seed",
+            "outcome",
+            "turns",
+            "mas_turns",
+            "mean_trust",
+            "min_trust",
+            "mean_transparency",
+            "mean_arms",
+            "risk",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header.extend(
+            setup
+                .rules
+                .nation_ids()
+                .iter()
+                .map(|id| format!("score_{id}")),
         );
-        for s in &g.scores {
-            let _ = write!(out, ",{}", round(*s));
-        }
-        out.push('\n');
+        let error = writer.write_record(&header).err();
+        Ok(GamesCsv {
+            writer,
+            target: target.display().to_string(),
+            error,
+        })
     }
-    out
+
+    fn row(&mut self, g: &GameResult) {
+        if self.error.is_some() {
+            return;
+        }
+        let f = &g.final_state;
+        let mut row = vec![
+            g.index.to_string(),
+            g.seed.to_string(),
+            g.outcome.name().to_string(),
+            g.turns.to_string(),
+            f.mas_turns.to_string(),
+        ];
+        row.extend(
+            [
+                f.mean_trust,
+                f.min_trust,
+                f.mean_transparency,
+                f.mean_arms,
+                f.risk,
+            ]
+            .iter()
+            .chain(&g.scores)
+            .map(|&v| round(v).to_string()),
+        );
+        self.error = self.writer.write_record(&row).err();
+    }
+
+    fn finish(mut self) -> Result<(), InputError> {
+        let target = self.target.clone();
+        let fail = |e: String| InputError::new(&target, format!("cannot write: {e}"));
+        if let Some(e) = self.error.take() {
+            return Err(fail(e.to_string()));
+        }
+        let mut file = self
+            .writer
+            .into_inner()
+            .map_err(|e| fail(e.to_string()))?
+            .into_inner()
+            .map_err(|e| fail(e.to_string()))?;
+        file.flush().map_err(|e| fail(e.to_string()))?;
+        file.sync_all().map_err(|e| fail(e.to_string()))
+    }
 }

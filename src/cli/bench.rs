@@ -1,44 +1,42 @@
 //! `detente bench`: the figures behind the speed and memory targets, measured and printed.
 
-use super::{GameArgs, Setup};
-use crate::sim::{InputError, Plan, Regime, run_games};
+use super::{BatchArgs, GameArgs, Setup};
+use crate::sim::InputError;
 use std::time::Instant;
 
+/// Runs the very command a user runs, `detente batch SCENARIO --games N --out DIR`, first (so
+/// the process's peak memory so far is the batch's), then the classroom tools' targets.
 pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
-    let args = GameArgs {
-        scenario: scenario.to_string(),
-        turns: None,
-        ai: Vec::new(),
-        set: Vec::new(),
+    let dir = std::env::temp_dir().join(format!("detente-bench-batch-{}", std::process::id()));
+    let args = BatchArgs {
+        game: GameArgs {
+            scenario: scenario.to_string(),
+            turns: None,
+            ai: Vec::new(),
+            set: Vec::new(),
+        },
+        games,
+        seed: 1,
+        out: Some(dir.clone()),
+        jobs: None,
+        quiet: true,
     };
-    let setup = Setup::from_args(&args)?;
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: false,
-    };
-    let seeds: Vec<u64> = (1..=games as u64).collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = crate::sim::run::workers();
     println!(
-        "bench: batch of {games} games of {} ({} turns each) on {threads} threads",
-        setup.rules.scenario.id, setup.turns
+        "bench: detente batch {scenario} --games {games} --out {} --quiet, on {threads} threads",
+        dir.display()
     );
     let start = Instant::now();
-    let results = run_games(&setup.rules, &plan, &seeds, |_| {});
+    let result = super::batch::run(&args);
     let elapsed = start.elapsed().as_secs_f64();
-    let turns: u64 = results.iter().map(|g| u64::from(g.turns)).sum();
-    let mas = results.iter().filter(|g| g.outcome == Regime::Mas).count();
+    let _ = std::fs::remove_dir_all(&dir);
+    result?;
     println!("  wall time        {elapsed:.3} s");
     println!("  games per second {:.0}", games as f64 / elapsed);
-    println!("  turns per second {:.0}", turns as f64 / elapsed);
     match peak_memory_mib() {
-        Some(mib) => println!("  peak memory      {mib:.1} MiB (VmHWM)"),
+        Some(mib) => println!("  peak memory      {mib:.1} MiB (VmHWM: the whole process so far)"),
         None => println!("  peak memory      unknown (no /proc/self/status)"),
     }
-    println!(
-        "  MAS share        {:.1}% (a sanity check, not a target)",
-        100.0 * mas as f64 / games.max(1) as f64
-    );
     classroom()
 }
 
@@ -69,13 +67,11 @@ fn classroom() -> Result<(), InputError> {
         })
     };
     let grid: Vec<Vec<f64>> = (0..=10).map(|k| vec![f64::from(k) * 10.0]).collect();
-    let setups: Vec<Setup> = grid
-        .iter()
-        .map(|g| reciprocal(g[0]))
-        .collect::<Result<_, _>>()?;
-    let seeds: Vec<u64> = (1..=1000).collect();
     let start = Instant::now();
-    let points = super::sweep::play_points(&grid, &setups, &seeds, |_| {});
+    let points: Vec<super::sweep::Point> =
+        super::sweep::play_points(&grid, |k| reciprocal(grid[k][0]), 1, 1000, |_| {})
+            .into_iter()
+            .collect::<Result<_, _>>()?;
     println!(
         "bench: sweep of transparency over {} values × 1000 games of reset_2013 (target under 5 s)",
         points.len()

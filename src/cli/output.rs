@@ -15,6 +15,23 @@ pub fn say(line: impl std::fmt::Display) {
     }
 }
 
+/// The progress bar of a long run: `len` units (`games`, `matches`) with the time it has taken
+/// and the time left; hidden with `--quiet`.
+pub fn progress_bar(len: u64, unit: &str, quiet: bool) -> indicatif::ProgressBar {
+    if quiet {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} [{{bar:40}}] {{pos}}/{{len}} {unit}  {{elapsed_precise}} (eta {{eta}})"
+        ))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar
+}
+
 /// Creates an output directory (and its parents).
 pub fn ensure_dir(dir: &Path) -> Result<(), InputError> {
     std::fs::create_dir_all(dir).map_err(|e| {

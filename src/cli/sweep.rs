@@ -2,14 +2,15 @@
 //! to show how the chance of each outcome moves as, say, transparency or the trust loss rises.
 //! The same seeds serve every value, so the values differ only by the parameter.
 
-use super::batch::wilson;
+use super::batch::{Totals, check_count, check_seeds, set_jobs, wilson};
 use super::charts::{self, CATASTROPHE, MAD, MAS, UNSETTLED};
-use super::output::{ensure_dir, say, write_all_atomic};
+use super::output::{ensure_dir, progress_bar, say, write_all_atomic};
+use super::tables;
 use super::{GameArgs, Setup, SweepArgs};
-use crate::sim::run::set_workers;
-use crate::sim::{GameResult, InputError, Plan, Regime};
-use indicatif::{ProgressBar, ProgressStyle};
-use std::fmt::Write as _;
+use crate::sim::catalog;
+use crate::sim::run::stream_on_this_thread;
+use crate::sim::scenario::Scenario;
+use crate::sim::{InputError, Plan, Regime};
 
 /// One parameter and the values it takes.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,12 +56,20 @@ pub fn parse_vary(spec: &str) -> Result<Vary, InputError> {
     if to < from {
         return Err(bad("the range is empty: TO is below FROM"));
     }
-    let count = ((to - from) / step + 1e-9).floor() as usize + 1;
-    if count > MAX_POINTS {
+    // Counted in floating point and checked before it becomes an integer: a tiny STEP makes
+    // the count overflow any integer.
+    let steps = ((to - from) / step + 1e-9).floor();
+    if !steps.is_finite() || steps + 1.0 > MAX_POINTS as f64 {
         return Err(bad(&format!(
-            "{count} values; expected at most {MAX_POINTS}"
+            "{} values; expected at most {MAX_POINTS} (use a larger STEP)",
+            if steps.is_finite() && steps < 1e15 {
+                format!("{}", steps as u64 + 1)
+            } else {
+                "too many".to_string()
+            }
         )));
     }
+    let count = steps as usize + 1;
     let values = (0..count)
         .map(|k| ((from + step * k as f64) * 1e9).round() / 1e9)
         .collect();
@@ -83,6 +92,9 @@ pub struct Point {
     pub arms: f64,
 }
 
+/// The most games a sweep may play at each value.
+const MAX_GAMES_PER_VALUE: usize = 1_000_000;
+
 pub fn run(args: &SweepArgs) -> Result<(), InputError> {
     if args.vary.is_empty() || args.vary.len() > 2 {
         return Err(InputError::new(
@@ -95,18 +107,21 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
         .iter()
         .map(|v| parse_vary(v))
         .collect::<Result<_, _>>()?;
-    if !(1..=1_000_000).contains(&args.games) {
+    let points: usize = varies.iter().map(|v| v.values.len()).product();
+    if points > MAX_POINTS {
         return Err(InputError::new(
-            format!("--games {}", args.games),
-            "expected 1 to 1000000 games per value",
+            format!("--vary {}", args.vary.join(" --vary ")),
+            format!("{points} points; expected at most {MAX_POINTS}"),
         ));
     }
-    if let Some(jobs) = args.jobs {
-        if jobs == 0 {
-            return Err(InputError::new("--jobs 0", "expected at least 1 thread"));
-        }
-        set_workers(jobs);
-    }
+    check_count(
+        "--games",
+        args.games,
+        MAX_GAMES_PER_VALUE,
+        "games per value",
+    )?;
+    check_seeds(args.games, args.seed, "games per value")?;
+    set_jobs(args.jobs)?;
     let grid: Vec<Vec<f64>> = match varies.as_slice() {
         [one] => one.values.iter().map(|&v| vec![v]).collect(),
         [x, y] => x
@@ -116,39 +131,33 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
             .collect(),
         _ => unreachable!("checked above"),
     };
-    if grid.len() > MAX_POINTS {
-        return Err(InputError::new(
-            "--vary",
-            format!("{} points; expected at most {MAX_POINTS}", grid.len()),
-        ));
+    // Check every setting before the first game, so a bad key or value fails at once; each
+    // point's setup is made again when it is played, so they are not all held at once.
+    let base = catalog::open(&args.game.scenario)?.scenario;
+    for point in &grid {
+        setup_at(&base, args, &varies, point)?;
     }
-    // Check every setting before the first game, so a bad key or value fails at once.
-    let setups: Vec<Setup> = grid
-        .iter()
-        .map(|point| setup_at(args, &varies, point))
-        .collect::<Result<_, _>>()?;
+    let first = setup_at(&base, args, &varies, &grid[0])?;
     if let Some(dir) = &args.out {
         ensure_dir(dir)?;
     }
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new((grid.len() * args.games) as u64)
-    };
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} games  {elapsed_precise}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
+    let bar = progress_bar((grid.len() * args.games) as u64, "games", args.quiet);
+    let results = play_points(
+        &grid,
+        |k| setup_at(&base, args, &varies, &grid[k]),
+        args.seed,
+        args.games,
+        |done| bar.set_position(done as u64),
     );
-    let seeds: Vec<u64> = (0..args.games as u64)
-        .map(|k| args.seed.wrapping_add(k))
-        .collect();
-    let points = play_points(&grid, &setups, &seeds, |done| bar.set_position(done as u64));
     bar.finish_and_clear();
+    let points: Vec<Point> = results.into_iter().collect::<Result<_, _>>()?;
     print_points(&varies, &points);
     if let Some(dir) = &args.out {
-        let mut files = vec![(dir.join("sweep.csv"), sweep_csv(&varies, &points))];
-        let title = &setups[0].rules.scenario.title;
+        let title = &first.rules.scenario.title;
+        let mut files = vec![
+            (dir.join("sweep.csv"), sweep_csv(&varies, &points)),
+            (dir.join("sweep.json"), sweep_json(&first, args, &varies)),
+        ];
         match varies.as_slice() {
             [x] => files.push((
                 dir.join("sweep.svg"),
@@ -169,49 +178,85 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
             .iter()
             .filter_map(|(p, _)| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
-        say(format!(
-            "wrote {} in {}",
-            names.join(" and "),
-            dir.display()
-        ));
+        say(format!("wrote {} in {}", names.join(", "), dir.display()));
     }
     Ok(())
 }
 
+/// `sweep.json`: what was varied and how to make the sweep again.
+fn sweep_json(setup: &Setup, args: &SweepArgs, varies: &[Vary]) -> String {
+    let mut command = Vec::new();
+    for v in &args.vary {
+        command.extend(["--vary".to_string(), v.clone()]);
+    }
+    command.extend([
+        "--games".to_string(),
+        args.games.to_string(),
+        "--seed".into(),
+        args.seed.to_string(),
+    ]);
+    let mut made_with = setup.made_with("sweep", &command, args.seed, args.games as u64);
+    // The setup is the first point's: its `--set` list ends with the varied values.
+    made_with.set.truncate(args.game.set.len());
+    let about = serde_json::json!({
+        "scenario": setup.rules.scenario.id,
+        "title": setup.rules.scenario.title,
+        "games": args.games,
+        "seed": args.seed,
+        "turns": setup.turns,
+        "vary": varies.iter().map(|v| serde_json::json!({"key": v.key, "values": v.values})).collect::<Vec<_>>(),
+        "made_with": made_with,
+    });
+    format!("{about:#}\n")
+}
+
 /// Plays every point's batch, the points shared out between the worker threads (each batch on
-/// one thread, so the work divides evenly however many games a point has). `progress` gets the
-/// games done so far.
+/// one thread, so the work divides evenly however many games a point has); the games of a
+/// point stream into its summary. `setup(k)` makes point `k`'s setup; `progress` gets the
+/// games done so far. A point whose setup fails gives its error.
 pub fn play_points(
     grid: &[Vec<f64>],
-    setups: &[Setup],
-    seeds: &[u64],
+    setup: impl Fn(usize) -> Result<Setup, InputError> + Sync,
+    first_seed: u64,
+    games: usize,
     mut progress: impl FnMut(usize),
-) -> Vec<Point> {
+) -> Vec<Result<Point, InputError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
+    type Report = (Option<(usize, Result<Point, InputError>)>, usize);
     let threads = crate::sim::run::workers().min(grid.len()).max(1);
     let next = AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::channel::<(Option<(usize, Point)>, usize)>();
-    let mut points: Vec<Option<Point>> = vec![None; grid.len()];
+    let (tx, rx) = std::sync::mpsc::channel::<Report>();
+    let mut points: Vec<Option<Result<Point, InputError>>> = vec![None; grid.len()];
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            let (tx, next) = (tx.clone(), &next);
+            let (tx, next, setup) = (tx.clone(), &next, &setup);
             scope.spawn(move || {
                 while let Some(k) =
                     Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&k| k < grid.len())
                 {
-                    let setup = &setups[k];
-                    let plan = Plan {
-                        controllers: setup.controllers.clone(),
-                        turns: setup.turns,
-                        record: false,
-                    };
-                    let mut reported = 0;
-                    let results =
-                        crate::sim::run::run_on_this_thread(&setup.rules, &plan, seeds, |done| {
-                            let _ = tx.send((None, done - reported));
-                            reported = done;
-                        });
-                    let _ = tx.send((Some((k, summarise(grid[k].clone(), &results))), 0));
+                    let point = setup(k).map(|setup| {
+                        let plan = Plan {
+                            controllers: setup.controllers.clone(),
+                            turns: setup.turns,
+                            record: false,
+                            trajectories: 0,
+                        };
+                        let mut totals = Totals::new(setup.rules.nation_count());
+                        let mut reported = 0;
+                        stream_on_this_thread(
+                            &setup.rules,
+                            &plan,
+                            first_seed,
+                            games,
+                            |g| totals.add(&g),
+                            |done| {
+                                let _ = tx.send((None, done - reported));
+                                reported = done;
+                            },
+                        );
+                        summarise(grid[k].clone(), &totals)
+                    });
+                    let _ = tx.send((Some((k, point)), 0));
                 }
             });
         }
@@ -228,66 +273,80 @@ pub fn play_points(
     points.into_iter().flatten().collect()
 }
 
-fn setup_at(args: &SweepArgs, varies: &[Vary], point: &[f64]) -> Result<Setup, InputError> {
+fn setup_at(
+    base: &Scenario,
+    args: &SweepArgs,
+    varies: &[Vary],
+    point: &[f64],
+) -> Result<Setup, InputError> {
     let mut set = args.game.set.clone();
     for (v, value) in varies.iter().zip(point) {
         set.push(format!("{}={}", v.key, value));
     }
-    Setup::from_args(&GameArgs {
-        set,
-        ..args.game.clone()
-    })
+    Setup::of(
+        base,
+        &GameArgs {
+            set,
+            ..args.game.clone()
+        },
+    )
 }
 
-pub fn summarise(values: Vec<f64>, results: &[GameResult]) -> Point {
-    let n = results.len().max(1) as f64;
-    let count = |r: Regime| results.iter().filter(|g| g.outcome == r).count();
+/// One point's summary from the running totals of its games.
+pub fn summarise(values: Vec<f64>, totals: &Totals) -> Point {
+    let n = totals.games.max(1) as f64;
     let order = [
         Regime::Mas,
         Regime::Mad,
         Regime::Catastrophe,
         Regime::Unsettled,
     ];
-    let mean = |f: &dyn Fn(&GameResult) -> f64| results.iter().map(f).sum::<f64>() / n;
+    let [trust, transparency, arms, _, _] = totals.final_means();
     Point {
         values,
-        games: results.len(),
-        shares: order.map(|r| count(r) as f64 / n),
-        mas_ci95: wilson(count(Regime::Mas), results.len()),
-        trust: mean(&|g| g.final_state.mean_trust),
-        transparency: mean(&|g| g.final_state.mean_transparency),
-        arms: mean(&|g| g.final_state.mean_arms),
+        games: totals.games,
+        shares: order.map(|r| totals.count(r) as f64 / n),
+        mas_ci95: wilson(totals.count(Regime::Mas), totals.games),
+        trust,
+        transparency,
+        arms,
     }
 }
 
+/// The header of `sweep.csv` after the varied keys.
+pub const SWEEP_COLUMNS: [&str; 10] = [
+    "games",
+    "mas",
+    "mad",
+    "catastrophe",
+    "unsettled",
+    "mas_ci95_low",
+    "mas_ci95_high",
+    "mean_trust",
+    "mean_transparency",
+    "mean_arms",
+];
+
 pub fn sweep_csv(varies: &[Vary], points: &[Point]) -> String {
-    let mut out = String::new();
-    for v in varies {
-        let _ = write!(out, "{},", v.key);
-    }
-    out.push_str(
-        "games,mas,mad,catastrophe,unsettled,mas_ci95_low,mas_ci95_high,mean_trust,mean_transparency,mean_arms\n",
-    );
-    for p in points {
-        for v in &p.values {
-            let _ = write!(out, "{v},");
-        }
-        let _ = writeln!(
-            out,
-            "{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.3},{:.3},{:.3}",
-            p.games,
-            p.shares[0],
-            p.shares[1],
-            p.shares[2],
-            p.shares[3],
-            p.mas_ci95[0],
-            p.mas_ci95[1],
-            p.trust,
-            p.transparency,
-            p.arms
+    let mut header: Vec<String> = varies.iter().map(|v| v.key.clone()).collect();
+    header.extend(SWEEP_COLUMNS.iter().map(|s| s.to_string()));
+    let rows = points.iter().map(|p| {
+        let mut row: Vec<String> = p.values.iter().map(|v| v.to_string()).collect();
+        row.push(p.games.to_string());
+        row.extend(
+            p.shares
+                .iter()
+                .chain(&p.mas_ci95)
+                .map(|v| format!("{v:.4}")),
         );
-    }
-    out
+        row.extend(
+            [p.trust, p.transparency, p.arms]
+                .iter()
+                .map(|v| format!("{v:.3}")),
+        );
+        row
+    });
+    tables::to_csv(&header, rows)
 }
 
 fn print_points(varies: &[Vary], points: &[Point]) {

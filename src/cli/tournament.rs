@@ -3,24 +3,67 @@
 //! pairs differ only by their strategies. Prints a ranking and writes the matches, the ranking
 //! and two charts.
 
+use super::batch::{check_count, check_seeds, set_jobs};
 use super::charts::{bars, heat_map};
-use super::output::{ensure_dir, say, write_all_atomic};
+use super::output::{ensure_dir, progress_bar, say, write_all_atomic};
+use super::provenance::MadeWith;
+use super::tables;
 use super::{GameArgs, Setup, TournamentArgs};
-use crate::sim::run::{run_lineups, set_workers};
+use crate::sim::run::stream_matches;
 use crate::sim::state::Controller;
-use crate::sim::{GameResult, InputError, Plan, Strategy};
-use indicatif::{ProgressBar, ProgressStyle};
-use std::fmt::Write as _;
+use crate::sim::{GameResult, InputError, Plan, Regime, Strategy};
+
+/// How a tournament scores a side, in words (`detente tournament --help`, `docs/model.md`, the
+/// report): each match counts once, and a match that ended early (a nuclear exchange) counts by
+/// the turns it lasted, as the cooperation rate does.
+pub const SCORE_PER_TURN: &str = "a side's score in a match divided by the turns that match lasted, averaged over the strategy's matches (both sides of self-play count)";
+
+/// One match of the round robin, as its tables need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// The strategies' indices, `a ≤ b`; `a` plays the scenario's first nation.
+    pub a: usize,
+    pub b: usize,
+    /// 0-based; the match is played on seed `seed + repetition`.
+    pub repetition: u32,
+    pub seed: u64,
+    /// Turns played (fewer than the length when an exchange ended the match).
+    pub turns: u32,
+    pub outcome: Regime,
+    pub scores: [f64; 2],
+    /// Each side's share of its turns that it cooperated.
+    pub cooperation: [f64; 2],
+}
+
+impl Match {
+    fn of(a: usize, b: usize, repetition: u32, g: &GameResult) -> Match {
+        Match {
+            a,
+            b,
+            repetition,
+            seed: g.seed,
+            turns: g.turns,
+            outcome: g.outcome,
+            scores: [g.scores[0], g.scores[1]],
+            cooperation: [g.cooperation[0], g.cooperation[1]],
+        }
+    }
+
+    /// Side `side`'s score per turn played (`SCORE_PER_TURN`).
+    pub fn per_turn(&self, side: usize) -> f64 {
+        self.scores[side] / f64::from(self.turns.max(1))
+    }
+}
 
 /// One strategy's standing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Standing {
     pub strategy: Strategy,
-    /// Mean score per turn over all its matches (both sides of self-play count).
+    /// Mean score per turn (`SCORE_PER_TURN`).
     pub mean_score: f64,
     /// Matches it scored more than its opponent in (self-play never counts).
     pub wins: usize,
-    /// Share of its turns it cooperated.
+    /// Mean share of its turns it cooperated, over the same matches.
     pub cooperation: f64,
     pub matches: usize,
 }
@@ -28,55 +71,45 @@ pub struct Standing {
 /// A tournament's matches and standings.
 pub struct Tournament {
     pub strategies: Vec<Strategy>,
+    /// Turns per match (the most a match can last).
     pub turns: u32,
-    /// (a, b, repetition, result) for every match, a ≤ b in the strategies' order.
-    pub matches: Vec<(usize, usize, u32, GameResult)>,
+    /// Every match, pair by pair (a ≤ b in the strategies' order), repetition by repetition.
+    pub matches: Vec<Match>,
     pub ranking: Vec<Standing>,
 }
 
 pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
+    let mut set = args.set.clone();
+    if let Some(noise) = args.noise {
+        set.push(noise_setting(noise)?);
+    }
     let setup = Setup::from_args(&GameArgs {
         scenario: args.scenario.clone(),
         turns: args.turns,
         ai: Vec::new(),
-        set: noise_setting(args.noise)?,
+        set,
     })?;
     let strategies = parse_strategies(&args.strategies)?;
-    if !(1..=10_000).contains(&args.repetitions) {
-        return Err(InputError::new(
-            format!("--repetitions {}", args.repetitions),
-            "expected 1 to 10000 repetitions",
-        ));
-    }
-    if let Some(jobs) = args.jobs {
-        if jobs == 0 {
-            return Err(InputError::new("--jobs 0", "expected at least 1 thread"));
-        }
-        set_workers(jobs);
-    }
+    check_count(
+        "--repetitions",
+        args.repetitions as usize,
+        10_000,
+        "repetitions",
+    )?;
+    check_seeds(args.repetitions as usize, args.seed, "repetitions")?;
+    set_jobs(args.jobs)?;
     if let Some(dir) = &args.out {
         ensure_dir(dir)?;
     }
     let pairs = strategies.len() * (strategies.len() + 1) / 2;
     let total = pairs * args.repetitions as usize;
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(total as u64)
-    };
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} matches  {elapsed_precise}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
+    let bar = progress_bar(total as u64, "matches", args.quiet);
     let t = play(&setup, &strategies, args.repetitions, args.seed, |done| {
         bar.set_position(done as u64)
     })?;
     bar.finish_and_clear();
-    print_ranking(&t, &setup, args);
+    print_ranking(&t, &setup);
     if let Some(dir) = &args.out {
-        let matches = matches_csv(&t);
-        let ranking = ranking_csv(&t);
         let ranked: Vec<(String, f64)> = t
             .ranking
             .iter()
@@ -87,31 +120,39 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
                 "Tournament on {}: mean score per turn",
                 setup.rules.scenario.title
             ),
-            "mean score per turn",
+            "mean score per turn played",
             &ranked,
         )
         .map_err(|e| InputError::new("ranking.svg", e))?;
         let names: Vec<String> = t.strategies.iter().map(|s| s.name().to_string()).collect();
         let payoffs_svg = heat_map(
             "Pairwise payoffs",
-            "mean score per turn of the row's strategy against the column's",
+            "mean score per turn played of the row's strategy against the column's",
             &names,
             &pairwise(&t),
         )
         .map_err(|e| InputError::new("payoffs.svg", e))?;
-        let about = serde_json::json!({
-            "scenario": setup.rules.scenario.id,
-            "title": setup.rules.scenario.title,
-            "turns": t.turns,
-            "repetitions": args.repetitions,
-            "seed": args.seed,
-            "noise": args.noise,
-            "strategies": t.strategies.iter().map(|s| s.name()).collect::<Vec<_>>(),
-        });
+        let about = About {
+            scenario: setup.rules.scenario.id.clone(),
+            title: setup.rules.scenario.title.clone(),
+            turns: t.turns,
+            repetitions: args.repetitions,
+            seed: args.seed,
+            noise: setup.rules.scenario.params.execution_noise,
+            strategies: names.clone(),
+            score_per_turn: SCORE_PER_TURN.to_string(),
+            made_with: made_with(&setup, args, &names),
+        };
         let files = [
-            (dir.join("tournament.json"), format!("{about:#}\n")),
-            (dir.join("matches.csv"), matches),
-            (dir.join("ranking.csv"), ranking),
+            (
+                dir.join("tournament.json"),
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&about).expect("always serialises")
+                ),
+            ),
+            (dir.join("matches.csv"), matches_csv(&t)),
+            (dir.join("ranking.csv"), ranking_csv(&t)),
             (dir.join("ranking.svg"), ranking_svg),
             (dir.join("payoffs.svg"), payoffs_svg),
         ];
@@ -128,15 +169,46 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
     Ok(())
 }
 
+/// `tournament.json`: the settings, the scoring rule and how to make it again.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct About {
+    pub scenario: String,
+    pub title: String,
+    pub turns: u32,
+    pub repetitions: u32,
+    pub seed: u64,
+    pub noise: f64,
+    pub strategies: Vec<String>,
+    pub score_per_turn: String,
+    pub made_with: MadeWith,
+}
+
+fn made_with(setup: &Setup, args: &TournamentArgs, names: &[String]) -> MadeWith {
+    let command = [
+        "--strategies".to_string(),
+        names.join(","),
+        "--repetitions".into(),
+        args.repetitions.to_string(),
+        "--seed".into(),
+        args.seed.to_string(),
+    ];
+    setup.made_with(
+        "tournament",
+        &command,
+        args.seed,
+        u64::from(args.repetitions),
+    )
+}
+
 /// `--noise P` as a scenario override.
-fn noise_setting(noise: f64) -> Result<Vec<String>, InputError> {
+fn noise_setting(noise: f64) -> Result<String, InputError> {
     if !(0.0..=1.0).contains(&noise) {
         return Err(InputError::new(
             format!("--noise {noise}"),
             "expected a probability from 0 to 1",
         ));
     }
-    Ok(vec![format!("params.execution_noise={noise}")])
+    Ok(format!("params.execution_noise={noise}"))
 }
 
 /// `all`, or a comma-separated list of strategy names.
@@ -168,7 +240,9 @@ pub fn parse_strategies(list: &str) -> Result<Vec<Strategy>, InputError> {
     Ok(out)
 }
 
-/// Plays the round robin: pair (a, b) with a ≤ b, repetition r on seed `seed + r`.
+/// Plays the round robin: pair (a, b) with a ≤ b, repetition r on seed `seed + r` (which the
+/// caller has checked does not pass `u64::MAX`). The matches stream through, each kept as a
+/// `Match` of a few numbers.
 pub fn play(
     setup: &Setup,
     strategies: &[Strategy],
@@ -190,39 +264,47 @@ pub fn play(
         Controller::Ai { personality, .. } => personality,
         Controller::Human => 0,
     };
-    let mut keys = Vec::new();
-    let mut lineups = Vec::new();
-    let mut seeds = Vec::new();
+    let mut pairs = Vec::new();
     for a in 0..strategies.len() {
         for b in a..strategies.len() {
-            for r in 0..repetitions {
-                keys.push((a, b, r));
-                lineups.push(vec![
-                    Controller::Ai {
-                        strategy: strategies[a],
-                        personality: personality(0),
-                    },
-                    Controller::Ai {
-                        strategy: strategies[b],
-                        personality: personality(1),
-                    },
-                ]);
-                seeds.push(seed.wrapping_add(u64::from(r)));
-            }
+            pairs.push((a, b));
         }
     }
+    let reps = repetitions.max(1) as usize;
+    let key = |k: usize| (pairs[k / reps], (k % reps) as u32);
+    let lineup = |k: usize| {
+        let ((a, b), _) = key(k);
+        Some(vec![
+            Controller::Ai {
+                strategy: strategies[a],
+                personality: personality(0),
+            },
+            Controller::Ai {
+                strategy: strategies[b],
+                personality: personality(1),
+            },
+        ])
+    };
     let plan = Plan {
         controllers: setup.controllers.clone(),
         turns: setup.turns,
         record: false,
+        trajectories: 0,
     };
-    let results = run_lineups(rules, &plan, &seeds, &lineups, progress);
-    let matches: Vec<(usize, usize, u32, GameResult)> = keys
-        .into_iter()
-        .zip(results)
-        .map(|((a, b, r), g)| (a, b, r, g))
-        .collect();
-    let ranking = rank(strategies, setup.turns, &matches);
+    let mut matches = Vec::with_capacity(pairs.len() * reps);
+    stream_matches(
+        rules,
+        &plan,
+        pairs.len() * reps,
+        &|k| seed.wrapping_add(u64::from(key(k).1)),
+        &lineup,
+        |g| {
+            let ((a, b), r) = key(g.index);
+            matches.push(Match::of(a, b, r, &g));
+        },
+        progress,
+    );
+    let ranking = rank(strategies, &matches);
     Ok(Tournament {
         strategies: strategies.to_vec(),
         turns: setup.turns,
@@ -231,11 +313,7 @@ pub fn play(
     })
 }
 
-fn rank(
-    strategies: &[Strategy],
-    turns: u32,
-    matches: &[(usize, usize, u32, GameResult)],
-) -> Vec<Standing> {
+fn rank(strategies: &[Strategy], matches: &[Match]) -> Vec<Standing> {
     let mut standings: Vec<Standing> = strategies
         .iter()
         .map(|&strategy| Standing {
@@ -247,25 +325,25 @@ fn rank(
         })
         .collect();
     let mut sides = vec![0usize; strategies.len()];
-    for (a, b, _, g) in matches {
-        for (side, &who) in [*a, *b].iter().enumerate() {
-            standings[who].mean_score += g.scores[side];
-            standings[who].cooperation += g.cooperation[side];
+    for m in matches {
+        for (side, who) in [m.a, m.b].into_iter().enumerate() {
+            standings[who].mean_score += m.per_turn(side);
+            standings[who].cooperation += m.cooperation[side];
             sides[who] += 1;
         }
-        standings[*a].matches += 1;
-        if a != b {
-            standings[*b].matches += 1;
-            if g.scores[0] > g.scores[1] {
-                standings[*a].wins += 1;
-            } else if g.scores[1] > g.scores[0] {
-                standings[*b].wins += 1;
+        standings[m.a].matches += 1;
+        if m.a != m.b {
+            standings[m.b].matches += 1;
+            if m.scores[0] > m.scores[1] {
+                standings[m.a].wins += 1;
+            } else if m.scores[1] > m.scores[0] {
+                standings[m.b].wins += 1;
             }
         }
     }
     for (s, &n) in standings.iter_mut().zip(&sides) {
         let n = n.max(1) as f64;
-        s.mean_score /= n * f64::from(turns.max(1));
+        s.mean_score /= n;
         s.cooperation /= n;
     }
     standings.sort_by(|x, y| {
@@ -276,68 +354,101 @@ fn rank(
     standings
 }
 
-/// Mean score per turn of row `i` against column `j`.
+/// Mean score per turn played of row `i` against column `j` (`SCORE_PER_TURN`).
 pub fn pairwise(t: &Tournament) -> Vec<Vec<f64>> {
-    let n = t.strategies.len();
+    let cells: Vec<(usize, usize, f64)> = t
+        .matches
+        .iter()
+        .flat_map(|m| [(m.a, m.b, m.per_turn(0)), (m.b, m.a, m.per_turn(1))])
+        .collect();
+    mean_grid(t.strategies.len(), &cells)
+}
+
+/// The mean of the values in each cell of an `n × n` grid, from (row, column, value) entries.
+pub fn mean_grid(n: usize, cells: &[(usize, usize, f64)]) -> Vec<Vec<f64>> {
     let mut sum = vec![vec![0.0; n]; n];
     let mut count = vec![vec![0usize; n]; n];
-    for (a, b, _, g) in &t.matches {
-        sum[*a][*b] += g.scores[0];
-        count[*a][*b] += 1;
-        sum[*b][*a] += g.scores[1];
-        count[*b][*a] += 1;
+    for &(i, j, v) in cells {
+        sum[i][j] += v;
+        count[i][j] += 1;
     }
-    let per_turn = f64::from(t.turns.max(1));
     (0..n)
         .map(|i| {
             (0..n)
-                .map(|j| sum[i][j] / count[i][j].max(1) as f64 / per_turn)
+                .map(|j| sum[i][j] / count[i][j].max(1) as f64)
                 .collect()
         })
         .collect()
 }
 
+/// The header of `matches.csv`.
+pub const MATCHES_HEADER: [&str; 12] = [
+    "strategy_a",
+    "strategy_b",
+    "repetition",
+    "seed",
+    "turns",
+    "outcome",
+    "score_a",
+    "score_b",
+    "score_per_turn_a",
+    "score_per_turn_b",
+    "cooperation_a",
+    "cooperation_b",
+];
+
 pub fn matches_csv(t: &Tournament) -> String {
-    let mut out = String::from("strategy_a,strategy_b,repetition,score_a,score_b\n");
-    for (a, b, r, g) in &t.matches {
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{}",
-            t.strategies[*a].name(),
-            t.strategies[*b].name(),
-            r + 1,
-            g.scores[0],
-            g.scores[1]
-        );
-    }
-    out
+    let rows = t.matches.iter().map(|m| {
+        vec![
+            t.strategies[m.a].name().to_string(),
+            t.strategies[m.b].name().to_string(),
+            (m.repetition + 1).to_string(),
+            m.seed.to_string(),
+            m.turns.to_string(),
+            m.outcome.name().to_string(),
+            m.scores[0].to_string(),
+            m.scores[1].to_string(),
+            format!("{:.6}", m.per_turn(0)),
+            format!("{:.6}", m.per_turn(1)),
+            format!("{:.6}", m.cooperation[0]),
+            format!("{:.6}", m.cooperation[1]),
+        ]
+    });
+    tables::to_csv(&MATCHES_HEADER, rows)
 }
 
 fn ranking_csv(t: &Tournament) -> String {
-    let mut out = String::from("rank,strategy,mean_score_per_turn,wins,cooperation_rate,matches\n");
-    for (i, s) in t.ranking.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{},{},{:.4},{},{:.4},{}",
-            i + 1,
-            s.strategy.name(),
-            s.mean_score,
-            s.wins,
-            s.cooperation,
-            s.matches
-        );
-    }
-    out
+    let rows = t.ranking.iter().enumerate().map(|(i, s)| {
+        vec![
+            (i + 1).to_string(),
+            s.strategy.name().to_string(),
+            format!("{:.4}", s.mean_score),
+            s.wins.to_string(),
+            format!("{:.4}", s.cooperation),
+            s.matches.to_string(),
+        ]
+    });
+    tables::to_csv(
+        &[
+            "rank",
+            "strategy",
+            "mean_score_per_turn",
+            "wins",
+            "cooperation_rate",
+            "matches",
+        ],
+        rows,
+    )
 }
 
-fn print_ranking(t: &Tournament, setup: &Setup, args: &TournamentArgs) {
+fn print_ranking(t: &Tournament, setup: &Setup) {
     say(format!(
-        "Round robin on {}: {} strategies, {} matches of {} turns (noise {})",
+        "Round robin on {}: {} strategies, {} matches of {} turns (noise {}); score per turn: {SCORE_PER_TURN}",
         setup.rules.scenario.id,
         t.strategies.len(),
         t.matches.len(),
         t.turns,
-        args.noise
+        setup.rules.scenario.params.execution_noise
     ));
     say(format!(
         "{:>4}  {:<24} {:>14} {:>6} {:>12}",

@@ -13,6 +13,46 @@ use serde::{Deserialize, Serialize};
 #[derive(Component, Debug, Clone, Default)]
 pub struct History(pub Vec<TurnRecord>);
 
+/// One turn of a match in the four numbers a batch's trajectory bands show: mean trust, mean
+/// transparency, mean arms (each over the pairs or nations, 0..100) and the risk of an
+/// exchange in percent, each computed exactly as from the turn's `TurnRecord`
+/// (`BandPoint::of_record`), rounding included, so the bands are the same either way.
+pub type BandPoint = [f64; 4];
+
+/// A match's `BandPoint` after each turn; present only on the matches whose bands are kept.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Trajectory(pub Vec<BandPoint>);
+
+/// The names of a `BandPoint`'s numbers, in order.
+pub const BAND_METRICS: [&str; 4] = ["trust", "transparency", "arms", "risk"];
+
+/// The band point of the state at the end of a turn, without building its record.
+pub fn band_point(nations: &Nations, relations: &Relations, globals: &Globals) -> BandPoint {
+    let pairs = || relations.pairs().map(|(i, j)| relations.get(i, j));
+    [
+        mean_of(pairs().map(|r| round(r.trust))),
+        mean_of(pairs().map(|r| round(r.transparency))),
+        nations.0.iter().map(|n| round(n.arms)).sum::<f64>() / nations.0.len().max(1) as f64,
+        round_risk(globals.risk) * 100.0,
+    ]
+}
+
+/// The band point of a turn's record.
+pub fn band_point_of_record(r: &TurnRecord) -> BandPoint {
+    [
+        mean_of(r.relations.iter().map(|x| x.trust)),
+        mean_of(r.relations.iter().map(|x| x.transparency)),
+        r.nations.iter().map(|n| n.arms).sum::<f64>() / r.nations.len().max(1) as f64,
+        r.risk * 100.0,
+    ]
+}
+
+/// The mean of some numbers, 0 for none.
+pub fn mean_of(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
 /// Counts of how moves were read, over the whole match.
 #[derive(Component, Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tally {
@@ -144,6 +184,11 @@ pub fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// The risk as records keep it: a probability to six decimals.
+fn round_risk(risk: f64) -> f64 {
+    (risk * 1e6).round() / 1e6
+}
+
 /// The record of the turn just resolved.
 pub fn record_turn_of(
     rules: &Rules,
@@ -229,7 +274,7 @@ pub fn record_turn_of(
     TurnRecord {
         turn: globals.turn,
         regime: globals.regimes.last().copied().unwrap_or(Regime::Unsettled),
-        risk: (globals.risk * 1e6).round() / 1e6,
+        risk: round_risk(globals.risk),
         minutes_to_midnight: round(minutes_to_midnight(rules, globals.risk)),
         threats: Threats {
             terrorism: round(globals.threats.terrorism),

@@ -1,7 +1,7 @@
 //! Running matches headless: many matches share one world and advance together, one pass of each
 //! turn system per turn; chunks keep memory flat and report progress.
 
-use super::history::{History, Tally, TurnRecord};
+use super::history::{BandPoint, History, Tally, Trajectory, TurnRecord};
 use super::log::TurnLog;
 use super::rules::Rules;
 use super::state::{
@@ -13,6 +13,7 @@ use super::turn::{SimPlugin, Turn};
 use bevy::prelude::*;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
@@ -23,6 +24,9 @@ pub struct Plan {
     pub turns: u32,
     /// Keep every turn's record (for `--json` and `--csv`); off for large batches.
     pub record: bool,
+    /// Keep the trajectory (`history::Trajectory`: four numbers a turn) of the games whose index
+    /// is below this: what a batch's trajectory bands need, without the records.
+    pub trajectories: usize,
 }
 
 /// A finished match.
@@ -38,6 +42,7 @@ pub struct GameResult {
     pub final_state: FinalState,
     pub tally: Tally,
     pub history: Option<Vec<TurnRecord>>,
+    pub trajectory: Option<Vec<BandPoint>>,
 }
 
 /// The closing numbers of a match, for tables and sweeps.
@@ -160,92 +165,142 @@ pub fn run_games(
     seeds: &[u64],
     progress: impl FnMut(usize),
 ) -> Vec<GameResult> {
-    run_lineups(rules, plan, seeds, &[], progress)
-}
-
-/// As `run_games`, but game `i` is played by `lineups[i]` instead of `plan.controllers` (a
-/// tournament's pairings); an empty `lineups` means `plan.controllers` for every game.
-pub fn run_lineups(
-    rules: &Rules,
-    plan: &Plan,
-    seeds: &[u64],
-    lineups: &[Vec<Controller>],
-    mut progress: impl FnMut(usize),
-) -> Vec<GameResult> {
-    let chunks: Vec<(usize, &[u64])> = seeds
-        .chunks(CHUNK)
-        .enumerate()
-        .map(|(c, s)| (c * CHUNK, s))
-        .collect();
-    let workers = workers().min(chunks.len()).max(1);
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<Report>();
     let mut results = Vec::with_capacity(seeds.len());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let (tx, next, chunks) = (tx.clone(), &next, &chunks);
-            scope.spawn(move || {
-                let mut app = sim_app(rules.clone());
-                while let Some(&(first, chunk)) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let done = run_chunk(
-                        app.world_mut(),
-                        rules,
-                        plan,
-                        lineups,
-                        first,
-                        chunk,
-                        |games| {
-                            let _ = tx.send(Report::Progress(games));
-                        },
-                    );
-                    let _ = tx.send(Report::Done(done));
-                }
-            });
-        }
-        drop(tx);
-        let mut turns_done = 0;
-        for report in rx {
-            match report {
-                Report::Progress(games) => turns_done += games,
-                Report::Done(chunk) => results.extend(chunk),
-            }
-            progress(turns_done / plan.turns.max(1) as usize);
-        }
-    });
-    results.sort_by_key(|r| r.index);
+    stream_matches(
+        rules,
+        plan,
+        seeds.len(),
+        &|k| seeds[k],
+        &|_| None,
+        |g| results.push(g),
+        progress,
+    );
     results
 }
 
-/// Plays the matches on the calling thread only, in chunks (for callers that share out whole
-/// batches between threads themselves). `progress` gets the matches finished so far.
-pub fn run_on_this_thread(
+/// Plays `count` matches on the seeds `first_seed`, `first_seed + 1`, … (which the caller has
+/// checked do not pass `u64::MAX`) and hands each result to `each`, in seed order, as soon as
+/// it and every one before it are done. A run of any length holds only the results of the
+/// chunks under way, so its memory stays flat as `count` grows. `progress` as for `run_games`.
+pub fn stream_games(
     rules: &Rules,
     plan: &Plan,
-    seeds: &[u64],
+    first_seed: u64,
+    count: usize,
+    each: impl FnMut(GameResult),
+    progress: impl FnMut(usize),
+) {
+    let seed = move |k: usize| first_seed.wrapping_add(k as u64);
+    stream_matches(rules, plan, count, &seed, &|_| None, each, progress);
+}
+
+/// As `stream_games`, on the calling thread only (for callers that share out whole runs between
+/// threads themselves). `progress` gets the matches finished so far.
+pub fn stream_on_this_thread(
+    rules: &Rules,
+    plan: &Plan,
+    first_seed: u64,
+    count: usize,
+    mut each: impl FnMut(GameResult),
     mut progress: impl FnMut(usize),
-) -> Vec<GameResult> {
+) {
     let mut app = sim_app(rules.clone());
-    let mut results = Vec::with_capacity(seeds.len());
-    for (c, chunk) in seeds.chunks(CHUNK).enumerate() {
-        results.extend(run_chunk(
+    let mut done = 0;
+    for first in (0..count).step_by(CHUNK) {
+        let seeds: Vec<u64> = (first..count.min(first + CHUNK))
+            .map(|k| first_seed.wrapping_add(k as u64))
+            .collect();
+        for g in run_chunk(
             app.world_mut(),
             rules,
             plan,
-            &[],
-            c * CHUNK,
-            chunk,
+            &|_| None,
+            first,
+            &seeds,
             |_| {},
-        ));
-        progress(results.len());
+        ) {
+            each(g);
+        }
+        done += seeds.len();
+        progress(done);
     }
-    results
 }
 
 /// What a worker tells the calling thread.
 enum Report {
     /// One more turn of this many matches is done.
     Progress(usize),
-    Done(Vec<GameResult>),
+    /// The results of the chunk that starts at this game.
+    Done(usize, Vec<GameResult>),
+}
+
+/// Who plays game `k` of a run, when it is not `Plan::controllers` (a tournament's pairings).
+pub type Lineup<'a> = &'a (dyn Fn(usize) -> Option<Vec<Controller>> + Sync);
+
+/// The engine of every run: game `k` (0-based, `GameResult::index`) is played on `seed(k)`, by
+/// `lineup(k)` or else `plan.controllers`. Worker threads take chunks of `CHUNK` games in turn,
+/// and the calling thread hands each result to `each` in the order of `k`, as soon as it and
+/// every game before it are done; only the chunks under way are held in memory. `progress`
+/// gets the matches' worth of turns done so far.
+pub fn stream_matches(
+    rules: &Rules,
+    plan: &Plan,
+    count: usize,
+    seed: &(dyn Fn(usize) -> u64 + Sync),
+    lineup: Lineup,
+    mut each: impl FnMut(GameResult),
+    mut progress: impl FnMut(usize),
+) {
+    let chunks = count.div_ceil(CHUNK);
+    let workers = workers().min(chunks).max(1);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<Report>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (tx, next) = (tx.clone(), &next);
+            scope.spawn(move || {
+                let mut app = sim_app(rules.clone());
+                loop {
+                    let c = next.fetch_add(1, Ordering::Relaxed);
+                    if c >= chunks {
+                        break;
+                    }
+                    let first = c * CHUNK;
+                    let seeds: Vec<u64> = (first..count.min(first + CHUNK)).map(seed).collect();
+                    let done = run_chunk(
+                        app.world_mut(),
+                        rules,
+                        plan,
+                        lineup,
+                        first,
+                        &seeds,
+                        |games| {
+                            let _ = tx.send(Report::Progress(games));
+                        },
+                    );
+                    let _ = tx.send(Report::Done(first, done));
+                }
+            });
+        }
+        drop(tx);
+        // Chunks finish out of order; each waits here until those before it are handed on.
+        let mut waiting: BTreeMap<usize, Vec<GameResult>> = BTreeMap::new();
+        let mut next_first = 0;
+        let mut turns_done = 0;
+        for report in rx {
+            match report {
+                Report::Progress(games) => turns_done += games,
+                Report::Done(first, chunk) => {
+                    waiting.insert(first, chunk);
+                    while let Some(chunk) = waiting.remove(&next_first) {
+                        next_first += chunk.len().max(1);
+                        chunk.into_iter().for_each(&mut each);
+                    }
+                }
+            }
+            progress(turns_done / plan.turns.max(1) as usize);
+        }
+    });
 }
 
 /// Spawns a chunk of matches into `world`, plays them to the end and takes them out again.
@@ -253,25 +308,29 @@ fn run_chunk(
     world: &mut World,
     rules: &Rules,
     plan: &Plan,
-    lineups: &[Vec<Controller>],
+    lineup: Lineup,
     first: usize,
     seeds: &[u64],
     turn_done: impl Fn(usize),
 ) -> Vec<GameResult> {
     for (k, &seed) in seeds.iter().enumerate() {
-        let bundle = match lineups.get(first + k) {
-            Some(lineup) => {
+        let index = first + k;
+        let bundle = match lineup(index) {
+            Some(controllers) => {
                 let own = Plan {
-                    controllers: lineup.clone(),
+                    controllers,
                     ..plan.clone()
                 };
-                new_match(rules, &own, first + k, seed)
+                new_match(rules, &own, index, seed)
             }
-            None => new_match(rules, plan, first + k, seed),
+            None => new_match(rules, plan, index, seed),
         };
         let mut game = world.spawn(bundle);
         if plan.record {
             game.insert(History::default());
+        }
+        if index < plan.trajectories {
+            game.insert(Trajectory::default());
         }
     }
     for _ in 0..plan.turns {
@@ -287,6 +346,7 @@ pub fn run_one(rules: &Rules, controllers: Vec<Controller>, turns: u32, seed: u6
         controllers,
         turns,
         record: true,
+        trajectories: 0,
     };
     run_games(rules, &plan, &[seed], |_| {}).remove(0)
 }
@@ -301,12 +361,13 @@ fn collect_results(world: &mut World) -> Vec<GameResult> {
         &Globals,
         &Tally,
         Option<&History>,
+        Option<&Trajectory>,
         &Seats,
     )>();
     let mut results: Vec<(Entity, GameResult)> = query
         .iter(world)
         .map(
-            |(entity, id, nations, relations, globals, tally, history, seats)| {
+            |(entity, id, nations, relations, globals, tally, history, trajectory, seats)| {
                 let n = nations.0.len() as f64;
                 let result = GameResult {
                     index: id.index,
@@ -340,6 +401,7 @@ fn collect_results(world: &mut World) -> Vec<GameResult> {
                     },
                     tally: *tally,
                     history: history.map(|h| h.0.clone()),
+                    trajectory: trajectory.map(|t| t.0.clone()),
                 };
                 (entity, result)
             },

@@ -2,7 +2,7 @@
 //! and broken, crises, the turn trust collapsed or took off, changes of regime) and a paragraph
 //! explaining the outcome. The end-of-game screen and the reports show these.
 
-use super::history::TurnRecord;
+use super::history::{TurnRecord, mean_of};
 use super::scenario::{Intent, Scenario};
 use super::state::Regime;
 
@@ -48,16 +48,11 @@ const TOOK_OFF: f64 = 65.0;
 
 /// The mean over every ordered pair of a record's trust.
 pub fn mean_trust(record: &TurnRecord) -> f64 {
-    mean(record.relations.iter().map(|r| r.trust))
+    mean_of(record.relations.iter().map(|r| r.trust))
 }
 
 pub fn mean_transparency(record: &TurnRecord) -> f64 {
-    mean(record.relations.iter().map(|r| r.transparency))
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> f64 {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    if n == 0 { 0.0 } else { sum / n as f64 }
+    mean_of(record.relations.iter().map(|r| r.transparency))
 }
 
 /// The turning points of a match, in turn order. `start_trust` is the mean trust before the
@@ -252,22 +247,63 @@ mod tests {
         }));
     }
 
+    /// Counted from the typed events of the rules (`SimEvent::TreatySigned`, turn by turn), not
+    /// from the sentences the turning points are found in: each signing is one turning point of
+    /// its turn, and the games do sign treaties.
     #[test]
-    fn every_signed_treaty_in_the_events_is_a_turning_point() {
+    fn every_signed_treaty_is_a_turning_point() {
+        use crate::sim::history::History;
+        use crate::sim::log::{SimEvent, TurnLog};
+        use crate::sim::run::{Plan, new_match, sim_app};
+        use crate::sim::turn::Turn;
+        let rules = shipped("reset_2013");
+        let personality = rules.personality_index("realist").unwrap();
+        let controllers = vec![
+            Controller::Ai {
+                strategy: Strategy::TitForTat,
+                personality,
+            };
+            2
+        ];
+        let plan = Plan {
+            controllers,
+            turns: rules.scenario.turns,
+            record: true,
+            trajectories: 0,
+        };
+        let mut signed_in_all = 0;
         for seed in 1..20 {
-            let (rules, result) = game(Strategy::TitForTat, seed);
-            let history = result.history.as_ref().unwrap();
-            let signed: usize = history
-                .iter()
-                .flat_map(|r| &r.events)
-                .filter(|e| e.contains("signed"))
-                .count();
+            let mut app = sim_app(rules.clone());
+            let world = app.world_mut();
+            let game = world
+                .spawn((new_match(&rules, &plan, 0, seed), History::default()))
+                .id();
+            let mut signed_per_turn = Vec::new();
+            for _ in 0..plan.turns {
+                world.run_schedule(Turn);
+                let log = world.get::<TurnLog>(game).unwrap();
+                let signed = log
+                    .0
+                    .iter()
+                    .filter(|e| matches!(e, SimEvent::TreatySigned { .. }))
+                    .count();
+                signed_per_turn.push(signed);
+            }
+            let history = &world.get::<History>(game).unwrap().0;
             let points = turning_points(&rules.scenario, history, 50.0);
-            let told = points
-                .iter()
-                .filter(|p| p.kind == PointKind::TreatySigned)
-                .count();
-            assert_eq!(signed, told, "seed {seed}");
+            for (k, &signed) in signed_per_turn.iter().enumerate().take(history.len()) {
+                let turn = k as u32 + 1;
+                let told = points
+                    .iter()
+                    .filter(|p| p.turn == turn && p.kind == PointKind::TreatySigned)
+                    .count();
+                assert_eq!(told, signed, "seed {seed}, turn {turn}: {points:?}");
+            }
+            signed_in_all += signed_per_turn.iter().sum::<usize>();
         }
+        assert!(
+            signed_in_all >= 5,
+            "only {signed_in_all} treaties signed in 19 games"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! the schedule runs on a single-threaded executor; batches get their parallelism from one world
 //! per core (`run.rs`).
 
-use super::history::{History, Tally, record_turn_of};
+use super::history::{History, Tally, Trajectory, band_point, record_turn_of};
 use super::log::TurnLog;
 use super::rules::{self as rule, Rules};
 use super::state::GameRng;
@@ -324,10 +324,21 @@ fn record_turns(
         &Globals,
         &mut Tally,
         Option<&mut History>,
+        Option<&mut Trajectory>,
     )>,
 ) {
     games.iter_mut().for_each(
-        |(mut orders, log, nations, relations, diplomacy, globals, mut tally, history)| {
+        |(
+            mut orders,
+            log,
+            nations,
+            relations,
+            diplomacy,
+            globals,
+            mut tally,
+            history,
+            trajectory,
+        )| {
             if tally.turns == globals.turn {
                 return;
             }
@@ -337,6 +348,9 @@ fn record_turns(
                 let record =
                     record_turn_of(&rules, &orders, log, nations, relations, diplomacy, globals);
                 history.0.push(record);
+            }
+            if let Some(mut trajectory) = trajectory {
+                trajectory.0.push(band_point(nations, relations, globals));
             }
             orders.moves.iter_mut().for_each(|m| *m = None);
             orders.answers.clear();

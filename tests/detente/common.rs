@@ -32,6 +32,7 @@ pub fn batch(setup: &Setup, games: usize, first_seed: u64) -> Vec<GameResult> {
         controllers: setup.controllers.clone(),
         turns: setup.turns,
         record: false,
+        trajectories: 0,
     };
     let seeds: Vec<u64> = (first_seed..first_seed + games as u64).collect();
     run_games(&setup.rules, &plan, &seeds, |_| {})

@@ -43,20 +43,22 @@ fn the_round_robin_reproduces_the_scores_derived_by_hand_in_every_repetition() {
         let found: Vec<_> = t
             .matches
             .iter()
-            .filter(|(a, b, _, _)| (*a, *b) == (i.min(j), i.max(j)))
+            .filter(|m| (m.a, m.b) == (i.min(j), i.max(j)))
             .collect();
         assert_eq!(found.len(), 5, "{row} v {col}");
-        for (a, _, r, g) in found {
-            let (mine, theirs) = if *a == i {
-                (g.scores[0], g.scores[1])
+        for m in found {
+            let (mine, theirs) = if m.a == i {
+                (m.scores[0], m.scores[1])
             } else {
-                (g.scores[1], g.scores[0])
+                (m.scores[1], m.scores[0])
             };
             assert_eq!(
                 (mine, theirs),
                 (score_row, score_col),
-                "{row} v {col}, repetition {r}"
+                "{row} v {col}, repetition {}",
+                m.repetition
             );
+            assert_eq!(m.turns, 200);
         }
         let table = pairwise(&t);
         assert!((table[i][j] - score_row / 200.0).abs() < 1e-9);
@@ -106,10 +108,16 @@ fn the_command_writes_its_tables_and_charts() {
     let mut lines = matches.lines();
     assert_eq!(
         lines.next(),
-        Some("strategy_a,strategy_b,repetition,score_a,score_b")
+        Some(
+            "strategy_a,strategy_b,repetition,seed,turns,outcome,score_a,score_b,\
+             score_per_turn_a,score_per_turn_b,cooperation_a,cooperation_b"
+        )
     );
     assert_eq!(lines.count(), 6 * 2);
-    assert!(matches.contains("tit_for_tat,always_defect,1,199,204"));
+    assert!(
+        matches.contains("tit_for_tat,always_defect,1,1,200,MAD,199,204,0.995000,1.020000,"),
+        "{matches}"
+    );
     let ranking = std::fs::read_to_string(dir.join("ranking.csv")).unwrap();
     assert!(ranking.starts_with("rank,strategy,mean_score_per_turn,wins,cooperation_rate"));
     for svg in ["ranking.svg", "payoffs.svg"] {
@@ -131,7 +139,7 @@ fn bad_tournament_options_are_refused_and_leave_no_files() {
         (&["--strategies", ","], "at least one strategy"),
         (&["--repetitions", "0"], "1 to 10000"),
         (&["--noise", "1.5"], "probability"),
-        (&["--jobs", "0"], "at least 1 thread"),
+        (&["--jobs", "0"], "expected 1 to 256 threads"),
     ];
     for (extra, expected) in cases {
         let mut args = vec![

@@ -208,6 +208,7 @@ mod tests {
             controllers: rules.default_controllers(),
             turns: 40,
             record: false,
+            trajectories: 0,
         };
         let mut world = bevy::prelude::World::new();
         let e = world

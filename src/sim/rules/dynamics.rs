@@ -159,6 +159,7 @@ mod tests {
             controllers: rules.default_controllers(),
             turns: 40,
             record: false,
+            trajectories: 0,
         };
         let mut world = World::new();
         let e = world.spawn(new_match(rules, &plan, 0, 1)).id();

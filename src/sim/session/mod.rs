@@ -90,6 +90,7 @@ pub fn start_match(world: &mut World, controllers: Vec<Controller>, seed: u64) -
             turns: rules.scenario.turns,
             controllers: controllers.clone(),
             record: true,
+            trajectories: 0,
         };
         let recording = Recording::new(rules.scenario.clone(), seed, plan.turns, controllers);
         (new_match(rules, &plan, 0, seed), recording)
