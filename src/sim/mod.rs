@@ -2,13 +2,18 @@
 //!
 //! A match is an entity whose components are plain data (`state`); a turn is the `Turn`
 //! schedule (`turn`), whose systems call the pure rules of `rules/` in the order DESIGN.md gives.
-//! Scenarios are RON files read with serde (`load`), checked (`validate`) and tuned (`overrides`).
+//! Scenarios are RON files found by name (`catalog`: built in, or one's own), read with serde
+//! (`load`), checked (`validate`) and tuned (`overrides`).
 
 pub mod cards;
+pub mod catalog;
 pub mod error;
+pub mod fingerprint;
+pub mod guard;
 pub mod history;
 pub mod load;
 pub mod log;
+pub mod migrate;
 pub mod moves;
 pub mod overrides;
 pub mod record;
@@ -22,6 +27,7 @@ pub mod state;
 pub mod story;
 pub mod strategy;
 pub mod turn;
+pub mod unique;
 pub mod validate;
 
 pub use error::InputError;

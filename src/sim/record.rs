@@ -30,6 +30,10 @@ pub struct Recording {
     /// Parameter changes made during the turn not yet resolved (`KEY=VALUE`).
     #[serde(default)]
     pub pending_params: Vec<String>,
+    /// The `--set KEY=VALUE` changes the match was started with. They are applied already in
+    /// `scenario`; kept to say how the match was made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<String>,
 }
 
 /// The commands of one turn, by id so that a recording reads as text.
@@ -60,6 +64,7 @@ impl Recording {
             seats,
             turns: Vec::new(),
             pending_params: Vec::new(),
+            set: Vec::new(),
         }
     }
 
@@ -255,6 +260,7 @@ pub fn rebuild(
         controllers: recording.seats.clone(),
         turns: recording.length,
         record: true,
+        trajectories: 0,
     };
     let bundle = new_match(&rules, &plan, 0, recording.seed);
     let mut app = sim_app(rules);

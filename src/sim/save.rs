@@ -6,14 +6,20 @@
 //! arrives at exactly the saved state, so a damaged or edited file is refused with the place
 //! and the turn where it goes wrong. Nothing is ever written over a save but a whole new one,
 //! and the previous one is kept as `NAME.bak` (`files::write_keeping_backup`).
+//!
+//! Saves of older versions are migrated as they load (`migrate`); the golden saves under
+//! `tests/golden/` are the files every later build must still read.
 
 use super::error::{InputError, Locator};
+use super::fingerprint::{hash_of_text, scenario_hash};
 use super::history::TurnRecord;
-use super::load::{ron_options, text_of};
+use super::load::ron_options;
+use super::migrate::migrated;
 use super::record::{Rebuilt, Recording, TurnCommands, rebuild};
-use super::scenario::Scenario;
 use super::snapshot::MatchState;
 use super::validate::validate;
+use crate::files::text::text_of;
+use ron::value::RawValue;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::path::Path;
@@ -21,7 +27,15 @@ use std::path::Path;
 /// What the first field of every save says it is.
 pub const FORMAT: &str = "detente-save";
 /// The save format this build writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+/// - 1 (Détente 0.1.0): the first.
+/// - 2: the Détente version that wrote the save (`detente`), the `--set` changes the match was
+///   started with, the facilitator's passphrase as a salted hash, scenario hashes in SHA-256,
+///   and the MAS regime's arms condition (a version-1 save's regimes are read again: `migrate`).
+pub const VERSION: u32 = 2;
+/// The oldest save format this build reads (migrating it).
+pub const OLDEST: u32 = 1;
+/// This build's version, as saves and outputs record it.
+pub const DETENTE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The longest match a save may hold (the same limit as `--turns`).
 const MAX_LENGTH: u32 = 100_000;
@@ -30,6 +44,9 @@ const MAX_LENGTH: u32 = 100_000;
 pub struct SaveFile {
     pub format: String,
     pub version: u32,
+    /// The version of Détente that wrote the save (empty in version-1 saves: 0.1.0).
+    #[serde(default)]
+    pub detente: String,
     /// The scenario's id, and the hash of the scenario as the match started (`scenario_hash`).
     pub scenario: String,
     pub scenario_hash: String,
@@ -38,6 +55,10 @@ pub struct SaveFile {
     pub recording: Recording,
     /// The commands given so far in the turn not yet resolved.
     pub pending: TurnCommands,
+    /// The facilitator's passphrase as a salted Argon2 hash (a PHC string), when one was set:
+    /// what guards the match's secrets when the save is opened again (`passphrase`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facilitator: Option<String>,
     pub state: MatchState,
 }
 
@@ -46,12 +67,23 @@ impl SaveFile {
         SaveFile {
             format: FORMAT.into(),
             version: VERSION,
+            detente: DETENTE_VERSION.into(),
             scenario: recording.scenario.id.clone(),
             scenario_hash: scenario_hash(&recording.scenario),
             turn: state.globals.turn,
             recording,
             pending,
+            facilitator: None,
             state,
+        }
+    }
+
+    /// Who wrote the save, in words: "Détente 0.2.0" ("Détente 0.1.0" for version 1).
+    pub fn made_by(&self) -> String {
+        match (self.detente.as_str(), self.version) {
+            ("", 1) => "Détente 0.1.0".into(),
+            ("", _) => "an unknown version of Détente".into(),
+            (v, _) => format!("Détente {v}"),
         }
     }
 
@@ -71,20 +103,25 @@ impl SaveFile {
     }
 }
 
-/// A content hash of a scenario: FNV-1a (64 bits) of its canonical RON text.
-pub fn scenario_hash(scenario: &Scenario) -> String {
-    let text = ron::to_string(scenario).unwrap_or_default();
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("fnv1a64:{hash:016x}")
-}
-
 /// Just enough of a save to tell what it is before reading the rest.
 #[derive(Deserialize)]
 struct Header {
     format: Option<String>,
     version: Option<u32>,
+    detente: Option<String>,
+}
+
+/// The scenario of a save as it is written in the file, for its hash.
+#[derive(Deserialize)]
+struct Written<'a> {
+    #[serde(borrow)]
+    recording: WrittenRecording<'a>,
+}
+
+#[derive(Deserialize)]
+struct WrittenRecording<'a> {
+    #[serde(borrow)]
+    scenario: &'a RawValue,
 }
 
 /// Reads a save and checks it completely: its form, its version, its scenario's hash, and that
@@ -95,13 +132,20 @@ pub fn load(path: &Path) -> Result<(SaveFile, Rebuilt), InputError> {
         Ok(rebuilt) => Ok((save, rebuilt)),
         Err(d) => {
             let (line, col) = Locator::new(&text).find(&["state".to_string()]);
+            let why = if save.version < VERSION {
+                format!(
+                    "the file was edited or damaged, or it was made by an incompatible older version of Détente ({}, save version {})",
+                    save.made_by(),
+                    save.version
+                )
+            } else {
+                "the file was edited or damaged".to_string()
+            };
             Err(InputError::at(
                 path.display().to_string(),
                 line,
                 col,
-                format!(
-                    "the saved state does not follow from the game's commands ({d}); the file was edited or damaged"
-                ),
+                format!("the saved state does not follow from the game's commands ({d}); {why}"),
             ))
         }
     }
@@ -143,23 +187,32 @@ fn parse_text(origin: &str, text: &str) -> Result<SaveFile, InputError> {
             format!("not a Détente save: expected format: \"{FORMAT}\" at the top"),
         );
     }
+    let by = header
+        .detente
+        .as_deref()
+        .map_or(String::new(), |v| format!("Détente {v}, "));
     match header.version {
         Some(v) if v > VERSION => {
             return refuse(
                 "version",
                 format!(
-                    "this save was made by a newer Détente (save version {v}); this one reads versions up to {VERSION}"
+                    "this save was made by a newer version of Détente ({by}save version {v}); this one, Détente {DETENTE_VERSION}, reads save versions {OLDEST} to {VERSION}"
                 ),
             );
         }
-        Some(v) if v >= 1 => {}
-        other => {
+        Some(v) if v >= OLDEST => {}
+        Some(v) => {
             return refuse(
                 "version",
                 format!(
-                    "unknown save version {}; expected 1 to {VERSION}",
-                    other.map_or("(missing)".into(), |v| v.to_string())
+                    "this save was made by an incompatible older version of Détente ({by}save version {v}); this one, Détente {DETENTE_VERSION}, reads save versions {OLDEST} to {VERSION}"
                 ),
+            );
+        }
+        None => {
+            return refuse(
+                "version",
+                format!("no save version; expected `version:` {OLDEST} to {VERSION}"),
             );
         }
     }
@@ -174,7 +227,16 @@ fn parse_text(origin: &str, text: &str) -> Result<SaveFile, InputError> {
             ),
         );
     }
-    let hash = scenario_hash(scenario);
+    let written: Written = ron_options().from_str(text).map_err(ron_error)?;
+    let Some(hash) = hash_of_text(written.recording.scenario.get_ron(), &save.scenario_hash) else {
+        return refuse(
+            "scenario_hash",
+            format!(
+                "unknown kind of scenario hash {:?}; expected sha256:… or fnv1a64:…",
+                save.scenario_hash
+            ),
+        );
+    };
     if hash != save.scenario_hash {
         return refuse(
             "scenario_hash",
@@ -222,6 +284,9 @@ impl std::fmt::Display for Divergence {
 
 /// Plays the save's recording again and compares it with the saved history, turn by turn, then
 /// with the whole saved state.
+///
+/// A save of an older version is compared as this version reads it (`migrate::migrated`); the
+/// state returned is the replay's, so it is up to date.
 pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
     let rebuilt = match rebuild(
         &save.recording,
@@ -234,7 +299,8 @@ pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
             // report that turn when there is one.
             let before = e.turn.map_or(0, |t| t.saturating_sub(1) as usize);
             if let Ok(partial) = rebuild(&save.recording, before, None) {
-                first_different_turn(&partial.state.history, &save.state.history)?;
+                let saved = migrated(save.version, &save.state, &partial.state);
+                first_different_turn(&partial.state.history, &saved.history)?;
             }
             return Err(Divergence {
                 turn: e.turn,
@@ -242,7 +308,8 @@ pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
             });
         }
     };
-    let (ours, theirs) = (&rebuilt.state.history, &save.state.history);
+    let saved = migrated(save.version, &save.state, &rebuilt.state);
+    let (ours, theirs) = (&rebuilt.state.history, &saved.history);
     first_different_turn(ours, theirs)?;
     if ours.len() != theirs.len() {
         return Err(Divergence {
@@ -263,10 +330,10 @@ pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
             ),
         });
     }
-    if rebuilt.state != save.state {
+    if rebuilt.state != saved {
         return Err(Divergence {
             turn: None,
-            message: difference(&rebuilt.state, &save.state, "state"),
+            message: difference(&rebuilt.state, &saved, "state"),
         });
     }
     Ok(rebuilt)

@@ -1,9 +1,12 @@
 //! Golden saves: files written by earlier versions of Détente, kept under `tests/golden/`, that
 //! every later build must load and replay (or migrate).
 
-use super::session::{active, drain, play, save_of, session};
+use super::common::{detente, temp_dir};
+use super::session::{active, drain, loaded, play, save_of, session};
 use detente::sim::Rules;
+use detente::sim::save::{SaveFile, VERSION, load};
 use detente::sim::session::{ChooseMove, Facilitate, Facilitated, advise};
+use detente::sim::state::Controller;
 
 /// Writes this build's golden saves into `$DETENTE_GOLDEN_OUT`. Run it once for each new save
 /// version (`DETENTE_GOLDEN_OUT=tests/golden cargo test --test detente -- --ignored
@@ -44,4 +47,99 @@ fn write_golden_saves() {
     let path = out.join(format!("v{version}-hotseat-cold_war_1962.ron"));
     save_of(&app).write(&path).unwrap();
     eprintln!("wrote {}", path.display());
+}
+
+/// Every golden save loads (migrated to this version), replays through `detente replay`, and
+/// plays on; a save written from it is of this version and loads too.
+#[test]
+fn golden_saves_of_every_version_load_replay_and_play_on() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "{files:?}");
+    let scratch = temp_dir("golden");
+    for path in &files {
+        let shown = path.display();
+        let (save, rebuilt) = load(path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(save.version <= VERSION, "{shown}");
+        // Version 1 never recorded total arms after the start; the migration reads them again.
+        let state = &rebuilt.state;
+        if save.version == 1 {
+            assert_eq!(save.state.globals.arms_totals.len(), 1, "{shown}");
+            assert!(state.globals.arms_totals.len() > 1, "{shown}");
+            assert_eq!(
+                state.nations, save.state.nations,
+                "{shown}: the dynamics are the same"
+            );
+            assert_eq!(state.relations, save.state.relations, "{shown}");
+        }
+        let out = detente(&["replay", path.to_str().unwrap()]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{shown}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains("verified"), "{stdout}");
+        if save.version < VERSION {
+            assert!(stdout.contains("migrated: a save of version"), "{stdout}");
+        }
+        // Saved again by this version, it is a save of this version that loads the same.
+        let again = scratch.join(path.file_name().unwrap());
+        SaveFile::new(save.recording.clone(), save.pending.clone(), state.clone())
+            .write(&again)
+            .unwrap();
+        let (resaved, reloaded) = load(&again).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(resaved.version, VERSION);
+        assert_eq!(resaved.detente, env!("CARGO_PKG_VERSION"));
+        assert_eq!(reloaded.state, *state);
+        // A match with people at the table plays on from where it was saved.
+        if save.recording.has_people() && state.globals.outcome.is_none() {
+            let mut app = loaded(path);
+            let people: Vec<usize> = (0..save.recording.seats.len())
+                .filter(|&i| save.recording.seats[i] == Controller::Human)
+                .collect();
+            let before = state.globals.turn;
+            play(&mut app, &people, 3);
+            let after = app
+                .world()
+                .get::<detente::sim::state::Globals>(active(&app))
+                .unwrap()
+                .turn;
+            assert_eq!(after, before + 3, "{shown}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// A save of a version this build does not know says whether it is newer or older, in words.
+#[test]
+fn a_save_of_another_version_says_which() {
+    let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/v1-ai-reset_2013-seed4.ron");
+    let text = std::fs::read_to_string(golden).unwrap();
+    let dir = temp_dir("versions");
+    for (version, expected) in [
+        ("99", "made by a newer version of Détente"),
+        ("0", "made by an incompatible older version of Détente"),
+    ] {
+        let path = dir.join(format!("v{version}.ron"));
+        std::fs::write(
+            &path,
+            text.replacen("version: 1,", &format!("version: {version},"), 1),
+        )
+        .unwrap();
+        let e = load(&path).unwrap_err().to_string();
+        assert!(e.starts_with(&format!("{}:3:5: ", path.display())), "{e}");
+        assert!(e.contains(expected), "{e}");
+        let out = detente(&["replay", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(expected));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

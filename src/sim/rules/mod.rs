@@ -183,8 +183,7 @@ impl Rules {
 /// Rules of a shipped scenario, for unit tests.
 #[cfg(test)]
 pub(crate) fn shipped(name: &str) -> Rules {
-    let path = crate::sim::load::scenario_dir().join(format!("{name}.ron"));
-    match crate::sim::load::load_scenario(&path) {
+    match crate::sim::catalog::open(name) {
         Ok(loaded) => Rules::new(loaded.scenario),
         Err(e) => panic!("{e}"),
     }

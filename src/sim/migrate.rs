@@ -1,0 +1,37 @@
+//! Saves of older versions, brought up to this one as they load. Each save version lists what
+//! changed in the rules or the format since the one before, and how a save of that version is
+//! read now. A migration never trusts more of an old save than it must: it replays the old
+//! commands under today's rules, takes from the replay only the numbers that a rule change
+//! has made different, and still demands that everything else matches the save exactly.
+
+use super::snapshot::MatchState;
+
+/// What an older save version's state must take from its replay, in words (for `detente
+/// replay` and the load screen); `None` for this version.
+pub fn what_changed(version: u32) -> Option<&'static str> {
+    match version {
+        1 => Some(
+            "its regimes were read again with the MAS rule's arms condition, which Détente 0.1.0 never checked",
+        ),
+        _ => None,
+    }
+}
+
+/// The saved state as this version reads it, given the state its commands replay to.
+///
+/// Version 1 (Détente 0.1.0) recorded total arms only at the start, so the MAS regime's "arms
+/// flat or falling" condition always held. Nothing in the dynamics reads the regime, so a
+/// version-1 match replays to the same numbers; only the regime of each turn, the outcome and
+/// the record of total arms differ, and those are taken from the replay.
+pub fn migrated(version: u32, saved: &MatchState, replayed: &MatchState) -> MatchState {
+    let mut state = saved.clone();
+    if version <= 1 {
+        state.globals.regimes = replayed.globals.regimes.clone();
+        state.globals.arms_totals = replayed.globals.arms_totals.clone();
+        state.globals.outcome = replayed.globals.outcome;
+        for (mine, theirs) in state.history.iter_mut().zip(&replayed.history) {
+            mine.regime = theirs.regime;
+        }
+    }
+    state
+}
