@@ -105,7 +105,10 @@ pub fn run(options: PlayOptions) -> ExitCode {
     app.insert_resource(screens::facilitator::FacilitatorAccess {
         always: options.facilitator,
         unlocked: false,
-        passphrase: options.passphrase.clone(),
+        guard: options
+            .passphrase
+            .as_deref()
+            .map(crate::sim::guard::Guard::new),
     });
     if let Some(path) = options.load.clone() {
         app.insert_resource(screens::LaunchSaved {

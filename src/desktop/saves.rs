@@ -2,6 +2,7 @@
 //! folder they go to. Each write keeps the previous file as `NAME.bak` and never leaves a
 //! half-written save (`files::write_keeping_backup`).
 
+use super::screens::facilitator::FacilitatorAccess;
 use crate::files::data_dir;
 use crate::sim::save::SaveFile;
 use crate::sim::session::{TurnResolved, snapshot};
@@ -46,9 +47,13 @@ pub fn save_as(world: &World, name: &str) -> Result<PathBuf, String> {
         .ok_or("there is no folder to save in (no home directory)")?;
     let (recording, pending, state) = snapshot(world).ok_or("there is no match to save")?;
     let path = dir.join(name);
-    SaveFile::new(recording, pending, state)
-        .write(&path)
-        .map_err(|e| e.to_string())?;
+    let mut save = SaveFile::new(recording, pending, state);
+    // The passphrase goes with the match, so a save opened later keeps its secrets.
+    save.facilitator = world
+        .get_resource::<FacilitatorAccess>()
+        .and_then(|a| a.guard.as_ref())
+        .map(|g| g.phc().to_string());
+    save.write(&path).map_err(|e| e.to_string())?;
     Ok(path)
 }
 

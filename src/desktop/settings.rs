@@ -2,6 +2,7 @@
 //! in the user's config directory and applied as soon as they change.
 
 use crate::cli::output::write_all_atomic;
+use crate::files::text::read_text;
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, WindowMode};
 use serde::{Deserialize, Serialize};
@@ -97,26 +98,40 @@ pub fn config_path() -> Option<PathBuf> {
     Some(dir.join("settings.ron"))
 }
 
+/// What was wrong with the settings file when it was read, and what was done instead: shown
+/// on the settings screen (and logged), so a hand-edited file never fails silently.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct SettingsNotice(pub Vec<String>);
+
 impl Settings {
-    /// The saved settings, or the defaults when there are none. A damaged file is reported and
-    /// left alone (it is only replaced when the player changes a setting).
-    pub fn load(file: &SettingsFile) -> Settings {
+    /// The saved settings, or the defaults when there are none, with what had to be changed. A
+    /// damaged file is reported and left alone (it is only replaced when the player changes a
+    /// setting); values out of range are brought into range (`clamped`).
+    pub fn load(file: &SettingsFile) -> (Settings, Vec<String>) {
         let Some(path) = &file.0 else {
-            return Settings::default();
+            return (Settings::default(), Vec::new());
         };
         if !path.exists() {
-            return Settings::default();
+            return (Settings::default(), Vec::new());
         }
         Settings::load_from(path).unwrap_or_else(|e| {
-            warn!("{e}; using the default settings");
-            Settings::default()
+            (
+                Settings::default(),
+                vec![format!(
+                    "{e}; using the default settings (the file is left as it is)"
+                )],
+            )
         })
     }
 
-    /// Reads settings from a file; the error says where it went wrong (`FILE:LINE:COL`).
-    pub fn load_from(path: &Path) -> Result<Settings, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        ron::from_str(&text).map_err(|e| {
+    /// Reads settings from a file (UTF-8, a byte-order mark allowed) and brings each value into
+    /// its allowed range, saying what was changed.
+    ///
+    /// Errors: unreadable, not UTF-8, or not settings (a value of the wrong kind, a field given
+    /// twice), at `FILE:LINE:COL`.
+    pub fn load_from(path: &Path) -> Result<(Settings, Vec<String>), String> {
+        let text = read_text(path, "Détente's settings").map_err(|e| e.to_string())?;
+        let settings: Settings = ron::from_str(&text).map_err(|e| {
             format!(
                 "{}:{}:{}: {}",
                 path.display(),
@@ -124,7 +139,43 @@ impl Settings {
                 e.span.start.col,
                 e.code
             )
-        })
+        })?;
+        let (settings, changes) = settings.clamped();
+        let notes = changes
+            .into_iter()
+            .map(|c| format!("{}: {c}", path.display()))
+            .collect();
+        Ok((settings, notes))
+    }
+
+    /// The settings with every value made one the game offers: a UI scale not in `SCALES`
+    /// (0, negative, huge, NaN) becomes the nearest one offered (the default for NaN). Returns
+    /// what was changed, in words.
+    pub fn clamped(mut self) -> (Settings, Vec<String>) {
+        let mut changes = Vec::new();
+        if !SCALES.contains(&self.ui_scale) {
+            let fixed = if self.ui_scale.is_finite() {
+                SCALES
+                    .iter()
+                    .copied()
+                    .min_by(|a, b| {
+                        (a - self.ui_scale)
+                            .abs()
+                            .total_cmp(&(b - self.ui_scale).abs())
+                    })
+                    .unwrap_or(1.0)
+            } else {
+                Settings::default().ui_scale
+            };
+            let offered: Vec<String> = SCALES.iter().map(|s| s.to_string()).collect();
+            changes.push(format!(
+                "ui_scale {} is not one of the sizes offered ({}); using {fixed}",
+                self.ui_scale,
+                offered.join(", ")
+            ));
+            self.ui_scale = fixed;
+        }
+        (self, changes)
     }
 
     /// Writes the settings to `file`, if there is one; failure is logged, never fatal.
@@ -165,9 +216,14 @@ pub(super) fn plugin(app: &mut App) {
         app.insert_resource(SettingsFile(config_path()));
     }
     if !app.world().contains_resource::<Settings>() {
-        let settings = Settings::load(app.world().resource::<SettingsFile>());
+        let (settings, notes) = Settings::load(app.world().resource::<SettingsFile>());
+        for note in &notes {
+            warn!("{note}");
+        }
         app.insert_resource(settings);
+        app.insert_resource(SettingsNotice(notes));
     }
+    app.init_resource::<SettingsNotice>();
     app.add_systems(
         PostUpdate,
         apply_settings.run_if(

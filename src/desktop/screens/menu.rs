@@ -5,7 +5,7 @@ use super::facilitator::{FacilitatorAccess, open_facilitator};
 use super::watch::Watching;
 use super::{GameView, Menu, Screen};
 use crate::desktop::saves::{LastSave, save_now};
-use crate::desktop::settings::{AnimationSpeed, Palette, Settings, SettingsFile};
+use crate::desktop::settings::{AnimationSpeed, Palette, Settings, SettingsFile, SettingsNotice};
 use crate::desktop::theme::widgets::{activatable, keyed_button, label, modal};
 use crate::desktop::theme::{UiFonts, palette, size};
 use bevy::app::AppExit;
@@ -171,6 +171,8 @@ fn spawn_settings(
     fonts: Res<UiFonts>,
     settings: Res<Settings>,
     file: Res<SettingsFile>,
+    notice: Res<SettingsNotice>,
+    theme: Res<crate::desktop::theme::Theme>,
 ) {
     let (backdrop, window) = modal(6, 560.0);
     let backdrop = commands
@@ -226,6 +228,12 @@ fn spawn_settings(
             palette::MUTED,
         ),
     ));
+    for note in &notice.0 {
+        commands.spawn((
+            ChildOf(window),
+            label(note.clone(), &fonts.regular, size::TINY, theme.warning),
+        ));
+    }
     commands.spawn((
         ChildOf(window),
         keyed_button("Done", KeyCode::Escape, &fonts, close_settings),

@@ -15,6 +15,7 @@ pub mod title;
 pub mod watch;
 
 use crate::sim::Rules;
+use crate::sim::guard::Guard;
 use crate::sim::history::TurnRecord;
 use crate::sim::record::{Rebuilt, opening_record};
 use crate::sim::save::SaveFile;
@@ -217,6 +218,12 @@ pub fn begin_saved_match(world: &mut World, save: SaveFile, rebuilt: Rebuilt) {
     }
     let mut records = vec![rebuilt.opening.clone()];
     records.extend(rebuilt.state.history.iter().cloned());
+    // The match's passphrase comes back with it: its secrets stay guarded at the table.
+    if let Some(guard) = save.facilitator.as_deref().and_then(Guard::from_phc)
+        && let Some(mut access) = world.get_resource_mut::<facilitator::FacilitatorAccess>()
+    {
+        access.guard = Some(guard);
+    }
     let entity = resume_match(world, rebuilt.rules, rebuilt.state, save.recording);
     show_match(world, entity, records, None);
 }

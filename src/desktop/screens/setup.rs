@@ -199,8 +199,9 @@ fn spawn_setup(
                 &fonts,
             ),
             Tooltip(format!(
-                "{}\nClick for the next strategy.",
-                strategy.description()
+                "{}\n{}\nClick for the next strategy.",
+                strategy.description(),
+                crate::sim::strategy::EXECUTION_NOISE
             )),
         ));
         commands.spawn((
@@ -216,8 +217,17 @@ fn spawn_setup(
         ChildOf(root),
         label(
             format!(
-                "{} turns of {} · seed {}",
-                sc.turns, sc.turn_length, setup.seed
+                "{} turns of {} · seed {} · {}",
+                sc.turns,
+                sc.turn_length,
+                setup.seed,
+                match sc.params.execution_noise {
+                    n if n > 0.0 => format!(
+                        "execution noise {:.0}% on the computer's seats, never on a person's moves",
+                        n * 100.0
+                    ),
+                    _ => "no execution noise".to_string(),
+                }
             ),
             &fonts.regular,
             size::SMALL,
@@ -233,7 +243,7 @@ fn spawn_setup(
         ChildOf(buttons),
         PassphraseButton,
         keyed_button(
-            if access.passphrase.is_some() {
+            if access.guard.is_some() {
                 "Facilitator passphrase: set"
             } else {
                 "Facilitator passphrase…"

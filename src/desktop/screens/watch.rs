@@ -1,15 +1,24 @@
 //! Watching a saved game: the match rebuilt at any turn from the save's recording, that turn's
 //! reveal on screen, ← → through the turns, any nation's eyes, and playing on from a turn (a
 //! fork).
+//!
+//! A match that people are still playing keeps its secrets here as at the table: the replay
+//! opens on the first person's seat, and another seat's view or a fork needs the facilitator's
+//! passphrase when one was set (the save keeps its hash); with none, another person's seat
+//! cannot be watched and a match of several people cannot be forked.
 
+use super::facilitator::{FacilitatorAccess, PassphraseEntry, PassphrasePurpose};
 use super::game::BoardRoot;
-use super::{GameView, PlayerView, Screen, despawn_all, show_match};
+use super::{GameView, Menu, PlayerView, Screen, despawn_all, show_match};
 use crate::desktop::saves::AutosaveOff;
 use crate::desktop::theme::UiFonts;
 use crate::desktop::theme::widgets::small_keyed_button;
+use crate::sim::Rules;
+use crate::sim::guard::Guard;
 use crate::sim::record::{Recording, rebuild};
 use crate::sim::save::{SaveFile, load};
 use crate::sim::session::resume_match;
+use crate::sim::state::Controller;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -20,9 +29,41 @@ pub struct Watching {
     pub turn: u32,
     /// The nation whose view is shown (the first person's seat until changed).
     pub perspective: Option<usize>,
+    /// The facilitator's passphrase was given: every seat and the fork are open.
+    pub unlocked: bool,
+    /// Why the last thing asked for was refused, shown under the replay's buttons.
+    pub notice: Option<String>,
+}
+
+/// What a watcher asked for that may need the passphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WatchAction {
+    /// Look through the next nation's eyes.
+    NextSeat,
+    /// Play on from the turn on screen.
+    PlayOn,
+}
+
+/// Whether a watcher may do something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Permission {
+    Allowed,
+    /// Allowed once the facilitator's passphrase is given.
+    NeedsPassphrase,
+    Refused(String),
 }
 
 impl Watching {
+    pub fn new(save: SaveFile) -> Watching {
+        Watching {
+            save,
+            turn: 1,
+            perspective: None,
+            unlocked: false,
+            notice: None,
+        }
+    }
+
     pub fn last_turn(&self) -> u32 {
         self.save.recording.turns.len() as u32
     }
@@ -30,6 +71,111 @@ impl Watching {
     /// Whether someone can take over from here: the match has a seat played by a person.
     pub fn can_play_on(&self) -> bool {
         self.save.recording.has_people()
+    }
+
+    /// The seats played by people, in nation order.
+    fn people(&self) -> Vec<usize> {
+        let seats = &self.save.recording.seats;
+        (0..seats.len())
+            .filter(|&i| seats[i] == Controller::Human)
+            .collect()
+    }
+
+    /// The seat the replay opens on: the first person's, as at the table.
+    pub fn home(&self) -> usize {
+        self.people().first().copied().unwrap_or(0)
+    }
+
+    /// Whether the match still has secrets to keep: people play it and it is not over.
+    pub fn guarded(&self) -> bool {
+        self.save.state.globals.outcome.is_none() && self.save.recording.has_people()
+    }
+
+    /// The passphrase's hash that guards the match: the save's.
+    pub fn guard(&self) -> Option<Guard> {
+        self.save.facilitator.as_deref().and_then(Guard::from_phc)
+    }
+
+    /// Whether the watcher may look through `seat`'s eyes (`always`: the facilitator's
+    /// controls are open to whoever is at the computer, `--facilitator`).
+    pub fn may_see(&self, seat: usize, always: bool, rules: &Rules) -> Permission {
+        if !self.guarded() || self.unlocked || always || seat == self.home() {
+            return Permission::Allowed;
+        }
+        if self.guard().is_some() {
+            return Permission::NeedsPassphrase;
+        }
+        if self.people().contains(&seat) {
+            return Permission::Refused(format!(
+                "{} is played by a person and the match is not over: their view stays theirs (a facilitator's passphrase, set when the match begins, opens every seat)",
+                rules.scenario.nations[seat].name
+            ));
+        }
+        Permission::Allowed
+    }
+
+    /// Whether the watcher may play on from here (a fork hands every person's seat to whoever
+    /// is at the computer).
+    pub fn may_fork(&self, always: bool) -> Permission {
+        if !self.guarded() || self.unlocked || always {
+            return Permission::Allowed;
+        }
+        if self.guard().is_some() {
+            return Permission::NeedsPassphrase;
+        }
+        if self.people().len() > 1 {
+            return Permission::Refused(
+                "several people are playing this match and it is not over: a fork would hand their seats to whoever is at the computer (a facilitator's passphrase, set when the match begins, allows it)".into(),
+            );
+        }
+        Permission::Allowed
+    }
+}
+
+/// Does what a watcher asked for, or asks for the passphrase first, or says why not.
+pub fn ask(world: &mut World, action: WatchAction) {
+    let always = world
+        .get_resource::<FacilitatorAccess>()
+        .is_some_and(|a| a.always);
+    let Some(watching) = world.get_resource::<Watching>() else {
+        return;
+    };
+    let permission = match action {
+        WatchAction::NextSeat => {
+            let n = watching.save.recording.seats.len().max(1);
+            let now = world.get_resource::<PlayerView>().map_or(0, |v| v.player);
+            let rules = world.resource::<Rules>();
+            watching.may_see((now + 1) % n, always, rules)
+        }
+        WatchAction::PlayOn => watching.may_fork(always),
+    };
+    match permission {
+        Permission::Allowed => carry_out(world, action),
+        Permission::NeedsPassphrase => {
+            world.insert_resource(PassphraseEntry {
+                purpose: PassphrasePurpose::Watch(action),
+                typed: String::new(),
+                wrong: false,
+            });
+            world
+                .resource_mut::<NextState<Menu>>()
+                .set(Menu::Passphrase);
+        }
+        Permission::Refused(why) => {
+            world.resource_mut::<Watching>().notice = Some(why);
+            despawn_all::<BoardRoot>(world);
+            world
+                .resource_mut::<NextState<GameView>>()
+                .set(GameView::Reveal);
+        }
+    }
+}
+
+/// Does what was asked, once allowed.
+pub fn carry_out(world: &mut World, action: WatchAction) {
+    match action {
+        WatchAction::NextSeat => next_perspective(world),
+        WatchAction::PlayOn => play_on_from_here(world),
     }
 }
 
@@ -44,11 +190,7 @@ pub fn watch_save(world: &mut World, path: &std::path::Path) -> Result<(), Strin
     }
     world.insert_resource(super::saves::LoadNotice(None));
     world.insert_resource(AutosaveOff);
-    world.insert_resource(Watching {
-        save,
-        turn: 1,
-        perspective: None,
-    });
+    world.insert_resource(Watching::new(save));
     show_watched_turn(world, 1)
 }
 
@@ -63,6 +205,7 @@ pub fn show_watched_turn(world: &mut World, turn: u32) -> Result<(), String> {
     let perspective = watching
         .perspective
         .filter(|&p| p < rebuilt.rules.nation_count());
+    world.resource_mut::<Watching>().notice = None;
     if let Some(old) = world.get_resource::<PlayerView>().map(|v| v.entity) {
         world.despawn(old);
     }
@@ -155,7 +298,9 @@ pub fn watch_buttons(commands: &mut Commands, buttons: Entity, w: &Watching, fon
             "Another nation's eyes",
             KeyCode::KeyN,
             fonts,
-            |_: On<Activate>, mut commands: Commands| commands.queue(next_perspective),
+            |_: On<Activate>, mut commands: Commands| {
+                commands.queue(|world: &mut World| ask(world, WatchAction::NextSeat))
+            },
         ),
     ));
     if w.can_play_on() {
@@ -165,7 +310,9 @@ pub fn watch_buttons(commands: &mut Commands, buttons: Entity, w: &Watching, fon
                 "Play on from here",
                 KeyCode::KeyP,
                 fonts,
-                |_: On<Activate>, mut commands: Commands| commands.queue(play_on_from_here),
+                |_: On<Activate>, mut commands: Commands| {
+                    commands.queue(|world: &mut World| ask(world, WatchAction::PlayOn))
+                },
             ),
         ));
     }

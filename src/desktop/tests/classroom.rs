@@ -181,7 +181,7 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
     app.insert_resource(FacilitatorAccess {
         always: false,
         unlocked: false,
-        passphrase: Some("peace".into()),
+        guard: Some(crate::sim::guard::Guard::new("peace")),
     });
     for _ in 0..2 {
         press(&mut app, KeyCode::Digit1);
@@ -346,4 +346,74 @@ fn a_replay_steps_forward_and_back_through_the_turns() {
     press(&mut app, KeyCode::ArrowRight);
     assert_eq!(at(&app), 3, "no turn after the last");
     let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+}
+
+/// No side door to a hotseat's secrets: watching the autosave of a match two people are still
+/// playing opens on the first person's seat; another seat's view and a fork need the
+/// facilitator's passphrase when one was set, and are refused when none was.
+#[test]
+fn a_replay_of_a_match_still_in_play_keeps_each_seats_secrets() {
+    use crate::desktop::saves::AUTOSAVE;
+    use crate::desktop::screens::facilitator::FacilitatorAccess;
+    use crate::desktop::screens::game::ReadyButton;
+    use crate::desktop::screens::watch::{Watching, watch_save};
+    for (seed, passphrase) in [(71, None), (72, Some("open skies"))] {
+        let mut app = build("reset_2013", seed, None, &[1]);
+        app.insert_resource(FacilitatorAccess {
+            always: false,
+            unlocked: false,
+            guard: passphrase.map(crate::sim::guard::Guard::new),
+        });
+        for _ in 0..2 {
+            let ready = first::<ReadyButton>(&mut app);
+            click(&mut app, ready);
+            press(&mut app, KeyCode::Digit1);
+            press(&mut app, KeyCode::Enter);
+        }
+        assert_eq!(turn(&app), 1);
+        let dir = app.world().resource::<SaveDir>().0.clone().unwrap();
+        // Someone leaves the table and opens the autosave to watch it.
+        watch_save(app.world_mut(), &dir.join(AUTOSAVE)).unwrap();
+        settle(&mut app);
+        let seat = |app: &App| app.world().resource::<PlayerView>().player;
+        assert_eq!(seat(&app), 0, "the replay opens on the first person's seat");
+        press(&mut app, KeyCode::KeyN);
+        assert_eq!(seat(&app), 0, "the other person's view is not shown");
+        match passphrase {
+            None => {
+                assert!(
+                    texts(&mut app)
+                        .iter()
+                        .any(|t| t.contains("is played by a person and the match is not over")),
+                    "{:?}",
+                    texts(&mut app)
+                );
+                press(&mut app, KeyCode::KeyP);
+                assert!(app.world().get_resource::<Watching>().is_some(), "no fork");
+                assert!(
+                    texts(&mut app)
+                        .iter()
+                        .any(|t| t.contains("several people are playing this match"))
+                );
+            }
+            Some(words) => {
+                assert_eq!(menu(&app), Menu::Passphrase);
+                type_text(&mut app, "closed skies");
+                press(&mut app, KeyCode::Enter);
+                assert_eq!(
+                    menu(&app),
+                    Menu::Passphrase,
+                    "a wrong passphrase opens nothing"
+                );
+                assert_eq!(seat(&app), 0);
+                press(&mut app, KeyCode::Escape);
+                press(&mut app, KeyCode::KeyP);
+                assert_eq!(menu(&app), Menu::Passphrase, "a fork needs it too");
+                type_text(&mut app, words);
+                press(&mut app, KeyCode::Enter);
+                assert!(app.world().get_resource::<Watching>().is_none(), "forked");
+            }
+        }
+        let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+    }
 }

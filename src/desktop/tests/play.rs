@@ -120,7 +120,7 @@ fn settings_survive_a_restart_and_a_damaged_file_is_left_alone() {
         animation: AnimationSpeed::Slow,
     };
     chosen.save_to(&path).unwrap();
-    assert_eq!(Settings::load_from(&path).unwrap(), chosen);
+    assert_eq!(Settings::load_from(&path).unwrap(), (chosen, Vec::new()));
     std::fs::write(&path, "(ui_scale: \"big\")").unwrap();
     let err = Settings::load_from(&path).unwrap_err();
     assert!(err.contains("settings.ron:1:"), "{err}");
@@ -232,7 +232,7 @@ fn a_new_palette_is_saved_and_the_board_redrawn() {
     assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Settings);
     press(&mut app, KeyCode::Digit2);
     assert_eq!(
-        Settings::load_from(&file).unwrap().palette,
+        Settings::load_from(&file).unwrap().0.palette,
         Palette::ColourBlind
     );
     press(&mut app, KeyCode::Escape);
@@ -245,4 +245,61 @@ fn a_new_palette_is_saved_and_the_board_redrawn() {
     assert_ne!(old_card, new_card, "the board was drawn again");
     assert_eq!(turn(&app), 0);
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// A hand-edited settings file with a UI scale of 0, below 0, huge or NaN is brought to the
+/// nearest size the game offers (the default for NaN), and the settings screen says so.
+#[test]
+fn out_of_range_settings_are_brought_into_range_and_said_so() {
+    use crate::desktop::settings::{SCALES, SettingsNotice};
+    let dir = std::env::temp_dir().join(format!("detente-clamp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("settings.ron");
+    for (written, expected) in [
+        ("0.0", 0.8),
+        ("-3", 0.8),
+        ("99", 1.5),
+        ("NaN", 1.0),
+        ("inf", 1.0),
+        ("1.2", 1.25),
+    ] {
+        std::fs::write(
+            &path,
+            format!("\u{feff}(ui_scale: {written}, palette: ColourBlind)"),
+        )
+        .unwrap();
+        let (settings, notes) = Settings::load_from(&path).unwrap();
+        assert_eq!(settings.ui_scale, expected, "{written}");
+        assert!(SCALES.contains(&settings.ui_scale));
+        assert_eq!(
+            settings.palette,
+            Palette::ColourBlind,
+            "the other settings are kept"
+        );
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].starts_with(&path.display().to_string()),
+            "{notes:?}"
+        );
+        assert!(
+            notes[0].contains("not one of the sizes offered"),
+            "{notes:?}"
+        );
+    }
+    std::fs::write(&path, "(ui_scale: 1.1)").unwrap();
+    assert_eq!(Settings::load_from(&path).unwrap().1, Vec::<String>::new());
+    // The notice reaches the settings screen.
+    let mut app = game();
+    app.insert_resource(SettingsNotice(vec![
+        "settings.ron: ui_scale 0 is not one of the sizes offered; using 0.8".into(),
+    ]));
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::KeyS);
+    assert_eq!(menu(&app), Menu::Settings);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("ui_scale 0 is not one of"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -23,6 +23,7 @@ pub use passphrase::{PassphraseEntry, PassphrasePurpose, ask_for_new_passphrase}
 
 use super::{GameView, Menu, PlayerView, Screen};
 use crate::sim::Rules;
+use crate::sim::guard::Guard;
 use crate::sim::session::{Facilitated, OrderRefused};
 use crate::sim::state::Globals;
 use bevy::prelude::*;
@@ -34,14 +35,15 @@ pub struct FacilitatorAccess {
     pub always: bool,
     /// The panel opens without asking: until it is closed, after the passphrase.
     pub unlocked: bool,
-    /// Set at the start of a session; asked for before the panel opens.
-    pub passphrase: Option<String>,
+    /// The passphrase, as its hash: set at the start of a session (or read from the save of
+    /// the match), asked for before the panel opens, and kept in every save of the match.
+    pub guard: Option<Guard>,
 }
 
 impl FacilitatorAccess {
     /// Whether the pause menu offers the panel at all.
     pub fn available(&self) -> bool {
-        self.always || self.unlocked || self.passphrase.is_some()
+        self.always || self.unlocked || self.guard.is_some()
     }
 }
 
@@ -77,7 +79,7 @@ pub fn open_facilitator(world: &mut World) {
     let access = world.resource::<FacilitatorAccess>().clone();
     let menu = if access.always || access.unlocked {
         Menu::Facilitator
-    } else if access.passphrase.is_some() {
+    } else if access.guard.is_some() {
         world.insert_resource(PassphraseEntry {
             purpose: PassphrasePurpose::Unlock,
             typed: String::new(),

@@ -356,8 +356,16 @@ fn export(world: &mut World) {
     let result = (|| {
         let view = world.get_resource::<PlayerView>().ok_or("no match")?;
         let state = MatchState::capture(world, view.entity).ok_or("no match")?;
+        let recording = world
+            .get::<crate::sim::record::Recording>(view.entity)
+            .ok_or("no recording")?;
         let rules = world.resource::<Rules>();
-        let json = crate::cli::simulate::match_json(rules, &state);
+        let json = crate::cli::simulate::match_json(
+            rules,
+            &state,
+            recording,
+            "exported by the facilitator from a match played in the window (its save replays it)",
+        );
         let dir = export_dir();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = dir.join(format!(

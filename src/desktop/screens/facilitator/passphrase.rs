@@ -3,8 +3,10 @@
 
 use super::FacilitatorAccess;
 use crate::desktop::screens::Menu;
+use crate::desktop::screens::watch::{WatchAction, Watching, carry_out};
 use crate::desktop::theme::widgets::{keyed_button, label, modal, row};
 use crate::desktop::theme::{UiFonts, palette, size};
+use crate::sim::guard::Guard;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
@@ -17,6 +19,8 @@ pub enum PassphrasePurpose {
     Set,
     /// Opening the panel with it.
     Unlock,
+    /// Opening a replay's secrets (another seat's view, a fork), then doing what was asked.
+    Watch(WatchAction),
 }
 
 /// The passphrase being typed.
@@ -51,12 +55,16 @@ pub(super) fn spawn_passphrase(
     let title = match entry.purpose {
         PassphrasePurpose::Set => "Set the facilitator's passphrase",
         PassphrasePurpose::Unlock => "Facilitator: enter the passphrase",
+        PassphrasePurpose::Watch(_) => "This match is still being played",
     };
     let hint = match entry.purpose {
         PassphrasePurpose::Set => {
             "With a passphrase, the pause menu offers the facilitator's controls to whoever types it."
         }
         PassphrasePurpose::Unlock => "Type it and press Enter.",
+        PassphrasePurpose::Watch(_) => {
+            "Other seats' views and a fork of it need the facilitator's passphrase. Type it and press Enter."
+        }
     };
     commands.spawn((
         DespawnOnExit(Menu::Passphrase),
@@ -140,23 +148,45 @@ fn confirm_passphrase(
     mut access: ResMut<FacilitatorAccess>,
     mut next: ResMut<NextState<Menu>>,
     mut texts: Query<&mut Text, With<PassphraseText>>,
+    watching: Option<ResMut<Watching>>,
+    mut commands: Commands,
 ) {
+    let mut wrong = |entry: &mut PassphraseEntry| {
+        entry.typed.clear();
+        entry.wrong = true;
+        for mut t in &mut texts {
+            t.0 = shown(entry);
+        }
+    };
     match entry.purpose {
         PassphrasePurpose::Set => {
-            let typed = entry.typed.trim().to_string();
-            access.passphrase = (!typed.is_empty()).then_some(typed);
+            let typed = entry.typed.trim();
+            access.guard = (!typed.is_empty()).then(|| Guard::new(typed));
             next.set(Menu::None);
         }
         PassphrasePurpose::Unlock => {
-            if access.passphrase.as_deref() == Some(entry.typed.trim()) {
+            if access
+                .guard
+                .as_ref()
+                .is_some_and(|g| g.verify(&entry.typed))
+            {
                 access.unlocked = true;
                 next.set(Menu::Facilitator);
             } else {
-                entry.typed.clear();
-                entry.wrong = true;
-                for mut t in &mut texts {
-                    t.0 = shown(&entry);
-                }
+                wrong(&mut entry);
+            }
+        }
+        PassphrasePurpose::Watch(action) => {
+            let Some(mut watching) = watching else {
+                next.set(Menu::None);
+                return;
+            };
+            if watching.guard().is_some_and(|g| g.verify(&entry.typed)) {
+                watching.unlocked = true;
+                next.set(Menu::None);
+                commands.queue(move |world: &mut World| carry_out(world, action));
+            } else {
+                wrong(&mut entry);
             }
         }
     }
@@ -168,7 +198,7 @@ fn cancel_passphrase(
     mut next: ResMut<NextState<Menu>>,
 ) {
     next.set(match entry.purpose {
-        PassphrasePurpose::Set => Menu::None,
+        PassphrasePurpose::Set | PassphrasePurpose::Watch(_) => Menu::None,
         PassphrasePurpose::Unlock => Menu::Pause,
     });
 }

@@ -207,6 +207,12 @@ fn spawn_reveal(
     ));
     if let Some(w) = &watching {
         watch_buttons(&mut commands, buttons, w, &fonts);
+        if let Some(why) = &w.notice {
+            commands.spawn((
+                ChildOf(window),
+                label(why.clone(), &fonts.regular, size::SMALL, theme.warning),
+            ));
+        }
         let instant = settings.animation.step() <= 0.0;
         commands.insert_resource(RevealProgress {
             shown: if instant { count } else { 0 },
