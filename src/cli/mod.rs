@@ -6,15 +6,17 @@ mod bench;
 pub mod charts;
 pub mod output;
 mod play;
+pub mod provenance;
 mod replay;
 mod report;
 mod setup;
 pub mod simulate;
 pub mod sweep;
+pub mod tables;
 pub mod tournament;
 
 use crate::sim::Strategy;
-use crate::sim::load::{load_scenario, resolve_scenario_path};
+use crate::sim::catalog;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,7 +43,9 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Play many games with consecutive seeds and summarise their outcomes.
     Batch(BatchArgs),
-    /// A round robin of strategies on a two-nation scenario (Axelrod's tournament).
+    /// A round robin of strategies on a two-nation scenario (Axelrod's tournament). A side's
+    /// score per turn is its score in a match divided by the turns that match lasted, averaged
+    /// over its matches.
     Tournament(TournamentArgs),
     /// The same batch at every value of one parameter (a curve) or two (a phase map).
     Sweep(SweepArgs),
@@ -59,6 +63,14 @@ pub enum Command {
     },
     /// List the strategies an AI can play, with their definitions.
     Strategies,
+    /// List every scenario there is, by the name the commands take: the built-in ones and your
+    /// own (in ./scenarios and in the user folder), with where each is.
+    Scenarios {
+        /// Write copies of the built-in scenario files (and their deck) into DIR, to start your
+        /// own from; files already there are left as they are.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+    },
     /// Measure the batch speed and memory the issue sets targets for, and print the figures.
     Bench {
         /// Scenario to benchmark.
@@ -103,10 +115,14 @@ pub struct TournamentArgs {
     /// Seed of the first repetition.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Chance that a chosen move is carried out as the other one (execution error).
-    #[arg(long, default_value_t = 0.0)]
-    pub noise: f64,
-    /// Directory for matches.csv, ranking.csv, ranking.svg and payoffs.svg.
+    /// Chance that an AI's chosen move is carried out as the other one (an execution error):
+    /// the same as `--set params.execution_noise=P`, and applied after the `--set`s.
+    #[arg(long, value_name = "P")]
+    pub noise: Option<f64>,
+    /// Change a numeric scenario parameter, as for `batch` (params.trust.loss=12). Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Directory for tournament.json, matches.csv, ranking.csv, ranking.svg and payoffs.svg.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).
@@ -260,6 +276,8 @@ pub fn run(command: Command) -> ExitCode {
             list_strategies();
             Ok(())
         }
+        Command::Scenarios { write: None } => return list_scenarios(),
+        Command::Scenarios { write: Some(dir) } => write_built_in(&dir),
         Command::Bench { scenario, games } => bench::run(&scenario, games),
     };
     match result {
@@ -275,18 +293,19 @@ pub fn run(command: Command) -> ExitCode {
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for file in files {
-        match resolve_scenario_path(&file.to_string_lossy()).and_then(|path| load_scenario(&path)) {
+        match catalog::open(&file.to_string_lossy()) {
             Ok(loaded) => {
                 let s = &loaded.scenario;
                 println!(
-                    "ok: {} — {} ({}), {} nations, {} moves, {} events, {} turns",
+                    "ok: {} — {} ({}), {} nations, {} moves, {} events, {} turns, {}",
                     file.display(),
                     s.title,
                     s.year,
                     s.nations.len(),
                     s.moves.len(),
                     s.events.len(),
-                    s.turns
+                    s.turns,
+                    crate::sim::fingerprint::scenario_hash(s)
                 );
             }
             Err(e) => {
@@ -295,6 +314,70 @@ fn check(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes the built-in scenario files into `dir` (keeping any file already there).
+fn write_built_in(dir: &std::path::Path) -> Result<(), crate::sim::InputError> {
+    let mut files = Vec::new();
+    let mut kept = Vec::new();
+    for (name, text) in catalog::BUILT_IN {
+        let path = dir.join(name);
+        if path.exists() {
+            kept.push(path.display().to_string());
+        } else {
+            files.push((path, text.as_bytes()));
+        }
+    }
+    for (path, _) in &files {
+        if let Some(parent) = path.parent() {
+            output::ensure_dir(parent)?;
+        }
+    }
+    let refs: Vec<(&std::path::Path, &[u8])> =
+        files.iter().map(|(p, t)| (p.as_path(), *t)).collect();
+    crate::files::write_all_atomic(&refs)?;
+    for (path, _) in &files {
+        output::say(format!("wrote {}", path.display()));
+    }
+    for path in kept {
+        output::say(format!("kept {path} (already there)"));
+    }
+    Ok(())
+}
+
+/// Every scenario by name, with its title and where it is; one's own that do not load are
+/// listed with the reason (and the exit code is 2).
+fn list_scenarios() -> ExitCode {
+    let mut failed = false;
+    for (entry, loaded) in catalog::load_all() {
+        match loaded {
+            Ok(loaded) => println!(
+                "  {:<22} {} ({}), {} nations, {}",
+                entry.name,
+                loaded.scenario.title,
+                loaded.scenario.year,
+                loaded.scenario.nations.len(),
+                entry.place.describe()
+            ),
+            Err(e) => {
+                failed = true;
+                println!("  {:<22} does not load: {e}", entry.name);
+            }
+        }
+    }
+    println!(
+        "\nYour own scenarios go in {} (a copy of a built-in one is a good start:\n`detente check FILE` checks it).",
+        catalog::own_folders()
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    );
     if failed {
         ExitCode::from(2)
     } else {
@@ -311,6 +394,7 @@ fn list_strategies() {
     }
     println!(
         "\nIn the full scenarios a personality (hawk, dove, realist, ...) then picks the concrete move;\n\
-         give one with --ai NATION=STRATEGY:PERSONALITY."
+         give one with --ai NATION=STRATEGY:PERSONALITY.\n\n{}",
+        crate::sim::strategy::EXECUTION_NOISE
     );
 }

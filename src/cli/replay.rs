@@ -29,7 +29,14 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
         }
     };
     if let Some(path) = &args.json {
-        let json = match_json(&rebuilt.rules, &rebuilt.state);
+        let command = shell_words::join([
+            "detente",
+            "replay",
+            &shown,
+            "--json",
+            &path.display().to_string(),
+        ]);
+        let json = match_json(&rebuilt.rules, &rebuilt.state, &save.recording, &command);
         if let Err(e) = write_all_atomic(&[(path.as_path(), json.as_bytes())]) {
             eprintln!("error: {e}");
             return ExitCode::from(2);
@@ -65,5 +72,20 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
         "verified: every turn and the final state match the save ({standing} after {} turns)",
         g.turn
     ));
+    if let Some(change) = crate::sim::migrate::what_changed(save.version) {
+        let was = save
+            .state
+            .globals
+            .outcome
+            .or(save.state.globals.regimes.last().copied());
+        let now = g.outcome.or(g.regimes.last().copied());
+        say(format!(
+            "migrated: a save of version {} made by {}; {change} ({} then, {} now)",
+            save.version,
+            save.made_by(),
+            was.map_or("not started", |r| r.name()),
+            now.map_or("not started", |r| r.name()),
+        ));
+    }
     ExitCode::SUCCESS
 }

@@ -1,22 +1,40 @@
 //! From command-line options to a ready match plan: load, override, check, assign strategies.
 
 use super::GameArgs;
-use crate::sim::load::{load_scenario, resolve_scenario_path};
+use crate::sim::catalog;
+use crate::sim::fingerprint::scenario_hash;
 use crate::sim::overrides::apply_overrides;
+use crate::sim::scenario::Scenario;
 use crate::sim::state::Controller;
 use crate::sim::{InputError, Rules};
 
-/// A scenario ready to play, with each nation's controller and the turn count.
+/// A scenario ready to play, with each nation's controller and the turn count, and what it was
+/// made from (for the outputs' `made_with`).
 pub struct Setup {
     pub rules: Rules,
     pub controllers: Vec<Controller>,
     pub turns: u32,
+    /// The scenario as given on the command line (a name or a path).
+    pub scenario_arg: String,
+    /// The hash of the scenario as played (`--set` applied): `fingerprint::scenario_hash`.
+    pub scenario_hash: String,
+    /// The `--set` changes, in order.
+    pub set: Vec<String>,
 }
 
 impl Setup {
+    /// Loads the scenario (`catalog::open`) and sets it up as `args` say.
+    ///
+    /// Errors: the scenario's, or a bad `--set`, `--ai` or `--turns`, naming the option.
     pub fn from_args(args: &GameArgs) -> Result<Setup, InputError> {
-        let loaded = load_scenario(&resolve_scenario_path(&args.scenario)?)?;
-        let scenario = apply_overrides(&loaded.scenario, &args.set)?;
+        let loaded = catalog::open(&args.scenario)?;
+        Setup::of(&loaded.scenario, args)
+    }
+
+    /// Sets up a scenario already loaded (from `args.scenario`) as `args` say.
+    pub fn of(base: &Scenario, args: &GameArgs) -> Result<Setup, InputError> {
+        let scenario = apply_overrides(base, &args.set)?;
+        let scenario_hash = scenario_hash(&scenario);
         let rules = Rules::new(scenario);
         let mut controllers = rules.default_controllers();
         for spec in &args.ai {
@@ -36,6 +54,9 @@ impl Setup {
             rules,
             controllers,
             turns,
+            scenario_arg: args.scenario.clone(),
+            scenario_hash,
+            set: args.set.clone(),
         })
     }
 

@@ -1,7 +1,9 @@
 //! `detente simulate`: one headless game, printed turn by turn, optionally saved as JSON and CSV.
 
 use super::output::{say, write_all_atomic};
+use super::provenance::MadeWith;
 use super::setup::describe_controllers;
+use super::tables;
 use super::{Setup, SimulateArgs};
 use crate::sim::history::{Tally, TurnRecord};
 use crate::sim::record::{Recording, TurnCommands, rebuild};
@@ -25,6 +27,7 @@ pub struct GameReport<'a> {
     pub strategies: BTreeMap<String, String>,
     pub scores: BTreeMap<String, f64>,
     pub misperception: Tally,
+    pub made_with: MadeWith,
     pub history: &'a [TurnRecord],
 }
 
@@ -70,6 +73,7 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
 
 /// The whole game as pretty JSON, the same bytes for the same scenario, options and seed.
 pub fn game_json(setup: &Setup, result: &GameResult, seed: u64) -> String {
+    let made_with = setup.made_with("simulate", &["--seed".into(), seed.to_string()], seed, 1);
     json_of(
         &setup.rules,
         &setup.controllers,
@@ -78,6 +82,7 @@ pub fn game_json(setup: &Setup, result: &GameResult, seed: u64) -> String {
         result.turns,
         &result.scores,
         result.tally,
+        made_with,
         result.history.as_deref().unwrap_or_default(),
     )
 }
@@ -95,6 +100,7 @@ pub(super) fn save_game(
         setup.turns,
         setup.controllers.clone(),
     );
+    recording.set = setup.set.clone();
     recording.turns = (1..=result.turns)
         .map(|turn| TurnCommands {
             turn,
@@ -111,8 +117,14 @@ pub(super) fn save_game(
 }
 
 /// A match in play (or saved) in the same `--json` form, for `detente report`. An unfinished
-/// match's outcome is its regime so far.
-pub fn match_json(rules: &Rules, state: &MatchState) -> String {
+/// match's outcome is its regime so far. `command` says how it was made ("detente replay
+/// FILE --json OUT").
+pub fn match_json(
+    rules: &Rules,
+    state: &MatchState,
+    recording: &Recording,
+    command: &str,
+) -> String {
     let controllers: Vec<Controller> = state.seats.0.iter().map(|s| s.controller).collect();
     let outcome = state
         .globals
@@ -128,6 +140,7 @@ pub fn match_json(rules: &Rules, state: &MatchState) -> String {
         state.globals.turn,
         &scores,
         state.tally,
+        MadeWith::of_recording(recording, command),
         &state.history,
     )
 }
@@ -140,6 +153,7 @@ fn json_of(
     turns: u32,
     scores: &[f64],
     tally: Tally,
+    made_with: MadeWith,
     history: &[TurnRecord],
 ) -> String {
     let ids = rules.nation_ids();
@@ -158,6 +172,7 @@ fn json_of(
             .zip(scores.iter().copied())
             .collect(),
         misperception: tally,
+        made_with,
         history,
     };
     let mut json = serde_json::to_string_pretty(&report).expect("a game report always serialises");
@@ -237,12 +252,21 @@ fn turn_line(r: &TurnRecord, turns: u32) -> String {
     line
 }
 
-/// Per-turn numbers in long form: `turn,subject,metric,value`.
+/// Per-turn numbers in long form: `turn,subject,metric,value` (a subject is `world`, a nation's
+/// id, or a pair `from>to`).
 pub fn long_csv(history: &[TurnRecord]) -> String {
-    let mut out = String::from("turn,subject,metric,value\n");
+    let mut rows = Vec::new();
+    let mut push = |t: u32, subject: &str, metric: &str, value: String| {
+        rows.push(vec![
+            t.to_string(),
+            subject.to_string(),
+            metric.to_string(),
+            value,
+        ]);
+    };
     for r in history {
         let t = r.turn;
-        let _ = writeln!(out, "{t},world,regime,{}", r.regime.name());
+        push(t, "world", "regime", r.regime.name().to_string());
         let world = [
             ("risk", r.risk),
             ("minutes_to_midnight", r.minutes_to_midnight),
@@ -255,7 +279,7 @@ pub fn long_csv(history: &[TurnRecord]) -> String {
             ),
         ];
         for (metric, v) in world {
-            let _ = writeln!(out, "{t},world,{metric},{v}");
+            push(t, "world", metric, v.to_string());
         }
         for n in &r.nations {
             let mut metrics = vec![
@@ -270,18 +294,19 @@ pub fn long_csv(history: &[TurnRecord]) -> String {
                 metrics.push(("warheads", f64::from(w)));
             }
             for (metric, v) in metrics {
-                let _ = writeln!(out, "{t},{},{metric},{v}", n.id);
+                push(t, &n.id, metric, v.to_string());
             }
         }
         for x in &r.relations {
+            let pair = format!("{}>{}", x.from, x.to);
             for (metric, v) in [
                 ("trust", x.trust),
                 ("transparency", x.transparency),
                 ("belief", x.belief),
             ] {
-                let _ = writeln!(out, "{t},{}>{},{metric},{v}", x.from, x.to);
+                push(t, &pair, metric, v.to_string());
             }
         }
     }
-    out
+    tables::to_csv(&["turn", "subject", "metric", "value"], rows)
 }

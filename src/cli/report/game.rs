@@ -1,12 +1,13 @@
 //! The report of one game: its charts with the misreadings, treaties and crises marked, the
 //! outcome explained, the turning points and the scores.
 
-use super::{escape, json_error, read};
+use super::{escape, json, made_with_html};
 use crate::cli::charts::{self, CATASTROPHE, MAD, MAS, SERIES};
+use crate::cli::provenance::MadeWith;
 use crate::sim::InputError;
 use crate::sim::Regime;
+use crate::sim::catalog;
 use crate::sim::history::TurnRecord;
-use crate::sim::load::{load_scenario, resolve_scenario_path};
 use crate::sim::story::{PointKind, event_kind, explain, turning_points};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -25,13 +26,13 @@ struct GameFile {
     turns: u32,
     strategies: BTreeMap<String, String>,
     scores: BTreeMap<String, f64>,
+    /// Absent from games written before Détente recorded it.
+    made_with: Option<MadeWith>,
     history: Vec<TurnRecord>,
 }
 
 pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
-    let text = read(path)?;
-    let g: GameFile = serde_json::from_str(&text)
-        .map_err(|e| json_error(path, &e, "the JSON written by `detente simulate --json`"))?;
+    let g: GameFile = json(path, "the JSON written by `detente simulate --json`")?;
     if g.history.is_empty() {
         return Err(InputError::new(
             path.display().to_string(),
@@ -48,13 +49,18 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
         "<p class=lead>Seed {} · {} turns · {}</p><p>{}</p>",
         g.seed,
         g.turns,
-        g.strategies
-            .iter()
-            .map(|(n, s)| format!("{n}: {s}"))
-            .collect::<Vec<_>>()
-            .join(" · "),
+        escape(
+            &g.strategies
+                .iter()
+                .map(|(n, s)| format!("{n}: {s}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        ),
         escape(&explain(outcome, &g.history))
     );
+    if let Some(m) = &g.made_with {
+        body.push_str(&made_with_html(m));
+    }
     // Marks: misreadings in amber, treaties in green, crises and breaches in red.
     let mut marks = Vec::new();
     for r in &g.history {
@@ -163,7 +169,7 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
     }
     body.push_str("</div><p class=note>Dashed marks: amber, a move misread; green, a treaty signed; red, a crisis or a broken treaty.</p>");
     body.push_str("<h2>Turning points</h2>");
-    match resolve_scenario_path(&g.scenario).and_then(|p| load_scenario(&p)) {
+    match catalog::open(&g.scenario) {
         Ok(loaded) => {
             let start = crate::sim::story::mean_trust(&g.history[0]);
             body.push_str("<ul>");

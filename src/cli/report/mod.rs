@@ -8,7 +8,11 @@ mod outputs;
 use super::ReportArgs;
 use super::charts::GOLD;
 use super::output::{say, write_all_atomic};
+use super::provenance::MadeWith;
+use crate::files::text::read_text;
 use crate::sim::InputError;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
 /// What a path holds.
@@ -68,49 +72,142 @@ fn classify(path: &Path) -> Result<Input, InputError> {
     ))
 }
 
-pub(super) fn read(path: &Path) -> Result<String, InputError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| InputError::new(path.display().to_string(), format!("cannot read: {e}")))
+/// A file the report reads, as text (UTF-8, a byte-order mark allowed).
+pub(super) fn read(path: &Path, expected: &str) -> Result<String, InputError> {
+    read_text(path, expected)
 }
 
-/// A JSON error placed at its line and column.
-pub(super) fn json_error(path: &Path, e: &serde_json::Error, expected: &str) -> InputError {
-    InputError::new(
-        format!("{}:{}:{}", path.display(), e.line(), e.column()),
-        format!("{e}; expected {expected}"),
-    )
-}
-
-/// A CSV read into rows of fields, with the header checked.
-pub(super) fn csv(path: &Path, header: &str) -> Result<Vec<Vec<String>>, InputError> {
-    let text = read(path)?;
-    let mut lines = text.lines();
-    let first = lines.next().unwrap_or_default();
-    if !first.starts_with(header) {
-        return Err(InputError::new(
-            format!("{}:1:1", path.display()),
-            format!("expected the header `{header}`"),
-        ));
-    }
-    Ok(lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split(',').map(str::to_string).collect())
-        .collect())
-}
-
-pub(super) fn number(path: &Path, line: usize, field: &str) -> Result<f64, InputError> {
-    field.trim().parse().map_err(|_| {
-        InputError::new(
-            format!("{}:{}", path.display(), line + 2),
-            format!("expected a number, found `{field}`"),
+/// A JSON file of one of the tools, parsed: every object in it refuses a key given twice.
+///
+/// Errors: unreadable or not UTF-8; not JSON or not of the shape `expected` names, or a key
+/// given twice, at `PATH:LINE:COL`.
+pub(super) fn json<T: DeserializeOwned>(path: &Path, expected: &str) -> Result<T, InputError> {
+    let text = read(path, expected)?;
+    let place = |e: &serde_json::Error| {
+        InputError::at(
+            path.display().to_string(),
+            e.line(),
+            e.column(),
+            format!("{e}; expected {expected}"),
         )
-    })
+    };
+    // Read twice: once for keys given twice (serde_json keeps the last silently), once into
+    // the shape expected, each error at its line and column.
+    serde_json::from_str::<UniqueKeys>(&text).map_err(|e| place(&e))?;
+    serde_json::from_str(&text).map_err(|e| place(&e))
 }
 
+/// A JSON document read only to check that no object in it has the same key twice.
+struct UniqueKeys;
+
+impl<'de> Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = UniqueKeys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
+                Ok(UniqueKeys)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
+                Ok(UniqueKeys)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
+                Ok(UniqueKeys)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
+                Ok(UniqueKeys)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
+                Ok(UniqueKeys)
+            }
+            fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
+                Ok(UniqueKeys)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<UniqueKeys, A::Error> {
+                while seq.next_element::<UniqueKeys>()?.is_some() {}
+                Ok(UniqueKeys)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<UniqueKeys, A::Error> {
+                let mut seen = std::collections::HashSet::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if !seen.insert(key.clone()) {
+                        return Err(serde::de::Error::custom(format!(
+                            "the key {key:?} is given twice"
+                        )));
+                    }
+                    map.next_value::<UniqueKeys>()?;
+                }
+                Ok(UniqueKeys)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// Text made safe for HTML, in element content and in quoted attributes alike.
 pub(super) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The lead of a report: how its input was made, from the input's `made_with` (every piece of
+/// it escaped: it comes from files).
+pub(super) fn made_with_html(m: &MadeWith) -> String {
+    let seeds = match m.seeds {
+        0 | 1 => format!("seed {}", m.first_seed),
+        n => format!(
+            "seeds {}–{}",
+            m.first_seed,
+            m.first_seed.saturating_add(n - 1)
+        ),
+    };
+    let set = if m.set.is_empty() {
+        "no --set".to_string()
+    } else {
+        m.set
+            .iter()
+            .map(|s| format!("--set {s}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let strategies = m
+        .strategies
+        .iter()
+        .map(|(n, s)| format!("{n}: {s}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    format!(
+        "<p class=note>Made with Détente {} from {} (scenario hash <code>{}</code>) · {} · {} turns · \
+         execution noise {} · {} · {}</p><p class=note>To make it again: <code>{}</code></p>",
+        escape(&m.detente),
+        escape(&m.scenario),
+        escape(&m.scenario_hash),
+        escape(&seeds),
+        m.turns,
+        m.execution_noise,
+        escape(&set),
+        escape(&strategies),
+        escape(&m.command)
+    )
 }
 
 /// The page: the game's colours, the embedded Inter, the body.

@@ -1,9 +1,14 @@
 //! The reports of many games: a batch (outcome shares and trajectory bands), a tournament
 //! (ranking and head-to-head) and a sweep (the curve or the phase map).
 
-use super::{csv, escape, json_error, number, read};
+use super::{escape, json, made_with_html};
 use crate::cli::charts::{self, CATASTROPHE, MAD, MAS, SERIES, UNSETTLED};
+use crate::cli::provenance::MadeWith;
+use crate::cli::sweep::SWEEP_COLUMNS;
+use crate::cli::tables::Table;
+use crate::cli::tournament::{About, MATCHES_HEADER, SCORE_PER_TURN, mean_grid};
 use crate::sim::InputError;
+use crate::sim::history::BAND_METRICS;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -19,13 +24,15 @@ struct BatchFile {
     shares: BTreeMap<String, f64>,
     shares_ci95: BTreeMap<String, [f64; 2]>,
     mean_final: BTreeMap<String, f64>,
+    /// Absent from batches written before Détente recorded it.
+    made_with: Option<MadeWith>,
 }
 
 pub(super) fn batch(dir: &Path) -> Result<(String, String), InputError> {
-    let path = dir.join("summary.json");
-    let text = read(&path)?;
-    let b: BatchFile = serde_json::from_str(&text)
-        .map_err(|e| json_error(&path, &e, "the summary.json written by `detente batch`"))?;
+    let b: BatchFile = json(
+        &dir.join("summary.json"),
+        "the summary.json written by `detente batch`",
+    )?;
     let mut body = String::new();
     let _ = write!(
         body,
@@ -33,13 +40,18 @@ pub(super) fn batch(dir: &Path) -> Result<(String, String), InputError> {
         b.games,
         b.turns,
         b.seed,
-        b.seed + b.games as u64 - 1,
-        b.strategies
-            .iter()
-            .map(|(n, s)| format!("{n}: {s}"))
-            .collect::<Vec<_>>()
-            .join(" · ")
+        b.seed.saturating_add((b.games as u64).saturating_sub(1)),
+        escape(
+            &b.strategies
+                .iter()
+                .map(|(n, s)| format!("{n}: {s}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        )
     );
+    if let Some(m) = &b.made_with {
+        body.push_str(&made_with_html(m));
+    }
     let order = [
         ("MAS", MAS),
         ("MAD", MAD),
@@ -79,28 +91,31 @@ pub(super) fn batch(dir: &Path) -> Result<(String, String), InputError> {
     body.push_str("</table>");
     let bands_path = dir.join("trajectories.csv");
     if bands_path.is_file() {
-        let rows = csv(&bands_path, "turn,metric,games,p10,p25,p50,p75,p90")?;
+        let columns = ["turn", "metric", "games", "p10", "p25", "p50", "p75", "p90"];
+        let bands = Table::read(
+            &bands_path,
+            &columns,
+            "the trajectories.csv written by `detente batch`",
+        )?;
         body.push_str(
             "<h2>Trajectories</h2><p class=note>The median game (line), the middle half and the \
              middle 80% of games (bands), turn by turn, over the games still running.</p><div class=grid>",
         );
-        for (k, (metric, unit)) in [
-            ("trust", "mean trust"),
-            ("transparency", "mean transparency"),
-            ("arms", "mean arms"),
-            ("risk", "% a turn"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        let units = ["mean trust", "mean transparency", "mean arms", "% a turn"];
+        for (k, (metric, unit)) in BAND_METRICS.into_iter().zip(units).enumerate() {
             let mut points = Vec::new();
-            for (i, r) in rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.get(1).is_some_and(|m| m == metric))
-            {
-                let num = |at: usize| number(&bands_path, i, r.get(at).map_or("", |s| s));
-                points.push((num(0)?, [num(3)?, num(4)?, num(5)?, num(6)?, num(7)?]));
+            for i in (0..bands.rows.len()).filter(|&i| bands.text(i, "metric") == metric) {
+                let num = |c: &str| bands.number(i, c);
+                points.push((
+                    num("turn")?,
+                    [
+                        num("p10")?,
+                        num("p25")?,
+                        num("p50")?,
+                        num("p75")?,
+                        num("p90")?,
+                    ],
+                ));
             }
             let top = if metric == "risk" {
                 points.iter().map(|p| p.1[4]).fold(1.0, f64::max).ceil()
@@ -123,93 +138,69 @@ pub(super) fn batch(dir: &Path) -> Result<(String, String), InputError> {
 }
 
 pub(super) fn tournament(dir: &Path) -> Result<(String, String), InputError> {
-    let ranking_path = dir.join("ranking.csv");
-    let rows = csv(
-        &ranking_path,
-        "rank,strategy,mean_score_per_turn,wins,cooperation_rate",
+    let ranking = Table::read(
+        &dir.join("ranking.csv"),
+        &[
+            "rank",
+            "strategy",
+            "mean_score_per_turn",
+            "wins",
+            "cooperation_rate",
+        ],
+        "the ranking.csv written by `detente tournament`",
     )?;
     let mut entries = Vec::new();
     let mut table = String::from(
         "<table><tr><th>rank</th><th>strategy</th><th>score per turn</th><th>wins</th><th>cooperation</th></tr>",
     );
-    for (i, r) in rows.iter().enumerate() {
-        if r.len() < 5 {
-            return Err(InputError::new(
-                format!("{}:{}", ranking_path.display(), i + 2),
-                "expected 6 fields",
-            ));
-        }
-        let score = number(&ranking_path, i, &r[2])?;
-        let coop = number(&ranking_path, i, &r[4])?;
-        entries.push((r[1].clone(), score));
+    for i in 0..ranking.rows.len() {
+        let score = ranking.number(i, "mean_score_per_turn")?;
+        let coop = ranking.number(i, "cooperation_rate")?;
+        let name = ranking.text(i, "strategy").to_string();
         let _ = write!(
             table,
             "<tr><td>{}</td><td>{}</td><td>{score:.3}</td><td>{}</td><td>{:.1}%</td></tr>",
-            escape(&r[0]),
-            escape(&r[1]),
-            escape(&r[3]),
+            escape(ranking.text(i, "rank")),
+            escape(&name),
+            escape(ranking.text(i, "wins")),
             coop * 100.0
         );
+        entries.push((name, score));
     }
     table.push_str("</table>");
     let matches_path = dir.join("matches.csv");
-    let matches = csv(
+    let matches = Table::read(
         &matches_path,
-        "strategy_a,strategy_b,repetition,score_a,score_b",
+        &MATCHES_HEADER,
+        "the matches.csv written by `detente tournament`",
     )?;
     let names: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
-    let n = names.len();
-    let (mut sum, mut count) = (vec![vec![0.0; n]; n], vec![vec![0usize; n]; n]);
     let index = |s: &str| names.iter().position(|x| x == s);
-    for (i, m) in matches.iter().enumerate() {
-        let (Some(a), Some(b)) = (index(&m[0]), m.get(1).and_then(|s| index(s))) else {
+    let mut cells = Vec::new();
+    let mut ended_early = 0;
+    for i in 0..matches.rows.len() {
+        let (Some(a), Some(b)) = (
+            index(matches.text(i, "strategy_a")),
+            index(matches.text(i, "strategy_b")),
+        ) else {
             return Err(InputError::new(
                 format!("{}:{}", matches_path.display(), i + 2),
                 "a strategy that is not in ranking.csv",
             ));
         };
-        let (sa, sb) = (
-            number(&matches_path, i, m.get(3).map_or("", |s| s))?,
-            number(&matches_path, i, m.get(4).map_or("", |s| s))?,
-        );
-        sum[a][b] += sa;
-        count[a][b] += 1;
-        sum[b][a] += sb;
-        count[b][a] += 1;
+        cells.push((a, b, matches.number(i, "score_per_turn_a")?));
+        cells.push((b, a, matches.number(i, "score_per_turn_b")?));
+        ended_early += usize::from(matches.text(i, "outcome") == "Catastrophe");
     }
-    // The match length is in tournament.json; without it the table shows scores per match.
-    #[derive(Deserialize)]
-    struct About {
-        title: String,
-        turns: u32,
-        repetitions: u32,
-        noise: f64,
-    }
+    let values = mean_grid(names.len(), &cells);
     let about_path = dir.join("tournament.json");
     let about: Option<About> = if about_path.is_file() {
-        let text = read(&about_path)?;
-        Some(serde_json::from_str(&text).map_err(|e| {
-            json_error(
-                &about_path,
-                &e,
-                "the tournament.json written by `detente tournament`",
-            )
-        })?)
+        Some(json(
+            &about_path,
+            "the tournament.json written by `detente tournament`",
+        )?)
     } else {
         None
-    };
-    let per = about.as_ref().map_or(1.0, |a| f64::from(a.turns.max(1)));
-    let values: Vec<Vec<f64>> = (0..n)
-        .map(|i| {
-            (0..n)
-                .map(|j| sum[i][j] / count[i][j].max(1) as f64 / per)
-                .collect()
-        })
-        .collect();
-    let unit = if about.is_some() {
-        "mean score per turn of the row's strategy against the column's"
-    } else {
-        "mean score per match of the row's strategy against the column's"
     };
     let chart_err = |e: String| InputError::new("report", e);
     let mut body = String::new();
@@ -218,43 +209,48 @@ pub(super) fn tournament(dir: &Path) -> Result<(String, String), InputError> {
             body,
             "<p class=lead>{} · {} strategies · {} repetitions of {} turns · execution noise {}</p>",
             escape(&a.title),
-            n,
+            names.len(),
             a.repetitions,
             a.turns,
             a.noise
         );
+        body.push_str(&made_with_html(&a.made_with));
     }
-    body.push_str(&charts::bars("Ranking", "mean score per turn", &entries).map_err(chart_err)?);
+    let _ = write!(
+        body,
+        "<p class=note>Score per turn: {}. {ended_early} of {} matches ended early in a nuclear exchange.</p>",
+        escape(SCORE_PER_TURN),
+        matches.rows.len()
+    );
+    body.push_str(
+        &charts::bars("Ranking", "mean score per turn played", &entries).map_err(chart_err)?,
+    );
     body.push_str(&table);
     body.push_str("<h2>Head to head</h2>");
-    body.push_str(&charts::heat_map("Pairwise payoffs", unit, &names, &values).map_err(chart_err)?);
+    body.push_str(
+        &charts::heat_map(
+            "Pairwise payoffs",
+            "mean score per turn played of the row's strategy against the column's",
+            &names,
+            &values,
+        )
+        .map_err(chart_err)?,
+    );
     Ok(("Tournament".to_string(), body))
 }
 
 pub(super) fn sweep(dir: &Path) -> Result<(String, String), InputError> {
     let path = dir.join("sweep.csv");
-    let text = read(&path)?;
-    let header: Vec<String> = text
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .split(',')
-        .map(str::to_string)
-        .collect();
-    let Some(games_at) = header.iter().position(|h| h == "games") else {
-        return Err(InputError::new(
-            format!("{}:1:1", path.display()),
-            "expected the header of `detente sweep` (KEY,...,games,mas,mad,...)",
-        ));
-    };
-    let keys = &header[..games_at];
-    let rows = csv(&path, &header.join(","))?;
+    let table = Table::read(
+        &path,
+        &SWEEP_COLUMNS,
+        "the sweep.csv written by `detente sweep` (KEY,...,games,mas,mad,...)",
+    )?;
+    let games_at = table.column("games").unwrap_or(0);
+    let keys = table.header[..games_at].to_vec();
     let mut points = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
-        let get = |name: &str| -> Result<f64, InputError> {
-            let at = header.iter().position(|h| h == name).unwrap_or(usize::MAX);
-            number(&path, i, r.get(at).map_or("", |s| s))
-        };
+    for i in 0..table.rows.len() {
+        let get = |name: &str| table.number(i, name);
         let values: Vec<f64> = keys.iter().map(|k| get(k)).collect::<Result<_, _>>()?;
         points.push(crate::cli::sweep::Point {
             values,
@@ -282,6 +278,15 @@ pub(super) fn sweep(dir: &Path) -> Result<(String, String), InputError> {
     };
     let chart_err = |e: String| InputError::new("report", e);
     let mut body = String::new();
+    let about_path = dir.join("sweep.json");
+    if about_path.is_file() {
+        #[derive(Deserialize)]
+        struct About {
+            made_with: MadeWith,
+        }
+        let about: About = json(&about_path, "the sweep.json written by `detente sweep`")?;
+        body.push_str(&made_with_html(&about.made_with));
+    }
     let svg = match keys.len() {
         1 => crate::cli::sweep::curve("Sweep", &vary(0), &points),
         2 => crate::cli::sweep::phase("Phase map", &vary(0), &vary(1), &points),
@@ -295,11 +300,11 @@ pub(super) fn sweep(dir: &Path) -> Result<(String, String), InputError> {
     .map_err(chart_err)?;
     body.push_str(&svg);
     body.push_str("<table><tr>");
-    for h in &header {
+    for h in &table.header {
         let _ = write!(body, "<th>{}</th>", escape(h));
     }
     body.push_str("</tr>");
-    for r in &rows {
+    for r in &table.rows {
         body.push_str("<tr>");
         for f in r {
             let _ = write!(body, "<td>{}</td>", escape(f));
