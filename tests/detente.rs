@@ -9,6 +9,8 @@ mod bad_input;
 mod common;
 #[path = "detente/determinism.rs"]
 mod determinism;
+#[path = "detente/edges.rs"]
+mod edges;
 #[path = "detente/emergence.rs"]
 mod emergence;
 #[path = "detente/facilitator.rs"]
