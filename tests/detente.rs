@@ -21,6 +21,8 @@ mod golden;
 mod misperception;
 #[path = "detente/prisoners.rs"]
 mod prisoners;
+#[path = "detente/properties.rs"]
+mod properties;
 #[path = "detente/report.rs"]
 mod report;
 #[path = "detente/saves.rs"]

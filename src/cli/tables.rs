@@ -57,6 +57,21 @@ impl Table {
             .iter()
             .map(str::to_string)
             .collect();
+        if let Some((k, twice)) = header
+            .iter()
+            .enumerate()
+            .find(|(k, h)| header[..*k].contains(h))
+        {
+            return Err(InputError::at(
+                &origin,
+                1,
+                1,
+                format!(
+                    "the column `{twice}` is in the header twice (column {}); expected {expected}",
+                    k + 1
+                ),
+            ));
+        }
         if let Some(missing) = required.iter().find(|c| !header.iter().any(|h| h == *c)) {
             return Err(InputError::at(
                 &origin,
@@ -138,6 +153,11 @@ mod tests {
         assert_eq!(table.text(1, "name"), "two\nlines");
         let e = Table::read(&path, &["id", "score"], "a table").unwrap_err();
         assert!(e.to_string().contains("no column `score`"), "{e}");
+        std::fs::write(&path, "id,score,id\na,1,b\n").unwrap();
+        let e = Table::read(&path, &["id"], "a table")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`id` is in the header twice (column 3)"), "{e}");
         std::fs::write(&path, "id,score\na,1.5\nb,1e400\nc,2,3\n").unwrap();
         let e = Table::read(&path, &["id"], "a table").unwrap_err();
         assert!(

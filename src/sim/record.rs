@@ -7,7 +7,7 @@ use super::history::{History, TurnRecord, record_turn_of};
 use super::log::TurnLog;
 use super::overrides::apply_overrides;
 use super::rules::{Rules, available_moves, minutes_to_midnight, regime_of, risk_of};
-use super::run::{Plan, new_match, sim_app};
+use super::run::{Plan, new_match, sim_world};
 use super::scenario::Scenario;
 use super::snapshot::MatchState;
 use super::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
@@ -263,8 +263,8 @@ pub fn rebuild(
         trajectories: 0,
     };
     let bundle = new_match(&rules, &plan, 0, recording.seed);
-    let mut app = sim_app(rules);
-    let world = app.world_mut();
+    let mut world = sim_world(rules);
+    let world = &mut world;
     let entity = world.spawn((bundle, History::default())).id();
     let opening = opening_record(world, entity).ok_or_else(|| at(None)("no match".into()))?;
     for (k, commands) in recording.turns[..turns].iter().enumerate() {

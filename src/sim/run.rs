@@ -9,7 +9,7 @@ use super::state::{
     Regime, RelationState, Relations, Seat, Seats,
 };
 use super::strategy::Stance;
-use super::turn::{SimPlugin, Turn};
+use super::turn::{SimPlugin, Turn, turn_schedule};
 use bevy::prelude::*;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -127,12 +127,23 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
     )
 }
 
-/// A headless app with the turn schedule, ready for matches to be spawned into its world.
+/// A headless app with the turn schedule, ready for matches to be spawned into its world and
+/// for the session's plugins (which need the app's main schedule and messages).
 pub fn sim_app(rules: Rules) -> App {
     let mut app = App::new();
     app.add_plugins(SimPlugin);
     app.insert_resource(rules);
     app
+}
+
+/// A bare world with the rules and the turn schedule, for runs that only advance matches. It
+/// leaves out the app's type registry, whose start-up touches every reflected type in the
+/// binary (some 25 MB of a desktop build's pages, for nothing a run uses).
+pub fn sim_world(rules: Rules) -> World {
+    let mut world = World::new();
+    world.insert_resource(rules);
+    world.add_schedule(turn_schedule());
+    world
 }
 
 /// Worker threads for runs: 0 means one per core.
@@ -204,14 +215,14 @@ pub fn stream_on_this_thread(
     mut each: impl FnMut(GameResult),
     mut progress: impl FnMut(usize),
 ) {
-    let mut app = sim_app(rules.clone());
+    let mut world = sim_world(rules.clone());
     let mut done = 0;
     for first in (0..count).step_by(CHUNK) {
         let seeds: Vec<u64> = (first..count.min(first + CHUNK))
             .map(|k| first_seed.wrapping_add(k as u64))
             .collect();
         for g in run_chunk(
-            app.world_mut(),
+            &mut world,
             rules,
             plan,
             &|_| None,
@@ -259,7 +270,7 @@ pub fn stream_matches(
         for _ in 0..workers {
             let (tx, next) = (tx.clone(), &next);
             scope.spawn(move || {
-                let mut app = sim_app(rules.clone());
+                let mut world = sim_world(rules.clone());
                 loop {
                     let c = next.fetch_add(1, Ordering::Relaxed);
                     if c >= chunks {
@@ -268,7 +279,7 @@ pub fn stream_matches(
                     let first = c * CHUNK;
                     let seeds: Vec<u64> = (first..count.min(first + CHUNK)).map(seed).collect();
                     let done = run_chunk(
-                        app.world_mut(),
+                        &mut world,
                         rules,
                         plan,
                         lineup,
@@ -411,5 +422,9 @@ fn collect_results(world: &mut World) -> Vec<GameResult> {
     for (entity, _) in &results {
         world.despawn(*entity);
     }
+    // Despawning records each removed component for `RemovedComponents` readers; an app clears
+    // those records each frame, but a run never updates its app, so clear them here or they
+    // grow with every game (about 300 bytes a game).
+    world.clear_trackers();
     results.into_iter().map(|(_, r)| r).collect()
 }

@@ -36,43 +36,44 @@ pub struct SimPlugin;
 
 impl Plugin for SimPlugin {
     fn build(&self, app: &mut App) {
-        use TurnStage::*;
-        app.init_schedule(Turn);
-        app.edit_schedule(Turn, |schedule| {
-            schedule.set_executor(SingleThreadedExecutor::new());
-        });
-        app.configure_sets(
-            Turn,
-            (
-                Choose,
-                Perceive,
-                Apply,
-                Trust,
-                Arms,
-                Transparency,
-                Events,
-                Risk,
-                Regime,
-                Record,
-            )
-                .chain(),
-        );
-        app.add_systems(
-            Turn,
-            (
-                choose_moves.in_set(Choose),
-                perceive_moves.in_set(Perceive),
-                apply_moves.in_set(Apply),
-                update_trust.in_set(Trust),
-                run_arms_race.in_set(Arms),
-                update_transparency.in_set(Transparency),
-                draw_events.in_set(Events),
-                assess_risk.in_set(Risk),
-                classify_regime.in_set(Regime),
-                record_turns.in_set(Record),
-            ),
-        );
+        app.add_schedule(turn_schedule());
     }
+}
+
+/// The `Turn` schedule with its stages in order: what `SimPlugin` adds to an app, and what a
+/// run adds to a bare `World` (`run::sim_world`).
+pub fn turn_schedule() -> Schedule {
+    use TurnStage::*;
+    let mut schedule = Schedule::new(Turn);
+    schedule.set_executor(SingleThreadedExecutor::new());
+    schedule.configure_sets(
+        (
+            Choose,
+            Perceive,
+            Apply,
+            Trust,
+            Arms,
+            Transparency,
+            Events,
+            Risk,
+            Regime,
+            Record,
+        )
+            .chain(),
+    );
+    schedule.add_systems((
+        choose_moves.in_set(Choose),
+        perceive_moves.in_set(Perceive),
+        apply_moves.in_set(Apply),
+        update_trust.in_set(Trust),
+        run_arms_race.in_set(Arms),
+        update_transparency.in_set(Transparency),
+        draw_events.in_set(Events),
+        assess_risk.in_set(Risk),
+        classify_regime.in_set(Regime),
+        record_turns.in_set(Record),
+    ));
+    schedule
 }
 
 fn choose_moves(

@@ -111,6 +111,17 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Problem>> {
         problems: Vec::new(),
         prefix: Vec::new(),
     };
+    // The scenario's own id names files (saves, exports) and goes on the command line.
+    if !is_safe_id(&s.id) {
+        c.report(
+            None,
+            "id",
+            format!(
+                "scenario id {:?} is not allowed: an id has {ID_ALPHABET}",
+                s.id
+            ),
+        );
+    }
     if s.turns == 0 || s.turns > 100_000 {
         c.report(
             None,
