@@ -75,7 +75,7 @@ pub struct Entry {
 /// The folders searched for players' and teachers' own scenarios, in order: `./scenarios`,
 /// then `scenarios` in the user's data folder (`files::data_dir`).
 pub fn own_folders() -> Vec<PathBuf> {
-    let mut folders = vec![PathBuf::from("scenarios")];
+    let mut folders = vec![PathBuf::from("./scenarios")];
     if let Some(data) = crate::files::data_dir() {
         folders.push(data.join("scenarios"));
     }

@@ -221,15 +221,7 @@ pub fn stream_on_this_thread(
         let seeds: Vec<u64> = (first..count.min(first + CHUNK))
             .map(|k| first_seed.wrapping_add(k as u64))
             .collect();
-        for g in run_chunk(
-            &mut world,
-            rules,
-            plan,
-            &|_| None,
-            first,
-            &seeds,
-            |_| {},
-        ) {
+        for g in run_chunk(&mut world, rules, plan, &|_| None, first, &seeds, |_| {}) {
             each(g);
         }
         done += seeds.len();
@@ -278,17 +270,9 @@ pub fn stream_matches(
                     }
                     let first = c * CHUNK;
                     let seeds: Vec<u64> = (first..count.min(first + CHUNK)).map(seed).collect();
-                    let done = run_chunk(
-                        &mut world,
-                        rules,
-                        plan,
-                        lineup,
-                        first,
-                        &seeds,
-                        |games| {
-                            let _ = tx.send(Report::Progress(games));
-                        },
-                    );
+                    let done = run_chunk(&mut world, rules, plan, lineup, first, &seeds, |games| {
+                        let _ = tx.send(Report::Progress(games));
+                    });
                     let _ = tx.send(Report::Done(first, done));
                 }
             });

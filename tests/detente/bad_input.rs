@@ -1,6 +1,6 @@
 //! Must show 5: bad input gets `error: FILE:LINE:COLUMN: what is wrong`, exit code 2, no panic.
 
-use crate::common::{detente, scenario, temp_dir};
+use crate::common::{detente, edited_copy, scenario, temp_dir};
 use std::path::PathBuf;
 
 /// Runs `detente ARGS`, expects exit code 2 and returns stderr.
@@ -19,19 +19,7 @@ fn fails(args: &[&str]) -> String {
 
 /// A copy of reset_2013 (with its deck) where `from` is replaced by `to`.
 fn broken(name: &str, from: &str, to: &str) -> PathBuf {
-    let dir = temp_dir(name);
-    std::fs::create_dir_all(dir.join("decks")).unwrap();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    std::fs::copy(
-        root.join("decks/standard.ron"),
-        dir.join("decks/standard.ron"),
-    )
-    .unwrap();
-    let text = std::fs::read_to_string(root.join("reset_2013.ron")).unwrap();
-    assert!(text.contains(from), "the scenario contains {from:?}");
-    let path = dir.join("broken.ron");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    path
+    edited_copy("reset_2013", name, "broken.ron", &[(from, to)], &[])
 }
 
 fn line_of(path: &PathBuf, needle: &str) -> usize {

@@ -60,3 +60,50 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// Every file below `dir`.
+pub fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// A folder `folder` holding a copy of the shipped scenario `name` as `file` and of the
+/// standard deck, each edited by `(from, to)` pairs (each `from` must be there). Returns the
+/// scenario's path.
+pub fn edited_copy(
+    name: &str,
+    folder: &str,
+    file: &str,
+    scenario_edits: &[(&str, &str)],
+    deck_edits: &[(&str, &str)],
+) -> PathBuf {
+    let dir = temp_dir(folder);
+    std::fs::create_dir_all(dir.join("decks")).unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let edit = |text: String, edits: &[(&str, &str)]| {
+        edits.iter().fold(text, |t, (from, to)| {
+            assert!(t.contains(from), "{from:?} is in the file");
+            t.replacen(from, to, 1)
+        })
+    };
+    let deck = edit(
+        std::fs::read_to_string(root.join("decks/standard.ron")).unwrap(),
+        deck_edits,
+    );
+    std::fs::write(dir.join("decks/standard.ron"), deck).unwrap();
+    let text = edit(
+        std::fs::read_to_string(root.join(format!("{name}.ron"))).unwrap(),
+        scenario_edits,
+    );
+    let path = dir.join(file);
+    std::fs::write(&path, text).unwrap();
+    path
+}

@@ -2,7 +2,7 @@
 //! the files it writes (CSV quoting, escaped HTML, provenance), numbers from the user, the
 //! score per turn of matches that end early, and a binary run away from its source tree.
 
-use crate::common::{detente, scenario, temp_dir};
+use crate::common::{detente, edited_copy, scenario, temp_dir, walk};
 use std::path::{Path, PathBuf};
 
 /// Runs `detente ARGS`, expects exit code 2 and returns stderr.
@@ -31,27 +31,13 @@ fn copy_of_reset(
     scenario_edits: &[(&str, &str)],
     deck_edits: &[(&str, &str)],
 ) -> PathBuf {
-    let dir = temp_dir(name);
-    std::fs::create_dir_all(dir.join("decks")).unwrap();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let edit = |text: String, edits: &[(&str, &str)]| {
-        edits.iter().fold(text, |t, (from, to)| {
-            assert!(t.contains(from), "{from:?} is in the file");
-            t.replacen(from, to, 1)
-        })
-    };
-    let deck = edit(
-        std::fs::read_to_string(root.join("decks/standard.ron")).unwrap(),
-        deck_edits,
-    );
-    std::fs::write(dir.join("decks/standard.ron"), deck).unwrap();
-    let text = edit(
-        std::fs::read_to_string(root.join("reset_2013.ron")).unwrap(),
+    edited_copy(
+        "reset_2013",
+        name,
+        "reset_2013.ron",
         scenario_edits,
-    );
-    let path = dir.join("reset_2013.ron");
-    std::fs::write(&path, text).unwrap();
-    path
+        deck_edits,
+    )
 }
 
 fn line_of(path: &Path, needle: &str) -> usize {
@@ -268,19 +254,6 @@ fn unsafe_ids_are_refused_and_every_csv_is_well_formed() {
         "games, trajectories, matches, ranking, sweep, the long game"
     );
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 /// Fault 5: text from the files a report reads reaches its HTML escaped, wherever it is shown.

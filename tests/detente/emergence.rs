@@ -1,4 +1,11 @@
 //! Must show 3: MAS and MAD emerge from strategy and transparency, 1000 games each.
+//!
+//! Measured with Détente 0.2.0, whose MAS regime checks that arms are flat or falling (0.1.0's
+//! figures in brackets): two tit-for-tat realists in 2013 reach MAS in 56.0% of games (57.7%),
+//! at transparency 0 in 22.6% (23.7%), with MAD or catastrophe 31.6% and 64.2%; GRIT against tit
+//! for tat from 1962, 14.9% (15.3%); unconditional doves, over 200 games, 89.0% in 2013 (97.0%),
+//! 68.5% in 1962 (69.5%), 94.0% in 2030 (96.5%); hawks and defectors never reach MAS. Each bound
+//! below keeps a margin of several points under these.
 
 use crate::common::{batch, setup, share};
 use detente::sim::Regime::{Catastrophe, Mad, Mas};

@@ -2,7 +2,7 @@
 //! fuzz test of `saves.rs`: any byte string is either refused with a message that starts with
 //! the file's name, or read back as the same value.
 
-use crate::common::temp_dir;
+use crate::common::{edited_copy, temp_dir};
 use crate::session::{play, save_of, session};
 use detente::sim::load::{load_scenario, ron_options};
 use detente::sim::save::{load, parse};
@@ -54,15 +54,14 @@ fn apply(mut bytes: Vec<u8>, edits: &[Edit]) -> Vec<u8> {
 
 /// A folder holding the standard deck, for scenario files that name it.
 fn scenario_folder() -> PathBuf {
-    let dir = temp_dir("properties-scenarios");
-    std::fs::create_dir_all(dir.join("decks")).unwrap();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    std::fs::copy(
-        root.join("decks/standard.ron"),
-        dir.join("decks/standard.ron"),
-    )
-    .unwrap();
-    dir
+    let path = edited_copy(
+        "reset_2013",
+        "properties-scenarios",
+        "reset_2013.ron",
+        &[],
+        &[],
+    );
+    path.parent().unwrap().to_path_buf()
 }
 
 proptest! {

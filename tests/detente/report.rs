@@ -1,7 +1,7 @@
 //! Issue 4, must show 3 and 5: `report` turns each kind of output into one HTML page whose SVGs
 //! are well formed; a wrong or missing input is refused and leaves nothing behind.
 
-use crate::common::{detente, temp_dir};
+use crate::common::{detente, temp_dir, walk};
 use std::path::Path;
 
 /// Checks that every tag in `xml` is closed in order (enough to catch a truncated or
@@ -165,17 +165,4 @@ fn a_wrong_or_missing_input_is_refused_and_writes_nothing() {
             .any(|p| p.ends_with("report.html") || p.to_string_lossy().contains(".tmp")),
         "{left:?}"
     );
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }

@@ -1,7 +1,7 @@
 //! The report of one game: its charts with the misreadings, treaties and crises marked, the
 //! outcome explained, the turning points and the scores.
 
-use super::{escape, json, made_with_html};
+use super::{escape, json, made_with_html, strategies_html};
 use crate::cli::charts::{self, CATASTROPHE, MAD, MAS, SERIES};
 use crate::cli::provenance::MadeWith;
 use crate::sim::InputError;
@@ -49,13 +49,7 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
         "<p class=lead>Seed {} · {} turns · {}</p><p>{}</p>",
         g.seed,
         g.turns,
-        escape(
-            &g.strategies
-                .iter()
-                .map(|(n, s)| format!("{n}: {s}"))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        ),
+        strategies_html(&g.strategies),
         escape(&explain(outcome, &g.history))
     );
     if let Some(m) = &g.made_with {

@@ -153,6 +153,17 @@ impl<'de> Deserialize<'de> for UniqueKeys {
     }
 }
 
+/// "usa: tit_for_tat:realist · rus: grudger:hawk", escaped: who played each nation.
+pub(super) fn strategies_html(strategies: &std::collections::BTreeMap<String, String>) -> String {
+    escape(
+        &strategies
+            .iter()
+            .map(|(n, s)| format!("{n}: {s}"))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    )
+}
+
 /// Text made safe for HTML, in element content and in quoted attributes alike.
 pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -189,12 +200,7 @@ pub(super) fn made_with_html(m: &MadeWith) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let strategies = m
-        .strategies
-        .iter()
-        .map(|(n, s)| format!("{n}: {s}"))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let strategies = strategies_html(&m.strategies);
     format!(
         "<p class=note>Made with Détente {} from {} (scenario hash <code>{}</code>) · {} · {} turns · \
          execution noise {} · {} · {}</p><p class=note>To make it again: <code>{}</code></p>",
@@ -205,7 +211,7 @@ pub(super) fn made_with_html(m: &MadeWith) -> String {
         m.turns,
         m.execution_noise,
         escape(&set),
-        escape(&strategies),
+        strategies,
         escape(&m.command)
     )
 }

@@ -1,7 +1,7 @@
 //! The reports of many games: a batch (outcome shares and trajectory bands), a tournament
 //! (ranking and head-to-head) and a sweep (the curve or the phase map).
 
-use super::{escape, json, made_with_html};
+use super::{escape, json, made_with_html, strategies_html};
 use crate::cli::charts::{self, CATASTROPHE, MAD, MAS, SERIES, UNSETTLED};
 use crate::cli::provenance::MadeWith;
 use crate::cli::sweep::SWEEP_COLUMNS;
@@ -41,13 +41,7 @@ pub(super) fn batch(dir: &Path) -> Result<(String, String), InputError> {
         b.turns,
         b.seed,
         b.seed.saturating_add((b.games as u64).saturating_sub(1)),
-        escape(
-            &b.strategies
-                .iter()
-                .map(|(n, s)| format!("{n}: {s}"))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        )
+        strategies_html(&b.strategies)
     );
     if let Some(m) = &b.made_with {
         body.push_str(&made_with_html(m));

@@ -3,6 +3,7 @@
 //! are listed with the reason. Choosing one leads to the setup screen.
 
 use super::{MatchSetup, Screen};
+use crate::desktop::theme::interaction::scroll_with_wheel;
 use crate::desktop::theme::widgets::{
     Shortcut, activatable, key_cap, key_name, keyed_button, label, number_key, screen_root,
 };
@@ -11,7 +12,7 @@ use crate::sim::Rules;
 use crate::sim::catalog::{self, Place};
 use crate::sim::scenario::Scenario;
 use bevy::prelude::*;
-use bevy::ui_widgets::Activate;
+use bevy::ui_widgets::{Activate, observe};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Picker), spawn_picker);
@@ -60,6 +61,23 @@ fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) 
         ),
     ));
     let (scenarios, broken) = offered_scenarios();
+    // Built-in scenarios and one's own: the list scrolls when it is longer than the window.
+    let list = commands
+        .spawn((
+            ChildOf(root),
+            Node {
+                width: px(940),
+                max_height: px(560),
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                row_gap: px(14),
+                overflow: Overflow::scroll_y(),
+                ..default()
+            },
+            ScrollPosition::default(),
+            observe(scroll_with_wheel),
+        ))
+        .id();
     for problem in broken {
         commands.spawn((
             ChildOf(root),
@@ -75,7 +93,7 @@ fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) 
         let s = &offer.scenario;
         let card = commands
             .spawn((
-                ChildOf(root),
+                ChildOf(list),
                 ScenarioCard(offer.name.clone()),
                 activatable(pick),
                 Node {
@@ -85,6 +103,7 @@ fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) 
                     padding: UiRect::axes(px(16), px(10)),
                     border: UiRect::all(px(1)),
                     border_radius: BorderRadius::all(px(8)),
+                    flex_shrink: 0.0,
                     ..default()
                 },
                 BorderColor::all(palette::BORDER),

@@ -114,6 +114,8 @@ fn spawn_saves(
                 overflow: Overflow::scroll_y(),
                 ..default()
             },
+            ScrollPosition::default(),
+            bevy::ui_widgets::observe(crate::desktop::theme::interaction::scroll_with_wheel),
         ))
         .id();
     for entry in &entries {

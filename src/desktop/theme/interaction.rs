@@ -308,3 +308,19 @@ fn place_tooltip(
         }
     }
 }
+
+/// Scrolls a column under the mouse wheel (observe it on a node with `Overflow::scroll_y()` and
+/// a `ScrollPosition`).
+pub fn scroll_with_wheel(
+    mut scroll: On<Pointer<bevy::picking::events::Scroll>>,
+    mut positions: Query<&mut ScrollPosition>,
+) {
+    if let Ok(mut pos) = positions.get_mut(scroll.entity) {
+        let dy = match scroll.unit {
+            bevy::input::mouse::MouseScrollUnit::Line => scroll.y * 40.0,
+            bevy::input::mouse::MouseScrollUnit::Pixel => scroll.y,
+        };
+        pos.y = (pos.y - dy).max(0.0);
+        scroll.propagate(false);
+    }
+}

@@ -4,6 +4,7 @@
 
 use super::board::BoardData;
 use super::{GameView, PlayerView};
+use crate::desktop::theme::interaction::scroll_with_wheel;
 use crate::desktop::theme::widgets::{
     ButtonLook, Selected, Shortcut, Tooltip, activatable, chip, key_cap, key_name, label,
     number_key, row,
@@ -11,7 +12,6 @@ use crate::desktop::theme::widgets::{
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::moves::{MoveSpec, Visibility};
 use crate::sim::session::{ChooseMove, reading_odds};
-use bevy::input::mouse::MouseScrollUnit;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 
@@ -243,21 +243,6 @@ pub fn spawn_moves(
     });
     for (i, &action) in order.iter().enumerate() {
         spawn_card(commands, grid, i, action, data, fonts, theme, Val::Auto);
-    }
-}
-
-/// Scrolls a column under the mouse wheel.
-fn scroll_with_wheel(
-    mut scroll: On<Pointer<bevy::picking::events::Scroll>>,
-    mut positions: Query<&mut ScrollPosition>,
-) {
-    if let Ok(mut pos) = positions.get_mut(scroll.entity) {
-        let dy = match scroll.unit {
-            MouseScrollUnit::Line => scroll.y * 40.0,
-            MouseScrollUnit::Pixel => scroll.y,
-        };
-        pos.y = (pos.y - dy).max(0.0);
-        scroll.propagate(false);
     }
 }
 
