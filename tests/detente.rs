@@ -9,16 +9,18 @@ mod bad_input;
 mod common;
 #[path = "detente/determinism.rs"]
 mod determinism;
-#[path = "detente/edges.rs"]
-mod edges;
 #[path = "detente/emergence.rs"]
 mod emergence;
 #[path = "detente/facilitator.rs"]
 mod facilitator;
 #[path = "detente/golden.rs"]
 mod golden;
+#[path = "detente/inputs.rs"]
+mod inputs;
 #[path = "detente/misperception.rs"]
 mod misperception;
+#[path = "detente/outputs.rs"]
+mod outputs;
 #[path = "detente/prisoners.rs"]
 mod prisoners;
 #[path = "detente/properties.rs"]

@@ -4,9 +4,11 @@
 //! `games.csv` as it arrives, and only the first `BAND_GAMES` games keep their trajectories
 //! (four numbers a turn) for the bands, so memory stays flat however many games are played.
 
+use super::options::{check_count, check_seeds, set_jobs};
 use super::output::{ensure_dir, progress_bar, say};
 use super::provenance::MadeWith;
 use super::tables;
+use super::totals::{Totals, round, wilson};
 use super::{BatchArgs, Setup};
 use crate::files::Staging;
 use crate::sim::history::{BAND_METRICS, BandPoint, Tally};
@@ -39,51 +41,6 @@ pub struct Summary {
     pub mean_final: BTreeMap<&'static str, f64>,
     pub misperception: Tally,
     pub made_with: MadeWith,
-}
-
-/// Checks a count from the command line (`--games 0`): 1 to `most`, in `unit`s.
-pub fn check_count(flag: &str, count: usize, most: usize, unit: &str) -> Result<(), InputError> {
-    if (1..=most).contains(&count) {
-        Ok(())
-    } else {
-        Err(InputError::new(
-            format!("{flag} {count}"),
-            format!("expected 1 to {most} {unit}"),
-        ))
-    }
-}
-
-/// Checks that the seeds `seed`, `seed + 1`, … of `games` (at least 1) `unit`s do not pass the
-/// largest seed, `u64::MAX`.
-pub fn check_seeds(games: usize, seed: u64, unit: &str) -> Result<(), InputError> {
-    let games = games.max(1);
-    if seed.checked_add(games as u64 - 1).is_none() {
-        return Err(InputError::new(
-            format!("--seed {seed}"),
-            format!(
-                "with {games} {unit} the last seed would pass {}; expected a first seed of at most {}",
-                u64::MAX,
-                u64::MAX - (games as u64 - 1)
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Checks `--jobs` and caps the worker threads of the runs that follow.
-pub fn set_jobs(jobs: Option<usize>) -> Result<(), InputError> {
-    /// Far more threads than any classroom computer has cores, and few enough to start.
-    const MAX_JOBS: usize = 256;
-    if let Some(jobs) = jobs {
-        if !(1..=MAX_JOBS).contains(&jobs) {
-            return Err(InputError::new(
-                format!("--jobs {jobs}"),
-                format!("expected 1 to {MAX_JOBS} threads"),
-            ));
-        }
-        crate::sim::run::set_workers(jobs);
-    }
-    Ok(())
 }
 
 pub fn run(args: &BatchArgs) -> Result<(), InputError> {
@@ -129,7 +86,7 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
         |done| bar.set_position(done as u64),
     );
     bar.finish_and_clear();
-    let summary = totals.summary(&setup, args);
+    let summary = summary(&totals, &setup, args);
     if let Some(dir) = &args.out {
         if let Some(csv) = games_csv {
             csv.finish()?;
@@ -151,134 +108,57 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
     Ok(())
 }
 
-/// Running totals of a batch, one game at a time.
-pub struct Totals {
-    pub games: usize,
-    /// Games by outcome, in the order of `Regime::ALL`.
-    pub outcomes: [usize; 4],
-    score_sums: Vec<f64>,
-    /// Sums of the final mean trust, transparency, arms, risk and turns played.
-    final_sums: [f64; 5],
-    tally: Tally,
-}
-
-impl Totals {
-    pub fn new(nations: usize) -> Totals {
-        Totals {
-            games: 0,
-            outcomes: [0; 4],
-            score_sums: vec![0.0; nations],
-            final_sums: [0.0; 5],
-            tally: Tally::default(),
-        }
+/// `summary.json` from the totals of a batch.
+pub fn summary(totals: &Totals, setup: &Setup, args: &BatchArgs) -> Summary {
+    let n = totals.games.max(1) as f64;
+    let outcomes: BTreeMap<&'static str, usize> = Regime::ALL
+        .iter()
+        .map(|&r| (r.name(), totals.count(r)))
+        .collect();
+    let shares = outcomes.iter().map(|(&k, &v)| (k, v as f64 / n)).collect();
+    let shares_ci95 = outcomes
+        .iter()
+        .map(|(&k, &v)| (k, wilson(v, totals.games)))
+        .collect();
+    let mean_scores = setup
+        .rules
+        .nation_ids()
+        .iter()
+        .zip(totals.mean_scores())
+        .map(|(id, mean)| (id.to_string(), round(mean)))
+        .collect();
+    let [trust, transparency, arms, risk, turns] = totals.final_means().map(round);
+    let made_with = setup.made_with(
+        "batch",
+        &[
+            "--games".into(),
+            args.games.to_string(),
+            "--seed".into(),
+            args.seed.to_string(),
+        ],
+        args.seed,
+        args.games as u64,
+    );
+    Summary {
+        scenario: setup.rules.scenario.id.clone(),
+        games: totals.games,
+        seed: args.seed,
+        turns: setup.turns,
+        strategies: setup.describe_controllers().into_iter().collect(),
+        outcomes,
+        shares,
+        shares_ci95,
+        mean_scores,
+        mean_final: BTreeMap::from([
+            ("trust", trust),
+            ("transparency", transparency),
+            ("arms", arms),
+            ("risk", risk),
+            ("turns", turns),
+        ]),
+        misperception: totals.tally,
+        made_with,
     }
-
-    pub fn add(&mut self, g: &GameResult) {
-        self.games += 1;
-        if let Some(k) = Regime::ALL.iter().position(|&r| r == g.outcome) {
-            self.outcomes[k] += 1;
-        }
-        for (sum, score) in self.score_sums.iter_mut().zip(&g.scores) {
-            *sum += score;
-        }
-        let f = &g.final_state;
-        for (sum, v) in self.final_sums.iter_mut().zip([
-            f.mean_trust,
-            f.mean_transparency,
-            f.mean_arms,
-            f.risk,
-            f64::from(g.turns),
-        ]) {
-            *sum += v;
-        }
-        self.tally.absorb(&g.tally);
-    }
-
-    /// The means of the final mean trust, transparency, arms, risk and turns played.
-    pub fn final_means(&self) -> [f64; 5] {
-        let n = self.games.max(1) as f64;
-        self.final_sums.map(|s| s / n)
-    }
-
-    /// Games that ended in `regime`.
-    pub fn count(&self, regime: Regime) -> usize {
-        Regime::ALL
-            .iter()
-            .position(|&r| r == regime)
-            .map_or(0, |k| self.outcomes[k])
-    }
-
-    pub fn summary(&self, setup: &Setup, args: &BatchArgs) -> Summary {
-        let n = self.games.max(1) as f64;
-        let outcomes: BTreeMap<&'static str, usize> = Regime::ALL
-            .iter()
-            .map(|&r| (r.name(), self.count(r)))
-            .collect();
-        let shares = outcomes.iter().map(|(&k, &v)| (k, v as f64 / n)).collect();
-        let shares_ci95 = outcomes
-            .iter()
-            .map(|(&k, &v)| (k, wilson(v, self.games)))
-            .collect();
-        let mean_scores = setup
-            .rules
-            .nation_ids()
-            .iter()
-            .zip(&self.score_sums)
-            .map(|(id, sum)| (id.to_string(), round(sum / n)))
-            .collect();
-        let [trust, transparency, arms, risk, turns] = self.final_means().map(round);
-        let made_with = setup.made_with(
-            "batch",
-            &[
-                "--games".into(),
-                args.games.to_string(),
-                "--seed".into(),
-                args.seed.to_string(),
-            ],
-            args.seed,
-            args.games as u64,
-        );
-        Summary {
-            scenario: setup.rules.scenario.id.clone(),
-            games: self.games,
-            seed: args.seed,
-            turns: setup.turns,
-            strategies: setup.describe_controllers().into_iter().collect(),
-            outcomes,
-            shares,
-            shares_ci95,
-            mean_scores,
-            mean_final: BTreeMap::from([
-                ("trust", trust),
-                ("transparency", transparency),
-                ("arms", arms),
-                ("risk", risk),
-                ("turns", turns),
-            ]),
-            misperception: self.tally,
-            made_with,
-        }
-    }
-}
-
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
-/// The Wilson score interval for `k` successes in `n` trials, at 95% (Wilson 1927), rounded to
-/// four decimals; `[0, 1]` for no trials.
-pub fn wilson(k: usize, n: usize) -> [f64; 2] {
-    if n == 0 {
-        return [0.0, 1.0];
-    }
-    let (k, n, z) = (k as f64, n as f64, 1.959_964);
-    let p = k / n;
-    let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
-    let half = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt() / (1.0 + z * z / n);
-    [
-        round((centre - half).max(0.0)),
-        round((centre + half).min(1.0)),
-    ]
 }
 
 fn print_shares(s: &Summary) {

@@ -4,6 +4,7 @@
 pub mod batch;
 mod bench;
 pub mod charts;
+mod options;
 pub mod output;
 mod play;
 pub mod provenance;
@@ -13,6 +14,7 @@ mod setup;
 pub mod simulate;
 pub mod sweep;
 pub mod tables;
+pub mod totals;
 pub mod tournament;
 
 use crate::sim::Strategy;

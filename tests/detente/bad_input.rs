@@ -1,30 +1,11 @@
 //! Must show 5: bad input gets `error: FILE:LINE:COLUMN: what is wrong`, exit code 2, no panic.
 
-use crate::common::{detente, edited_copy, scenario, temp_dir};
+use crate::common::{detente, edited_copy, fails, line_of, scenario, temp_dir};
 use std::path::PathBuf;
-
-/// Runs `detente ARGS`, expects exit code 2 and returns stderr.
-fn fails(args: &[&str]) -> String {
-    let out = detente(args);
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "exit code for {args:?}; stderr: {stderr}"
-    );
-    assert!(!stderr.contains("panicked"), "no panic: {stderr}");
-    assert!(stderr.starts_with("error"), "starts with error: {stderr}");
-    stderr
-}
 
 /// A copy of reset_2013 (with its deck) where `from` is replaced by `to`.
 fn broken(name: &str, from: &str, to: &str) -> PathBuf {
     edited_copy("reset_2013", name, "broken.ron", &[(from, to)], &[])
-}
-
-fn line_of(path: &PathBuf, needle: &str) -> usize {
-    let text = std::fs::read_to_string(path).unwrap();
-    text.lines().position(|l| l.contains(needle)).unwrap() + 1
 }
 
 #[test]

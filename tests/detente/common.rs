@@ -107,3 +107,30 @@ pub fn edited_copy(
     std::fs::write(&path, text).unwrap();
     path
 }
+
+/// Runs `detente ARGS`, expects exit code 2 and an error (no panic), and returns stderr.
+pub fn fails(args: &[&str]) -> String {
+    let out = detente(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(!stderr.contains("panicked"), "no panic: {stderr}");
+    assert!(stderr.starts_with("error"), "starts with error: {stderr}");
+    stderr
+}
+
+/// Runs `detente ARGS`, expects success and returns stdout.
+pub fn succeeds(args: &[&str]) -> String {
+    let out = detente(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// The 1-based line of `path` on which `needle` first appears.
+pub fn line_of(path: &std::path::Path, needle: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}

@@ -1,10 +1,11 @@
 //! Headless tests of the screens' logic: the real UI plugins in an `App` without a window,
 //! driven the way the player drives them (activating buttons, pressing keys). This file holds
-//! the helpers; `play.rs` tests a match by one player, `classroom.rs` hotseat, saves, replays
-//! and the facilitator.
+//! the helpers; `play.rs` tests a match by one player, `classroom.rs` hotseat, saves and the
+//! facilitator, `replays.rs` watching saved games.
 
 mod classroom;
 mod play;
+mod replays;
 
 use super::saves::SaveDir;
 use super::screens::game::{ContinueButton, EndTurnButton, MenuButton, MoveCard};

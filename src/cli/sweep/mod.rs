@@ -2,82 +2,20 @@
 //! to show how the chance of each outcome moves as, say, transparency or the trust loss rises.
 //! The same seeds serve every value, so the values differ only by the parameter.
 
-use super::batch::{Totals, check_count, check_seeds, set_jobs, wilson};
-use super::charts::{self, CATASTROPHE, MAD, MAS, UNSETTLED};
+mod output;
+mod vary;
+
+pub use output::{SWEEP_COLUMNS, curve, phase, sweep_csv};
+pub use vary::{MAX_POINTS, Vary, parse_vary};
+
+use super::options::{check_count, check_seeds, set_jobs};
 use super::output::{ensure_dir, progress_bar, say, write_all_atomic};
-use super::tables;
+use super::totals::{Totals, wilson};
 use super::{GameArgs, Setup, SweepArgs};
 use crate::sim::catalog;
 use crate::sim::run::stream_on_this_thread;
 use crate::sim::scenario::Scenario;
 use crate::sim::{InputError, Plan, Regime};
-
-/// One parameter and the values it takes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Vary {
-    pub key: String,
-    pub values: Vec<f64>,
-}
-
-/// The most values a sweep may take (over both parameters).
-const MAX_POINTS: usize = 10_000;
-
-/// Parses `KEY=FROM..TO:STEP`.
-pub fn parse_vary(spec: &str) -> Result<Vary, InputError> {
-    let origin = format!("--vary {spec}");
-    let bad = |why: &str| InputError::new(origin.clone(), why.to_string());
-    let (key, range) = spec
-        .split_once('=')
-        .ok_or_else(|| bad("expected KEY=FROM..TO:STEP, like transparency=0..100:10"))?;
-    let (span, step) = range
-        .split_once(':')
-        .ok_or_else(|| bad("expected a step after the range: FROM..TO:STEP"))?;
-    let (from, to) = span
-        .split_once("..")
-        .ok_or_else(|| bad("expected a range FROM..TO"))?;
-    let number = |s: &str, what: &str| {
-        s.trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
-            .ok_or_else(|| bad(&format!("expected a number for {what}, found `{s}`")))
-    };
-    let (from, to, step) = (
-        number(from, "FROM")?,
-        number(to, "TO")?,
-        number(step, "STEP")?,
-    );
-    if key.trim().is_empty() {
-        return Err(bad("expected a parameter key before `=`"));
-    }
-    if step <= 0.0 {
-        return Err(bad("expected a positive STEP"));
-    }
-    if to < from {
-        return Err(bad("the range is empty: TO is below FROM"));
-    }
-    // Counted in floating point and checked before it becomes an integer: a tiny STEP makes
-    // the count overflow any integer.
-    let steps = ((to - from) / step + 1e-9).floor();
-    if !steps.is_finite() || steps + 1.0 > MAX_POINTS as f64 {
-        return Err(bad(&format!(
-            "{} values; expected at most {MAX_POINTS} (use a larger STEP)",
-            if steps.is_finite() && steps < 1e15 {
-                format!("{}", steps as u64 + 1)
-            } else {
-                "too many".to_string()
-            }
-        )));
-    }
-    let count = steps as usize + 1;
-    let values = (0..count)
-        .map(|k| ((from + step * k as f64) * 1e9).round() / 1e9)
-        .collect();
-    Ok(Vary {
-        key: key.trim().to_string(),
-        values,
-    })
-}
 
 /// One point of the sweep.
 #[derive(Debug, Clone)]
@@ -313,42 +251,6 @@ pub fn summarise(values: Vec<f64>, totals: &Totals) -> Point {
     }
 }
 
-/// The header of `sweep.csv` after the varied keys.
-pub const SWEEP_COLUMNS: [&str; 10] = [
-    "games",
-    "mas",
-    "mad",
-    "catastrophe",
-    "unsettled",
-    "mas_ci95_low",
-    "mas_ci95_high",
-    "mean_trust",
-    "mean_transparency",
-    "mean_arms",
-];
-
-pub fn sweep_csv(varies: &[Vary], points: &[Point]) -> String {
-    let mut header: Vec<String> = varies.iter().map(|v| v.key.clone()).collect();
-    header.extend(SWEEP_COLUMNS.iter().map(|s| s.to_string()));
-    let rows = points.iter().map(|p| {
-        let mut row: Vec<String> = p.values.iter().map(|v| v.to_string()).collect();
-        row.push(p.games.to_string());
-        row.extend(
-            p.shares
-                .iter()
-                .chain(&p.mas_ci95)
-                .map(|v| format!("{v:.4}")),
-        );
-        row.extend(
-            [p.trust, p.transparency, p.arms]
-                .iter()
-                .map(|v| format!("{v:.3}")),
-        );
-        row
-    });
-    tables::to_csv(&header, rows)
-}
-
 fn print_points(varies: &[Vary], points: &[Point]) {
     let keys: Vec<&str> = varies.iter().map(|v| v.key.as_str()).collect();
     say(format!(
@@ -376,63 +278,4 @@ fn print_points(varies: &[Vary], points: &[Point]) {
             p.arms
         ));
     }
-}
-
-/// Outcome shares against the value, MAS with its 95% band.
-pub fn curve(title: &str, x: &Vary, points: &[Point]) -> charts::ChartResult {
-    let lines: Vec<(&str, plotters::style::RGBColor, Vec<(f64, f64)>)> =
-        ["MAS", "MAD", "Catastrophe", "Unsettled"]
-            .iter()
-            .zip([MAS, MAD, CATASTROPHE, UNSETTLED])
-            .enumerate()
-            .map(|(k, (name, colour))| {
-                (
-                    *name,
-                    colour,
-                    points
-                        .iter()
-                        .map(|p| (p.values[0], p.shares[k] * 100.0))
-                        .collect(),
-                )
-            })
-            .collect();
-    let band: Vec<(f64, f64, f64)> = points
-        .iter()
-        .map(|p| (p.values[0], p.mas_ci95[0] * 100.0, p.mas_ci95[1] * 100.0))
-        .collect();
-    charts::lines(
-        &format!("{title}: outcomes as {} varies", x.key),
-        &x.key,
-        "share of games, %",
-        &lines,
-        Some((&band, MAS)),
-    )
-}
-
-/// The MAS share over the grid of two parameters.
-pub fn phase(title: &str, x: &Vary, y: &Vary, points: &[Point]) -> charts::ChartResult {
-    let values: Vec<Vec<f64>> = y
-        .values
-        .iter()
-        .rev()
-        .map(|&b| {
-            x.values
-                .iter()
-                .map(|&a| {
-                    points
-                        .iter()
-                        .find(|p| p.values == [a, b])
-                        .map_or(0.0, |p| p.shares[0] * 100.0)
-                })
-                .collect()
-        })
-        .collect();
-    let rows: Vec<String> = y.values.iter().rev().map(|v| format!("{v}")).collect();
-    let cols: Vec<String> = x.values.iter().map(|v| format!("{v}")).collect();
-    charts::grid(
-        &format!("{title}: share of MAS, %"),
-        (&x.key, &cols),
-        (&y.key, &rows),
-        &values,
-    )
 }
