@@ -1,13 +1,13 @@
 //! `detente batch`: many headless games with consecutive seeds, summarised by outcome.
 //!
 //! The games stream through: each result is added to running totals and written as a row of
-//! `games.csv` as it arrives, and only the first `BAND_GAMES` games keep their trajectories
-//! (four numbers a turn) for the bands, so memory stays flat however many games are played.
+//! `games.csv` as it arrives, and only the first games keep their trajectories (four numbers a
+//! turn, `band_games`) for the bands, so memory stays flat however many games are played.
 
 use super::options::{check_count, check_seeds, set_jobs};
 use super::output::{ensure_dir, progress_bar, say};
 use super::provenance::MadeWith;
-use super::tables;
+use super::tables::{self, CsvFile};
 use super::totals::{Totals, round, wilson};
 use super::{BatchArgs, Setup};
 use crate::files::Staging;
@@ -16,14 +16,21 @@ use crate::sim::run::stream_games;
 use crate::sim::{GameResult, InputError, Plan, Regime};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::io::{BufWriter, Write};
-use std::path::Path;
 
 /// The largest batch accepted (about ten minutes on two cores; memory does not grow with it).
 pub const MAX_GAMES: usize = 10_000_000;
 
-/// Trajectory bands are drawn from the first this many games.
+/// Trajectory bands are drawn from the first this many games at most.
 pub const BAND_GAMES: usize = 2000;
+
+/// The most turns' worth of band points a batch keeps (about 3 MB): 2000 games of 50 turns.
+const BAND_POINTS: usize = 100_000;
+
+/// How many of the first games the bands of matches of `turns` turns are drawn from: 2000, or
+/// fewer for long matches (at least one), so their memory does not grow with `--turns`.
+pub fn band_games(turns: u32) -> usize {
+    (BAND_POINTS / turns.max(1) as usize).clamp(1, BAND_GAMES)
+}
 
 /// `summary.json`.
 #[derive(Serialize)]
@@ -53,10 +60,10 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
     }
     let mut staging = Staging::default();
     let mut games_csv = match &args.out {
-        Some(dir) => Some(GamesCsv::create(
+        Some(dir) => Some(CsvFile::create(
             &mut staging,
             &dir.join("games.csv"),
-            &setup,
+            &games_header(&setup),
         )?),
         None => None,
     };
@@ -64,7 +71,7 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
         controllers: setup.controllers.clone(),
         turns: setup.turns,
         record: false,
-        trajectories: BAND_GAMES,
+        trajectories: band_games(setup.turns),
     };
     let bar = progress_bar(args.games as u64, "games", args.quiet);
     let mut totals = Totals::new(setup.rules.nation_count());
@@ -77,7 +84,7 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
         |mut g| {
             totals.add(&g);
             if let Some(csv) = &mut games_csv {
-                csv.row(&g);
+                csv.row(&game_row(&g));
             }
             if let Some(t) = g.trajectory.take() {
                 trajectories.push(t);
@@ -227,88 +234,54 @@ pub fn bands_csv(trajectories: &[Vec<BandPoint>], turns: u32) -> String {
     )
 }
 
-/// `games.csv`, written row by row as the games finish.
-struct GamesCsv {
-    writer: csv::Writer<BufWriter<std::fs::File>>,
-    target: String,
-    /// The first error, kept until `finish` reports it.
-    error: Option<csv::Error>,
+/// The header of `games.csv`: one row a game, then a score column for each nation.
+fn games_header(setup: &Setup) -> Vec<String> {
+    let mut header: Vec<String> = [
+        "game",
+        "seed",
+        "outcome",
+        "turns",
+        "mas_turns",
+        "mean_trust",
+        "min_trust",
+        "mean_transparency",
+        "mean_arms",
+        "risk",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(
+        setup
+            .rules
+            .nation_ids()
+            .iter()
+            .map(|id| format!("score_{id}")),
+    );
+    header
 }
 
-impl GamesCsv {
-    fn create(staging: &mut Staging, target: &Path, setup: &Setup) -> Result<GamesCsv, InputError> {
-        let file = staging.create(target)?;
-        let mut writer = tables::writer(BufWriter::new(file));
-        let mut header: Vec<String> = [
-            "game",
-            "seed",
-            "outcome",
-            "turns",
-            "mas_turns",
-            "mean_trust",
-            "min_trust",
-            "mean_transparency",
-            "mean_arms",
-            "risk",
+/// A game's row of `games.csv`.
+fn game_row(g: &GameResult) -> Vec<String> {
+    let f = &g.final_state;
+    let mut row = vec![
+        g.index.to_string(),
+        g.seed.to_string(),
+        g.outcome.name().to_string(),
+        g.turns.to_string(),
+        f.mas_turns.to_string(),
+    ];
+    row.extend(
+        [
+            f.mean_trust,
+            f.min_trust,
+            f.mean_transparency,
+            f.mean_arms,
+            f.risk,
         ]
         .iter()
-        .map(|s| s.to_string())
-        .collect();
-        header.extend(
-            setup
-                .rules
-                .nation_ids()
-                .iter()
-                .map(|id| format!("score_{id}")),
-        );
-        let error = writer.write_record(&header).err();
-        Ok(GamesCsv {
-            writer,
-            target: target.display().to_string(),
-            error,
-        })
-    }
-
-    fn row(&mut self, g: &GameResult) {
-        if self.error.is_some() {
-            return;
-        }
-        let f = &g.final_state;
-        let mut row = vec![
-            g.index.to_string(),
-            g.seed.to_string(),
-            g.outcome.name().to_string(),
-            g.turns.to_string(),
-            f.mas_turns.to_string(),
-        ];
-        row.extend(
-            [
-                f.mean_trust,
-                f.min_trust,
-                f.mean_transparency,
-                f.mean_arms,
-                f.risk,
-            ]
-            .iter()
-            .chain(&g.scores)
-            .map(|&v| round(v).to_string()),
-        );
-        self.error = self.writer.write_record(&row).err();
-    }
-
-    fn finish(mut self) -> Result<(), InputError> {
-        let target = self.target.clone();
-        let fail = |e: String| InputError::new(&target, format!("cannot write: {e}"));
-        if let Some(e) = self.error.take() {
-            return Err(fail(e.to_string()));
-        }
-        let mut file = self
-            .writer
-            .into_inner()
-            .map_err(|e| fail(e.to_string()))?
-            .into_inner()
-            .map_err(|e| fail(e.to_string()))?;
-        file.flush().map_err(|e| fail(e.to_string()))?;
-        file.sync_all().map_err(|e| fail(e.to_string()))
-    }
+        .chain(&g.scores)
+        .map(|&v| round(v).to_string()),
+    );
+    row
 }

@@ -51,11 +51,11 @@ fn classroom() -> Result<(), InputError> {
     })?;
     let all = super::tournament::parse_strategies("all")?;
     let start = Instant::now();
-    let t = super::tournament::play(&pd, &all, 100, 1, |_| {})?;
+    let t = super::tournament::play(&pd, &all, 100, 1, |_| {}, |_| {})?;
     println!(
         "bench: tournament of {} strategies, {} matches of 200 turns (target under 1 s)",
         all.len(),
-        t.matches.len()
+        t.matches
     );
     println!("  wall time        {:.3} s", start.elapsed().as_secs_f64());
     let reciprocal = |transparency: f64| {

@@ -307,7 +307,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
                     s.moves.len(),
                     s.events.len(),
                     s.turns,
-                    crate::sim::fingerprint::scenario_hash(s)
+                    crate::sim::fingerprint::files_hash(&loaded)
                 );
             }
             Err(e) => {

@@ -71,6 +71,7 @@ fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
                 player,
                 controllers,
                 seed: args.seed.unwrap_or_else(fresh_seed),
+                set: setup.set.clone(),
             };
             Some((setup.rules, match_setup))
         }

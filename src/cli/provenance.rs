@@ -20,8 +20,10 @@ pub struct MadeWith {
     pub command: String,
     pub scenario: String,
     pub scenario_title: String,
-    /// The content hash of the scenario as played, `set` applied (`fingerprint::scenario_hash`):
-    /// the same command gives the same hash only from the same scenario file and deck.
+    /// The content hash of the scenario as it was read, before `set`: of its file and deck,
+    /// layout aside (`fingerprint::files_hash`), for the commands; for a match exported from a
+    /// save, of the scenario the save holds (`set` already applied). The same hash, the same
+    /// scenario.
     pub scenario_hash: String,
     /// Every `--set KEY=VALUE` applied to it, in order.
     pub set: Vec<String>,

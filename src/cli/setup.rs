@@ -2,9 +2,9 @@
 
 use super::GameArgs;
 use crate::sim::catalog;
-use crate::sim::fingerprint::scenario_hash;
+use crate::sim::fingerprint::files_hash;
+use crate::sim::load::Loaded;
 use crate::sim::overrides::apply_overrides;
-use crate::sim::scenario::Scenario;
 use crate::sim::state::Controller;
 use crate::sim::{InputError, Rules};
 
@@ -16,7 +16,7 @@ pub struct Setup {
     pub turns: u32,
     /// The scenario as given on the command line (a name or a path).
     pub scenario_arg: String,
-    /// The hash of the scenario as played (`--set` applied): `fingerprint::scenario_hash`.
+    /// The hash of the scenario's files (`fingerprint::files_hash`), before the `--set`s.
     pub scenario_hash: String,
     /// The `--set` changes, in order.
     pub set: Vec<String>,
@@ -28,13 +28,13 @@ impl Setup {
     /// Errors: the scenario's, or a bad `--set`, `--ai` or `--turns`, naming the option.
     pub fn from_args(args: &GameArgs) -> Result<Setup, InputError> {
         let loaded = catalog::open(&args.scenario)?;
-        Setup::of(&loaded.scenario, args)
+        Setup::of(&loaded, args)
     }
 
     /// Sets up a scenario already loaded (from `args.scenario`) as `args` say.
-    pub fn of(base: &Scenario, args: &GameArgs) -> Result<Setup, InputError> {
-        let scenario = apply_overrides(base, &args.set)?;
-        let scenario_hash = scenario_hash(&scenario);
+    pub fn of(loaded: &Loaded, args: &GameArgs) -> Result<Setup, InputError> {
+        let scenario = apply_overrides(&loaded.scenario, &args.set)?;
+        let scenario_hash = files_hash(loaded);
         let rules = Rules::new(scenario);
         let mut controllers = rules.default_controllers();
         for spec in &args.ai {

@@ -2,6 +2,7 @@
 //! crate (a field with a comma, quote or line break is quoted), numbers always written with a
 //! `.` (Rust's formatting, whatever the locale), columns found by their header's name.
 
+use crate::files::Staging;
 use crate::files::text::read_text;
 use crate::sim::InputError;
 use std::io::Write;
@@ -27,6 +28,59 @@ pub fn to_csv<S: AsRef<str>>(header: &[S], rows: impl IntoIterator<Item = Vec<St
     };
     write(&mut w).expect("writing CSV to memory cannot fail");
     String::from_utf8(w.into_inner().expect("a flushed CSV writer")).expect("CSV of UTF-8 fields")
+}
+
+/// A CSV file written row by row as a run produces them (too large to hold in memory), to a
+/// temporary of `Staging` that its commit renames into place.
+pub struct CsvFile {
+    writer: csv::Writer<std::io::BufWriter<std::fs::File>>,
+    target: String,
+    /// The first error, kept until `finish` reports it.
+    error: Option<csv::Error>,
+}
+
+impl CsvFile {
+    /// Starts the file with its header.
+    pub fn create<S: AsRef<str>>(
+        staging: &mut Staging,
+        target: &Path,
+        header: &[S],
+    ) -> Result<CsvFile, InputError> {
+        let file = staging.create(target)?;
+        let mut writer = writer(std::io::BufWriter::new(file));
+        let error = writer.write_record(header.iter().map(AsRef::as_ref)).err();
+        Ok(CsvFile {
+            writer,
+            target: target.display().to_string(),
+            error,
+        })
+    }
+
+    /// Adds a row (after an error, nothing: `finish` reports it).
+    pub fn row(&mut self, row: &[String]) {
+        if self.error.is_none() {
+            self.error = self.writer.write_record(row).err();
+        }
+    }
+
+    /// Flushes the file and syncs it to disk, ready for the commit.
+    ///
+    /// Errors: the first write that failed, or the flush, naming the file.
+    pub fn finish(mut self) -> Result<(), InputError> {
+        let target = self.target.clone();
+        let fail = |e: String| InputError::new(&target, format!("cannot write: {e}"));
+        if let Some(e) = self.error.take() {
+            return Err(fail(e.to_string()));
+        }
+        let mut file = self
+            .writer
+            .into_inner()
+            .map_err(|e| fail(e.to_string()))?
+            .into_inner()
+            .map_err(|e| fail(e.to_string()))?;
+        file.flush().map_err(|e| fail(e.to_string()))?;
+        file.sync_all().map_err(|e| fail(e.to_string()))
+    }
 }
 
 /// A CSV file read whole: its header and rows, with the file's name for messages.

@@ -138,7 +138,7 @@ fn is_copy_of_built_in(path: &Path, name: &str) -> bool {
 /// where it is), or the first problem in the file, at `FILE:LINE:COL`.
 pub fn open(arg: &str) -> Result<Loaded, InputError> {
     let given = PathBuf::from(arg);
-    if given.exists() || arg.contains('/') || arg.contains('\\') || arg.ends_with(".ron") {
+    if given.is_file() || arg.contains('/') || arg.contains('\\') || arg.ends_with(".ron") {
         return load_scenario(&given);
     }
     for dir in own_folders() {

@@ -7,6 +7,7 @@
 //! (layout and comments removed, `canonical`), so the pretty RON of a save and the compact RON
 //! the hash was taken of at saving agree.
 
+use super::load::Loaded;
 use super::scenario::Scenario;
 use sha2::{Digest, Sha256};
 
@@ -19,6 +20,19 @@ const FNV1A64: &str = "fnv1a64:";
 pub fn scenario_hash(scenario: &Scenario) -> String {
     let text = ron::to_string(scenario).unwrap_or_default();
     sha256_hex(&canonical(&text))
+}
+
+/// `sha256:` and the SHA-256 of a scenario file's and its deck's text, layout and comments
+/// aside (`canonical`): what outputs record of the scenario they were made from. It depends on
+/// the files only, not on how this version of Détente reads them, so the same files give the
+/// same hash in every version.
+pub fn files_hash(loaded: &Loaded) -> String {
+    let mut text = canonical(&loaded.file.text);
+    if let Some(deck) = &loaded.deck {
+        text.push('\n');
+        text.push_str(&canonical(&deck.text));
+    }
+    sha256_hex(&text)
 }
 
 /// The hash of a scenario as written in a file (its RON text in any layout), by the algorithm
@@ -48,43 +62,76 @@ fn fnv1a64_hex(text: &str) -> String {
     format!("{FNV1A64}{hash:016x}")
 }
 
-/// RON text without its layout: whitespace and comments outside string and character literals
-/// are removed, and so is a comma just before a closing bracket. Two texts of the same value
-/// written by `ron` (compact or pretty) have the same canonical text.
+/// RON text without its layout: whitespace and comments (line comments, and block comments,
+/// which nest) outside string and character literals are removed, and so is a comma just
+/// before a closing bracket; string literals, raw ones (`r#"…"#`) included, are kept as they
+/// are. Two texts of the same value written by `ron` (compact or pretty) have the same
+/// canonical text.
 pub fn canonical(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        // A raw string: `r`, then `#`s, then a quote, up to a quote and as many `#`s.
+        if c == 'r' && !out.chars().last().is_some_and(ident) {
+            let hashes = chars[i + 1..].iter().take_while(|&&h| h == '#').count();
+            if chars.get(i + 1 + hashes) == Some(&'"') {
+                let body = i + 2 + hashes;
+                let closing: Vec<char> = std::iter::once('"')
+                    .chain(std::iter::repeat_n('#', hashes))
+                    .collect();
+                let end = (body..=chars.len().saturating_sub(closing.len()))
+                    .find(|&k| chars[k..].starts_with(&closing))
+                    .map_or(chars.len(), |k| k + closing.len());
+                out.extend(&chars[i..end]);
+                i = end;
+                continue;
+            }
+        }
         match c {
             '"' | '\'' => {
                 out.push(c);
-                while let Some(d) = chars.next() {
+                i += 1;
+                while i < chars.len() {
+                    let d = chars[i];
                     out.push(d);
+                    i += 1;
                     if d == '\\' {
-                        if let Some(escaped) = chars.next() {
+                        if let Some(&escaped) = chars.get(i) {
                             out.push(escaped);
+                            i += 1;
                         }
                     } else if d == c {
                         break;
                     }
                 }
+                continue;
             }
-            '/' if chars.peek() == Some(&'/') => {
-                for d in chars.by_ref() {
-                    if d == '\n' {
-                        break;
-                    }
+            '/' if next == Some('/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
                 }
             }
-            '/' if chars.peek() == Some(&'*') => {
-                chars.next();
-                let mut last = ' ';
-                for d in chars.by_ref() {
-                    if last == '*' && d == '/' {
-                        break;
+            '/' if next == Some('*') => {
+                let mut depth = 0;
+                while i < chars.len() {
+                    if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                        depth += 1;
+                        i += 2;
+                    } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
                     }
-                    last = d;
                 }
+                continue;
             }
             ')' | ']' | '}' => {
                 if out.ends_with(',') {
@@ -95,6 +142,7 @@ pub fn canonical(text: &str) -> String {
             c if c.is_whitespace() => {}
             c => out.push(c),
         }
+        i += 1;
     }
     out
 }
@@ -138,5 +186,13 @@ mod tests {
             hash_of_text("(a: \"x \")", "sha256:")
         );
         assert_eq!(hash_of_text("(a: 1)", "md5:"), None);
+        // Raw strings keep their spaces; block comments nest.
+        assert_eq!(
+            canonical("(s: r#\"x\" y\"#, t: r\"a b\")"),
+            "(s:r#\"x\" y\"#,t:r\"a b\")"
+        );
+        assert_ne!(canonical("r#\"x\" y\"#"), canonical("r#\"x\"y\"#"));
+        assert_eq!(canonical("(a: 1 /* x /* y */ z */, b: 2)"), "(a:1,b:2)");
+        assert_eq!(canonical("(br: 1)"), "(br:1)");
     }
 }

@@ -5,8 +5,8 @@
 //! The hash is Argon2id with the `argon2` crate's default cost (RFC 9106), written as a PHC
 //! string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`).
 
-use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Argon2, Params};
 use sha2::{Digest, Sha256};
 
 /// A passphrase's hash.
@@ -23,10 +23,16 @@ impl Guard {
         Guard(hash.to_string())
     }
 
-    /// A hash read from a save; `None` when it is not a PHC string.
+    /// A hash read from a save; `None` when it is not an Argon2id PHC string of the default
+    /// cost (a hand-written cost could make checking a passphrase take gigabytes).
     pub fn from_phc(phc: &str) -> Option<Guard> {
-        PasswordHash::new(phc).ok()?;
-        Some(Guard(phc.to_string()))
+        let hash = PasswordHash::new(phc).ok()?;
+        let params = Params::try_from(&hash).ok()?;
+        let default = Params::default();
+        let same_cost = hash.algorithm == argon2::Algorithm::Argon2id.ident()
+            && (params.m_cost(), params.t_cost(), params.p_cost())
+                == (default.m_cost(), default.t_cost(), default.p_cost());
+        same_cost.then(|| Guard(phc.to_string()))
     }
 
     /// The PHC string, as saves keep it.
@@ -80,5 +86,11 @@ mod tests {
         let read = Guard::from_phc(guard.phc()).unwrap();
         assert!(read.verify("open skies"));
         assert_eq!(Guard::from_phc("not a hash"), None);
+        let costly = guard.phc().replace("m=19456", "m=4194304");
+        assert_eq!(
+            Guard::from_phc(&costly),
+            None,
+            "a hand-written cost is refused"
+        );
     }
 }

@@ -125,11 +125,17 @@ struct WrittenRecording<'a> {
 }
 
 /// Reads a save and checks it completely: its form, its version, its scenario's hash, and that
-/// its recording replays to its state. Returns the save and the match rebuilt from it.
+/// its recording replays to its state. Returns the save, its state now the one its commands
+/// replay to (for an older save, migrated), and the match rebuilt from it.
 pub fn load(path: &Path) -> Result<(SaveFile, Rebuilt), InputError> {
-    let (save, text) = read(path)?;
+    let (mut save, text) = read(path)?;
     match verify(&save) {
-        Ok(rebuilt) => Ok((save, rebuilt)),
+        Ok(rebuilt) => {
+            // What the rest of the game reads of the save (is the match over? whose turn?)
+            // comes from the replay, never from numbers the file merely states.
+            save.state = rebuilt.state.clone();
+            Ok((save, rebuilt))
+        }
         Err(d) => {
             let (line, col) = Locator::new(&text).find(&["state".to_string()]);
             let why = if save.version < VERSION {
@@ -217,6 +223,15 @@ fn parse_text(origin: &str, text: &str) -> Result<SaveFile, InputError> {
         }
     }
     let save: SaveFile = ron_options().from_str(text).map_err(ron_error)?;
+    if let Some((key, why)) = not_of_its_version(&save) {
+        return refuse(
+            key,
+            format!(
+                "a save of version {} cannot have {why}; the file was edited or damaged",
+                save.version
+            ),
+        );
+    }
     let scenario = &save.recording.scenario;
     if scenario.id != save.scenario {
         return refuse(
@@ -263,6 +278,30 @@ fn parse_text(origin: &str, text: &str) -> Result<SaveFile, InputError> {
         );
     }
     Ok(save)
+}
+
+/// What a save holds that its version does not write, so that a save cannot claim an older
+/// version (and its migration) while holding a newer one's contents: version 1 has an FNV-1a
+/// scenario hash and none of version 2's fields; later versions have a SHA-256 hash.
+fn not_of_its_version(save: &SaveFile) -> Option<(&'static str, &'static str)> {
+    let hash = &save.scenario_hash;
+    if save.version == 1 {
+        if !hash.starts_with("fnv1a64:") {
+            return Some(("scenario_hash", "a scenario hash other than fnv1a64"));
+        }
+        if !save.detente.is_empty() {
+            return Some(("detente", "a `detente` version"));
+        }
+        if save.facilitator.is_some() {
+            return Some(("facilitator", "a facilitator's passphrase"));
+        }
+        if !save.recording.set.is_empty() {
+            return Some(("set", "a `set` list"));
+        }
+    } else if !hash.starts_with("sha256:") {
+        return Some(("scenario_hash", "a scenario hash other than sha256"));
+    }
+    None
 }
 
 /// Where a replay parted from its recording.

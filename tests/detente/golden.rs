@@ -4,7 +4,7 @@
 use super::common::{detente, temp_dir};
 use super::session::{active, drain, loaded, play, save_of, session};
 use detente::sim::Rules;
-use detente::sim::save::{SaveFile, VERSION, load};
+use detente::sim::save::{SaveFile, VERSION, load, read};
 use detente::sim::session::{ChooseMove, Facilitate, Facilitated, advise};
 use detente::sim::state::Controller;
 
@@ -65,17 +65,19 @@ fn golden_saves_of_every_version_load_replay_and_play_on() {
     for path in &files {
         let shown = path.display();
         let (save, rebuilt) = load(path).unwrap_or_else(|e| panic!("{e}"));
+        let (written, _) = read(path).unwrap();
         assert!(save.version <= VERSION, "{shown}");
         // Version 1 never recorded total arms after the start; the migration reads them again.
         let state = &rebuilt.state;
+        assert_eq!(&save.state, state, "{shown}: the save loads as its replay");
         if save.version == 1 {
-            assert_eq!(save.state.globals.arms_totals.len(), 1, "{shown}");
+            assert_eq!(written.state.globals.arms_totals.len(), 1, "{shown}");
             assert!(state.globals.arms_totals.len() > 1, "{shown}");
             assert_eq!(
-                state.nations, save.state.nations,
+                state.nations, written.state.nations,
                 "{shown}: the dynamics are the same"
             );
-            assert_eq!(state.relations, save.state.relations, "{shown}");
+            assert_eq!(state.relations, written.state.relations, "{shown}");
         }
         let out = detente(&["replay", path.to_str().unwrap()]);
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -141,5 +143,13 @@ fn a_save_of_another_version_says_which() {
         assert_eq!(out.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&out.stderr).contains(expected));
     }
+    // A newer save that claims an older version, to be migrated past its checks, is caught.
+    let newer = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/v2-hotseat-cold_war_1962.ron");
+    let text = std::fs::read_to_string(newer).unwrap();
+    let path = dir.join("claims-v1.ron");
+    std::fs::write(&path, text.replacen("version: 2,", "version: 1,", 1)).unwrap();
+    let e = load(&path).unwrap_err().to_string();
+    assert!(e.contains("a save of version 1 cannot have"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -197,39 +197,62 @@ fn numbers_from_the_command_line_are_checked_before_use() {
         o,
     ]);
     assert!(err.contains("points; expected at most 10000"), "{err}");
-    for args in [
-        vec![
-            "batch",
-            "reset_2013",
-            "--games",
-            "2",
-            "--seed",
-            "18446744073709551615",
-        ],
-        vec!["batch", "reset_2013", "--games", "1", "--jobs", "100000"],
-        vec![
-            "tournament",
-            "prisoners_dilemma",
-            "--repetitions",
-            "3",
-            "--seed",
-            "18446744073709551614",
-        ],
-        vec![
-            "sweep",
-            "reset_2013",
-            "--vary",
-            "transparency=0..10:5",
-            "--games",
-            "3",
-            "--seed",
-            "18446744073709551615",
-        ],
+    for (args, expected) in [
+        (
+            vec![
+                "batch",
+                "reset_2013",
+                "--games",
+                "2",
+                "--seed",
+                "18446744073709551615",
+            ],
+            "the last seed would pass 18446744073709551615",
+        ),
+        (
+            vec!["batch", "reset_2013", "--games", "1", "--jobs", "100000"],
+            "expected 1 to 256 threads",
+        ),
+        (
+            vec![
+                "tournament",
+                "prisoners_dilemma",
+                "--repetitions",
+                "3",
+                "--seed",
+                "18446744073709551614",
+            ],
+            "expected a first seed of at most 18446744073709551613",
+        ),
+        (
+            vec![
+                "sweep",
+                "reset_2013",
+                "--vary",
+                "transparency=0..10:5",
+                "--games",
+                "3",
+                "--seed",
+                "18446744073709551615",
+            ],
+            "the last seed would pass",
+        ),
+        (
+            vec![
+                "sweep",
+                "reset_2013",
+                "--vary",
+                "transparency=0..1e300:1e299",
+                "--games",
+                "1",
+            ],
+            "expected FROM and TO between",
+        ),
     ] {
         let mut args = args.clone();
         args.extend(["--out", o]);
         let err = fails(&args);
-        assert!(err.contains("expected"), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
     }
     assert!(!out.exists(), "no files for refused commands");
     // The last possible seed is fine.

@@ -88,21 +88,29 @@ fn text_from_files_reaches_the_report_escaped() {
         game.to_str().unwrap(),
     ]);
     let text = std::fs::read_to_string(&game).unwrap();
-    // A hand-edited export: the ids and the title carry markup.
-    let edited = text
-        .replace("\"blue\"", "\"<b>blue</b>\"")
-        .replace(
-            "\"The prisoner's dilemma\"",
+    // A hand-edited export: the ids, the title and the provenance carry markup.
+    let mut edited = text.clone();
+    for (from, to) in [
+        ("\"blue\"", "\"<b>blue</b>\""),
+        (
+            "\"The Prisoner's Dilemma\"",
             "\"<script>alert(1)</script>\"",
-        )
-        .replacen("\"detente\": \"", "\"detente\": \"<i>", 1);
-    assert_ne!(edited, text);
+        ),
+        ("\"detente\": \"", "\"detente\": \"<i>"),
+    ] {
+        assert!(edited.contains(from), "{from} is in the export");
+        edited = edited.replace(from, to);
+    }
     std::fs::write(&game, edited).unwrap();
     succeeds(&["report", game.to_str().unwrap()]);
     let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
     assert!(!html.contains("<b>blue</b>"), "the id is escaped");
     assert!(html.contains("&lt;b&gt;blue&lt;/b&gt;"));
     assert!(!html.contains("<script"), "no live script");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the title is shown, escaped"
+    );
     assert!(!html.contains("<i>"), "the provenance is escaped too");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -309,7 +317,7 @@ fn score_per_turn_counts_the_turns_each_match_lasted() {
 /// histories of the same games.
 #[test]
 fn streamed_bands_equal_the_bands_of_full_histories() {
-    use detente::cli::batch::{BAND_GAMES, bands_csv};
+    use detente::cli::batch::{BAND_GAMES, band_games, bands_csv};
     use detente::sim::history::band_point_of_record;
     use detente::sim::{Plan, run_games};
     let dir = temp_dir("bands");
@@ -333,6 +341,8 @@ fn streamed_bands_equal_the_bands_of_full_histories() {
         record: true,
         trajectories: 0,
     };
+    assert_eq!(band_games(s.turns), BAND_GAMES, "48 turns keep 2000 games");
+    assert_eq!(band_games(100_000), 1, "long matches keep fewer");
     let seeds: Vec<u64> = (5..5 + BAND_GAMES as u64).collect();
     let full = run_games(&s.rules, &plan, &seeds, |_| {});
     let trajectories: Vec<Vec<[f64; 4]>> = full

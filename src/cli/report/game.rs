@@ -39,6 +39,28 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
             "the game has no turns to report",
         ));
     }
+    // The charts read every turn by the first turn's nations and pairs.
+    let first = &g.history[0];
+    if let Some(r) = g.history.iter().find(|r| {
+        r.nations.len() != first.nations.len()
+            || r.relations.len() != first.relations.len()
+            || r.nations
+                .iter()
+                .zip(&first.nations)
+                .any(|(a, b)| a.id != b.id)
+            || r.relations
+                .iter()
+                .zip(&first.relations)
+                .any(|(a, b)| (&a.from, &a.to) != (&b.from, &b.to))
+    }) {
+        return Err(InputError::new(
+            path.display().to_string(),
+            format!(
+                "turn {} has other nations or pairs than turn {}; expected the JSON written by `detente simulate --json`",
+                r.turn, first.turn
+            ),
+        ));
+    }
     let outcome = Regime::ALL
         .into_iter()
         .find(|r| r.name() == g.outcome)

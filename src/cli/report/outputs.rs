@@ -143,6 +143,14 @@ pub(super) fn tournament(dir: &Path) -> Result<(String, String), InputError> {
         ],
         "the ranking.csv written by `detente tournament`",
     )?;
+    // Far more strategies than there are, and few enough for the n × n heat map.
+    const MOST: usize = 1000;
+    if ranking.rows.len() > MOST {
+        return Err(InputError::new(
+            ranking.origin.clone(),
+            format!("{} strategies; expected at most {MOST}", ranking.rows.len()),
+        ));
+    }
     let mut entries = Vec::new();
     let mut table = String::from(
         "<table><tr><th>rank</th><th>strategy</th><th>score per turn</th><th>wins</th><th>cooperation</th></tr>",

@@ -13,8 +13,8 @@ use super::output::{ensure_dir, progress_bar, say, write_all_atomic};
 use super::totals::{Totals, wilson};
 use super::{GameArgs, Setup, SweepArgs};
 use crate::sim::catalog;
+use crate::sim::load::Loaded;
 use crate::sim::run::stream_on_this_thread;
-use crate::sim::scenario::Scenario;
 use crate::sim::{InputError, Plan, Regime};
 
 /// One point of the sweep.
@@ -71,7 +71,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
     };
     // Check every setting before the first game, so a bad key or value fails at once; each
     // point's setup is made again when it is played, so they are not all held at once.
-    let base = catalog::open(&args.game.scenario)?.scenario;
+    let base = catalog::open(&args.game.scenario)?;
     for point in &grid {
         setup_at(&base, args, &varies, point)?;
     }
@@ -94,7 +94,10 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
         let title = &first.rules.scenario.title;
         let mut files = vec![
             (dir.join("sweep.csv"), sweep_csv(&varies, &points)),
-            (dir.join("sweep.json"), sweep_json(&first, args, &varies)),
+            (
+                dir.join("sweep.json"),
+                sweep_json(&Setup::of(&base, &args.game)?, args, &varies),
+            ),
         ];
         match varies.as_slice() {
             [x] => files.push((
@@ -133,9 +136,7 @@ fn sweep_json(setup: &Setup, args: &SweepArgs, varies: &[Vary]) -> String {
         "--seed".into(),
         args.seed.to_string(),
     ]);
-    let mut made_with = setup.made_with("sweep", &command, args.seed, args.games as u64);
-    // The setup is the first point's: its `--set` list ends with the varied values.
-    made_with.set.truncate(args.game.set.len());
+    let made_with = setup.made_with("sweep", &command, args.seed, args.games as u64);
     let about = serde_json::json!({
         "scenario": setup.rules.scenario.id,
         "title": setup.rules.scenario.title,
@@ -212,7 +213,7 @@ pub fn play_points(
 }
 
 fn setup_at(
-    base: &Scenario,
+    base: &Loaded,
     args: &SweepArgs,
     varies: &[Vary],
     point: &[f64],

@@ -37,6 +37,13 @@ pub fn parse_vary(spec: &str) -> Result<Vary, InputError> {
         number(to, "TO")?,
         number(step, "STEP")?,
     );
+    // Far beyond any parameter's range, and small enough that no value overflows to infinity.
+    const LARGEST: f64 = 1e12;
+    if from.abs() > LARGEST || to.abs() > LARGEST {
+        return Err(bad(&format!(
+            "expected FROM and TO between -{LARGEST:e} and {LARGEST:e}"
+        )));
+    }
     if key.trim().is_empty() {
         return Err(bad("expected a parameter key before `=`"));
     }

@@ -6,14 +6,16 @@
 mod round_robin;
 mod tables;
 
-pub use round_robin::{Match, SCORE_PER_TURN, Standing, Tournament, mean_grid, pairwise, play};
-pub use tables::{MATCHES_HEADER, matches_csv};
+pub use round_robin::{Match, SCORE_PER_TURN, Standing, Tournament, mean_grid, play};
+pub use tables::{MATCHES_HEADER, match_row};
 
 use super::charts::{bars, heat_map};
 use super::options::{check_count, check_seeds, set_jobs};
-use super::output::{ensure_dir, progress_bar, say, write_all_atomic};
+use super::output::{ensure_dir, progress_bar, say};
 use super::provenance::MadeWith;
+use super::tables::CsvFile;
 use super::{GameArgs, Setup, TournamentArgs};
+use crate::files::Staging;
 use crate::sim::{InputError, Strategy};
 
 pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
@@ -42,9 +44,28 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
     let pairs = strategies.len() * (strategies.len() + 1) / 2;
     let total = pairs * args.repetitions as usize;
     let bar = progress_bar(total as u64, "matches", args.quiet);
-    let t = play(&setup, &strategies, args.repetitions, args.seed, |done| {
-        bar.set_position(done as u64)
-    })?;
+    // matches.csv is written as the matches finish; the rest once the standings are known.
+    let mut staging = Staging::default();
+    let mut matches = match &args.out {
+        Some(dir) => Some(CsvFile::create(
+            &mut staging,
+            &dir.join("matches.csv"),
+            &MATCHES_HEADER,
+        )?),
+        None => None,
+    };
+    let t = play(
+        &setup,
+        &strategies,
+        args.repetitions,
+        args.seed,
+        |m| {
+            if let Some(csv) = &mut matches {
+                csv.row(&tables::match_row(&strategies, m));
+            }
+        },
+        |done| bar.set_position(done as u64),
+    )?;
     bar.finish_and_clear();
     print_ranking(&t, &setup);
     if let Some(dir) = &args.out {
@@ -67,7 +88,7 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
             "Pairwise payoffs",
             "mean score per turn played of the row's strategy against the column's",
             &names,
-            &pairwise(&t),
+            &t.pairwise,
         )
         .map_err(|e| InputError::new("payoffs.svg", e))?;
         let about = About {
@@ -81,6 +102,9 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
             score_per_turn: SCORE_PER_TURN.to_string(),
             made_with: made_with(&setup, args, &names),
         };
+        if let Some(csv) = matches {
+            csv.finish()?;
+        }
         let files = [
             (
                 dir.join("tournament.json"),
@@ -89,16 +113,14 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
                     serde_json::to_string_pretty(&about).expect("always serialises")
                 ),
             ),
-            (dir.join("matches.csv"), matches_csv(&t)),
             (dir.join("ranking.csv"), tables::ranking_csv(&t)),
             (dir.join("ranking.svg"), ranking_svg),
             (dir.join("payoffs.svg"), payoffs_svg),
         ];
-        let refs: Vec<(&std::path::Path, &[u8])> = files
-            .iter()
-            .map(|(p, c)| (p.as_path(), c.as_bytes()))
-            .collect();
-        write_all_atomic(&refs)?;
+        for (path, text) in &files {
+            staging.write(path, text.as_bytes())?;
+        }
+        staging.commit()?;
         say(format!(
             "wrote tournament.json, matches.csv, ranking.csv, ranking.svg and payoffs.svg in {}",
             dir.display()
@@ -183,7 +205,7 @@ fn print_ranking(t: &Tournament, setup: &Setup) {
         "Round robin on {}: {} strategies, {} matches of {} turns (noise {}); score per turn: {SCORE_PER_TURN}",
         setup.rules.scenario.id,
         t.strategies.len(),
-        t.matches.len(),
+        t.matches,
         t.turns,
         setup.rules.scenario.params.execution_noise
     ));

@@ -61,24 +61,31 @@ pub struct Standing {
     pub matches: usize,
 }
 
-/// A tournament's matches and standings.
+/// A tournament's standings and head-to-head table (the matches themselves stream through
+/// `play`'s `each`).
 pub struct Tournament {
     pub strategies: Vec<Strategy>,
     /// Turns per match (the most a match can last).
     pub turns: u32,
-    /// Every match, pair by pair (a ≤ b in the strategies' order), repetition by repetition.
-    pub matches: Vec<Match>,
+    /// Matches played.
+    pub matches: usize,
+    /// Matches that ended early, in a nuclear exchange.
+    pub ended_early: usize,
     pub ranking: Vec<Standing>,
+    /// Mean score per turn played of row `i` against column `j` (`SCORE_PER_TURN`).
+    pub pairwise: Vec<Vec<f64>>,
 }
 
 /// Plays the round robin: pair (a, b) with a ≤ b, repetition r on seed `seed + r` (which the
-/// caller has checked does not pass `u64::MAX`). The matches stream through, each kept as a
-/// `Match` of a few numbers.
+/// caller has checked does not pass `u64::MAX`). Each match is handed to `each` as it is
+/// done, pair by pair and repetition by repetition, and added to the standings; none is kept,
+/// so a tournament of any size runs in the same memory.
 pub fn play(
     setup: &Setup,
     strategies: &[Strategy],
     repetitions: u32,
     seed: u64,
+    mut each: impl FnMut(&Match),
     progress: impl FnMut(usize),
 ) -> Result<Tournament, InputError> {
     let rules = &setup.rules;
@@ -122,7 +129,7 @@ pub fn play(
         record: false,
         trajectories: 0,
     };
-    let mut matches = Vec::with_capacity(pairs.len() * reps);
+    let mut standings = Standings::new(strategies);
     stream_matches(
         rules,
         &plan,
@@ -131,68 +138,108 @@ pub fn play(
         &lineup,
         |g| {
             let ((a, b), r) = key(g.index);
-            matches.push(Match::of(a, b, r, &g));
+            let m = Match::of(a, b, r, &g);
+            standings.add(&m);
+            each(&m);
         },
         progress,
     );
-    let ranking = rank(strategies, &matches);
-    Ok(Tournament {
-        strategies: strategies.to_vec(),
-        turns: setup.turns,
-        matches,
-        ranking,
-    })
+    Ok(standings.finish(strategies, setup.turns))
 }
 
-fn rank(strategies: &[Strategy], matches: &[Match]) -> Vec<Standing> {
-    let mut standings: Vec<Standing> = strategies
-        .iter()
-        .map(|&strategy| Standing {
-            strategy,
-            mean_score: 0.0,
-            wins: 0,
-            cooperation: 0.0,
+/// The running sums behind the standings and the head-to-head table.
+struct Standings {
+    /// Per strategy: the sums of its score per turn and cooperation rate, the sides it played,
+    /// its wins and its matches.
+    per_turn: Vec<f64>,
+    cooperation: Vec<f64>,
+    sides: Vec<usize>,
+    wins: Vec<usize>,
+    matches_of: Vec<usize>,
+    /// Per (row, column): the row's score per turn against the column, summed, and how often.
+    grid_sum: Vec<Vec<f64>>,
+    grid_count: Vec<Vec<usize>>,
+    matches: usize,
+    ended_early: usize,
+}
+
+impl Standings {
+    fn new(strategies: &[Strategy]) -> Standings {
+        let n = strategies.len();
+        Standings {
+            per_turn: vec![0.0; n],
+            cooperation: vec![0.0; n],
+            sides: vec![0; n],
+            wins: vec![0; n],
+            matches_of: vec![0; n],
+            grid_sum: vec![vec![0.0; n]; n],
+            grid_count: vec![vec![0; n]; n],
             matches: 0,
-        })
-        .collect();
-    let mut sides = vec![0usize; strategies.len()];
-    for m in matches {
-        for (side, who) in [m.a, m.b].into_iter().enumerate() {
-            standings[who].mean_score += m.per_turn(side);
-            standings[who].cooperation += m.cooperation[side];
-            sides[who] += 1;
+            ended_early: 0,
         }
-        standings[m.a].matches += 1;
+    }
+
+    fn add(&mut self, m: &Match) {
+        self.matches += 1;
+        self.ended_early += usize::from(m.outcome == Regime::Catastrophe);
+        for (side, (who, other)) in [(m.a, m.b), (m.b, m.a)].into_iter().enumerate() {
+            self.per_turn[who] += m.per_turn(side);
+            self.cooperation[who] += m.cooperation[side];
+            self.sides[who] += 1;
+            self.grid_sum[who][other] += m.per_turn(side);
+            self.grid_count[who][other] += 1;
+        }
+        self.matches_of[m.a] += 1;
         if m.a != m.b {
-            standings[m.b].matches += 1;
+            self.matches_of[m.b] += 1;
             if m.scores[0] > m.scores[1] {
-                standings[m.a].wins += 1;
+                self.wins[m.a] += 1;
             } else if m.scores[1] > m.scores[0] {
-                standings[m.b].wins += 1;
+                self.wins[m.b] += 1;
             }
         }
     }
-    for (s, &n) in standings.iter_mut().zip(&sides) {
-        let n = n.max(1) as f64;
-        s.mean_score /= n;
-        s.cooperation /= n;
-    }
-    standings.sort_by(|x, y| {
-        y.mean_score
-            .total_cmp(&x.mean_score)
-            .then(x.strategy.name().cmp(y.strategy.name()))
-    });
-    standings
-}
 
-/// Mean score per turn played of row `i` against column `j` (`SCORE_PER_TURN`).
-pub fn pairwise(t: &Tournament) -> Vec<Vec<f64>> {
-    let cells: Vec<(usize, usize, f64)> = t
-        .matches
-        .iter()
-        .flat_map(|m| [(m.a, m.b, m.per_turn(0)), (m.b, m.a, m.per_turn(1))])
-        .collect();
-    mean_grid(t.strategies.len(), &cells)
+    fn finish(self, strategies: &[Strategy], turns: u32) -> Tournament {
+        let mut ranking: Vec<Standing> = strategies
+            .iter()
+            .enumerate()
+            .map(|(k, &strategy)| {
+                let n = self.sides[k].max(1) as f64;
+                Standing {
+                    strategy,
+                    mean_score: self.per_turn[k] / n,
+                    wins: self.wins[k],
+                    cooperation: self.cooperation[k] / n,
+                    matches: self.matches_of[k],
+                }
+            })
+            .collect();
+        ranking.sort_by(|x, y| {
+            y.mean_score
+                .total_cmp(&x.mean_score)
+                .then(x.strategy.name().cmp(y.strategy.name()))
+        });
+        let pairwise = self
+            .grid_sum
+            .iter()
+            .zip(&self.grid_count)
+            .map(|(sums, counts)| {
+                sums.iter()
+                    .zip(counts)
+                    .map(|(s, &c)| s / c.max(1) as f64)
+                    .collect()
+            })
+            .collect();
+        Tournament {
+            strategies: strategies.to_vec(),
+            turns,
+            matches: self.matches,
+            ended_early: self.ended_early,
+            ranking,
+            pairwise,
+        }
+    }
 }
 
 /// The mean of the values in each cell of an `n × n` grid, from (row, column, value) entries.

@@ -1,7 +1,8 @@
 //! The tournament's tables: `matches.csv` (one row a match) and `ranking.csv`.
 
-use super::Tournament;
+use super::{Match, Tournament};
 use crate::cli::tables;
+use crate::sim::Strategy;
 
 /// The header of `matches.csv`.
 pub const MATCHES_HEADER: [&str; 12] = [
@@ -19,24 +20,22 @@ pub const MATCHES_HEADER: [&str; 12] = [
     "cooperation_b",
 ];
 
-pub fn matches_csv(t: &Tournament) -> String {
-    let rows = t.matches.iter().map(|m| {
-        vec![
-            t.strategies[m.a].name().to_string(),
-            t.strategies[m.b].name().to_string(),
-            (m.repetition + 1).to_string(),
-            m.seed.to_string(),
-            m.turns.to_string(),
-            m.outcome.name().to_string(),
-            m.scores[0].to_string(),
-            m.scores[1].to_string(),
-            format!("{:.6}", m.per_turn(0)),
-            format!("{:.6}", m.per_turn(1)),
-            format!("{:.6}", m.cooperation[0]),
-            format!("{:.6}", m.cooperation[1]),
-        ]
-    });
-    tables::to_csv(&MATCHES_HEADER, rows)
+/// A match's row of `matches.csv`.
+pub fn match_row(strategies: &[Strategy], m: &Match) -> Vec<String> {
+    vec![
+        strategies[m.a].name().to_string(),
+        strategies[m.b].name().to_string(),
+        (m.repetition + 1).to_string(),
+        m.seed.to_string(),
+        m.turns.to_string(),
+        m.outcome.name().to_string(),
+        m.scores[0].to_string(),
+        m.scores[1].to_string(),
+        format!("{:.6}", m.per_turn(0)),
+        format!("{:.6}", m.per_turn(1)),
+        format!("{:.6}", m.cooperation[0]),
+        format!("{:.6}", m.cooperation[1]),
+    ]
 }
 
 pub fn ranking_csv(t: &Tournament) -> String {

@@ -10,12 +10,12 @@ pub mod game;
 mod menu;
 pub mod picker;
 pub mod saves;
+pub mod secrets;
 pub mod setup;
 pub mod title;
 pub mod watch;
 
 use crate::sim::Rules;
-use crate::sim::guard::Guard;
 use crate::sim::history::TurnRecord;
 use crate::sim::record::{Rebuilt, opening_record};
 use crate::sim::save::SaveFile;
@@ -73,6 +73,9 @@ pub struct MatchSetup {
     /// seats are played by more people at the same computer (hotseat).
     pub controllers: Vec<Controller>,
     pub seed: u64,
+    /// The `--set` changes the scenario was started with (already applied to the rules), for
+    /// the match's recording to say how it was made.
+    pub set: Vec<String>,
 }
 
 impl MatchSetup {
@@ -82,6 +85,7 @@ impl MatchSetup {
             player: 0,
             controllers: rules.default_controllers(),
             seed,
+            set: Vec::new(),
         }
     }
 }
@@ -202,6 +206,9 @@ pub fn begin_match(world: &mut World) {
         world.despawn(old);
     }
     let entity = start_match(world, controllers, setup.seed);
+    if let Some(mut recording) = world.get_mut::<crate::sim::record::Recording>(entity) {
+        recording.set = setup.set.clone();
+    }
     let opening = opening_record(world, entity);
     show_match(
         world,
@@ -219,11 +226,7 @@ pub fn begin_saved_match(world: &mut World, save: SaveFile, rebuilt: Rebuilt) {
     let mut records = vec![rebuilt.opening.clone()];
     records.extend(rebuilt.state.history.iter().cloned());
     // The match's passphrase comes back with it: its secrets stay guarded at the table.
-    if let Some(guard) = save.facilitator.as_deref().and_then(Guard::from_phc)
-        && let Some(mut access) = world.get_resource_mut::<facilitator::FacilitatorAccess>()
-    {
-        access.guard = Some(guard);
-    }
+    secrets::keep_the_guard(world, &save);
     let entity = resume_match(world, rebuilt.rules, rebuilt.state, save.recording);
     show_match(world, entity, records, None);
 }

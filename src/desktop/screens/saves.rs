@@ -1,11 +1,10 @@
 //! Saved games: the load screen (every save in the folder, newest first, damaged ones with the
 //! reason), loading one to play on, or opening it to watch (`watch.rs`).
 
-use super::{Screen, begin_saved_match, despawn_all};
-use crate::desktop::saves::{AutosaveOff, SaveDir, list};
+use super::{Screen, despawn_all};
+use crate::desktop::saves::{SaveDir, list};
 use crate::desktop::theme::widgets::{Tooltip, activatable, keyed_button, label, screen_root};
 use crate::desktop::theme::{UiFonts, palette, size};
-use crate::sim::save::load;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use std::path::PathBuf;
@@ -222,18 +221,8 @@ fn press(activate: On<Activate>, buttons: Query<&SaveButton>, mut commands: Comm
     });
 }
 
-/// Loads a save (checked by replaying it) and plays on from it.
+/// Loads a save (checked by replaying it) and plays on from it (asking for the passphrase
+/// first when the match's secrets need it: `secrets`).
 pub fn open_save(world: &mut World, path: &std::path::Path) -> Result<(), String> {
-    let (save, rebuilt) = load(path).map_err(|e| e.to_string())?;
-    if !save.recording.has_people() {
-        return Err(format!(
-            "{}: every seat of this game is played by the computer; watch it instead",
-            path.display()
-        ));
-    }
-    world.remove_resource::<super::watch::Watching>();
-    world.remove_resource::<AutosaveOff>();
-    world.insert_resource(LoadNotice(None));
-    begin_saved_match(world, save, rebuilt);
-    Ok(())
+    super::secrets::open_save(world, path, false)
 }

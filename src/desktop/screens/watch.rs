@@ -2,23 +2,19 @@
 //! reveal on screen, ← → through the turns, any nation's eyes, and playing on from a turn (a
 //! fork).
 //!
-//! A match that people are still playing keeps its secrets here as at the table: the replay
-//! opens on the first person's seat, and another seat's view or a fork needs the facilitator's
-//! passphrase when one was set (the save keeps its hash); with none, another person's seat
-//! cannot be watched and a match of several people cannot be forked.
+//! A match that people are still playing keeps its secrets here as at the table (`secrets`).
 
-use super::facilitator::{FacilitatorAccess, PassphraseEntry, PassphrasePurpose};
+use super::facilitator::{PassphraseEntry, PassphrasePurpose};
 use super::game::BoardRoot;
+use super::secrets::{self, Permission, Secrecy};
 use super::{GameView, Menu, PlayerView, Screen, despawn_all, show_match};
 use crate::desktop::saves::AutosaveOff;
 use crate::desktop::theme::UiFonts;
 use crate::desktop::theme::widgets::small_keyed_button;
 use crate::sim::Rules;
-use crate::sim::guard::Guard;
 use crate::sim::record::{Recording, rebuild};
-use crate::sim::save::{SaveFile, load};
+use crate::sim::save::SaveFile;
 use crate::sim::session::resume_match;
-use crate::sim::state::Controller;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -29,6 +25,8 @@ pub struct Watching {
     pub turn: u32,
     /// The nation whose view is shown (the first person's seat until changed).
     pub perspective: Option<usize>,
+    /// What the match keeps secret while it is in play (`secrets`).
+    pub secrecy: Secrecy,
     /// The facilitator's passphrase was given: every seat and the fork are open.
     pub unlocked: bool,
     /// Why the last thing asked for was refused, shown under the replay's buttons.
@@ -44,22 +42,14 @@ pub enum WatchAction {
     PlayOn,
 }
 
-/// Whether a watcher may do something.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Permission {
-    Allowed,
-    /// Allowed once the facilitator's passphrase is given.
-    NeedsPassphrase,
-    Refused(String),
-}
-
 impl Watching {
-    pub fn new(save: SaveFile) -> Watching {
+    pub fn new(save: SaveFile, unlocked: bool) -> Watching {
         Watching {
+            secrecy: Secrecy::of(&save),
             save,
             turn: 1,
             perspective: None,
-            unlocked: false,
+            unlocked,
             notice: None,
         }
     }
@@ -72,82 +62,23 @@ impl Watching {
     pub fn can_play_on(&self) -> bool {
         self.save.recording.has_people()
     }
-
-    /// The seats played by people, in nation order.
-    fn people(&self) -> Vec<usize> {
-        let seats = &self.save.recording.seats;
-        (0..seats.len())
-            .filter(|&i| seats[i] == Controller::Human)
-            .collect()
-    }
-
-    /// The seat the replay opens on: the first person's, as at the table.
-    pub fn home(&self) -> usize {
-        self.people().first().copied().unwrap_or(0)
-    }
-
-    /// Whether the match still has secrets to keep: people play it and it is not over.
-    pub fn guarded(&self) -> bool {
-        self.save.state.globals.outcome.is_none() && self.save.recording.has_people()
-    }
-
-    /// The passphrase's hash that guards the match: the save's.
-    pub fn guard(&self) -> Option<Guard> {
-        self.save.facilitator.as_deref().and_then(Guard::from_phc)
-    }
-
-    /// Whether the watcher may look through `seat`'s eyes (`always`: the facilitator's
-    /// controls are open to whoever is at the computer, `--facilitator`).
-    pub fn may_see(&self, seat: usize, always: bool, rules: &Rules) -> Permission {
-        if !self.guarded() || self.unlocked || always || seat == self.home() {
-            return Permission::Allowed;
-        }
-        if self.guard().is_some() {
-            return Permission::NeedsPassphrase;
-        }
-        if self.people().contains(&seat) {
-            return Permission::Refused(format!(
-                "{} is played by a person and the match is not over: their view stays theirs (a facilitator's passphrase, set when the match begins, opens every seat)",
-                rules.scenario.nations[seat].name
-            ));
-        }
-        Permission::Allowed
-    }
-
-    /// Whether the watcher may play on from here (a fork hands every person's seat to whoever
-    /// is at the computer).
-    pub fn may_fork(&self, always: bool) -> Permission {
-        if !self.guarded() || self.unlocked || always {
-            return Permission::Allowed;
-        }
-        if self.guard().is_some() {
-            return Permission::NeedsPassphrase;
-        }
-        if self.people().len() > 1 {
-            return Permission::Refused(
-                "several people are playing this match and it is not over: a fork would hand their seats to whoever is at the computer (a facilitator's passphrase, set when the match begins, allows it)".into(),
-            );
-        }
-        Permission::Allowed
-    }
 }
 
 /// Does what a watcher asked for, or asks for the passphrase first, or says why not.
 pub fn ask(world: &mut World, action: WatchAction) {
-    let always = world
-        .get_resource::<FacilitatorAccess>()
-        .is_some_and(|a| a.always);
+    let always = secrets::always(world);
     let Some(watching) = world.get_resource::<Watching>() else {
         return;
     };
+    let (secrecy, unlocked) = (&watching.secrecy, watching.unlocked);
     let permission = match action {
         WatchAction::NextSeat => {
             let n = watching.save.recording.seats.len().max(1);
             let now = world.get_resource::<PlayerView>().map_or(0, |v| v.player);
             let rules = world.resource::<Rules>();
-            watching.may_see((now + 1) % n, always, rules)
+            secrecy.may_see((now + 1) % n, unlocked, always, rules)
         }
-        WatchAction::PlayOn => watching.may_fork(always),
+        WatchAction::PlayOn => secrecy.may_fork(unlocked, always),
     };
     match permission {
         Permission::Allowed => carry_out(world, action),
@@ -179,18 +110,16 @@ pub fn carry_out(world: &mut World, action: WatchAction) {
     }
 }
 
-/// Opens a save as a replay, from its first turn.
+/// Opens a save as a replay, from its first turn (asking for the passphrase first when the
+/// match's secrets need it: `secrets`).
 pub fn watch_save(world: &mut World, path: &std::path::Path) -> Result<(), String> {
-    let (save, _) = load(path).map_err(|e| e.to_string())?;
-    if save.recording.turns.is_empty() {
-        return Err(format!(
-            "{}: no turn has been played yet, so there is nothing to watch",
-            path.display()
-        ));
-    }
-    world.insert_resource(super::saves::LoadNotice(None));
+    secrets::open_save(world, path, true)
+}
+
+/// Shows a loaded save as a replay, from its first turn.
+pub fn begin_watching(world: &mut World, save: SaveFile, unlocked: bool) -> Result<(), String> {
     world.insert_resource(AutosaveOff);
-    world.insert_resource(Watching::new(save));
+    world.insert_resource(Watching::new(save, unlocked));
     show_watched_turn(world, 1)
 }
 
@@ -229,9 +158,12 @@ pub fn show_watched_turn(world: &mut World, turn: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// Stops watching and plays on from the turn on screen: the match forks there.
+/// Stops watching and plays on from the turn on screen: the match forks there, keeping the
+/// save's passphrase.
 pub fn play_on_from_here(world: &mut World) {
-    world.remove_resource::<Watching>();
+    if let Some(watching) = world.remove_resource::<Watching>() {
+        secrets::keep_the_guard(world, &watching.save);
+    }
     world.remove_resource::<AutosaveOff>();
     let Some(view) = world.get_resource::<PlayerView>().cloned() else {
         return;

@@ -303,3 +303,24 @@ fn out_of_range_settings_are_brought_into_range_and_said_so() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The scenario list offers every built-in scenario (the ones built into the binary, found
+/// wherever it runs), each marked as built in.
+#[test]
+fn the_scenario_list_offers_every_built_in_scenario() {
+    use crate::desktop::screens::picker::offered_scenarios;
+    use crate::sim::catalog::{BUILT_IN, Place};
+    let (offered, _) = offered_scenarios();
+    let built_in: Vec<&str> = BUILT_IN
+        .iter()
+        .filter_map(|(p, _)| p.strip_suffix(".ron").filter(|n| !n.contains('/')))
+        .collect();
+    assert_eq!(built_in.len(), 4);
+    for name in built_in {
+        let offer = offered.iter().find(|o| o.name == name);
+        assert!(
+            offer.is_some_and(|o| o.place == Place::BuiltIn),
+            "{name} is offered as built in"
+        );
+    }
+}

@@ -69,72 +69,122 @@ fn a_replay_steps_forward_and_back_through_the_turns() {
     let _ = std::fs::remove_dir_all(dir.parent().unwrap());
 }
 
-/// No side door to a hotseat's secrets: watching the autosave of a match two people are still
-/// playing opens on the first person's seat; another seat's view and a fork need the
-/// facilitator's passphrase when one was set, and are refused when none was.
-#[test]
-fn a_replay_of_a_match_still_in_play_keeps_each_seats_secrets() {
-    use crate::desktop::saves::AUTOSAVE;
+/// Plays the first turn of a match of reset_2013 that two people play at one computer, with
+/// the facilitator's passphrase `passphrase` (or none), and returns the app and its autosave.
+fn hotseat_turn(seed: u64, passphrase: Option<&str>) -> (App, std::path::PathBuf) {
     use crate::desktop::screens::facilitator::FacilitatorAccess;
     use crate::desktop::screens::game::ReadyButton;
-    use crate::desktop::screens::watch::{Watching, watch_save};
-    for (seed, passphrase) in [(71, None), (72, Some("open skies"))] {
-        let mut app = build("reset_2013", seed, None, &[1]);
-        app.insert_resource(FacilitatorAccess {
-            always: false,
-            unlocked: false,
-            guard: passphrase.map(crate::sim::guard::Guard::new),
-        });
-        for _ in 0..2 {
-            let ready = first::<ReadyButton>(&mut app);
-            click(&mut app, ready);
-            press(&mut app, KeyCode::Digit1);
-            press(&mut app, KeyCode::Enter);
-        }
-        assert_eq!(turn(&app), 1);
-        let dir = app.world().resource::<SaveDir>().0.clone().unwrap();
-        // Someone leaves the table and opens the autosave to watch it.
-        watch_save(app.world_mut(), &dir.join(AUTOSAVE)).unwrap();
-        settle(&mut app);
-        let seat = |app: &App| app.world().resource::<PlayerView>().player;
-        assert_eq!(seat(&app), 0, "the replay opens on the first person's seat");
-        press(&mut app, KeyCode::KeyN);
-        assert_eq!(seat(&app), 0, "the other person's view is not shown");
-        match passphrase {
-            None => {
-                assert!(
-                    texts(&mut app)
-                        .iter()
-                        .any(|t| t.contains("is played by a person and the match is not over")),
-                    "{:?}",
-                    texts(&mut app)
-                );
-                press(&mut app, KeyCode::KeyP);
-                assert!(app.world().get_resource::<Watching>().is_some(), "no fork");
-                assert!(
-                    texts(&mut app)
-                        .iter()
-                        .any(|t| t.contains("several people are playing this match"))
-                );
-            }
-            Some(words) => {
-                assert_eq!(menu(&app), Menu::Passphrase);
-                type_text(&mut app, "closed skies");
-                press(&mut app, KeyCode::Enter);
-                assert_eq!(
-                    menu(&app),
-                    Menu::Passphrase,
-                    "a wrong passphrase opens nothing"
-                );
-                assert_eq!(seat(&app), 0);
-                press(&mut app, KeyCode::Escape);
-                press(&mut app, KeyCode::KeyP);
-                assert_eq!(menu(&app), Menu::Passphrase, "a fork needs it too");
-                type_text(&mut app, words);
-                press(&mut app, KeyCode::Enter);
-                assert!(app.world().get_resource::<Watching>().is_none(), "forked");
-            }
-        }
-        let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+    let mut app = build("reset_2013", seed, None, &[1]);
+    app.insert_resource(FacilitatorAccess {
+        always: false,
+        unlocked: false,
+        guard: passphrase.map(crate::sim::guard::Guard::new),
+    });
+    for _ in 0..2 {
+        let ready = first::<ReadyButton>(&mut app);
+        click(&mut app, ready);
+        press(&mut app, KeyCode::Digit1);
+        press(&mut app, KeyCode::Enter);
     }
+    assert_eq!(turn(&app), 1);
+    let dir = app.world().resource::<SaveDir>().0.clone().unwrap();
+    (app, dir.join(crate::desktop::saves::AUTOSAVE))
+}
+
+fn seat(app: &App) -> usize {
+    app.world().resource::<PlayerView>().player
+}
+
+/// No side door to a hotseat's secrets, without a passphrase: watching the autosave of a match
+/// two people are still playing opens on the first person's seat (as the table's pass screen
+/// would); the other person's view and a fork are refused, and say why.
+#[test]
+fn a_replay_of_a_match_in_play_without_a_passphrase_shows_one_seat_only() {
+    use crate::desktop::screens::watch::{Watching, watch_save};
+    let (mut app, autosave) = hotseat_turn(71, None);
+    watch_save(app.world_mut(), &autosave).unwrap();
+    settle(&mut app);
+    assert_eq!(seat(&app), 0, "the replay opens on the first person's seat");
+    press(&mut app, KeyCode::KeyN);
+    assert_eq!(seat(&app), 0, "the other person's view is not shown");
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("is played by a person and the match is not over"))
+    );
+    press(&mut app, KeyCode::KeyP);
+    assert!(app.world().get_resource::<Watching>().is_some(), "no fork");
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("several people are playing this match"))
+    );
+    let _ = std::fs::remove_dir_all(autosave.parent().unwrap().parent().unwrap());
+}
+
+/// With a passphrase (the save keeps its hash), a match two people are still playing opens
+/// only with it, to watch or to play on, even for `--facilitator`; a wrong one opens nothing.
+/// Given, it opens every seat and the fork, and the fork keeps the passphrase.
+#[test]
+fn a_match_in_play_with_a_passphrase_opens_only_with_it() {
+    use crate::desktop::screens::facilitator::FacilitatorAccess;
+    use crate::desktop::screens::saves::open_save;
+    use crate::desktop::screens::watch::{Watching, watch_save};
+    let (mut app, autosave) = hotseat_turn(72, Some("open skies"));
+    // Whoever leaves the table: the save opens neither to watch nor to play on.
+    for watch in [true, false] {
+        let (_, before) = (turn(&app), app.world().resource::<PlayerView>().entity);
+        let opened = if watch {
+            watch_save(app.world_mut(), &autosave)
+        } else {
+            open_save(app.world_mut(), &autosave)
+        };
+        opened.unwrap();
+        settle(&mut app);
+        assert_eq!(menu(&app), Menu::Passphrase, "watch {watch}");
+        assert!(app.world().get_resource::<Watching>().is_none());
+        type_text(&mut app, "closed skies");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(
+            menu(&app),
+            Menu::Passphrase,
+            "a wrong passphrase opens nothing"
+        );
+        press(&mut app, KeyCode::Escape);
+        assert_eq!(menu(&app), Menu::None);
+        assert_eq!(
+            app.world().resource::<PlayerView>().entity,
+            before,
+            "the match on the table is the same"
+        );
+    }
+    // `--facilitator` does not open a save that has a passphrase of its own.
+    app.world_mut().resource_mut::<FacilitatorAccess>().always = true;
+    watch_save(app.world_mut(), &autosave).unwrap();
+    settle(&mut app);
+    assert_eq!(menu(&app), Menu::Passphrase);
+    type_text(&mut app, "open skies");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.world().get_resource::<Watching>().is_some(),
+        "open to watch"
+    );
+    assert_eq!(seat(&app), 0);
+    press(&mut app, KeyCode::KeyN);
+    assert_eq!(
+        seat(&app),
+        1,
+        "every seat is open once the passphrase is given"
+    );
+    press(&mut app, KeyCode::KeyP);
+    assert!(app.world().get_resource::<Watching>().is_none(), "forked");
+    let access = app.world().resource::<FacilitatorAccess>();
+    assert!(
+        access
+            .guard
+            .as_ref()
+            .is_some_and(|g| g.verify("open skies"))
+    );
+    assert!(!access.always, "the fork keeps the save's passphrase");
+    let _ = std::fs::remove_dir_all(autosave.parent().unwrap().parent().unwrap());
 }

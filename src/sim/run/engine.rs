@@ -12,6 +12,7 @@ use bevy::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::sync::{Condvar, Mutex};
 
 /// Worker threads for runs: 0 means one per core.
 static WORKERS: AtomicUsize = AtomicUsize::new(0);
@@ -33,6 +34,15 @@ pub fn workers() -> usize {
 /// flat and progress reports frequent.
 const CHUNK: usize = 1000;
 
+/// The most game-turns a chunk holds at once: long matches go in smaller chunks, so that the
+/// memory of a chunk (each match remembers every turn's stances) does not grow with `--turns`.
+const CHUNK_TURNS: usize = 200_000;
+
+/// The matches per chunk for matches of `turns` turns: `CHUNK`, or fewer for long ones.
+fn chunk_size(turns: u32) -> usize {
+    (CHUNK_TURNS / turns.max(1) as usize).clamp(1, CHUNK)
+}
+
 /// As `stream_games`, on the calling thread only (for callers that share out whole runs between
 /// threads themselves). `progress` gets the matches finished so far.
 pub fn stream_on_this_thread(
@@ -45,8 +55,9 @@ pub fn stream_on_this_thread(
 ) {
     let mut world = sim_world(rules.clone());
     let mut done = 0;
-    for first in (0..count).step_by(CHUNK) {
-        let seeds: Vec<u64> = (first..count.min(first + CHUNK))
+    let chunk = chunk_size(plan.turns);
+    for first in (0..count).step_by(chunk) {
+        let seeds: Vec<u64> = (first..count.min(first + chunk))
             .map(|k| first_seed.wrapping_add(k as u64))
             .collect();
         for g in run_chunk(&mut world, rules, plan, &|_| None, first, &seeds, |_| {}) {
@@ -69,10 +80,11 @@ enum Report {
 pub type Lineup<'a> = &'a (dyn Fn(usize) -> Option<Vec<Controller>> + Sync);
 
 /// The engine of every run: game `k` (0-based, `GameResult::index`) is played on `seed(k)`, by
-/// `lineup(k)` or else `plan.controllers`. Worker threads take chunks of `CHUNK` games in turn,
+/// `lineup(k)` or else `plan.controllers`. Worker threads take chunks of `chunk_size` games in turn,
 /// and the calling thread hands each result to `each` in the order of `k`, as soon as it and
-/// every game before it are done; only the chunks under way are held in memory. `progress`
-/// gets the matches' worth of turns done so far.
+/// every game before it are done. A worker waits rather than run more than two chunks a
+/// worker ahead of those handed on, so only a few chunks' results are ever held in memory,
+/// however slow one chunk is. `progress` gets the matches' worth of turns done so far.
 pub fn stream_matches(
     rules: &Rules,
     plan: &Plan,
@@ -82,13 +94,17 @@ pub fn stream_matches(
     mut each: impl FnMut(GameResult),
     mut progress: impl FnMut(usize),
 ) {
-    let chunks = count.div_ceil(CHUNK);
+    let chunk = chunk_size(plan.turns);
+    let chunks = count.div_ceil(chunk);
     let workers = workers().min(chunks).max(1);
     let next = AtomicUsize::new(0);
+    // Chunks handed on to `each` so far, and the signal that more were.
+    let handed = (Mutex::new(0usize), Condvar::new());
+    let ahead = 2 * workers;
     let (tx, rx) = mpsc::channel::<Report>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            let (tx, next) = (tx.clone(), &next);
+            let (tx, next, handed) = (tx.clone(), &next, &handed);
             scope.spawn(move || {
                 let mut world = sim_world(rules.clone());
                 loop {
@@ -96,8 +112,14 @@ pub fn stream_matches(
                     if c >= chunks {
                         break;
                     }
-                    let first = c * CHUNK;
-                    let seeds: Vec<u64> = (first..count.min(first + CHUNK)).map(seed).collect();
+                    let (lock, more) = handed;
+                    let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    while c >= *done + ahead {
+                        done = more.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                    drop(done);
+                    let first = c * chunk;
+                    let seeds: Vec<u64> = (first..count.min(first + chunk)).map(seed).collect();
                     let done = run_chunk(&mut world, rules, plan, lineup, first, &seeds, |games| {
                         let _ = tx.send(Report::Progress(games));
                     });
@@ -118,6 +140,9 @@ pub fn stream_matches(
                     while let Some(chunk) = waiting.remove(&next_first) {
                         next_first += chunk.len().max(1);
                         chunk.into_iter().for_each(&mut each);
+                        let (lock, more) = &handed;
+                        *lock.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+                        more.notify_all();
                     }
                 }
             }

@@ -56,6 +56,12 @@ pub struct FinalState {
     pub mas_turns: u32,
 }
 
+/// Room reserved at the start for a match's per-turn memories: its length, up to a point (a
+/// long match grows them as it goes).
+fn reserve(turns: u32) -> usize {
+    (turns as usize).min(256)
+}
+
 /// The components of one match at its start.
 pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bundle + use<> {
     let sc = &rules.scenario;
@@ -95,8 +101,8 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
         .iter()
         .map(|&controller| Seat {
             controller,
-            mine: Vec::with_capacity(plan.turns as usize),
-            theirs: Vec::with_capacity(plan.turns as usize),
+            mine: Vec::with_capacity(reserve(plan.turns)),
+            theirs: Vec::with_capacity(reserve(plan.turns)),
         })
         .collect();
     let total_arms = sc.nations.iter().map(|n| n.arms).sum();
@@ -112,7 +118,7 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
             threats: sc.threats,
             risk: 0.0,
             exchange: false,
-            regimes: Vec::with_capacity(plan.turns as usize),
+            regimes: Vec::with_capacity(reserve(plan.turns)),
             arms_totals: vec![total_arms],
             last_joint_action: None,
             outcome: None,

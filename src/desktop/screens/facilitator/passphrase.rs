@@ -3,6 +3,8 @@
 
 use super::FacilitatorAccess;
 use crate::desktop::screens::Menu;
+use crate::desktop::screens::saves::LoadNotice;
+use crate::desktop::screens::secrets::{PendingOpen, Secrecy, finish_open};
 use crate::desktop::screens::watch::{WatchAction, Watching, carry_out};
 use crate::desktop::theme::widgets::{keyed_button, label, modal, row};
 use crate::desktop::theme::{UiFonts, palette, size};
@@ -21,6 +23,8 @@ pub enum PassphrasePurpose {
     Unlock,
     /// Opening a replay's secrets (another seat's view, a fork), then doing what was asked.
     Watch(WatchAction),
+    /// Opening a save of a match several people still play (`secrets::PendingOpen`).
+    Open,
 }
 
 /// The passphrase being typed.
@@ -55,7 +59,7 @@ pub(super) fn spawn_passphrase(
     let title = match entry.purpose {
         PassphrasePurpose::Set => "Set the facilitator's passphrase",
         PassphrasePurpose::Unlock => "Facilitator: enter the passphrase",
-        PassphrasePurpose::Watch(_) => "This match is still being played",
+        PassphrasePurpose::Watch(_) | PassphrasePurpose::Open => "This match is still being played",
     };
     let hint = match entry.purpose {
         PassphrasePurpose::Set => {
@@ -64,6 +68,9 @@ pub(super) fn spawn_passphrase(
         PassphrasePurpose::Unlock => "Type it and press Enter.",
         PassphrasePurpose::Watch(_) => {
             "Other seats' views and a fork of it need the facilitator's passphrase. Type it and press Enter."
+        }
+        PassphrasePurpose::Open => {
+            "Several people are playing it: opening it needs the facilitator's passphrase. Type it and press Enter."
         }
     };
     commands.spawn((
@@ -149,6 +156,7 @@ fn confirm_passphrase(
     mut next: ResMut<NextState<Menu>>,
     mut texts: Query<&mut Text, With<PassphraseText>>,
     watching: Option<ResMut<Watching>>,
+    pending: Option<Res<PendingOpen>>,
     mut commands: Commands,
 ) {
     let mut wrong = |entry: &mut PassphraseEntry| {
@@ -181,10 +189,38 @@ fn confirm_passphrase(
                 next.set(Menu::None);
                 return;
             };
-            if watching.guard().is_some_and(|g| g.verify(&entry.typed)) {
+            if watching
+                .secrecy
+                .guard()
+                .is_some_and(|g| g.verify(&entry.typed))
+            {
                 watching.unlocked = true;
                 next.set(Menu::None);
                 commands.queue(move |world: &mut World| carry_out(world, action));
+            } else {
+                wrong(&mut entry);
+            }
+        }
+        PassphrasePurpose::Open => {
+            let Some(pending) = pending else {
+                next.set(Menu::None);
+                return;
+            };
+            let guard = Secrecy::of(&pending.save).guard().cloned();
+            if guard.is_some_and(|g| g.verify(&entry.typed)) {
+                next.set(Menu::None);
+                let pending = pending.clone();
+                commands.queue(move |world: &mut World| {
+                    world.remove_resource::<PendingOpen>();
+                    let PendingOpen {
+                        save,
+                        rebuilt,
+                        watch,
+                    } = pending;
+                    if let Err(e) = finish_open(world, save, rebuilt, watch, true) {
+                        world.insert_resource(LoadNotice(Some(e)));
+                    }
+                });
             } else {
                 wrong(&mut entry);
             }
@@ -196,9 +232,13 @@ fn cancel_passphrase(
     _: On<Activate>,
     entry: Res<PassphraseEntry>,
     mut next: ResMut<NextState<Menu>>,
+    mut commands: Commands,
 ) {
+    commands.remove_resource::<PendingOpen>();
     next.set(match entry.purpose {
-        PassphrasePurpose::Set | PassphrasePurpose::Watch(_) => Menu::None,
+        PassphrasePurpose::Set | PassphrasePurpose::Watch(_) | PassphrasePurpose::Open => {
+            Menu::None
+        }
         PassphrasePurpose::Unlock => Menu::Pause,
     });
 }
