@@ -29,8 +29,19 @@ pub use setup::Setup;
 #[command(
     name = "detente",
     version,
-    about = "Détente: nuclear diplomacy, where MAD or MAS emerges from the play.",
-    long_about = "Détente: a turn-based strategy game of nuclear diplomacy. Run without a command to open the game; the commands below run headless games for the classroom."
+    about = "Détente: nuclear diplomacy, where MAD or MAS emerges from the play."
+)]
+#[cfg_attr(
+    feature = "desktop",
+    command(
+        long_about = "Détente: a turn-based strategy game of nuclear diplomacy. Run without a command to open the game; the commands below run headless games for the classroom."
+    )
+)]
+#[cfg_attr(
+    not(feature = "desktop"),
+    command(
+        long_about = "Détente: a turn-based strategy game of nuclear diplomacy. This build has no window (built without the `desktop` feature): the commands below run headless games for the classroom."
+    )
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -54,7 +65,7 @@ pub enum Command {
     /// Play a saved game again from its seed and commands, and check that it arrives at the
     /// saved state (exit code 1 and the first differing turn if not).
     Replay(ReplayArgs),
-    /// One self-contained report.html (charts inline) from the output of simulate --json,
+    /// One self-contained HTML page (charts inline) from the output of simulate --json,
     /// batch, tournament or sweep.
     Report(ReportArgs),
     /// Validate scenario files and report the first problem in each.
@@ -73,7 +84,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
-    /// Measure the batch speed and memory the issue sets targets for, and print the figures.
+    /// Measure speed and memory, and print the figures: a batch as `detente batch` runs it, a
+    /// tournament, a sweep, and saving and loading a match.
     Bench {
         /// Scenario to benchmark.
         #[arg(default_value = "reset_2013")]
@@ -87,7 +99,8 @@ pub enum Command {
 /// What a headless run needs to know besides its own options.
 #[derive(Args, Debug, Clone)]
 pub struct GameArgs {
-    /// Scenario file, or the name of one in `scenarios/` (like `reset_2013`).
+    /// Scenario file, or a scenario's name, like `reset_2013` (`detente scenarios` lists them:
+    /// the built-in ones and your own).
     pub scenario: String,
     /// Number of turns (the scenario's own count when absent).
     #[arg(long)]
@@ -95,8 +108,9 @@ pub struct GameArgs {
     /// Strategy for a nation, as NATION=STRATEGY or NATION=STRATEGY:PERSONALITY. Repeatable.
     #[arg(long = "ai", value_name = "NATION=STRATEGY")]
     pub ai: Vec<String>,
-    /// Change a numeric scenario parameter by its dotted key (params.trust.loss=12), or a
-    /// starting value for all: trust, transparency, arms, alert. Repeatable.
+    /// Change a scenario parameter (a number, or true/false) by its dotted key
+    /// (params.trust.loss=12), or a starting value for all: trust, transparency, arms, alert.
+    /// Repeatable.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
 }
@@ -121,7 +135,7 @@ pub struct TournamentArgs {
     /// the same as `--set params.execution_noise=P`, and applied after the `--set`s.
     #[arg(long, value_name = "P")]
     pub noise: Option<f64>,
-    /// Change a numeric scenario parameter, as for `batch` (params.trust.loss=12). Repeatable.
+    /// Change a scenario parameter, as for `batch` (params.trust.loss=12). Repeatable.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
     /// Directory for tournament.json, matches.csv, ranking.csv, ranking.svg and payoffs.svg.
@@ -149,7 +163,7 @@ pub struct SweepArgs {
     /// Seed of the first game.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Directory for sweep.csv and sweep.svg (or phase.svg).
+    /// Directory for sweep.csv, sweep.json and sweep.svg (or phase.svg).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).
@@ -164,7 +178,8 @@ pub struct SweepArgs {
 pub struct ReportArgs {
     /// A `simulate --json` file, or the --out directory of batch, tournament or sweep.
     pub path: PathBuf,
-    /// Where to write the page (default: report.html beside the input).
+    /// Where to write the page (default: GAME.html beside a game's JSON file, report.html in
+    /// an output directory).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -234,9 +249,13 @@ pub struct SimulateArgs {
 pub struct ReplayArgs {
     /// A save file (the game autosaves each turn; `simulate --save` writes one too).
     pub file: PathBuf,
-    /// Also write the game as `simulate --json` does, for `detente report`.
+    /// Also write the game as `simulate --json` does, for `detente report`. A match several
+    /// people are still playing is written only with its facilitator's passphrase.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// The facilitator's passphrase, for --json of a match people are still playing.
+    #[arg(long, value_name = "WORDS", requires = "json")]
+    pub passphrase: Option<String>,
     /// Print only the verdict.
     #[arg(long)]
     pub quiet: bool,
@@ -252,7 +271,7 @@ pub struct BatchArgs {
     /// Seed of the first game.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Directory for summary.json and games.csv (created if needed).
+    /// Directory for summary.json, games.csv and trajectories.csv (created if needed).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).
@@ -265,6 +284,9 @@ pub struct BatchArgs {
 
 /// Runs a parsed command line; `None` is the desktop game, handled by `main`.
 pub fn run(command: Command) -> ExitCode {
+    if !matches!(command, Command::Play(_)) {
+        crate::files::remove_temporaries_when_interrupted();
+    }
     let result = match command {
         Command::Play(args) => return play::run(&args),
         Command::Simulate(args) => simulate::run(&args),
@@ -309,6 +331,9 @@ fn check(files: &[PathBuf]) -> ExitCode {
                     s.turns,
                     crate::sim::fingerprint::files_hash(&loaded)
                 );
+                if let Some(deck) = &loaded.deck {
+                    println!("    with the deck {}", deck.path);
+                }
             }
             Err(e) => {
                 eprintln!("error: {e}");

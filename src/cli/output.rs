@@ -32,6 +32,36 @@ pub fn progress_bar(len: u64, unit: &str, quiet: bool) -> indicatif::ProgressBar
     bar
 }
 
+/// Checks that no two outputs of a command name the same file (`--json game.out --csv
+/// game.out`), comparing them as absolute paths.
+pub fn distinct_outputs(outputs: &[(&str, Option<&Path>)]) -> Result<(), InputError> {
+    let given: Vec<(&str, &Path)> = outputs
+        .iter()
+        .filter_map(|&(flag, path)| Some((flag, path?)))
+        .collect();
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    for (k, (flag, path)) in given.iter().enumerate() {
+        if let Some((other, _)) = given[..k]
+            .iter()
+            .find(|(_, earlier)| absolute(earlier) == absolute(path))
+        {
+            return Err(InputError::new(
+                format!("{flag} {}", path.display()),
+                format!("{other} writes that file already; give each output its own file"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// "1 turn", "40 turns": a count and its noun, `one` or `many`.
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    match n.into() {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
 /// Creates an output directory (and its parents).
 pub fn ensure_dir(dir: &Path) -> Result<(), InputError> {
     std::fs::create_dir_all(dir).map_err(|e| {

@@ -4,7 +4,8 @@
 use super::ReplayArgs;
 use super::output::{say, write_all_atomic};
 use super::simulate::match_json;
-use crate::sim::save::{read, verify};
+use crate::sim::save::{SaveFile, read, verify};
+use crate::sim::secrecy::{Permission, Secrecy};
 use crate::sim::state::Controller;
 use std::process::ExitCode;
 
@@ -29,6 +30,27 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
         }
     };
     if let Some(path) = &args.json {
+        let verified = SaveFile {
+            state: rebuilt.state.clone(),
+            ..save.clone()
+        };
+        let secrecy = Secrecy::of(&verified);
+        let given = args.passphrase.as_deref();
+        let unlocked = given.is_some_and(|p| secrecy.guard().is_some_and(|g| g.verify(p)));
+        let refusal = match secrecy.may_export(unlocked) {
+            Permission::Allowed => None,
+            Permission::NeedsPassphrase if given.is_some() => {
+                Some("that is not the facilitator's passphrase".to_string())
+            }
+            Permission::NeedsPassphrase => Some(
+                "several people are playing this match and it is not over: --json needs the facilitator's passphrase (--passphrase WORDS)".to_string(),
+            ),
+            Permission::Refused(why) => Some(why),
+        };
+        if let Some(why) = refusal {
+            eprintln!("error: {shown}: {why}");
+            return ExitCode::from(2);
+        }
         let command = shell_words::join([
             "detente",
             "replay",

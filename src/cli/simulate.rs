@@ -1,6 +1,6 @@
 //! `detente simulate`: one headless game, printed turn by turn, optionally saved as JSON and CSV.
 
-use super::output::{say, write_all_atomic};
+use super::output::{count, distinct_outputs, say, write_all_atomic};
 use super::provenance::MadeWith;
 use super::setup::describe_controllers;
 use super::tables;
@@ -32,6 +32,11 @@ pub struct GameReport<'a> {
 }
 
 pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
+    distinct_outputs(&[
+        ("--json", args.json.as_deref()),
+        ("--csv", args.csv.as_deref()),
+        ("--save", args.save.as_deref()),
+    ])?;
     let setup = Setup::from_args(&args.game)?;
     let result = run_one(
         &setup.rules,
@@ -64,9 +69,9 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
         }
     }
     say(format!(
-        "outcome: {} after {} turns",
+        "outcome: {} after {}",
         result.outcome.name(),
-        result.turns
+        count(result.turns, "turn", "turns")
     ));
     Ok(())
 }

@@ -45,6 +45,23 @@ pub struct PlayOptions {
     pub passphrase: Option<String>,
 }
 
+/// Why no window can open here, when it cannot: on Linux and the BSDs a window needs an X11 or
+/// Wayland display (winit would panic without one).
+fn no_display() -> Option<String> {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        return None;
+    }
+    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    if set("DISPLAY") || set("WAYLAND_DISPLAY") || set("WAYLAND_SOCKET") {
+        return None;
+    }
+    Some(
+        "no display to open the game's window in (neither DISPLAY nor WAYLAND_DISPLAY is set); \
+         run it in a desktop session, or use the classroom commands, which need none (detente --help)"
+            .into(),
+    )
+}
+
 /// The game's screens, widgets, settings and the session, without a window: what the headless
 /// UI tests run. Needs the asset, text-font, state and input resources (`DefaultPlugins` has
 /// them; the tests add them by hand).
@@ -63,6 +80,10 @@ pub fn ui_plugin(app: &mut App) {
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: PlayOptions) -> ExitCode {
+    if let Some(why) = no_display() {
+        eprintln!("error: {why}");
+        return ExitCode::from(2);
+    }
     let launched = Instant::now();
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {

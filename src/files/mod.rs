@@ -32,6 +32,7 @@ impl Staging {
     /// A new temporary for `target`, for a file too large to hold in memory (written row by
     /// row). Write it, then `sync_all` it, before `commit`.
     pub fn create(&mut self, target: &Path) -> Result<std::fs::File, InputError> {
+        self.not_yet(target)?;
         let tmp = temporary_beside(target);
         let file = std::fs::File::create(&tmp).map_err(|e| cannot(target, "write", e))?;
         self.pending.push((tmp, target.to_path_buf()));
@@ -40,9 +41,21 @@ impl Staging {
 
     /// Writes `contents` to a new temporary for `target`, synced to disk.
     pub fn write(&mut self, target: &Path, contents: &[u8]) -> Result<(), InputError> {
+        self.not_yet(target)?;
         let tmp = temporary_beside(target);
         self.pending.push((tmp.clone(), target.to_path_buf()));
         write_synced(&tmp, contents).map_err(|e| cannot(target, "write", e))
+    }
+
+    /// Refuses a target written already in this set: its temporary would be written over.
+    fn not_yet(&self, target: &Path) -> Result<(), InputError> {
+        if self.pending.iter().any(|(_, t)| t == target) {
+            return Err(InputError::new(
+                target.display().to_string(),
+                "is to be written twice at once; give each output its own file",
+            ));
+        }
+        Ok(())
     }
 
     /// Renames every temporary over its target.
@@ -126,7 +139,8 @@ fn cannot(path: &Path, what: &str, e: std::io::Error) -> InputError {
     InputError::new(path.display().to_string(), format!("cannot {what}: {e}"))
 }
 
-/// A hidden temporary beside `path`, named for this process.
+/// A hidden temporary beside `path`, named for this process (and remembered, so that an
+/// interrupted command can remove it: `remove_temporaries_when_interrupted`).
 pub fn temporary_beside(path: &Path) -> PathBuf {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -136,7 +150,30 @@ pub fn temporary_beside(path: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    TEMPORARIES
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(tmp.clone());
+    tmp
+}
+
+/// Every temporary this process has named (a renamed or removed one is simply gone).
+static TEMPORARIES: std::sync::Mutex<std::collections::BTreeSet<PathBuf>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+/// From now on Ctrl-C or a termination signal removes this process's temporary files before it
+/// exits (with code 130), so an interrupted batch leaves no half-written file behind, hidden
+/// or not. For the classroom commands: the window has Bevy's own handler.
+pub fn remove_temporaries_when_interrupted() {
+    let _ = ctrlc::set_handler(|| {
+        let temporaries = TEMPORARIES.lock().unwrap_or_else(|e| e.into_inner());
+        for tmp in temporaries.iter() {
+            let _ = std::fs::remove_file(tmp);
+        }
+        eprintln!("interrupted: its temporary files are removed");
+        std::process::exit(130);
+    });
 }
 
 /// The player's data (saves and exports): `$DETENTE_DATA_DIR`, else the platform's data folder

@@ -55,7 +55,19 @@ pub fn load_scenario(path: &Path) -> Result<Loaded, InputError> {
 /// Parses, merges and validates a scenario from its text. Its deck is looked for in `folder`
 /// (the scenario file's own, when it is a file), then among the built-in decks.
 pub fn load_source(file: Source, folder: Option<&Path>) -> Result<Loaded, InputError> {
-    let mut scenario: Scenario = parse(&file)?;
+    let mut scenario: Scenario = parse(&file).map_err(|e| {
+        // A deck given where a scenario is expected reads as a scenario without its fields.
+        if parse::<Deck>(&file).is_ok() {
+            InputError::at(
+                &file.path,
+                1,
+                1,
+                "this is a deck (moves, events, personalities), not a scenario; check a scenario that names it in `deck:`",
+            )
+        } else {
+            e
+        }
+    })?;
     let deck = match &scenario.deck {
         Some(deck_name) => {
             let deck_source = read_deck(deck_name, folder).map_err(|e| {

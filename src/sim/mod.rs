@@ -21,6 +21,7 @@ pub mod rules;
 pub mod run;
 pub mod save;
 pub mod scenario;
+pub mod secrecy;
 pub mod session;
 pub mod snapshot;
 pub mod state;

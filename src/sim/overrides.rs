@@ -126,12 +126,18 @@ fn set_path(tree: &mut Value, path: &str, value: &str) -> Result<(), String> {
         walked.push(segment);
     }
     match node {
-        Value::Number(_) => {
+        Value::Number(old) => {
             let number: f64 = value
                 .parse()
                 .map_err(|_| format!("{path} is numeric; {value:?} is not a number"))?;
             if !number.is_finite() {
                 return Err(format!("{path}: {value:?} is not a finite number"));
+            }
+            // A count (alert, warheads, turns) is a whole number of at least 0.
+            if old.is_u64() && (number.fract() != 0.0 || number < 0.0) {
+                return Err(format!(
+                    "{path} is a whole number of at least 0, not {value}"
+                ));
             }
             *node = if number.fract() == 0.0 && number.abs() < 9e15 {
                 Value::from(number as i64)

@@ -165,9 +165,20 @@ pub fn explain(outcome: Regime, history: &[TurnRecord]) -> String {
              worst in the other and armed against it.",
             misread_text(misread)
         ),
+        // An exchange comes from the top of the escalation ladder or from the turn's risk; the
+        // record of that turn is taken after it, when the crisis is over.
+        Regime::Catastrophe if last.events.iter().any(|e| e.contains("top of the ladder")) => {
+            format!(
+                "Catastrophe: on turn {turns} a crisis climbed to the top of the escalation \
+                 ladder, a nuclear exchange. Trust had fallen to {trust:.0} and transparency to \
+                 {transparency:.0}. {} before it.",
+                misread_text(misread)
+            )
+        }
         Regime::Catastrophe => format!(
-            "Catastrophe: a nuclear exchange on turn {turns}. Trust had fallen to {trust:.0} and \
-             transparency to {transparency:.0}; the risk that turn was {:.1}%. {} before it.",
+            "Catastrophe: an accident or a miscalculation led to a nuclear exchange on turn \
+             {turns}, when the risk of one was {:.1}% a turn. Trust had fallen to {trust:.0} and \
+             transparency to {transparency:.0}. {} before it.",
             last.risk * 100.0,
             misread_text(misread)
         ),

@@ -1,10 +1,10 @@
 //! Must show 5: bad input gets `error: FILE:LINE:COLUMN: what is wrong`, exit code 2, no panic.
 
-use crate::common::{detente, edited_copy, fails, line_of, scenario, temp_dir};
+use crate::common::{ScratchFile, detente, edited_copy, fails, line_of, scenario, temp_dir};
 use std::path::PathBuf;
 
 /// A copy of reset_2013 (with its deck) where `from` is replaced by `to`.
-fn broken(name: &str, from: &str, to: &str) -> PathBuf {
+fn broken(name: &str, from: &str, to: &str) -> ScratchFile {
     edited_copy("reset_2013", name, "broken.ron", &[(from, to)], &[])
 }
 

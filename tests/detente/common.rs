@@ -54,11 +54,29 @@ pub fn detente(args: &[&str]) -> Output {
         .expect("the detente binary runs")
 }
 
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("detente-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A scratch folder of a test's own, removed when the test ends, pass or fail.
+pub struct Scratch(tempfile::TempDir);
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+pub fn temp_dir(name: &str) -> Scratch {
+    Scratch(
+        tempfile::Builder::new()
+            .prefix(&format!("detente-test-{name}-"))
+            .tempdir()
+            .expect("temp dir"),
+    )
 }
 
 /// Every file below `dir`.
@@ -75,16 +93,36 @@ pub fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
     out
 }
 
+/// A file in a scratch folder, which lives as long as it does.
+pub struct ScratchFile {
+    pub path: PathBuf,
+    /// Holds the folder until the file is dropped.
+    _dir: Scratch,
+}
+
+impl std::ops::Deref for ScratchFile {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+impl AsRef<std::path::Path> for ScratchFile {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
 /// A folder `folder` holding a copy of the shipped scenario `name` as `file` and of the
 /// standard deck, each edited by `(from, to)` pairs (each `from` must be there). Returns the
-/// scenario's path.
+/// scenario's path (the folder lasts as long as it).
 pub fn edited_copy(
     name: &str,
     folder: &str,
     file: &str,
     scenario_edits: &[(&str, &str)],
     deck_edits: &[(&str, &str)],
-) -> PathBuf {
+) -> ScratchFile {
     let dir = temp_dir(folder);
     std::fs::create_dir_all(dir.join("decks")).unwrap();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
@@ -105,7 +143,7 @@ pub fn edited_copy(
     );
     let path = dir.join(file);
     std::fs::write(&path, text).unwrap();
-    path
+    ScratchFile { path, _dir: dir }
 }
 
 /// Runs `detente ARGS`, expects exit code 2 and an error (no panic), and returns stderr.

@@ -2,15 +2,14 @@
 //! identifiers, numbers from the command line, and scenarios found from a binary run away from
 //! its source tree.
 
-use crate::common::{edited_copy, fails, line_of, scenario, succeeds, temp_dir};
-use std::path::PathBuf;
+use crate::common::{ScratchFile, edited_copy, fails, line_of, scenario, succeeds, temp_dir};
 
 /// A folder with a copy of `reset_2013.ron` and its deck, each edited by `(from, to)` pairs.
 fn copy_of_reset(
     name: &str,
     scenario_edits: &[(&str, &str)],
     deck_edits: &[(&str, &str)],
-) -> PathBuf {
+) -> ScratchFile {
     edited_copy(
         "reset_2013",
         name,
@@ -278,14 +277,24 @@ fn a_binary_away_from_its_source_tree_has_its_scenarios() {
     let binary = dir.join("detente");
     std::fs::copy(env!("CARGO_BIN_EXE_detente"), &binary).unwrap();
     let run = |args: &[&str]| {
-        std::process::Command::new(&binary)
-            .args(args)
-            .current_dir(&dir)
-            .env("HOME", &home)
-            .env_remove("XDG_DATA_HOME")
-            .env_remove("DETENTE_DATA_DIR")
-            .output()
-            .unwrap()
+        // A test thread that forks while the copy was open for writing leaves the new file
+        // "busy" for a moment (ETXTBSY): try again shortly.
+        for _ in 0..100 {
+            match std::process::Command::new(&binary)
+                .args(args)
+                .current_dir(&dir)
+                .env("HOME", &home)
+                .env_remove("XDG_DATA_HOME")
+                .env_remove("DETENTE_DATA_DIR")
+                .output()
+            {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return other.unwrap(),
+            }
+        }
+        panic!("{} stayed busy", binary.display());
     };
     let out = run(&["simulate", "reset_2013", "--quiet"]);
     assert!(
@@ -335,4 +344,122 @@ fn a_binary_away_from_its_source_tree_has_its_scenarios() {
             .success()
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Two outputs of one command naming the same file, and a sweep varying one key twice or
+/// setting the key it varies, are refused before anything runs.
+#[test]
+fn outputs_and_keys_given_twice_are_refused() {
+    let dir = temp_dir("twice");
+    let same = dir.join("out.json");
+    let s = same.to_str().unwrap();
+    let err = fails(&["simulate", "reset_2013", "--json", s, "--csv", s]);
+    assert!(err.contains("--json writes that file already"), "{err}");
+    let err = fails(&["simulate", "reset_2013", "--json", s, "--save", s]);
+    assert!(err.contains("--json writes that file already"), "{err}");
+    assert!(!same.exists());
+    let err = fails(&[
+        "sweep",
+        "reset_2013",
+        "--vary",
+        "trust=0..100:50",
+        "--vary",
+        "trust=0..100:50",
+        "--games",
+        "1",
+    ]);
+    assert!(err.contains("trust is varied twice"), "{err}");
+    let err = fails(&[
+        "sweep",
+        "reset_2013",
+        "--vary",
+        "trust=0..100:50",
+        "--set",
+        "trust=10",
+        "--games",
+        "1",
+    ]);
+    assert!(err.contains("the key that --vary trust varies"), "{err}");
+    let err = fails(&[
+        "sweep",
+        "reset_2013",
+        "--vary",
+        "transparency=0..150:50",
+        "--games",
+        "1",
+    ]);
+    assert!(
+        err.starts_with("error: --vary transparency=0..150:50: at transparency=150:"),
+        "{err}"
+    );
+}
+
+/// An interrupted batch (Ctrl-C) removes the temporary files it was writing, and writes none
+/// of its outputs.
+#[test]
+fn an_interrupted_batch_leaves_no_temporary_behind() {
+    let dir = temp_dir("interrupted");
+    let out = dir.join("D");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args([
+            "batch",
+            "reset_2013",
+            "--games",
+            "5000000",
+            "--quiet",
+            "--out",
+        ])
+        .arg(&out)
+        .spawn()
+        .unwrap();
+    // Wait for games.csv's temporary to appear, then interrupt.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !walk_names(&out).iter().any(|n| n.ends_with(".tmp")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no temporary appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(
+        walk_names(&out),
+        Vec::<String>::new(),
+        "nothing left in {}",
+        out.display()
+    );
+}
+
+fn walk_names(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Without a display the game says so and exits with code 2, before any window is tried.
+#[cfg(feature = "desktop")]
+#[test]
+fn the_game_without_a_display_says_so() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(["play", "reset_2013"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no display"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -103,7 +103,7 @@ fn text_from_files_reaches_the_report_escaped() {
     }
     std::fs::write(&game, edited).unwrap();
     succeeds(&["report", game.to_str().unwrap()]);
-    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    let html = std::fs::read_to_string(dir.join("game.html")).unwrap();
     assert!(!html.contains("<b>blue</b>"), "the id is escaped");
     assert!(html.contains("&lt;b&gt;blue&lt;/b&gt;"));
     assert!(!html.contains("<script"), "no live script");

@@ -2,7 +2,7 @@
 //! fuzz test of `saves.rs`: any byte string is either refused with a message that starts with
 //! the file's name, or read back as the same value.
 
-use crate::common::{edited_copy, temp_dir};
+use crate::common::{ScratchFile, edited_copy, temp_dir};
 use crate::session::{play, save_of, session};
 use detente::sim::load::{load_scenario, ron_options};
 use detente::sim::save::{SaveFile, load};
@@ -53,15 +53,14 @@ fn apply(mut bytes: Vec<u8>, edits: &[Edit]) -> Vec<u8> {
 }
 
 /// A folder holding the standard deck, for scenario files that name it.
-fn scenario_folder() -> PathBuf {
-    let path = edited_copy(
+fn scenario_folder() -> ScratchFile {
+    edited_copy(
         "reset_2013",
         "properties-scenarios",
         "reset_2013.ron",
         &[],
         &[],
-    );
-    path.parent().unwrap().to_path_buf()
+    )
 }
 
 proptest! {
@@ -74,7 +73,8 @@ proptest! {
         name in prop_oneof![Just("reset_2013"), Just("prisoners_dilemma")],
         edits in edits(),
     ) {
-        let dir = scenario_folder();
+        let folder = scenario_folder();
+        let dir = folder.parent().unwrap();
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
         let original = std::fs::read(root.join(format!("{name}.ron"))).unwrap();
         let path = dir.join("s.ron");
@@ -95,7 +95,8 @@ proptest! {
     /// Any bytes at all, as a scenario file, are refused by name (or, by a fluke, read back).
     #[test]
     fn any_bytes_as_a_scenario_are_refused_by_name(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
-        let dir = scenario_folder();
+        let folder = scenario_folder();
+        let dir = folder.parent().unwrap();
         let path = dir.join("noise.ron");
         std::fs::write(&path, &bytes).unwrap();
         if let Err(e) = load_scenario(&path) {

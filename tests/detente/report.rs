@@ -51,7 +51,7 @@ fn report_of(path: &Path) -> String {
     let page = if path.is_dir() {
         path.join("report.html")
     } else {
-        path.with_file_name("report.html")
+        path.with_extension("html")
     };
     let html = std::fs::read_to_string(page).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
@@ -147,7 +147,12 @@ fn a_wrong_or_missing_input_is_refused_and_writes_nothing() {
         "transparency,games,mas\n0,10,zero\n",
     )
     .unwrap();
+    let mixed = dir.join("mixed");
+    std::fs::create_dir_all(&mixed).unwrap();
+    std::fs::write(mixed.join("summary.json"), "{}").unwrap();
+    std::fs::write(mixed.join("sweep.csv"), "transparency,games\n").unwrap();
     for (path, expected) in [
+        (mixed.clone(), "holds the output of more than one command"),
         (dir.join("missing"), "no such file or directory"),
         (empty.clone(), "expected the output directory"),
         (not_a_game.clone(), "x.json:1:"),
@@ -162,7 +167,8 @@ fn a_wrong_or_missing_input_is_refused_and_writes_nothing() {
     assert!(
         !left
             .iter()
-            .any(|p| p.ends_with("report.html") || p.to_string_lossy().contains(".tmp")),
+            .any(|p| p.extension().is_some_and(|x| x == "html")
+                || p.to_string_lossy().contains(".tmp")),
         "{left:?}"
     );
 }

@@ -1,4 +1,4 @@
-//! `detente report PATH`: one self-contained `report.html` (charts inline as SVG, the font
+//! `detente report PATH`: one self-contained HTML page (charts inline as SVG, the font
 //! embedded, no network) from what `simulate --json`, `batch --out`, `tournament --out` or
 //! `sweep --out` wrote. `game` tells one game; `outputs` the batch, tournament and sweep.
 
@@ -34,7 +34,7 @@ pub fn run(args: &ReportArgs) -> Result<(), InputError> {
     let out = match &args.out {
         Some(out) => out.clone(),
         None => match &input {
-            Input::Game(file) => file.with_file_name("report.html"),
+            Input::Game(file) => file.with_extension("html"),
             Input::Batch(d) | Input::Tournament(d) | Input::Sweep(d) => d.join("report.html"),
         },
     };
@@ -47,14 +47,40 @@ pub fn run(args: &ReportArgs) -> Result<(), InputError> {
 fn classify(path: &Path) -> Result<Input, InputError> {
     let origin = path.display().to_string();
     if path.is_dir() {
-        if path.join("matches.csv").is_file() && path.join("ranking.csv").is_file() {
-            return Ok(Input::Tournament(path.to_path_buf()));
+        let dir = path.to_path_buf();
+        let kinds: Vec<(&str, Input)> = [
+            (
+                "tournament (matches.csv, ranking.csv)",
+                path.join("matches.csv").is_file() && path.join("ranking.csv").is_file(),
+                Input::Tournament(dir.clone()),
+            ),
+            (
+                "sweep (sweep.csv)",
+                path.join("sweep.csv").is_file(),
+                Input::Sweep(dir.clone()),
+            ),
+            (
+                "batch (summary.json)",
+                path.join("summary.json").is_file(),
+                Input::Batch(dir.clone()),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, here, _)| *here)
+        .map(|(what, _, input)| (what, input))
+        .collect();
+        if kinds.len() > 1 {
+            let what: Vec<&str> = kinds.iter().map(|(w, _)| *w).collect();
+            return Err(InputError::new(
+                origin,
+                format!(
+                    "holds the output of more than one command: {}; give each command its own --out directory",
+                    what.join(" and ")
+                ),
+            ));
         }
-        if path.join("sweep.csv").is_file() {
-            return Ok(Input::Sweep(path.to_path_buf()));
-        }
-        if path.join("summary.json").is_file() {
-            return Ok(Input::Batch(path.to_path_buf()));
+        if let Some((_, input)) = kinds.into_iter().next() {
+            return Ok(input);
         }
         return Err(InputError::new(
             origin,
@@ -84,11 +110,16 @@ pub(super) fn read(path: &Path, expected: &str) -> Result<String, InputError> {
 pub(super) fn json<T: DeserializeOwned>(path: &Path, expected: &str) -> Result<T, InputError> {
     let text = read(path, expected)?;
     let place = |e: &serde_json::Error| {
+        // serde_json says the place at the end of its message; ours says it first.
+        let message = e.to_string();
+        let what = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(what, _)| what);
         InputError::at(
             path.display().to_string(),
             e.line(),
             e.column(),
-            format!("{e}; expected {expected}"),
+            format!("{what}; expected {expected}"),
         )
     };
     // Read twice: once for keys given twice (serde_json keeps the last silently), once into

@@ -91,9 +91,18 @@ pub(super) fn batch(dir: &Path) -> Result<(String, String), InputError> {
             &columns,
             "the trajectories.csv written by `detente batch`",
         )?;
-        body.push_str(
+        // The bands are drawn from the first games of the batch (trajectories.csv says how
+        // many: the games still running at turn 1).
+        let drawn_from = (0..bands.rows.len())
+            .map(|i| bands.number(i, "games"))
+            .next()
+            .transpose()?
+            .unwrap_or(0.0);
+        let _ = write!(
+            body,
             "<h2>Trajectories</h2><p class=note>The median game (line), the middle half and the \
-             middle 80% of games (bands), turn by turn, over the games still running.</p><div class=grid>",
+             middle 80% of games (bands), turn by turn, over the first {drawn_from:.0} games of \
+             the batch that are still running at that turn.</p><div class=grid>",
         );
         let units = ["mean trust", "mean transparency", "mean arms", "% a turn"];
         for (k, (metric, unit)) in BAND_METRICS.into_iter().zip(units).enumerate() {
@@ -125,7 +134,13 @@ pub(super) fn batch(dir: &Path) -> Result<(String, String), InputError> {
     }
     body.push_str("<h2>Mean final state</h2><table>");
     for (k, v) in &b.mean_final {
-        let _ = write!(body, "<tr><td>{}</td><td>{v:.2}</td></tr>", escape(k));
+        // The risk is a chance a turn: shown in percent, as everywhere else.
+        let shown = if k == "risk" {
+            format!("{:.3}% a turn", v * 100.0)
+        } else {
+            format!("{v:.2}")
+        };
+        let _ = write!(body, "<tr><td>{}</td><td>{shown}</td></tr>", escape(k));
     }
     body.push_str("</table>");
     Ok((format!("Batch of {}: outcomes", b.scenario), body))

@@ -45,6 +45,29 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
         .iter()
         .map(|v| parse_vary(v))
         .collect::<Result<_, _>>()?;
+    if let [x, y] = varies.as_slice()
+        && x.key == y.key
+    {
+        return Err(InputError::new(
+            format!("--vary {}", args.vary[1]),
+            format!(
+                "{} is varied twice; a phase map varies two different keys",
+                x.key
+            ),
+        ));
+    }
+    for set in &args.game.set {
+        let key = set.split_once('=').map_or(set.as_str(), |(k, _)| k).trim();
+        if let Some(v) = varies.iter().find(|v| v.key == key) {
+            return Err(InputError::new(
+                format!("--set {set}"),
+                format!(
+                    "{key} is the key that --vary {} varies; give it to one of them",
+                    v.key
+                ),
+            ));
+        }
+    }
     let points: usize = varies.iter().map(|v| v.values.len()).product();
     if points > MAX_POINTS {
         return Err(InputError::new(
@@ -73,7 +96,24 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
     // point's setup is made again when it is played, so they are not all held at once.
     let base = catalog::open(&args.game.scenario)?;
     for point in &grid {
-        setup_at(&base, args, &varies, point)?;
+        setup_at(&base, args, &varies, point).map_err(|e| {
+            // A value the range gives that the scenario refuses: say which --vary gave it.
+            let at: Vec<String> = varies
+                .iter()
+                .zip(point)
+                .map(|(v, x)| format!("{}={x}", v.key))
+                .collect();
+            match varies
+                .iter()
+                .position(|v| e.origin.contains(&format!("{}=", v.key)))
+            {
+                Some(k) => InputError::new(
+                    format!("--vary {}", args.vary[k]),
+                    format!("at {}: {}", at.join(", "), e.message),
+                ),
+                None => e,
+            }
+        })?;
     }
     let first = setup_at(&base, args, &varies, &grid[0])?;
     if let Some(dir) = &args.out {
@@ -279,4 +319,5 @@ fn print_points(varies: &[Vary], points: &[Point]) {
             p.arms
         ));
     }
+    say("  (trust, transp, arms: their means at the end of the games)");
 }

@@ -11,7 +11,7 @@ pub use tables::{MATCHES_HEADER, match_row};
 
 use super::charts::{bars, heat_map};
 use super::options::{check_count, check_seeds, set_jobs};
-use super::output::{ensure_dir, progress_bar, say};
+use super::output::{count, ensure_dir, progress_bar, say};
 use super::provenance::MadeWith;
 use super::tables::CsvFile;
 use super::{GameArgs, Setup, TournamentArgs};
@@ -152,12 +152,18 @@ fn made_with(setup: &Setup, args: &TournamentArgs, names: &[String]) -> MadeWith
         "--seed".into(),
         args.seed.to_string(),
     ];
-    setup.made_with(
+    let mut made = setup.made_with(
         "tournament",
         &command,
         args.seed,
         u64::from(args.repetitions),
-    )
+    );
+    // Every entrant takes each seat in turn; a seat keeps only its personality.
+    for who in made.strategies.values_mut() {
+        let personality = who.split_once(':').map_or("", |(_, p)| p).to_string();
+        *who = format!("every entrant:{personality}");
+    }
+    made
 }
 
 /// `--noise P` as a scenario override.
@@ -202,11 +208,11 @@ pub fn parse_strategies(list: &str) -> Result<Vec<Strategy>, InputError> {
 
 fn print_ranking(t: &Tournament, setup: &Setup) {
     say(format!(
-        "Round robin on {}: {} strategies, {} matches of {} turns (noise {}); score per turn: {SCORE_PER_TURN}",
+        "Round robin on {}: {}, {} of {} (noise {}); score per turn: {SCORE_PER_TURN}",
         setup.rules.scenario.id,
-        t.strategies.len(),
-        t.matches,
-        t.turns,
+        count(t.strategies.len() as u64, "strategy", "strategies"),
+        count(t.matches as u64, "match", "matches"),
+        count(t.turns, "turn", "turns"),
         setup.rules.scenario.params.execution_noise
     ));
     say(format!(

@@ -43,9 +43,9 @@ pub fn ranking_csv(t: &Tournament) -> String {
         vec![
             (i + 1).to_string(),
             s.strategy.name().to_string(),
-            format!("{:.4}", s.mean_score),
+            format!("{:.6}", s.mean_score),
             s.wins.to_string(),
-            format!("{:.4}", s.cooperation),
+            format!("{:.6}", s.cooperation),
             s.matches.to_string(),
         ]
     });

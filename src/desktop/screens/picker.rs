@@ -121,7 +121,12 @@ fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) 
         commands.spawn((
             ChildOf(heading),
             label(
-                format!("{}  ·  {}", s.title, s.year),
+                // "The Brink, 1962" says its year already.
+                if s.title.contains(&s.year.to_string()) {
+                    s.title.clone()
+                } else {
+                    format!("{}  ·  {}", s.title, s.year)
+                },
                 &fonts.bold,
                 size::TITLE,
                 palette::TEXT,

@@ -22,6 +22,12 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::ui_widgets::Activate;
 
+/// The scratch folder of a test's app, removed when the app is dropped.
+#[derive(Resource)]
+struct Scratch {
+    _dir: tempfile::TempDir,
+}
+
 /// Every `ChooseMove` the UI sent.
 #[derive(Resource, Default)]
 struct Sent(Vec<ChooseMove>);
@@ -57,10 +63,12 @@ fn build(scenario: &str, seed: u64, window: Option<(u32, u32)>, more_people: &[u
         animation: AnimationSpeed::Off,
         ..Settings::default()
     });
-    app.insert_resource(SettingsFile(Some(std::env::temp_dir().join(format!(
-        "detente-test-{}-{seed}/settings.ron",
-        std::process::id()
-    )))));
+    // The test's own folder for settings and saves, removed with the app.
+    let scratch = tempfile::Builder::new()
+        .prefix(&format!("detente-test-{scenario}-{seed}-"))
+        .tempdir()
+        .expect("a scratch folder");
+    app.insert_resource(SettingsFile(Some(scratch.path().join("settings.ron"))));
     let rules = shipped(scenario);
     let mut setup = MatchSetup::new(&rules, seed);
     for &i in more_people {
@@ -69,11 +77,8 @@ fn build(scenario: &str, seed: u64, window: Option<(u32, u32)>, more_people: &[u
     app.insert_resource(setup);
     app.insert_resource(rules);
     app.insert_resource(LaunchStraightIn);
-    app.insert_resource(SaveDir(Some(std::env::temp_dir().join(format!(
-        "detente-test-{}-{scenario}-{seed}-{}/saves",
-        std::process::id(),
-        more_people.len()
-    )))));
+    app.insert_resource(SaveDir(Some(scratch.path().join("saves"))));
+    app.insert_resource(Scratch { _dir: scratch });
     app.add_message::<KeyboardInput>();
     ui_plugin(&mut app);
     app.init_resource::<Sent>();

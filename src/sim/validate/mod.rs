@@ -63,7 +63,10 @@ impl Checker {
             self.report(
                 anchor,
                 field,
-                format!("`{field}`{what} is {value}, out of range: expected {lo} to {hi}"),
+                format!(
+                    "`{field}`{what} is {}, out of range: expected {lo} to {hi}",
+                    short(value)
+                ),
             );
         }
     }
@@ -83,6 +86,15 @@ impl Checker {
                 self.report(Some(id), "", format!("{kind} id {id:?} is defined twice"));
             }
         }
+    }
+}
+
+/// A number as a message shows it: in full, or in scientific notation when very large or small.
+fn short(value: f64) -> String {
+    if value != 0.0 && (value.abs() >= 1e9 || value.abs() < 1e-6) {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
     }
 }
 
@@ -205,11 +217,18 @@ fn check_nations(c: &mut Checker, s: &Scenario) {
             c.report(
                 a,
                 "personality",
-                format!(
-                    "unknown personality {:?}; expected one of: {}",
-                    n.personality,
-                    known.join(", ")
-                ),
+                if known.is_empty() {
+                    format!(
+                        "unknown personality {:?}: the scenario has none (does it name its `deck`?)",
+                        n.personality
+                    )
+                } else {
+                    format!(
+                        "unknown personality {:?}; expected one of: {}",
+                        n.personality,
+                        known.join(", ")
+                    )
+                },
             );
         }
         if let Some(r) = &n.richardson {
