@@ -45,6 +45,13 @@ pub fn built_in(path: &str) -> Option<&'static str> {
         .map(|&(_, text)| text)
 }
 
+/// The names of the built-in scenarios (their files under `scenarios/`, decks left out).
+pub fn built_in_names() -> impl Iterator<Item = &'static str> {
+    BUILT_IN
+        .iter()
+        .filter_map(|(path, _)| path.strip_suffix(".ron").filter(|n| !n.contains('/')))
+}
+
 /// Where a scenario was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
@@ -110,10 +117,8 @@ pub fn entries() -> Vec<Entry> {
             found.push(Entry { name, place });
         }
     }
-    for (path, _) in BUILT_IN {
-        if let Some(name) = path.strip_suffix(".ron").filter(|n| !n.contains('/'))
-            && !found.iter().any(|e| e.name == name)
-        {
+    for name in built_in_names() {
+        if !found.iter().any(|e| e.name == name) {
             found.push(Entry {
                 name: name.to_string(),
                 place: Place::BuiltIn,
@@ -235,10 +240,7 @@ mod tests {
 
     #[test]
     fn every_built_in_scenario_loads() {
-        let names: Vec<&str> = BUILT_IN
-            .iter()
-            .filter_map(|(p, _)| p.strip_suffix(".ron").filter(|n| !n.contains('/')))
-            .collect();
+        let names: Vec<&str> = built_in_names().collect();
         assert_eq!(names.len(), 4);
         for name in names {
             let source = Source {

@@ -309,12 +309,9 @@ fn out_of_range_settings_are_brought_into_range_and_said_so() {
 #[test]
 fn the_scenario_list_offers_every_built_in_scenario() {
     use crate::desktop::screens::picker::offered_scenarios;
-    use crate::sim::catalog::{BUILT_IN, Place};
+    use crate::sim::catalog::{Place, built_in_names};
     let (offered, _) = offered_scenarios();
-    let built_in: Vec<&str> = BUILT_IN
-        .iter()
-        .filter_map(|(p, _)| p.strip_suffix(".ron").filter(|n| !n.contains('/')))
-        .collect();
+    let built_in: Vec<&str> = built_in_names().collect();
     assert_eq!(built_in.len(), 4);
     for name in built_in {
         let offer = offered.iter().find(|o| o.name == name);
