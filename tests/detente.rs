@@ -5,6 +5,8 @@
 mod architecture;
 #[path = "detente/bad_input.rs"]
 mod bad_input;
+#[path = "detente/commands.rs"]
+mod commands;
 #[path = "detente/common.rs"]
 mod common;
 #[path = "detente/determinism.rs"]
@@ -29,6 +31,8 @@ mod properties;
 mod report;
 #[path = "detente/saves.rs"]
 mod saves;
+#[path = "detente/secrecy.rs"]
+mod secrecy;
 #[path = "detente/session.rs"]
 mod session;
 #[path = "detente/sweep.rs"]

@@ -4,6 +4,7 @@
 pub mod batch;
 mod bench;
 pub mod charts;
+mod listing;
 mod options;
 pub mod output;
 mod play;
@@ -17,8 +18,6 @@ pub mod tables;
 pub mod totals;
 pub mod tournament;
 
-use crate::sim::Strategy;
-use crate::sim::catalog;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -295,13 +294,13 @@ pub fn run(command: Command) -> ExitCode {
         Command::Sweep(args) => sweep::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Replay(args) => return replay::run(&args),
-        Command::Check { files } => return check(&files),
+        Command::Check { files } => return listing::check(&files),
         Command::Strategies => {
-            list_strategies();
+            listing::list_strategies();
             Ok(())
         }
-        Command::Scenarios { write: None } => return list_scenarios(),
-        Command::Scenarios { write: Some(dir) } => write_built_in(&dir),
+        Command::Scenarios { write: None } => return listing::list_scenarios(),
+        Command::Scenarios { write: Some(dir) } => listing::write_built_in(&dir),
         Command::Bench { scenario, games } => bench::run(&scenario, games),
     };
     match result {
@@ -311,117 +310,4 @@ pub fn run(command: Command) -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// Checks every file, printing `ok:` or the error for each; fails if any has a problem.
-fn check(files: &[PathBuf]) -> ExitCode {
-    let mut failed = false;
-    for file in files {
-        match catalog::open(&file.to_string_lossy()) {
-            Ok(loaded) => {
-                let s = &loaded.scenario;
-                println!(
-                    "ok: {} — {} ({}), {} nations, {} moves, {} events, {} turns, {}",
-                    file.display(),
-                    s.title,
-                    s.year,
-                    s.nations.len(),
-                    s.moves.len(),
-                    s.events.len(),
-                    s.turns,
-                    crate::sim::fingerprint::files_hash(&loaded)
-                );
-                if let Some(deck) = &loaded.deck {
-                    println!("    with the deck {}", deck.path);
-                }
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// Writes the built-in scenario files into `dir` (keeping any file already there).
-fn write_built_in(dir: &std::path::Path) -> Result<(), crate::sim::InputError> {
-    let mut files = Vec::new();
-    let mut kept = Vec::new();
-    for (name, text) in catalog::BUILT_IN {
-        let path = dir.join(name);
-        if path.exists() {
-            kept.push(path.display().to_string());
-        } else {
-            files.push((path, text.as_bytes()));
-        }
-    }
-    for (path, _) in &files {
-        if let Some(parent) = path.parent() {
-            output::ensure_dir(parent)?;
-        }
-    }
-    let refs: Vec<(&std::path::Path, &[u8])> =
-        files.iter().map(|(p, t)| (p.as_path(), *t)).collect();
-    crate::files::write_all_atomic(&refs)?;
-    for (path, _) in &files {
-        output::say(format!("wrote {}", path.display()));
-    }
-    for path in kept {
-        output::say(format!("kept {path} (already there)"));
-    }
-    Ok(())
-}
-
-/// Every scenario by name, with its title and where it is; one's own that do not load are
-/// listed with the reason (and the exit code is 2).
-fn list_scenarios() -> ExitCode {
-    let mut failed = false;
-    for (entry, loaded) in catalog::load_all() {
-        match loaded {
-            Ok(loaded) => println!(
-                "  {:<22} {} ({}), {} nations, {}",
-                entry.name,
-                loaded.scenario.title,
-                loaded.scenario.year,
-                loaded.scenario.nations.len(),
-                entry.place.describe()
-            ),
-            Err(e) => {
-                failed = true;
-                println!("  {:<22} does not load: {e}", entry.name);
-            }
-        }
-    }
-    println!(
-        "\nYour own scenarios go in {} (a copy of a built-in one is a good start:\n`detente check FILE` checks it).",
-        catalog::own_folders()
-            .iter()
-            .map(|d| d.display().to_string())
-            .collect::<Vec<_>>()
-            .join(" or ")
-    );
-    if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn list_strategies() {
-    println!(
-        "Strategies decide each turn whether to cooperate or defect, from the moves their nation perceived:\n"
-    );
-    for s in Strategy::ALL {
-        println!("  {:<24} {}", s.name(), s.description());
-    }
-    println!(
-        "\nIn the full scenarios a personality (hawk, dove, realist, ...) then picks the concrete move;\n\
-         give one with --ai NATION=STRATEGY:PERSONALITY.\n\n{}",
-        crate::sim::strategy::EXECUTION_NOISE
-    );
 }

@@ -30,6 +30,7 @@ pub mod strategy;
 pub mod turn;
 pub mod unique;
 pub mod validate;
+pub mod verify;
 
 pub use error::InputError;
 pub use rules::Rules;
