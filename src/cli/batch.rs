@@ -105,7 +105,7 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
         staging.write(&dir.join("trajectories.csv"), bands.as_bytes())?;
         staging.commit()?;
     }
-    print_shares(&summary);
+    print_shares(&summary, &setup);
     if let Some(dir) = &args.out {
         say(format!(
             "wrote summary.json, games.csv and trajectories.csv in {}",
@@ -168,7 +168,7 @@ pub fn summary(totals: &Totals, setup: &Setup, args: &BatchArgs) -> Summary {
     }
 }
 
-fn print_shares(s: &Summary) {
+fn print_shares(s: &Summary, setup: &Setup) {
     say(format!(
         "{} games of {} ({} turns), seeds {}..{}",
         s.games,
@@ -177,6 +177,7 @@ fn print_shares(s: &Summary) {
         s.seed,
         s.seed.saturating_add(s.games as u64 - 1)
     ));
+    setup.header_lines().into_iter().for_each(say);
     for (nation, who) in &s.strategies {
         say(format!("  {nation}: {who}"));
     }

@@ -16,10 +16,9 @@ pub(super) fn check(files: &[PathBuf]) -> ExitCode {
             Ok(loaded) => {
                 let s = &loaded.scenario;
                 println!(
-                    "ok: {} — {} ({}), {} nations, {} moves, {} events, {} turns, {}",
+                    "ok: {} — {}, {} nations, {} moves, {} events, {} turns, {}",
                     file.display(),
-                    s.title,
-                    s.year,
+                    s.title_and_year(),
                     s.nations.len(),
                     s.moves.len(),
                     s.events.len(),
@@ -79,10 +78,9 @@ pub(super) fn list_scenarios() -> ExitCode {
     for (entry, loaded) in catalog::load_all() {
         match loaded {
             Ok(loaded) => println!(
-                "  {:<22} {} ({}), {} nations, {}",
+                "  {:<22} {}, {} nations, {}",
                 entry.name,
-                loaded.scenario.title,
-                loaded.scenario.year,
+                loaded.scenario.title_and_year(),
                 loaded.scenario.nations.len(),
                 entry.place.describe()
             ),
@@ -93,7 +91,7 @@ pub(super) fn list_scenarios() -> ExitCode {
         }
     }
     println!(
-        "\nYour own scenarios go in {} (a copy of a built-in one is a good start:\n`detente check FILE` checks it).",
+        "\nYour own scenarios go in {}: `detente scenarios --write DIR` writes copies of the\nbuilt-in ones to start from (give yours a new id), and `detente check FILE` checks one.",
         catalog::own_folders()
             .iter()
             .map(|d| d.display().to_string())

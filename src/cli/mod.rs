@@ -105,6 +105,7 @@ pub struct GameArgs {
     #[arg(long)]
     pub turns: Option<u32>,
     /// Strategy for a nation, as NATION=STRATEGY or NATION=STRATEGY:PERSONALITY. Repeatable.
+    /// A nation not given plays the scenario's own strategy and personality.
     #[arg(long = "ai", value_name = "NATION=STRATEGY")]
     pub ai: Vec<String>,
     /// Change a scenario parameter (a number, or true/false) by its dotted key

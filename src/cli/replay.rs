@@ -39,9 +39,9 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
         let unlocked = given.is_some_and(|p| secrecy.guard().is_some_and(|g| g.verify(p)));
         let refusal = match secrecy.may_export(unlocked) {
             Permission::Allowed => None,
-            Permission::NeedsPassphrase if given.is_some() => {
-                Some("that is not the facilitator's passphrase".to_string())
-            }
+            Permission::NeedsPassphrase if given.is_some() => Some(
+                "that is not the facilitator's passphrase of this match".to_string(),
+            ),
             Permission::NeedsPassphrase => Some(
                 "several people are playing this match and it is not over: --json needs the facilitator's passphrase (--passphrase WORDS)".to_string(),
             ),
@@ -62,6 +62,9 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
         if let Err(e) = write_all_atomic(&[(path.as_path(), json.as_bytes())]) {
             eprintln!("error: {e}");
             return ExitCode::from(2);
+        }
+        if !args.quiet {
+            say(format!("wrote {}", path.display()));
         }
     }
     let r = &save.recording;

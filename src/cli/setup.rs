@@ -20,6 +20,8 @@ pub struct Setup {
     pub scenario_hash: String,
     /// The `--set` changes, in order.
     pub set: Vec<String>,
+    /// The file the scenario was read from ("built-in scenarios/reset_2013.ron" or a path).
+    pub source: String,
 }
 
 impl Setup {
@@ -57,7 +59,16 @@ impl Setup {
             scenario_arg: args.scenario.clone(),
             scenario_hash,
             set: args.set.clone(),
+            source: loaded.file.path.clone(),
         })
+    }
+
+    /// The lines a command prints first, under its own: where the scenario was read from,
+    /// and every `--set`.
+    pub fn header_lines(&self) -> Vec<String> {
+        let mut lines = vec![format!("  scenario file: {}", self.source)];
+        lines.extend(self.set.iter().map(|s| format!("  --set {s}")));
+        lines
     }
 
     /// `usa=tit_for_tat:realist`-style names of each nation's AI, for summaries.

@@ -73,6 +73,11 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
         result.outcome.name(),
         count(result.turns, "turn", "turns")
     ));
+    if !args.quiet {
+        for path in [&args.json, &args.csv, &args.save].into_iter().flatten() {
+            say(format!("wrote {}", path.display()));
+        }
+    }
     Ok(())
 }
 

@@ -117,6 +117,16 @@ impl Scenario {
             .map_or(id.to_string(), |n| n.name.clone())
     }
 
+    /// The title with the year, unless the title says it already: "The Brink, 1962",
+    /// "The Prisoner's Dilemma (1950)".
+    pub fn title_and_year(&self) -> String {
+        if self.title.contains(&self.year.to_string()) {
+            self.title.clone()
+        } else {
+            format!("{} ({})", self.title, self.year)
+        }
+    }
+
     /// The display name of the move with this id (the id itself if there is none).
     pub fn move_name(&self, id: &str) -> String {
         self.moves

@@ -105,7 +105,7 @@ impl Secrecy {
             Permission::NeedsPassphrase
         } else {
             Permission::Refused(
-                "several people are playing this match and it is not over: an export holds every seat's moves and views (export it once the match is over, or give the facilitator's passphrase, set when the match begins, with --passphrase)".into(),
+                "several people are playing this match and it is not over: an export holds every seat's moves and views, and this match has no facilitator's passphrase to open it, so export it once the match is over".into(),
             )
         }
     }

@@ -182,7 +182,7 @@ pub fn grid(
             .map_err(fail)?;
             let (x0, top) = at(0.0, nr as f64);
             root.draw(&Text::new(
-                format!("{y_desc} ↓"),
+                format!("{y_desc} ↑"),
                 (x0 - 8, top - 6),
                 muted(14).pos(Pos::new(HPos::Right, VPos::Bottom)),
             ))

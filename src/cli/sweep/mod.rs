@@ -119,6 +119,20 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
     if let Some(dir) = &args.out {
         ensure_dir(dir)?;
     }
+    say(format!(
+        "Sweep of {}: {} games at each value, seeds {}..{}",
+        first.rules.scenario.id,
+        args.games,
+        args.seed,
+        args.seed.saturating_add(args.games as u64 - 1)
+    ));
+    // The scenario as the sweep starts from it, before the varied values.
+    let plain = Setup::of(&base, &args.game)?;
+    plain.header_lines().into_iter().for_each(say);
+    for v in &varies {
+        let values: Vec<String> = v.values.iter().map(|x| x.to_string()).collect();
+        say(format!("  {}: {}", v.key, values.join(", ")));
+    }
     let bar = progress_bar((grid.len() * args.games) as u64, "games", args.quiet);
     let results = play_points(
         &grid,
@@ -134,10 +148,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
         let title = &first.rules.scenario.title;
         let mut files = vec![
             (dir.join("sweep.csv"), sweep_csv(&varies, &points)),
-            (
-                dir.join("sweep.json"),
-                sweep_json(&Setup::of(&base, &args.game)?, args, &varies),
-            ),
+            (dir.join("sweep.json"), sweep_json(&plain, args, &varies)),
         ];
         match varies.as_slice() {
             [x] => files.push((

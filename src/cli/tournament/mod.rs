@@ -215,6 +215,7 @@ fn print_ranking(t: &Tournament, setup: &Setup) {
         count(t.turns, "turn", "turns"),
         setup.rules.scenario.params.execution_noise
     ));
+    setup.header_lines().into_iter().for_each(say);
     say(format!(
         "{:>4}  {:<24} {:>14} {:>6} {:>12}",
         "rank", "strategy", "score/turn", "wins", "cooperation"

@@ -120,17 +120,7 @@ fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) 
         }
         commands.spawn((
             ChildOf(heading),
-            label(
-                // "The Brink, 1962" says its year already.
-                if s.title.contains(&s.year.to_string()) {
-                    s.title.clone()
-                } else {
-                    format!("{}  ·  {}", s.title, s.year)
-                },
-                &fonts.bold,
-                size::TITLE,
-                palette::TEXT,
-            ),
+            label(s.title_and_year(), &fonts.bold, size::TITLE, palette::TEXT),
         ));
         for (n, nation) in s.nations.iter().enumerate() {
             commands.spawn((
