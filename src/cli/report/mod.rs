@@ -98,17 +98,12 @@ fn classify(path: &Path) -> Result<Input, InputError> {
     ))
 }
 
-/// A file the report reads, as text (UTF-8, a byte-order mark allowed).
-pub(super) fn read(path: &Path, expected: &str) -> Result<String, InputError> {
-    read_text(path, expected)
-}
-
 /// A JSON file of one of the tools, parsed: every object in it refuses a key given twice.
 ///
 /// Errors: unreadable or not UTF-8; not JSON or not of the shape `expected` names, or a key
 /// given twice, at `PATH:LINE:COL`.
 pub(super) fn json<T: DeserializeOwned>(path: &Path, expected: &str) -> Result<T, InputError> {
-    let text = read(path, expected)?;
+    let text = read_text(path, expected)?;
     let place = |e: &serde_json::Error| {
         // serde_json says the place at the end of its message; ours says it first.
         let message = e.to_string();

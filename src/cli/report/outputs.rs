@@ -6,7 +6,7 @@ use crate::cli::charts::{self, CATASTROPHE, MAD, MAS, SERIES, UNSETTLED};
 use crate::cli::provenance::MadeWith;
 use crate::cli::sweep::SWEEP_COLUMNS;
 use crate::cli::tables::Table;
-use crate::cli::tournament::{About, MATCHES_HEADER, SCORE_PER_TURN, mean_grid};
+use crate::cli::tournament::{About, MATCHES_HEADER, MeanGrid, SCORE_PER_TURN};
 use crate::sim::InputError;
 use crate::sim::history::BAND_METRICS;
 use serde::Deserialize;
@@ -193,7 +193,7 @@ pub(super) fn tournament(dir: &Path) -> Result<(String, String), InputError> {
     )?;
     let names: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
     let index = |s: &str| names.iter().position(|x| x == s);
-    let mut cells = Vec::new();
+    let mut grid = MeanGrid::new(names.len());
     let mut ended_early = 0;
     for i in 0..matches.rows.len() {
         let (Some(a), Some(b)) = (
@@ -205,11 +205,11 @@ pub(super) fn tournament(dir: &Path) -> Result<(String, String), InputError> {
                 "a strategy that is not in ranking.csv",
             ));
         };
-        cells.push((a, b, matches.number(i, "score_per_turn_a")?));
-        cells.push((b, a, matches.number(i, "score_per_turn_b")?));
+        grid.add(a, b, matches.number(i, "score_per_turn_a")?);
+        grid.add(b, a, matches.number(i, "score_per_turn_b")?);
         ended_early += usize::from(matches.text(i, "outcome") == "Catastrophe");
     }
-    let values = mean_grid(names.len(), &cells);
+    let values = grid.means();
     let about_path = dir.join("tournament.json");
     let about: Option<About> = if about_path.is_file() {
         Some(json(

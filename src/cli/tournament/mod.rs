@@ -6,7 +6,7 @@
 mod round_robin;
 mod tables;
 
-pub use round_robin::{Match, SCORE_PER_TURN, Standing, Tournament, mean_grid, play};
+pub use round_robin::{Match, MeanGrid, SCORE_PER_TURN, Standing, Tournament, play};
 pub use tables::{MATCHES_HEADER, match_row};
 
 use super::charts::{bars, heat_map};

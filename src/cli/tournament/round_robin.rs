@@ -156,9 +156,8 @@ struct Standings {
     sides: Vec<usize>,
     wins: Vec<usize>,
     matches_of: Vec<usize>,
-    /// Per (row, column): the row's score per turn against the column, summed, and how often.
-    grid_sum: Vec<Vec<f64>>,
-    grid_count: Vec<Vec<usize>>,
+    /// The row's score per turn against the column.
+    grid: MeanGrid,
     matches: usize,
     ended_early: usize,
 }
@@ -172,8 +171,7 @@ impl Standings {
             sides: vec![0; n],
             wins: vec![0; n],
             matches_of: vec![0; n],
-            grid_sum: vec![vec![0.0; n]; n],
-            grid_count: vec![vec![0; n]; n],
+            grid: MeanGrid::new(n),
             matches: 0,
             ended_early: 0,
         }
@@ -186,8 +184,7 @@ impl Standings {
             self.per_turn[who] += m.per_turn(side);
             self.cooperation[who] += m.cooperation[side];
             self.sides[who] += 1;
-            self.grid_sum[who][other] += m.per_turn(side);
-            self.grid_count[who][other] += 1;
+            self.grid.add(who, other, m.per_turn(side));
         }
         self.matches_of[m.a] += 1;
         if m.a != m.b {
@@ -220,17 +217,7 @@ impl Standings {
                 .total_cmp(&x.mean_score)
                 .then(x.strategy.name().cmp(y.strategy.name()))
         });
-        let pairwise = self
-            .grid_sum
-            .iter()
-            .zip(&self.grid_count)
-            .map(|(sums, counts)| {
-                sums.iter()
-                    .zip(counts)
-                    .map(|(s, &c)| s / c.max(1) as f64)
-                    .collect()
-            })
-            .collect();
+        let pairwise = self.grid.means();
         Tournament {
             strategies: strategies.to_vec(),
             turns,
@@ -242,19 +229,38 @@ impl Standings {
     }
 }
 
-/// The mean of the values in each cell of an `n × n` grid, from (row, column, value) entries.
-pub fn mean_grid(n: usize, cells: &[(usize, usize, f64)]) -> Vec<Vec<f64>> {
-    let mut sum = vec![vec![0.0; n]; n];
-    let mut count = vec![vec![0usize; n]; n];
-    for &(i, j, v) in cells {
-        sum[i][j] += v;
-        count[i][j] += 1;
+/// The mean of the values put in each cell of an `n × n` grid (the head-to-head table), kept
+/// as running sums so that no match needs to be kept.
+pub struct MeanGrid {
+    sum: Vec<Vec<f64>>,
+    count: Vec<Vec<usize>>,
+}
+
+impl MeanGrid {
+    pub fn new(n: usize) -> MeanGrid {
+        MeanGrid {
+            sum: vec![vec![0.0; n]; n],
+            count: vec![vec![0; n]; n],
+        }
     }
-    (0..n)
-        .map(|i| {
-            (0..n)
-                .map(|j| sum[i][j] / count[i][j].max(1) as f64)
-                .collect()
-        })
-        .collect()
+
+    /// Adds a value to the cell of row `i`, column `j`.
+    pub fn add(&mut self, i: usize, j: usize, value: f64) {
+        self.sum[i][j] += value;
+        self.count[i][j] += 1;
+    }
+
+    /// Each cell's mean (0 for a cell with no value).
+    pub fn means(&self) -> Vec<Vec<f64>> {
+        self.sum
+            .iter()
+            .zip(&self.count)
+            .map(|(sums, counts)| {
+                sums.iter()
+                    .zip(counts)
+                    .map(|(s, &c)| s / c.max(1) as f64)
+                    .collect()
+            })
+            .collect()
+    }
 }
