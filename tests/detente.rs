@@ -31,6 +31,8 @@ mod properties;
 mod report;
 #[path = "detente/saves.rs"]
 mod saves;
+#[path = "detente/seat_view.rs"]
+mod seat_view;
 #[path = "detente/secrecy.rs"]
 mod secrecy;
 #[path = "detente/session.rs"]

@@ -126,7 +126,30 @@ pub struct TurnRecord {
     pub relations: Vec<RelationRecord>,
     pub moves: Vec<MoveRecord>,
     pub perceived: Vec<PerceivedRecord>,
-    pub events: Vec<String>,
+    /// The turn's news, typed: every fact but the moves and how they were read (which have
+    /// `moves` and `perceived`). All of it is public (`docs/model.md`); `narrate::event` tells it.
+    #[serde(deserialize_with = "typed_events")]
+    pub events: Vec<SimEvent>,
+}
+
+/// Reads a record's events: typed ones (saves of version 3 on), skipping the sentences that
+/// saves of versions 1 and 2 held in their place; those saves take their events from the
+/// replay (`migrate`).
+fn typed_events<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<SimEvent>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Entry {
+        Typed(SimEvent),
+        Told(#[allow(dead_code)] String),
+    }
+    let entries = Vec::<Entry>::deserialize(d)?;
+    Ok(entries
+        .into_iter()
+        .filter_map(|e| match e {
+            Entry::Typed(e) => Some(e),
+            Entry::Told(_) => None,
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -286,7 +309,12 @@ pub fn record_turn_of(
         relations: relation_records,
         moves,
         perceived,
-        events: log.0.iter().filter_map(|e| describe(rules, e)).collect(),
+        events: log
+            .0
+            .iter()
+            .filter(|e| !matches!(e, SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. }))
+            .cloned()
+            .collect(),
     }
 }
 
@@ -300,77 +328,42 @@ pub fn warheads(rules: &Rules, nation: usize, arms: f64) -> Option<u32> {
     Some((f64::from(start) * arms / spec.arms).round().max(0.0) as u32)
 }
 
-/// A sentence for each fact worth telling (not the moves and readings, which have records).
-pub fn describe(rules: &Rules, event: &SimEvent) -> Option<String> {
-    let sc = &rules.scenario;
-    let name = |i: usize| sc.nations[i].name.as_str();
-    let agreement = |m: usize| {
-        sc.moves[m]
-            .proposes
-            .as_ref()
-            .map_or(sc.moves[m].name.as_str(), |a| a.name.as_str())
-    };
-    let rung = |l: u8| sc.ladder.get(usize::from(l)).map_or("?", String::as_str);
-    Some(match event {
-        SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. } => return None,
-        SimEvent::ProposalAnswered {
-            from,
-            by,
-            proposal,
-            accepted,
-        } => format!(
-            "{} {} the {} proposed by {}",
-            name(*by),
-            if *accepted { "accepted" } else { "declined" },
-            agreement(*proposal),
-            name(*from)
-        ),
-        SimEvent::TreatySigned { parties, proposal } => {
-            format!(
-                "{} and {} signed the {}",
-                name(parties[0]),
-                name(parties[1]),
-                agreement(*proposal)
-            )
-        }
-        SimEvent::TreatyBreachCaught {
-            breaker,
-            by,
-            proposal,
-        } => format!(
-            "{} caught {} breaking the {}; the agreement is void",
-            name(*by),
-            name(*breaker),
-            agreement(*proposal)
-        ),
-        SimEvent::CardDrawn { card, targets } => {
-            let who: Vec<&str> = targets.iter().map(|&t| name(t)).collect();
-            format!("{}: {}", sc.events[*card].name, who.join(", "))
-        }
-        SimEvent::CrisisOpened { parties, level } => {
-            format!(
-                "crisis between {} and {}: {}",
-                name(parties[0]),
-                name(parties[1]),
-                rung(*level)
-            )
-        }
-        SimEvent::CrisisMoved { from, to } => {
-            format!("crisis moved from {} to {}", rung(*from), rung(*to))
-        }
-        SimEvent::CrisisEnded { fizzled, .. } => {
-            if *fizzled {
-                "the crisis fizzled out".into()
-            } else {
-                "the crisis was defused".into()
-            }
-        }
-        SimEvent::ExchangeHappened { on_the_ladder } => {
-            if *on_the_ladder {
-                "the crisis reached the top of the ladder: nuclear exchange".into()
-            } else {
-                "an accident or a miscalculation led to a nuclear exchange".into()
-            }
-        }
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    struct Events {
+        #[serde(deserialize_with = "typed_events")]
+        events: Vec<SimEvent>,
+    }
+
+    /// A save of version 2 or a match file of Détente 0.2.0 holds sentences where events go:
+    /// they are skipped (the replay supplies the typed events); typed ones are read, in RON
+    /// (saves) and JSON (exports) alike.
+    #[test]
+    fn typed_events_are_read_and_old_sentences_skipped() {
+        let signed = SimEvent::TreatySigned {
+            parties: [0, 1],
+            proposal: 7,
+        };
+        let ended = SimEvent::CrisisEnded {
+            level: 2,
+            fizzled: true,
+        };
+        let ron_text = format!(
+            "(events: [\"usa and rus signed the New START\", {}, {}])",
+            ron::to_string(&signed).unwrap(),
+            ron::to_string(&ended).unwrap()
+        );
+        let read: Events = ron::from_str(&ron_text).unwrap();
+        assert_eq!(read.events, vec![signed.clone(), ended.clone()]);
+        let json_text = format!(
+            "{{\"events\": [\"a sentence\", {}, {}]}}",
+            serde_json::to_string(&signed).unwrap(),
+            serde_json::to_string(&ended).unwrap()
+        );
+        let read: Events = serde_json::from_str(&json_text).unwrap();
+        assert_eq!(read.events, vec![signed, ended]);
+    }
 }

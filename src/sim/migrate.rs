@@ -11,13 +11,16 @@ use super::snapshot::MatchState;
 pub fn what_changed(version: u32) -> Option<&'static str> {
     match version {
         1 => Some(
-            "its regimes were read again with the MAS rule's arms condition, which Détente 0.1.0 never checked",
+            "its regimes were read again with the MAS rule's arms condition, which Détente 0.1.0 never checked, and its events were typed from the replay",
         ),
+        2 => Some("its events, saved as sentences, were typed from the replay"),
         _ => None,
     }
 }
 
 /// The saved state as this version reads it, given the state its commands replay to.
+///
+/// Versions 1 and 2 saved events as sentences: they are taken from the replay, typed.
 ///
 /// Version 1 (Détente 0.1.0) recorded total arms only at the start, so the MAS regime's "arms
 /// flat or falling" condition always held. Nothing in the dynamics reads the regime, so a
@@ -25,6 +28,13 @@ pub fn what_changed(version: u32) -> Option<&'static str> {
 /// the record of total arms differ, and those are taken from the replay.
 pub fn migrated(version: u32, saved: &MatchState, replayed: &MatchState) -> MatchState {
     let mut state = saved.clone();
+    if version <= 2 {
+        // Versions 1 and 2 kept each turn's events as English sentences (read as none); the
+        // replay's typed events take their place.
+        for (mine, theirs) in state.history.iter_mut().zip(&replayed.history) {
+            mine.events = theirs.events.clone();
+        }
+    }
     if version <= 1 {
         state.globals.regimes = replayed.globals.regimes.clone();
         state.globals.arms_totals = replayed.globals.arms_totals.clone();

@@ -7,6 +7,7 @@
 
 pub mod cards;
 pub mod catalog;
+pub mod command;
 pub mod error;
 pub mod fingerprint;
 pub mod guard;
@@ -15,6 +16,7 @@ pub mod load;
 pub mod log;
 pub mod migrate;
 pub mod moves;
+pub mod narrate;
 pub mod overrides;
 pub mod record;
 pub mod rules;
@@ -31,6 +33,7 @@ pub mod turn;
 pub mod unique;
 pub mod validate;
 pub mod verify;
+pub mod view;
 
 pub use error::InputError;
 pub use rules::Rules;

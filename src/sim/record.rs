@@ -3,10 +3,12 @@
 //! one against the other, and a rollback rebuilds the snapshot of an earlier turn from the
 //! recording (`rebuild`).
 
+use super::command::{Position, Refusal, check_answer, check_end_turn, check_move};
 use super::history::{History, TurnRecord, record_turn_of};
+use super::narrate;
 use super::log::TurnLog;
 use super::overrides::apply_overrides;
-use super::rules::{Rules, available_moves, minutes_to_midnight, regime_of, risk_of};
+use super::rules::{Rules, minutes_to_midnight, regime_of, risk_of};
 use super::run::{Plan, new_match, sim_world};
 use super::scenario::Scenario;
 use super::snapshot::MatchState;
@@ -117,26 +119,32 @@ impl TurnCommands {
         }
     }
 
-    /// Writes these commands into a match's orders, checking each against the rules as the
-    /// session does for a person's command.
+    /// Writes these commands into a match's orders, checking each with the session's own
+    /// check (`command::check_move`, `check_answer`), so a replay refuses what the live match
+    /// refused, for the same `Refusal`.
     pub fn write_orders(
         &self,
         rules: &Rules,
         world: &mut World,
         entity: Entity,
-    ) -> Result<(), String> {
+    ) -> Result<(), ReplayError> {
         let sc = &rules.scenario;
+        let unknown = |message: String| ReplayError {
+            turn: None,
+            message,
+            refusal: None,
+        };
         let nation = |id: &str| {
             rules
                 .nation_index(id)
-                .ok_or_else(|| format!("no nation {id:?} in {}", sc.id))
+                .ok_or_else(|| unknown(format!("no nation {id:?} in {}", sc.id)))
         };
         let mut moves = Vec::new();
         for (who, action) in &self.moves {
             let i = nation(who)?;
             let m = rules
                 .move_index(action)
-                .ok_or_else(|| format!("no move {action:?} in {}", sc.id))?;
+                .ok_or_else(|| unknown(format!("no move {action:?} in {}", sc.id)))?;
             moves.push((i, m));
         }
         let mut injected = Vec::new();
@@ -145,7 +153,7 @@ impl TurnCommands {
                 .events
                 .iter()
                 .position(|e| &e.id == id)
-                .ok_or_else(|| format!("no event {id:?} in the deck of {}", sc.id))?;
+                .ok_or_else(|| unknown(format!("no event {id:?} in the deck of {}", sc.id)))?;
             injected.push(card);
         }
         let mut answers = Vec::new();
@@ -162,30 +170,25 @@ impl TurnCommands {
         let (Some(seats), Some(nations), Some(relations), Some(diplomacy), Some(globals)) =
             (seats, nations, relations, diplomacy, globals)
         else {
-            return Err("the match is missing".into());
+            return Err(unknown("the match is missing".into()));
         };
+        let at = Position {
+            seats,
+            nations,
+            relations,
+            diplomacy,
+            globals,
+        };
+        let refused = |refusal: Refusal| ReplayError::refused(rules, refusal, None);
         for &(i, m) in &moves {
-            if seats.0[i].controller != Controller::Human {
-                return Err(format!("{} is not played by a person", sc.nations[i].id));
-            }
-            if !available_moves(rules, i, nations, relations, diplomacy, globals).contains(&m) {
-                return Err(format!(
-                    "{} cannot play {} now",
-                    sc.nations[i].id, sc.moves[m].id
-                ));
-            }
+            check_move(rules, at, i, m).map_err(refused)?;
         }
         for &(p, by, _) in &answers {
-            if diplomacy.proposals.get(p).is_none_or(|q| q.from == by) {
-                return Err(format!(
-                    "{} has no proposal {p} to answer",
-                    sc.nations[by].id
-                ));
-            }
+            check_answer(at, by, p).map_err(refused)?;
         }
         let n = seats.0.len();
         let Some(mut orders) = world.get_mut::<Orders>(entity) else {
-            return Err("the match is missing".into());
+            return Err(unknown("the match is missing".into()));
         };
         orders.moves.resize(n, None);
         for (i, m) in moves {
@@ -212,6 +215,18 @@ pub struct ReplayError {
     /// The turn whose commands failed, when it was one.
     pub turn: Option<u32>,
     pub message: String,
+    /// The rules' refusal, when a command was refused (as the live match refuses it).
+    pub refusal: Option<Refusal>,
+}
+
+impl ReplayError {
+    fn refused(rules: &Rules, refusal: Refusal, turn: Option<u32>) -> ReplayError {
+        ReplayError {
+            turn,
+            message: narrate::refusal(&rules.scenario, &refusal),
+            refusal: Some(refusal),
+        }
+    }
 }
 
 impl std::fmt::Display for ReplayError {
@@ -231,12 +246,19 @@ pub fn rebuild(
     turns: usize,
     pending: Option<&TurnCommands>,
 ) -> Result<Rebuilt, ReplayError> {
-    let at = |turn: Option<u32>| move |message: String| ReplayError { turn, message };
+    let at = |turn: Option<u32>| {
+        move |message: String| ReplayError {
+            turn,
+            message,
+            refusal: None,
+        }
+    };
     let turns = turns.min(recording.turns.len());
     let rules = Rules::new(recording.scenario.clone());
     if recording.seats.len() != rules.nation_count() {
         return Err(ReplayError {
             turn: None,
+            refusal: None,
             message: format!(
                 "{} seats for the {} nations of {}",
                 recording.seats.len(),
@@ -250,6 +272,7 @@ pub fn rebuild(
     }) {
         return Err(ReplayError {
             turn: None,
+            refusal: None,
             message: format!(
                 "a seat has a personality the scenario does not have ({bad:?}); it has {}",
                 rules.personalities.len()
@@ -277,7 +300,8 @@ pub fn rebuild(
             )));
         }
         if world.get::<Globals>(entity).is_some_and(Globals::finished) {
-            return Err(fail("the match had already ended".into()));
+            let rules = world.resource::<Rules>();
+            return Err(ReplayError::refused(rules, Refusal::MatchOver, Some(turn)));
         }
         if !commands.params.is_empty() {
             let rules = changed(world.resource::<Rules>(), &commands.params).map_err(&fail)?;
@@ -285,21 +309,23 @@ pub fn rebuild(
         }
         world
             .resource_scope(|world, rules: Mut<Rules>| commands.write_orders(&rules, world, entity))
-            .map_err(&fail)?;
-        let waiting = {
-            let seats = &world
-                .get::<Seats>(entity)
-                .map(|s| s.0.clone())
-                .unwrap_or_default();
-            let orders = world.get::<Orders>(entity).cloned().unwrap_or_default();
-            (0..seats.len()).find(|&i| {
-                seats[i].controller == Controller::Human
-                    && orders.moves.get(i).copied().flatten().is_none()
-            })
+            .map_err(|e| ReplayError {
+                turn: Some(turn),
+                ..e
+            })?;
+        let ready = match (
+            world.get::<Seats>(entity),
+            world.get::<Orders>(entity),
+            world.get::<Globals>(entity),
+        ) {
+            (Some(seats), Some(orders), Some(globals)) => {
+                check_end_turn(seats, orders, globals, false)
+            }
+            _ => return Err(fail("the match is missing".into())),
         };
-        if let Some(i) = waiting {
-            let id = world.resource::<Rules>().scenario.nations[i].id.clone();
-            return Err(fail(format!("no move for {id}, a seat played by a person")));
+        if let Err(refusal) = ready {
+            let rules = world.resource::<Rules>();
+            return Err(ReplayError::refused(rules, refusal, Some(turn)));
         }
         world.run_schedule(Turn);
     }
@@ -312,7 +338,10 @@ pub fn rebuild(
         }
         world
             .resource_scope(|world, rules: Mut<Rules>| pending.write_orders(&rules, world, entity))
-            .map_err(at(Some(next)))?;
+            .map_err(|e| ReplayError {
+                turn: Some(next),
+                ..e
+            })?;
     }
     let state = MatchState::capture(world, entity).ok_or_else(|| at(None)("no match".into()))?;
     let rules = world.resource::<Rules>().clone();

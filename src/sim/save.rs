@@ -30,7 +30,9 @@ pub const FORMAT: &str = "detente-save";
 /// - 2: the Détente version that wrote the save (`detente`), the `--set` changes the match was
 ///   started with, the facilitator's passphrase as a salted hash, scenario hashes in SHA-256,
 ///   and the MAS regime's arms condition (a version-1 save's regimes are read again: `migrate`).
-pub const VERSION: u32 = 2;
+/// - 3: each turn's events typed (`log::SimEvent`), not sentences (an older save's events are
+///   typed from its replay: `migrate`).
+pub const VERSION: u32 = 3;
 /// The oldest save format this build reads (migrating it).
 pub const OLDEST: u32 = 1;
 /// This build's version, as saves and outputs record it.

@@ -194,6 +194,13 @@ pub struct Params {
     /// as in the noisy tournaments of the literature); separate from misperception.
     #[serde(default)]
     pub execution_noise: f64,
+    /// Transparency (0..100) at which a nation verifies another's true arms; below it, it
+    /// knows only its estimate (`view::SeatView`). 75 when a scenario does not say.
+    #[serde(
+        default = "default_verification",
+        skip_serializing_if = "is_default_verification"
+    )]
+    pub verification: f64,
     pub perception: PerceptionParams,
     pub trust: TrustParams,
     pub arms: Richardson,
@@ -203,6 +210,19 @@ pub struct Params {
     pub threats: ThreatParams,
     pub risk: RiskParams,
     pub regime: RegimeParams,
+}
+
+/// The verification threshold of scenarios that do not set one.
+pub const DEFAULT_VERIFICATION: f64 = 75.0;
+
+fn default_verification() -> f64 {
+    DEFAULT_VERIFICATION
+}
+
+/// Left out of a scenario's canonical form (and so of its hash) at the default, so scenarios
+/// written before the threshold existed keep their hashes.
+fn is_default_verification(v: &f64) -> bool {
+    *v == DEFAULT_VERIFICATION
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -1,8 +1,10 @@
-//! The story of a match told from its history: the turning points (misreadings, treaties signed
-//! and broken, crises, the turn trust collapsed or took off, changes of regime) and a paragraph
-//! explaining the outcome. The end-of-game screen and the reports show these.
+//! The story of a match found in its history: the turning points (misreadings, treaties signed
+//! and broken, crises, the turn trust collapsed or took off, changes of regime), as typed
+//! facts found from the records' numbers and event variants. The end-of-game screen and the
+//! reports tell them with `narrate`.
 
 use super::history::{TurnRecord, mean_of};
+use super::log::SimEvent;
 use super::scenario::{Intent, Scenario};
 use super::state::Regime;
 
@@ -19,26 +21,62 @@ pub enum PointKind {
     Exchange,
 }
 
-/// One turning point, in words.
+/// What made a turn a turning point, as typed facts (`narrate::point` gives the words).
+/// Indices are into the scenario's nations and moves.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Point {
+    /// `observer` read `actor`'s cooperative move `action` as hostile.
+    Misreading {
+        observer: usize,
+        actor: usize,
+        action: usize,
+    },
+    /// In all, this many cooperative moves were read as hostile (told once, after the first three).
+    Misreadings(usize),
+    /// A treaty signed or broken, a crisis opened, an exchange.
+    Event(SimEvent),
+    TrustCollapsed {
+        mean: f64,
+    },
+    TrustTookOff {
+        mean: f64,
+    },
+    RegimeChanged(Regime),
+}
+
+impl Point {
+    pub fn kind(&self) -> PointKind {
+        match self {
+            Point::Misreading { .. } | Point::Misreadings(_) => PointKind::Misreading,
+            Point::Event(e) => event_kind(e).unwrap_or(PointKind::Crisis),
+            Point::TrustCollapsed { .. } => PointKind::TrustCollapsed,
+            Point::TrustTookOff { .. } => PointKind::TrustTookOff,
+            Point::RegimeChanged(_) => PointKind::RegimeChanged,
+        }
+    }
+}
+
+/// One turning point of a match.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurningPoint {
     pub turn: u32,
-    pub kind: PointKind,
-    pub text: String,
+    pub point: Point,
 }
 
-/// Which turning point an event sentence of a turn record (`history::describe`) tells, if any.
-pub fn event_kind(event: &str) -> Option<PointKind> {
-    if event.contains(" signed the ") {
-        Some(PointKind::TreatySigned)
-    } else if event.contains(" breaking the ") {
-        Some(PointKind::TreatyBroken)
-    } else if event.starts_with("crisis between ") {
-        Some(PointKind::Crisis)
-    } else if event.contains("nuclear exchange") {
-        Some(PointKind::Exchange)
-    } else {
-        None
+impl TurningPoint {
+    pub fn kind(&self) -> PointKind {
+        self.point.kind()
+    }
+}
+
+/// Which turning point an event of a turn record is, if any.
+pub fn event_kind(event: &SimEvent) -> Option<PointKind> {
+    match event {
+        SimEvent::TreatySigned { .. } => Some(PointKind::TreatySigned),
+        SimEvent::TreatyBreachCaught { .. } => Some(PointKind::TreatyBroken),
+        SimEvent::CrisisOpened { .. } => Some(PointKind::Crisis),
+        SimEvent::ExchangeHappened { .. } => Some(PointKind::Exchange),
+        _ => None,
     }
 }
 
@@ -62,18 +100,17 @@ pub fn turning_points(
     history: &[TurnRecord],
     start_trust: f64,
 ) -> Vec<TurningPoint> {
-    let name = |id: &str| scenario.nation_name(id);
-    let move_name = |id: &str| scenario.move_name(id);
+    let nation = |id: &str| scenario.nations.iter().position(|n| n.id == id);
+    let action = |id: &str| scenario.moves.iter().position(|m| m.id == id);
     let mut points = Vec::new();
     let mut trust_before = start_trust;
     let mut regime_before = Regime::Unsettled;
-    let mut misreadings_told = 0;
+    let mut misreadings = 0;
     for r in history {
-        let push = |points: &mut Vec<TurningPoint>, kind, text: String| {
+        let mut push = |point| {
             points.push(TurningPoint {
                 turn: r.turn,
-                kind,
-                text,
+                point,
             })
         };
         // Cooperative moves read as hostile: the misreadings that hurt. The first three are told.
@@ -84,135 +121,46 @@ pub fn turning_points(
             if m.intent != Intent::Cooperative || p.seen_as != Some(Intent::Hostile) {
                 continue;
             }
-            misreadings_told += 1;
-            if misreadings_told <= 3 {
-                push(
-                    &mut points,
-                    PointKind::Misreading,
-                    format!(
-                        "{} read {} “{}” as a hostile move",
-                        name(&p.observer),
-                        possessive(&name(&p.actor)),
-                        move_name(&m.action)
-                    ),
-                );
+            misreadings += 1;
+            let (Some(observer), Some(actor), Some(action)) =
+                (nation(&p.observer), nation(&p.actor), action(&m.action))
+            else {
+                continue;
+            };
+            if misreadings <= 3 {
+                push(Point::Misreading {
+                    observer,
+                    actor,
+                    action,
+                });
             }
         }
         for e in &r.events {
-            if let Some(kind) = event_kind(e) {
-                push(&mut points, kind, capitalise(e));
+            if event_kind(e).is_some() {
+                push(Point::Event(e.clone()));
             }
         }
         let trust = mean_trust(r);
         if trust_before >= COLLAPSED && trust < COLLAPSED {
-            push(
-                &mut points,
-                PointKind::TrustCollapsed,
-                format!("Trust collapsed: the mean fell to {trust:.0}"),
-            );
+            push(Point::TrustCollapsed { mean: trust });
         } else if trust_before <= TOOK_OFF && trust > TOOK_OFF {
-            push(
-                &mut points,
-                PointKind::TrustTookOff,
-                format!("Trust took off: the mean rose to {trust:.0}"),
-            );
+            push(Point::TrustTookOff { mean: trust });
         }
         if r.regime != regime_before && r.regime != Regime::Catastrophe {
-            let text = match r.regime {
-                Regime::Mas => "Stability took hold: trust, transparency and low risk (MAS)",
-                Regime::Mad => "Deterrence by terror: high arms, low trust (MAD)",
-                _ => "The balance came loose again (unsettled)",
-            };
-            push(&mut points, PointKind::RegimeChanged, text.to_string());
+            push(Point::RegimeChanged(r.regime));
         }
         trust_before = trust;
         regime_before = r.regime;
     }
-    if misreadings_told > 3 {
+    if misreadings > 3 {
         let last = history.last().map_or(0, |r| r.turn);
         points.push(TurningPoint {
             turn: last,
-            kind: PointKind::Misreading,
-            text: format!("In all, {misreadings_told} cooperative moves were read as hostile"),
+            point: Point::Misreadings(misreadings),
         });
         points.sort_by_key(|p| p.turn);
     }
     points
-}
-
-/// A paragraph on why the match ended as it did, from its final numbers.
-pub fn explain(outcome: Regime, history: &[TurnRecord]) -> String {
-    let Some(last) = history.last() else {
-        return "The match ended before its first turn.".into();
-    };
-    let trust = mean_trust(last);
-    let transparency = mean_transparency(last);
-    let arms: f64 = last.nations.iter().map(|n| n.arms).sum();
-    let misread: usize = history
-        .iter()
-        .map(|r| r.perceived.iter().filter(|p| p.misread).count())
-        .sum();
-    let turns = last.turn;
-    match outcome {
-        Regime::Mas => format!(
-            "Mutually assured stability. After {turns} turns trust stands at {trust:.0} and \
-             transparency at {transparency:.0}: each side can verify what the other does, so \
-             cooperation is believed and repaid. Total arms ended at {arms:.0}."
-        ),
-        Regime::Mad => format!(
-            "Mutually assured destruction. Peace holds only because both sides can destroy each \
-             other: total arms ended at {arms:.0} with trust at {trust:.0}. {} along the way; with transparency at {transparency:.0}, each side saw the \
-             worst in the other and armed against it.",
-            misread_text(misread)
-        ),
-        // An exchange comes from the top of the escalation ladder or from the turn's risk; the
-        // record of that turn is taken after it, when the crisis is over.
-        Regime::Catastrophe if last.events.iter().any(|e| e.contains("top of the ladder")) => {
-            format!(
-                "Catastrophe: on turn {turns} a crisis climbed to the top of the escalation \
-                 ladder, a nuclear exchange. Trust had fallen to {trust:.0} and transparency to \
-                 {transparency:.0}. {} before it.",
-                misread_text(misread)
-            )
-        }
-        Regime::Catastrophe => format!(
-            "Catastrophe: an accident or a miscalculation led to a nuclear exchange on turn \
-             {turns}, when the risk of one was {:.1}% a turn. Trust had fallen to {trust:.0} and \
-             transparency to {transparency:.0}. {} before it.",
-            last.risk * 100.0,
-            misread_text(misread)
-        ),
-        Regime::Unsettled => format!(
-            "Unsettled. After {turns} turns neither deterrence nor stability took hold: trust \
-             {trust:.0}, transparency {transparency:.0}, total arms {arms:.0}."
-        ),
-    }
-}
-
-/// "1 move was misread", "3 moves were misread".
-fn misread_text(n: usize) -> String {
-    match n {
-        0 => "No move was misread".into(),
-        1 => "1 move was misread".into(),
-        n => format!("{n} moves were misread"),
-    }
-}
-
-/// "Russia’s", "the United States’".
-fn possessive(name: &str) -> String {
-    if name.ends_with('s') {
-        format!("{name}’")
-    } else {
-        format!("{name}’s")
-    }
-}
-
-/// The sentence with its first letter in capitals.
-pub fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or(String::new(), |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
 }
 
 #[cfg(test)]
@@ -245,11 +193,11 @@ mod tests {
         let start = rules.scenario.relations.trust;
         let points = turning_points(&rules.scenario, history, start);
         assert!(
-            points.iter().any(|p| p.kind == PointKind::TrustCollapsed),
+            points.iter().any(|p| p.kind() == PointKind::TrustCollapsed),
             "{points:?}"
         );
         assert!(points.windows(2).all(|w| w[0].turn <= w[1].turn));
-        let text = explain(result.outcome, history);
+        let text = crate::sim::narrate::outcome(result.outcome, history);
         assert!(text.starts_with(match result.outcome {
             Regime::Mad => "Mutually assured destruction",
             Regime::Catastrophe => "Catastrophe",
@@ -306,7 +254,7 @@ mod tests {
                 let turn = k as u32 + 1;
                 let told = points
                     .iter()
-                    .filter(|p| p.turn == turn && p.kind == PointKind::TreatySigned)
+                    .filter(|p| p.turn == turn && p.kind() == PointKind::TreatySigned)
                     .count();
                 assert_eq!(told, signed, "seed {seed}, turn {turn}: {points:?}");
             }

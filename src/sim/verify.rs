@@ -2,6 +2,7 @@
 //! exactly the state it holds (as this version reads an older save: `migrate`), turn by turn;
 //! the first turn and field that differ say where it was edited or damaged.
 
+use super::command::Refusal;
 use super::history::TurnRecord;
 use super::migrate::migrated;
 use super::record::{Rebuilt, rebuild};
@@ -15,6 +16,8 @@ pub struct Divergence {
     /// The first turn that differs, when the difference is in a turn.
     pub turn: Option<u32>,
     pub message: String,
+    /// The rules' refusal, when the save holds a command they refuse (as the live match does).
+    pub refusal: Option<Refusal>,
 }
 
 impl std::fmt::Display for Divergence {
@@ -49,6 +52,7 @@ pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
             return Err(Divergence {
                 turn: e.turn,
                 message: e.message,
+                refusal: e.refusal,
             });
         }
     };
@@ -63,6 +67,7 @@ pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
                 ours.len(),
                 theirs.len()
             ),
+            refusal: None,
         });
     }
     if save.turn != save.state.globals.turn {
@@ -72,12 +77,14 @@ pub fn verify(save: &SaveFile) -> Result<Rebuilt, Divergence> {
                 "the save says {} turns were played but its state has {}",
                 save.turn, save.state.globals.turn
             ),
+            refusal: None,
         });
     }
     if rebuilt.state != saved {
         return Err(Divergence {
             turn: None,
             message: difference(&rebuilt.state, &saved, "state"),
+            refusal: None,
         });
     }
     Ok(rebuilt)
@@ -89,6 +96,7 @@ fn first_different_turn(ours: &[TurnRecord], theirs: &[TurnRecord]) -> Result<()
         Some(k) => Err(Divergence {
             turn: Some(k as u32 + 1),
             message: difference(&ours[k], &theirs[k], "history"),
+            refusal: None,
         }),
         None => Ok(()),
     }

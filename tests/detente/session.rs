@@ -105,3 +105,93 @@ pub fn loaded(path: &Path) -> App {
     );
     app
 }
+
+/// A command refused live is refused, for the same `Refusal`, by a replay of a recording that
+/// holds it and by a save that holds it: the three go through one check (`sim::command`).
+#[test]
+fn a_command_refused_live_is_refused_on_replay_for_the_same_reason() {
+    use detente::sim::command::Refusal;
+    use detente::sim::record::{TurnCommands, rebuild};
+    use detente::sim::save::verify;
+    let escalate = {
+        let app = session("reset_2013", &[0], 3);
+        app.world()
+            .resource::<detente::sim::Rules>()
+            .move_index("escalate")
+            .unwrap()
+    };
+    let cases: [(&str, TurnCommands, Refusal); 4] = [
+        (
+            "a crisis move outside a crisis",
+            TurnCommands {
+                turn: 1,
+                moves: vec![("usa".into(), "escalate".into())],
+                ..TurnCommands::default()
+            },
+            Refusal::MoveNotOpen {
+                nation: 0,
+                action: escalate,
+            },
+        ),
+        (
+            "a move for a computer's seat",
+            TurnCommands {
+                turn: 1,
+                moves: vec![("rus".into(), "summit".into())],
+                ..TurnCommands::default()
+            },
+            Refusal::NotAPerson { nation: 1 },
+        ),
+        (
+            "an answer to no proposal",
+            TurnCommands {
+                turn: 1,
+                moves: vec![("usa".into(), "summit".into())],
+                answers: vec![("usa".into(), 0, true)],
+                ..TurnCommands::default()
+            },
+            Refusal::NoSuchProposal {
+                nation: 0,
+                proposal: 0,
+            },
+        ),
+        (
+            "a turn ended with no move chosen",
+            TurnCommands {
+                turn: 1,
+                ..TurnCommands::default()
+            },
+            Refusal::NotChosen { nation: 0 },
+        ),
+    ];
+    for (what, commands, refusal) in cases {
+        // Live: the same commands sent as the desktop sends them.
+        let mut app = session("reset_2013", &[0], 3);
+        let rules = app.world().resource::<detente::sim::Rules>().clone();
+        for (who, action) in &commands.moves {
+            let nation = rules.nation_index(who).unwrap();
+            let action = rules.move_index(action).unwrap();
+            app.world_mut().write_message(ChooseMove { nation, action });
+        }
+        for (who, proposal, accept) in &commands.answers {
+            app.world_mut().write_message(AnswerProposal {
+                nation: rules.nation_index(who).unwrap(),
+                proposal: *proposal,
+                accept: *accept,
+            });
+        }
+        app.world_mut().write_message(EndTurn);
+        app.update();
+        let live = drain::<OrderRefused>(&mut app);
+        assert_eq!(live.first(), Some(&OrderRefused(refusal.clone())), "{what}");
+        // Replayed: a recording holding them.
+        let mut save = save_of(&app);
+        save.recording.turns = vec![commands];
+        let replayed = rebuild(&save.recording, 1, None).unwrap_err();
+        assert_eq!(replayed.refusal.as_ref(), Some(&refusal), "{what}: {replayed}");
+        assert_eq!(replayed.turn, Some(1), "{what}");
+        // Loaded: a save holding them.
+        let loaded = verify(&save).unwrap_err();
+        assert_eq!(loaded.refusal, Some(refusal), "{what}: {loaded}");
+    }
+}

@@ -8,7 +8,8 @@ use crate::sim::InputError;
 use crate::sim::Regime;
 use crate::sim::catalog;
 use crate::sim::history::TurnRecord;
-use crate::sim::story::{PointKind, event_kind, explain, turning_points};
+use crate::sim::narrate;
+use crate::sim::story::{PointKind, event_kind, turning_points};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -72,7 +73,7 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
         g.seed,
         g.turns,
         strategies_html(&g.strategies),
-        escape(&explain(outcome, &g.history))
+        escape(&narrate::outcome(outcome, &g.history))
     );
     if let Some(m) = &g.made_with {
         body.push_str(&made_with_html(m));
@@ -190,7 +191,8 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
             let start = crate::sim::story::mean_trust(&g.history[0]);
             body.push_str("<ul>");
             for p in turning_points(&loaded.scenario, &g.history, start) {
-                let _ = write!(body, "<li><b>Turn {}</b>: {}</li>", p.turn, escape(&p.text));
+                let text = narrate::point(&loaded.scenario, &p.point);
+                let _ = write!(body, "<li><b>Turn {}</b>: {}</li>", p.turn, escape(&text));
             }
             body.push_str("</ul>");
         }

@@ -1,14 +1,15 @@
 //! The end of a match: the outcome, why it came about (turning points from the history), the
 //! final charts with the true numbers, the scores, and the way to play again.
 
-use super::game::charts::{Sight, charts, spawn_chart};
+use super::game::charts::{charts, spawn_chart};
 use super::{PlayerView, Screen, begin_match};
 use crate::desktop::screens::MatchSetup;
 use crate::desktop::screens::picker::fresh_seed;
 use crate::desktop::theme::widgets::{keyed_button, label, row};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::story::{PointKind, explain, turning_points};
+use crate::sim::narrate;
+use crate::sim::story::{PointKind, turning_points};
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -68,7 +69,7 @@ fn spawn_end(
             ..default()
         },
         children![label(
-            explain(outcome, history),
+            narrate::outcome(outcome, history),
             &fonts.regular,
             size::BODY,
             palette::TEXT
@@ -120,7 +121,7 @@ fn spawn_end(
     }
     let shown = 12;
     for p in points.iter().take(shown) {
-        let colour = match p.kind {
+        let colour = match p.kind() {
             PointKind::Misreading | PointKind::Crisis => theme.warning,
             PointKind::TreatyBroken | PointKind::TrustCollapsed | PointKind::Exchange => {
                 theme.hostile
@@ -131,7 +132,7 @@ fn spawn_end(
         commands.spawn((
             ChildOf(left),
             label(
-                format!("Turn {}: {}", p.turn, p.text),
+                format!("Turn {}: {}", p.turn, narrate::point(sc, &p.point)),
                 &fonts.regular,
                 size::SMALL,
                 colour,
@@ -193,7 +194,7 @@ fn spawn_end(
             },
         ))
         .id();
-    for chart in charts(&rules, &view.records, Sight::Truth, &theme, CHART) {
+    for chart in charts(&rules, &view.records, &theme, CHART) {
         spawn_chart(
             &mut commands,
             grid,

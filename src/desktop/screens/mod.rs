@@ -20,7 +20,12 @@ use crate::sim::history::TurnRecord;
 use crate::sim::record::{Rebuilt, opening_record};
 use crate::sim::save::SaveFile;
 use crate::sim::session::{resume_match, start_match};
-use crate::sim::state::{Controller, Globals, Orders, Regime, Seats};
+use crate::sim::command::Position;
+use crate::sim::state::{
+    Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats,
+};
+use crate::sim::view::{SeatView, seat_view};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 pub use menu::{FacilitatorMenuButton, SaveGameButton};
@@ -121,6 +126,47 @@ impl PlayerView {
     /// The person who takes the computer first each turn (the player, without hotseat).
     pub fn first_person(&self) -> usize {
         self.people.first().copied().unwrap_or(self.player)
+    }
+}
+
+/// What the seat on screen may know, for the seat screens to draw from (and from nothing
+/// else of the match): `SeatView` projected from the match and the records the player has
+/// been shown.
+#[derive(SystemParam)]
+pub struct SeatSight<'w, 's> {
+    rules: Res<'w, Rules>,
+    view: Option<Res<'w, PlayerView>>,
+    games: Query<
+        'w,
+        's,
+        (
+            &'static Seats,
+            &'static Nations,
+            &'static Relations,
+            &'static Diplomacy,
+            &'static Globals,
+            &'static Orders,
+        ),
+    >,
+}
+
+impl SeatSight<'_, '_> {
+    /// The `SeatView` of the player's seat now; `None` before a match is shown.
+    pub fn seat(&self) -> Option<SeatView> {
+        let view = self.view.as_ref()?;
+        let (seats, nations, relations, diplomacy, globals, orders) =
+            self.games.get(view.entity).ok()?;
+        if view.records.is_empty() {
+            return None;
+        }
+        let at = Position {
+            seats,
+            nations,
+            relations,
+            diplomacy,
+            globals,
+        };
+        Some(seat_view(&self.rules, at, orders, &view.records, view.player))
     }
 }
 

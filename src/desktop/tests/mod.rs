@@ -1,11 +1,12 @@
 //! Headless tests of the screens' logic: the real UI plugins in an `App` without a window,
 //! driven the way the player drives them (activating buttons, pressing keys). This file holds
 //! the helpers; `play.rs` tests a match by one player, `classroom.rs` hotseat, saves and the
-//! facilitator, `replays.rs` watching saved games.
+//! facilitator, `replays.rs` watching saved games, `seat.rs` what a seat screen may show.
 
 mod classroom;
 mod play;
 mod replays;
+mod seat;
 
 use super::saves::SaveDir;
 use super::screens::game::{ContinueButton, EndTurnButton, MenuButton, MoveCard};

@@ -3,6 +3,7 @@
 //! truncates it), so saves and replays repeat them.
 
 use super::{ActiveMatch, OrderRefused};
+use crate::sim::command::Refusal;
 use crate::sim::Rules;
 use crate::sim::record::{Recording, changed, rebuild};
 use crate::sim::state::{Globals, Orders};
@@ -52,11 +53,8 @@ pub(super) fn facilitate(world: &mut World) {
             Ok(done) => {
                 world.write_message(done);
             }
-            Err(reason) => {
-                world.write_message(OrderRefused {
-                    nation: None,
-                    reason,
-                });
+            Err(refusal) => {
+                world.write_message(OrderRefused(refusal));
             }
         }
     }
@@ -66,7 +64,7 @@ fn apply_facilitation(
     world: &mut World,
     entity: Entity,
     command: &Facilitate,
-) -> Result<Facilitated, String> {
+) -> Result<Facilitated, Refusal> {
     match command {
         Facilitate::Pause(on) => {
             world.insert_resource(MatchPaused(*on));
@@ -75,12 +73,12 @@ fn apply_facilitation(
         Facilitate::Inject { card, on } => {
             let cards = world.resource::<Rules>().scenario.events.len();
             if *card >= cards {
-                return Err(format!("the deck has no event {card}"));
+                return Err(Refusal::NoSuchEvent { card: *card });
             }
             if world.get::<Globals>(entity).is_none_or(Globals::finished) {
-                return Err("the match is over".into());
+                return Err(Refusal::MatchOver);
             }
-            let mut orders = world.get_mut::<Orders>(entity).ok_or("no match")?;
+            let mut orders = world.get_mut::<Orders>(entity).ok_or(Refusal::MatchOver)?;
             orders.injected.retain(|c| c != card);
             if *on {
                 orders.injected.push(*card);
@@ -93,26 +91,31 @@ fn apply_facilitation(
         }
         Facilitate::SetParam(set) => {
             if world.get::<Globals>(entity).is_none_or(Globals::finished) {
-                return Err("the match is over".into());
+                return Err(Refusal::MatchOver);
             }
-            let rules = changed(world.resource::<Rules>(), std::slice::from_ref(set))?;
+            let rules = changed(world.resource::<Rules>(), std::slice::from_ref(set))
+                .map_err(|why| Refusal::BadParameter { why })?;
             world.insert_resource(rules);
-            let mut recording = world.get_mut::<Recording>(entity).ok_or("no recording")?;
+            let mut recording = world
+                .get_mut::<Recording>(entity)
+                .ok_or(Refusal::MatchOver)?;
             recording.pending_params.push(set.clone());
             Ok(Facilitated::ParamChanged(set.clone()))
         }
         Facilitate::RollBack(turn) => {
             let recording = world
                 .get::<Recording>(entity)
-                .ok_or("no recording")?
+                .ok_or(Refusal::MatchOver)?
                 .clone();
             if *turn as usize > recording.turns.len() {
-                return Err(format!(
-                    "turn {turn} has not been played (the match is at turn {})",
-                    recording.turns.len()
-                ));
+                return Err(Refusal::NoSuchTurn {
+                    turn: *turn,
+                    played: recording.turns.len() as u32,
+                });
             }
-            let rebuilt = rebuild(&recording, *turn as usize, None).map_err(|e| e.to_string())?;
+            let rebuilt = rebuild(&recording, *turn as usize, None).map_err(|e| Refusal::CannotRebuild {
+                why: e.to_string(),
+            })?;
             let mut forked = recording;
             forked.turns.truncate(*turn as usize);
             forked.pending_params.clear();

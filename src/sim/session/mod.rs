@@ -8,6 +8,7 @@ mod facilitate;
 
 pub use facilitate::{Facilitate, Facilitated, MatchPaused};
 
+use super::command::{Position, Refusal, check_answer, check_end_turn, check_move};
 use super::history::{History, TurnRecord};
 use super::record::{Recording, TurnCommands};
 use super::rules::{Rules, available_moves, pick_move};
@@ -44,12 +45,9 @@ pub struct AnswerProposal {
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
 pub struct EndTurn;
 
-/// A command the rules would not take, and why.
+/// A command the rules would not take, and why (`narrate::refusal` gives the words).
 #[derive(Message, Debug, Clone, PartialEq)]
-pub struct OrderRefused {
-    pub nation: Option<usize>,
-    pub reason: String,
-}
+pub struct OrderRefused(pub Refusal);
 
 /// A turn was resolved: its record, as every seat's UI may show it.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -182,7 +180,8 @@ pub fn reading_odds(rules: &Rules, relations: &Relations, nation: usize, action:
     (odds.iter().sum::<f64>() / odds.len().max(1) as f64).clamp(0.0, 1.0)
 }
 
-/// Checks each human command against the rules and writes it into the match's orders.
+/// Checks each person's command (`command::check_move`, `check_answer`) and writes it into the
+/// match's orders.
 fn take_orders(
     rules: Res<Rules>,
     active: Option<Res<ActiveMatch>>,
@@ -203,28 +202,20 @@ fn take_orders(
     else {
         return;
     };
-    let n = seats.0.len();
-    orders.moves.resize(n, None);
+    let at = Position {
+        seats,
+        nations,
+        relations,
+        diplomacy,
+        globals,
+    };
+    orders.moves.resize(seats.0.len(), None);
     for &ChooseMove { nation, action } in moves.read() {
-        let refuse = |reason: String| OrderRefused {
-            nation: Some(nation),
-            reason,
-        };
-        if nation >= n || seats.0[nation].controller != Controller::Human {
-            refused.write(refuse("that nation is not played by a person".into()));
-        } else if globals.finished() {
-            refused.write(refuse("the match is over".into()));
-        } else if !available_moves(&rules, nation, nations, relations, diplomacy, globals)
-            .contains(&action)
-        {
-            let name = rules
-                .scenario
-                .moves
-                .get(action)
-                .map_or("?", |m| m.name.as_str());
-            refused.write(refuse(format!("{name} is not open to this nation now")));
-        } else {
-            orders.moves[nation] = Some(action);
+        match check_move(&rules, at, nation, action) {
+            Ok(()) => orders.moves[nation] = Some(action),
+            Err(refusal) => {
+                refused.write(OrderRefused(refusal));
+            }
         }
     }
     for &AnswerProposal {
@@ -233,23 +224,22 @@ fn take_orders(
         accept,
     } in answers.read()
     {
-        let valid =
-            proposal < diplomacy.proposals.len() && diplomacy.proposals[proposal].from != nation;
-        if nation < n && seats.0[nation].controller == Controller::Human && valid {
-            orders
-                .answers
-                .retain(|&(p, by, _)| !(p == proposal && by == nation));
-            orders.answers.push((proposal, nation, accept));
-        } else {
-            refused.write(OrderRefused {
-                nation: Some(nation),
-                reason: "no such proposal to answer".into(),
-            });
+        match check_answer(at, nation, proposal) {
+            Ok(()) => {
+                orders
+                    .answers
+                    .retain(|&(p, by, _)| !(p == proposal && by == nation));
+                orders.answers.push((proposal, nation, accept));
+            }
+            Err(refusal) => {
+                refused.write(OrderRefused(refusal));
+            }
         }
     }
 }
 
-/// On `EndTurn`, runs the turn schedule if every human seat has chosen, and reports it.
+/// On `EndTurn`, runs the turn schedule if the turn may end (`command::check_end_turn`), and
+/// reports it.
 fn resolve_turn(world: &mut World) {
     let ended = world.resource_mut::<Messages<EndTurn>>().drain().count() > 0;
     let Some(ActiveMatch(entity)) = world.get_resource::<ActiveMatch>().copied() else {
@@ -258,34 +248,19 @@ fn resolve_turn(world: &mut World) {
     if !ended {
         return;
     }
-    let waiting: Vec<usize> = match (world.get::<Seats>(entity), world.get::<Orders>(entity)) {
-        (Some(seats), Some(orders)) => (0..seats.0.len())
-            .filter(|&i| {
-                seats.0[i].controller == Controller::Human
-                    && orders.moves.get(i).copied().flatten().is_none()
-            })
-            .collect(),
+    let paused = world.resource::<MatchPaused>().0;
+    let check = match (
+        world.get::<Seats>(entity),
+        world.get::<Orders>(entity),
+        world.get::<Globals>(entity),
+    ) {
+        (Some(seats), Some(orders), Some(globals)) => {
+            check_end_turn(seats, orders, globals, paused)
+        }
         _ => return,
     };
-    if world.resource::<MatchPaused>().0 {
-        world.write_message(OrderRefused {
-            nation: None,
-            reason: "the facilitator has paused the match".into(),
-        });
-        return;
-    }
-    if let Some(&nation) = waiting.first() {
-        world.write_message(OrderRefused {
-            nation: Some(nation),
-            reason: "this nation has not chosen a move yet".into(),
-        });
-        return;
-    }
-    if world.get::<Globals>(entity).is_none_or(Globals::finished) {
-        world.write_message(OrderRefused {
-            nation: None,
-            reason: "the match is over".into(),
-        });
+    if let Err(refusal) = check {
+        world.write_message(OrderRefused(refusal));
         return;
     }
     record_commands(world, entity);

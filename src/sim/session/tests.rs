@@ -1,6 +1,7 @@
 //! The session's commands and reports, on reset_2013 with the United States played by a person.
 
 use super::*;
+use crate::sim::command::Refusal;
 use crate::sim::rules::shipped;
 use crate::sim::run::sim_app;
 
@@ -49,7 +50,10 @@ fn the_turn_waits_for_every_human_seat() {
     app.world_mut().write_message(EndTurn);
     app.update();
     assert!(read::<TurnResolved>(&mut app).is_empty());
-    assert_eq!(read::<OrderRefused>(&mut app)[0].nation, Some(0));
+    assert_eq!(
+        read::<OrderRefused>(&mut app),
+        vec![OrderRefused(Refusal::NotChosen { nation: 0 })]
+    );
     assert_eq!(app.world().get::<Globals>(entity).unwrap().turn, 0);
 }
 
@@ -68,8 +72,16 @@ fn moves_closed_to_a_nation_and_ai_seats_are_refused() {
     });
     app.update();
     let refused = read::<OrderRefused>(&mut app);
-    assert_eq!(refused.len(), 2, "{refused:?}");
-    assert!(refused[0].reason.contains("Escalate"));
+    assert_eq!(
+        refused,
+        vec![
+            OrderRefused(Refusal::MoveNotOpen {
+                nation: 0,
+                action: escalate
+            }),
+            OrderRefused(Refusal::NotAPerson { nation: 1 }),
+        ]
+    );
     assert_eq!(app.world().get::<Orders>(entity).unwrap().moves[0], None);
 }
 

@@ -148,7 +148,10 @@ fn hear_the_sim(
     }
     if *menu.get() == Menu::Facilitator {
         for r in refused.read() {
-            status.0 = format!("Refused: {}.", r.reason);
+            status.0 = format!(
+                "Refused: {}.",
+                crate::sim::narrate::refusal(&rules.scenario, &r.0)
+            );
         }
     }
 }

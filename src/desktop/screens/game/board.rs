@@ -9,12 +9,11 @@ use crate::desktop::canvas::clock;
 use crate::desktop::screens::{Menu, Screen};
 use crate::desktop::theme::widgets::{Tooltip, chip, key_cap, label, row, small_keyed_button};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
+use crate::desktop::screens::SeatSight;
 use crate::sim::Rules;
-use crate::sim::history::TurnRecord;
-use crate::sim::rules::available_moves;
+use crate::sim::narrate::capitalise;
 use crate::sim::session::advise;
-use crate::sim::state::{Diplomacy, Globals, Nations, Relations};
-use crate::sim::story::capitalise;
+use crate::sim::view::SeatView;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -49,9 +48,6 @@ pub struct MenuButton;
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct Advice(pub Option<usize>);
 
-/// Transparency at which the player can verify another nation's true arsenal.
-pub const VERIFIED: f64 = 75.0;
-
 fn take_advice(world: &mut World) {
     let advice = world
         .get_resource::<PlayerView>()
@@ -59,24 +55,18 @@ fn take_advice(world: &mut World) {
     world.insert_resource(Advice(advice));
 }
 
-/// What the board is drawn from: the sim's last report and, read-only, the match itself.
+/// What the board is drawn from: what the seat may know (`SeatView`), the scenario's own text
+/// (names, move cards), and the screen's state (what the player picked, the notice).
 pub struct BoardData<'a> {
     pub rules: &'a Rules,
     pub view: &'a PlayerView,
-    pub record: &'a TurnRecord,
-    pub relations: &'a Relations,
-    pub diplomacy: &'a Diplomacy,
-    pub globals: &'a Globals,
-    pub available: Vec<usize>,
+    pub seat: &'a SeatView,
     pub advice: Option<usize>,
 }
 
 impl BoardData<'_> {
     pub fn in_crisis(&self) -> bool {
-        self.diplomacy
-            .crisis
-            .as_ref()
-            .is_some_and(|c| c.parties.contains(&self.view.player))
+        self.seat.in_crisis()
     }
 
     pub fn nation_name(&self, i: usize) -> &str {
@@ -92,26 +82,19 @@ fn spawn_board(
     rules: Res<Rules>,
     view: Res<PlayerView>,
     advice: Res<Advice>,
-    games: Query<(&Nations, &Relations, &Diplomacy, &Globals)>,
+    sight: SeatSight,
     mut images: ResMut<Assets<Image>>,
 ) {
     for e in &old {
         commands.entity(e).despawn();
     }
-    let Ok((nations, relations, diplomacy, globals)) = games.get(view.entity) else {
-        return;
-    };
-    let Some(record) = view.records.last() else {
+    let Some(seat) = sight.seat() else {
         return;
     };
     let data = BoardData {
         rules: &rules,
         view: &view,
-        record,
-        relations,
-        diplomacy,
-        globals,
-        available: available_moves(&rules, view.player, nations, relations, diplomacy, globals),
+        seat: &seat,
         advice: advice.0,
     };
     let root = commands
@@ -179,7 +162,7 @@ fn spawn_top_bar(
     images: &mut Assets<Image>,
 ) {
     let sc = &data.rules.scenario;
-    let r = data.record;
+    let r = data.seat.now();
     let bar = commands
         .spawn((
             ChildOf(root),
@@ -211,8 +194,8 @@ fn spawn_top_bar(
             label(
                 format!(
                     "Turn {} of {} · {} each",
-                    data.globals.turn + 1,
-                    data.globals.turns,
+                    data.seat.turn + 1,
+                    data.seat.turns,
                     sc.turn_length
                 ),
                 &fonts.regular,

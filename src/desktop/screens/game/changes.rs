@@ -1,10 +1,10 @@
 //! What the turn reveal says, as lines of text with their colour: how each move was read, and
-//! every number that changed, with its arrow and delta. Only what the player can know: the
-//! others' arms appear as the player's estimate.
+//! every number that changed, with its arrow and delta. Drawn from the seat's `SeatTurn`s, so
+//! only what the player can know: the others' arms appear as the player's estimate.
 
 use crate::desktop::theme::{Theme, palette};
 use crate::sim::Rules;
-use crate::sim::history::TurnRecord;
+use crate::sim::view::SeatTurn;
 use crate::sim::moves::Intent;
 use bevy::prelude::*;
 
@@ -37,12 +37,13 @@ pub(super) fn reading(
     }
 }
 
-/// Every number that moved, with its arrow and delta, coloured by whether it is good news.
+/// Every number the seat knows that moved, with its arrow and delta, coloured by whether it
+/// is good news: its own arms and budget, its estimate of the others' arms, their public alert
+/// and approval, its trust in and transparency into each, and the clock.
 pub(super) fn changes(
     rules: &Rules,
-    player: usize,
-    before: &TurnRecord,
-    after: &TurnRecord,
+    before: &SeatTurn,
+    after: &SeatTurn,
     theme: &Theme,
 ) -> Vec<(String, Color)> {
     let sc = &rules.scenario;
@@ -63,27 +64,26 @@ pub(super) fn changes(
             colour,
         ));
     };
-    let me = &sc.nations[player].id;
-    for (i, (a, b)) in before.nations.iter().zip(&after.nations).enumerate() {
-        let n = &sc.nations[i].name;
-        if i == player {
-            push("Your arms".into(), a.arms, b.arms, Some(false));
-            push("Your budget".into(), a.budget, b.budget, None);
-        } else {
-            // Only what the player can know: its estimate of their arms, not the truth.
-            let belief = |r: &TurnRecord| {
-                r.relations
-                    .iter()
-                    .find(|x| &x.from == me && x.to == sc.nations[i].id)
-                    .map_or(0.0, |x| x.belief)
-            };
-            push(
-                format!("{n} arms, as you estimate them"),
-                belief(before),
-                belief(after),
-                Some(false),
-            );
-        }
+    let (a, b) = (&before.own, &after.own);
+    push("Your arms".into(), a.arms, b.arms, Some(false));
+    push("Your budget".into(), a.budget, b.budget, None);
+    push(
+        "Your alert".into(),
+        f64::from(a.alert),
+        f64::from(b.alert),
+        Some(false),
+    );
+    push("Your approval".into(), a.approval, b.approval, Some(true));
+    for b in &after.others {
+        let Some(a) = before.others.iter().find(|c| c.nation == b.nation) else {
+            continue;
+        };
+        let n = &sc.nations[b.nation].name;
+        let what = match b.verified_arms {
+            Some(_) => format!("{n} arms, verified"),
+            None => format!("{n} arms, as you estimate them"),
+        };
+        push(what, a.arms(), b.arms(), Some(false));
         push(
             format!("{n} alert"),
             f64::from(a.alert),
@@ -91,12 +91,9 @@ pub(super) fn changes(
             Some(false),
         );
         push(format!("{n} approval"), a.approval, b.approval, Some(true));
-    }
-    for (a, b) in before.relations.iter().zip(&after.relations) {
-        let (from, to) = (sc.nation_name(&a.from), sc.nation_name(&a.to));
-        push(format!("{from} trusts {to}"), a.trust, b.trust, Some(true));
+        push(format!("You trust {n}"), a.trust, b.trust, Some(true));
         push(
-            format!("{from} sees into {to}"),
+            format!("You see into {n}"),
             a.transparency,
             b.transparency,
             Some(true),

@@ -1,22 +1,14 @@
-//! The history charts: trust, transparency, arms and risk for every turn so far, drawn from the
-//! turn records the sim reported. The history view shows them as the player knows them (the
-//! others' arms as believed); the end screen shows the truth.
+//! The history charts: trust, transparency, arms and risk for every turn so far. The history
+//! view draws them from the seat's `SeatView` (as the player knows the match); the end screen
+//! and the projector from the true records.
 
 use crate::desktop::canvas::{Series, line_chart};
 use crate::desktop::theme::widgets::{label, row};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::history::TurnRecord;
+use crate::sim::history::{RelationRecord, TurnRecord};
+use crate::sim::view::{Counterpart, SeatTurn, SeatView};
 use bevy::prelude::*;
-
-/// Whose eyes the charts show the world through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sight {
-    /// The player's: other nations' arms as believed.
-    Player(usize),
-    /// The true numbers.
-    Truth,
-}
 
 /// One chart ready to show: its title, picture, value range and legend.
 pub struct Chart {
@@ -26,122 +18,154 @@ pub struct Chart {
     pub legend: Vec<(String, Color, bool)>,
 }
 
-/// The four charts of a match so far.
-pub fn charts(
-    rules: &Rules,
-    records: &[TurnRecord],
-    sight: Sight,
-    theme: &Theme,
-    size: (u32, u32),
-) -> Vec<Chart> {
+/// A line of a chart: its legend, colour, whether dashed, and one value per turn.
+type Line = (String, Color, bool, Vec<f64>);
+
+/// The four charts of a match, in the true numbers (the facilitator's view, and the debrief
+/// once a match is over): every pair's trust and transparency, every nation's arms.
+pub fn charts(rules: &Rules, records: &[TurnRecord], theme: &Theme, size: (u32, u32)) -> Vec<Chart> {
     let sc = &rules.scenario;
-    let turns = records.len().saturating_sub(1).max(1);
-    let grid = palette::BORDER;
+    let Some(first) = records.first() else {
+        return Vec::new();
+    };
     let colour = |id: &str| {
         sc.nations
             .iter()
             .position(|n| n.id == id)
             .map_or(palette::TEXT, |i| theme.nation(&sc.nations[i].colour, i))
     };
-    let name = |id: &str| sc.nation_name(id);
-    let Some(first) = records.first() else {
+    let pairs = |pick: fn(&RelationRecord) -> f64| -> Vec<Line> {
+        first
+            .relations
+            .iter()
+            .enumerate()
+            .map(|(k, rel)| {
+                (
+                    format!("{} → {}", sc.nation_name(&rel.from), sc.nation_name(&rel.to)),
+                    colour(&rel.from),
+                    // Colour is the observer; every other line is dashed, so that an
+                    // observer's two lines (and the two directions of a pair) differ by more.
+                    k % 2 == 1,
+                    records.iter().map(|r| pick(&r.relations[k])).collect(),
+                )
+            })
+            .collect()
+    };
+    let arms = sc
+        .nations
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| {
+            (
+                spec.name.clone(),
+                theme.nation(&spec.colour, i),
+                false,
+                records.iter().map(|r| r.nations[i].arms).collect(),
+            )
+        })
+        .collect();
+    let risk = records.iter().map(|r| r.risk * 100.0).collect();
+    four_charts(
+        [pairs(|r| r.trust), pairs(|r| r.transparency), arms],
+        risk,
+        records.len(),
+        theme,
+        size,
+    )
+}
+
+/// The four charts as one seat knows the match (`SeatView`): its trust in and transparency
+/// into each other nation, its own arms and its estimates of theirs (dashed; true where it
+/// could verify them), and the risk.
+pub fn seat_charts(rules: &Rules, seat: &SeatView, theme: &Theme, size: (u32, u32)) -> Vec<Chart> {
+    let sc = &rules.scenario;
+    let turns = &seat.history;
+    let Some(first) = turns.first() else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for (title, pick) in [
-        (
-            "Trust",
-            (|r: &crate::sim::history::RelationRecord| r.trust) as fn(&_) -> f64,
-        ),
-        ("Transparency", |r| r.transparency),
-    ] {
-        let mut series = Vec::new();
-        let mut legend = Vec::new();
-        for (k, rel) in first.relations.iter().enumerate() {
-            let values: Vec<f64> = records.iter().map(|r| pick(&r.relations[k])).collect();
-            // Colour is the observer; every other line is dashed, so that an observer's two lines
-            // (and the two directions of a pair) differ by more than colour.
-            let dashed = k % 2 == 1;
-            series.push(Series {
-                values,
-                colour: colour(&rel.from),
-                dashed,
-            });
-            legend.push((
-                format!("{} → {}", name(&rel.from), name(&rel.to)),
-                colour(&rel.from),
-                dashed,
-            ));
-        }
-        out.push(Chart {
-            title: title.into(),
-            image: line_chart(&series, turns, (0.0, 100.0), size, grid).into_image(),
-            range: (0.0, 100.0),
-            legend,
-        });
-    }
-    let mut series = Vec::new();
-    let mut legend = Vec::new();
-    let mut top: f64 = 100.0;
-    for (i, spec) in sc.nations.iter().enumerate() {
-        let believed = match sight {
-            Sight::Player(me) if me != i => Some(me),
-            _ => None,
-        };
-        let values: Vec<f64> = records
+    let me = seat.nation;
+    let colour = |i: usize| theme.nation(&sc.nations[i].colour, i);
+    let value = |t: &SeatTurn, j: usize, pick: fn(&Counterpart) -> f64| {
+        t.others.iter().find(|c| c.nation == j).map_or(0.0, pick)
+    };
+    let mine = |pick: fn(&Counterpart) -> f64| -> Vec<Line> {
+        first
+            .others
             .iter()
-            .map(|r| match believed {
-                Some(me) => r
-                    .relations
-                    .iter()
-                    .find(|x| x.from == sc.nations[me].id && x.to == spec.id)
-                    .map_or(0.0, |x| x.belief),
-                None => r.nations[i].arms,
+            .map(|c| {
+                (
+                    format!("you → {}", sc.nations[c.nation].name),
+                    colour(c.nation),
+                    false,
+                    turns.iter().map(|t| value(t, c.nation, pick)).collect(),
+                )
+            })
+            .collect()
+    };
+    let mut arms = vec![(
+        format!("{} (you)", sc.nations[me].name),
+        colour(me),
+        false,
+        turns.iter().map(|t| t.own.arms).collect(),
+    )];
+    arms.extend(first.others.iter().map(|c| {
+        (
+            format!("{} (believed)", sc.nations[c.nation].name),
+            colour(c.nation),
+            true,
+            turns.iter().map(|t| value(t, c.nation, Counterpart::arms)).collect(),
+        )
+    }));
+    let risk = turns.iter().map(|t| t.risk * 100.0).collect();
+    four_charts(
+        [mine(|c| c.trust), mine(|c| c.transparency), arms],
+        risk,
+        turns.len(),
+        theme,
+        size,
+    )
+}
+
+fn four_charts(
+    [trust, transparency, arms]: [Vec<Line>; 3],
+    risk: Vec<f64>,
+    points: usize,
+    theme: &Theme,
+    size: (u32, u32),
+) -> Vec<Chart> {
+    let turns = points.saturating_sub(1).max(1);
+    let grid = palette::BORDER;
+    let chart = |title: &str, lines: Vec<Line>, range: (f64, f64)| {
+        let series: Vec<Series> = lines
+            .iter()
+            .map(|(_, colour, dashed, values)| Series {
+                values: values.clone(),
+                colour: *colour,
+                dashed: *dashed,
             })
             .collect();
-        top = values.iter().copied().fold(top, f64::max);
-        let c = theme.nation(&spec.colour, i);
-        legend.push((
-            if believed.is_some() {
-                format!("{} (believed)", spec.name)
-            } else {
-                spec.name.clone()
-            },
-            c,
-            believed.is_some(),
-        ));
-        series.push(Series {
-            values,
-            colour: c,
-            dashed: believed.is_some(),
-        });
-    }
-    out.push(Chart {
-        title: "Arms".into(),
-        image: line_chart(&series, turns, (0.0, top), size, grid).into_image(),
-        range: (0.0, top),
-        legend,
-    });
-    let risk: Vec<f64> = records.iter().map(|r| r.risk * 100.0).collect();
-    let top = risk.iter().copied().fold(2.0, f64::max).ceil();
-    out.push(Chart {
-        title: "Risk of an exchange, % a turn".into(),
-        image: line_chart(
-            &[Series {
-                values: risk,
-                colour: theme.hostile,
-                dashed: false,
-            }],
-            turns,
-            (0.0, top),
-            size,
-            grid,
-        )
-        .into_image(),
-        range: (0.0, top),
-        legend: vec![("risk".into(), theme.hostile, false)],
-    });
-    out
+        Chart {
+            title: title.into(),
+            image: line_chart(&series, turns, range, size, grid).into_image(),
+            range,
+            legend: lines.into_iter().map(|(l, c, d, _)| (l, c, d)).collect(),
+        }
+    };
+    let arms_top = arms
+        .iter()
+        .flat_map(|l| l.3.iter().copied())
+        .fold(100.0, f64::max);
+    let risk_top = risk.iter().copied().fold(2.0, f64::max).ceil();
+    vec![
+        chart("Trust", trust, (0.0, 100.0)),
+        chart("Transparency", transparency, (0.0, 100.0)),
+        chart("Arms", arms, (0.0, arms_top)),
+        chart(
+            "Risk of an exchange, % a turn",
+            vec![("risk".into(), theme.hostile, false, risk)],
+            (0.0, risk_top),
+        ),
+    ]
 }
 
 /// A chart with its title, axis labels and legend.

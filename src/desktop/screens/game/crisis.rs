@@ -23,7 +23,7 @@ pub fn spawn_crisis(
     fonts: &UiFonts,
     theme: &Theme,
 ) {
-    let Some(crisis) = data.diplomacy.crisis.as_ref() else {
+    let Some(crisis) = data.seat.crisis.as_ref() else {
         return;
     };
     let sc = &data.rules.scenario;
@@ -133,7 +133,7 @@ pub fn spawn_crisis(
         ChildOf(answers),
         label("Your answer", &fonts.bold, size::BODY, palette::TEXT),
     ));
-    let mut moves = data.available.clone();
+    let mut moves = data.seat.open_moves();
     moves.sort_by_key(|&m| sc.moves[m].crisis_step.unwrap_or(0));
     for (i, &action) in moves.iter().enumerate() {
         spawn_card(

@@ -1,8 +1,9 @@
 //! The history view: line charts of trust, transparency, arms and risk for every turn so far,
 //! as the player knows them.
 
-use super::charts::{Sight, charts, spawn_chart};
-use super::{GameView, PlayerView};
+use super::charts::{seat_charts, spawn_chart};
+use super::GameView;
+use crate::desktop::screens::SeatSight;
 use crate::desktop::theme::widgets::{keyed_button, label, modal};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
@@ -24,7 +25,7 @@ fn spawn_history(
     fonts: Res<UiFonts>,
     theme: Res<Theme>,
     rules: Res<Rules>,
-    view: Res<PlayerView>,
+    sight: SeatSight,
     mut images: ResMut<Assets<Image>>,
 ) {
     let (backdrop, window) = modal(2, 1160.0);
@@ -32,7 +33,10 @@ fn spawn_history(
         .spawn((DespawnOnExit(GameView::History), backdrop))
         .id();
     let window = commands.spawn((ChildOf(backdrop), window)).id();
-    let turns = view.records.len().saturating_sub(1);
+    let Some(seat) = sight.seat() else {
+        return;
+    };
+    let turns = seat.turn;
     commands.spawn((
         ChildOf(window),
         label(
@@ -63,18 +67,12 @@ fn spawn_history(
             },
         ))
         .id();
-    for chart in charts(
-        &rules,
-        &view.records,
-        Sight::Player(view.player),
-        &theme,
-        CHART,
-    ) {
+    for chart in seat_charts(&rules, &seat, &theme, CHART) {
         spawn_chart(
             &mut commands,
             grid,
             chart,
-            turns.max(1),
+            (turns as usize).max(1),
             CHART,
             &fonts,
             &mut images,

@@ -16,6 +16,8 @@ mod pass;
 mod reveal;
 
 use super::{GameView, PlayerView, Screen};
+use crate::sim::command::Refusal;
+use crate::sim::narrate;
 use crate::sim::session::{MatchEnded, OrderRefused, TurnResolved};
 use bevy::prelude::*;
 
@@ -68,21 +70,22 @@ fn read_reports(
         view.outcome = Some(*outcome);
     }
     let player = view.player;
-    for r in refused.read() {
-        match r.nation {
+    for OrderRefused(refusal) in refused.read() {
+        let why = narrate::refusal(&rules.scenario, refusal);
+        match refusal.nation() {
             Some(n) if n != player => {
                 // Another person's seat holds the turn up (hotseat): say whose, and nothing of
                 // what that seat chose.
-                if view.people.contains(&n) && r.reason.contains("not chosen") {
+                if view.people.contains(&n) && matches!(refusal, Refusal::NotChosen { .. }) {
                     view.notice = Some(format!(
-                        "Not yet: {}: {}.",
-                        rules.scenario.nations[n].name, r.reason
+                        "Not yet: {}: {why}.",
+                        rules.scenario.nations[n].name
                     ));
                 }
             }
             _ => {
-                view.notice = Some(format!("Not yet: {}.", r.reason));
-                if r.reason.contains("not open") {
+                view.notice = Some(format!("Not yet: {why}."));
+                if matches!(refusal, Refusal::MoveNotOpen { .. }) {
                     view.chosen = None;
                 }
             }

@@ -11,7 +11,7 @@ use crate::desktop::theme::widgets::{
 };
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::moves::{MoveSpec, Visibility};
-use crate::sim::session::{ChooseMove, reading_odds};
+use crate::sim::session::ChooseMove;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 
@@ -40,7 +40,12 @@ pub fn spawn_card(
     width: Val,
 ) -> Entity {
     let m = &data.rules.scenario.moves[action];
-    let odds = reading_odds(data.rules, data.relations, data.view.player, action);
+    let odds = data
+        .seat
+        .moves
+        .iter()
+        .find(|o| o.action == action)
+        .map_or(0.0, |o| o.odds);
     let card = commands
         .spawn((
             ChildOf(parent),
@@ -236,7 +241,7 @@ pub fn spawn_moves(
             observe(scroll_with_wheel),
         ))
         .id();
-    let mut order = data.available.clone();
+    let mut order = data.seat.open_moves();
     order.sort_by_key(|&m| {
         let spec = &data.rules.scenario.moves[m];
         (spec.intent, spec.visibility == Visibility::Secret, m)

@@ -1,8 +1,8 @@
-//! The board's left column: a panel per nation (true numbers for the player's own, beliefs for
-//! the others) and the relations between every ordered pair, as lines whose colour is trust and
-//! whose dash pattern is transparency.
+//! The board's left column, from the seat's `SeatView`: a panel per nation (true numbers for the
+//! player's own, beliefs and public numbers for the others) and the player's relations with each
+//! other nation, as lines whose colour is trust and whose dash pattern is transparency.
 
-use super::board::{BoardData, VERIFIED};
+use super::board::BoardData;
 use crate::desktop::canvas::Canvas;
 use crate::desktop::theme::widgets::{Tooltip, chip, label, row};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
@@ -18,9 +18,10 @@ pub(super) fn spawn_nations(
     theme: &Theme,
 ) {
     let sc = &data.rules.scenario;
-    let me = data.view.player;
+    let seat = data.seat;
+    let me = seat.nation;
+    let threshold = crate::sim::view::verification(data.rules);
     for (i, spec) in sc.nations.iter().enumerate() {
-        let n = &data.record.nations[i];
         let colour = theme.nation(&spec.colour, i);
         let panel = commands
             .spawn((
@@ -49,60 +50,66 @@ pub(super) fn spawn_nations(
             crate::sim::history::warheads(data.rules, i, arms)
                 .map_or(String::new(), |w| format!(" · {} warheads", thousands(w)))
         };
-        if i == me {
+        let status = if i == me {
+            let own = &seat.now().own;
             commands.spawn((
                 ChildOf(panel),
                 Node::default(),
                 Tooltip("Your own arsenal, on a scale of 0 to 100.".into()),
                 children![label(
-                    format!("Arms {:.0}{}", n.arms, warheads(n.arms)),
+                    format!("Arms {:.0}{}", own.arms, warheads(own.arms)),
                     &fonts.regular,
                     size::BODY,
                     palette::TEXT,
                 )],
             ));
+            format!(
+                "Alert {} of 3 · Approval {:.0}% · Budget {:.1}",
+                own.alert, own.approval, own.budget
+            )
         } else {
-            let rel = data.relations.get(me, i);
-            let verified = rel.transparency >= VERIFIED;
-            let text = if verified {
-                format!(
+            let Some(them) = seat.counterpart(i) else {
+                continue;
+            };
+            let text = match them.verified_arms {
+                Some(arms) => format!(
                     "Arms {:.0}{} · verified (you believed {:.0})",
-                    n.arms,
-                    warheads(n.arms),
-                    rel.belief
-                )
-            } else {
-                format!("Believed arms ≈ {:.0}{}", rel.belief, warheads(rel.belief))
+                    arms,
+                    warheads(arms),
+                    them.believed_arms
+                ),
+                None => format!(
+                    "Believed arms ≈ {:.0}{}",
+                    them.believed_arms,
+                    warheads(them.believed_arms)
+                ),
             };
             commands.spawn((
                 ChildOf(panel),
                 Node::default(),
                 Tooltip(format!(
                     "What you believe of {}'s arsenal. You can verify it once your transparency \
-                     into {} reaches {VERIFIED:.0} (it is {:.0}); until then your estimate leans \
+                     into {} reaches {threshold:.0} (it is {:.0}); until then your estimate leans \
                      to the worst case.",
-                    spec.name, spec.name, rel.transparency
+                    spec.name, spec.name, them.transparency
                 )),
                 children![label(text, &fonts.regular, size::BODY, palette::TEXT)],
             ));
-        }
+            format!(
+                "Alert {} of 3 · Approval {:.0}%",
+                them.alert, them.approval
+            )
+        };
         commands.spawn((
             ChildOf(panel),
             Node::default(),
             Tooltip(
-                "Alert: 0 peacetime to 3 hair-trigger (raises the risk). Approval: support at \
-                 home. Budget: what moves cost, refilled each turn."
+                "Alert: 0 peacetime to 3 hair-trigger (raises the risk); public. Approval: \
+                 support at home, from public polls. Budget: what your moves cost, refilled each \
+                 turn; the others' budgets are secret."
                     .into(),
             ),
-            children![label(
-                format!(
-                    "Alert {} of 3 · Approval {:.0}% · Budget {:.1}",
-                    n.alert, n.approval, n.budget
-                ),
-                &fonts.regular,
-                size::SMALL,
-                palette::MUTED,
-            )],
+            children![label(status, &fonts.regular, size::SMALL, palette::MUTED,)],
         ));
     }
 }
@@ -162,8 +169,9 @@ pub(super) fn spawn_relations(
             BackgroundColor(palette::PANEL),
             BorderColor::all(palette::BORDER),
             Tooltip(
-                "Each line is how one nation sees another. Colour: trust (red low, green high). \
-                 Dashes: transparency (dotted when it cannot verify, solid when it can)."
+                "Each line is how you see another nation: colour is your trust in it (red low, \
+                 green high), dashes your transparency into it (dotted when you cannot verify, \
+                 solid when you can). How far the others trust you is theirs to know."
                     .into(),
             ),
         ))
@@ -172,57 +180,52 @@ pub(super) fn spawn_relations(
         ChildOf(panel),
         label("Relations", &fonts.bold, size::BODY, palette::TEXT),
     ));
-    let n = data.relations.n;
-    for i in 0..n {
-        for j in 0..n {
-            if i == j {
-                continue;
-            }
-            let rel = data.relations.get(i, j);
-            commands.spawn((
-                ChildOf(panel),
-                label(
-                    format!(
-                        "{} → {}{}",
-                        data.nation_name(i),
-                        data.nation_name(j),
-                        if rel.hotline { "  · hotline" } else { "" }
-                    ),
-                    &fonts.regular,
-                    size::SMALL,
-                    palette::MUTED,
+    let seat = data.seat;
+    for them in &seat.now().others {
+        let (i, j) = (seat.nation, them.nation);
+        commands.spawn((
+            ChildOf(panel),
+            label(
+                format!(
+                    "{} → {}{}",
+                    data.nation_name(i),
+                    data.nation_name(j),
+                    if them.hotline { "  · hotline" } else { "" }
                 ),
-            ));
-            let line = commands.spawn((ChildOf(panel), row(8.0))).id();
-            let image =
-                images.add(relation_line(rel.trust, rel.transparency, theme, 120).into_image());
-            commands.spawn((
-                ChildOf(line),
-                ImageNode::new(image),
-                Node {
-                    width: px(120),
-                    height: px(10),
-                    ..default()
-                },
-            ));
-            commands.spawn((
-                ChildOf(line),
-                label(
-                    format!("trust {:.0}", rel.trust),
-                    &fonts.bold,
-                    size::SMALL,
-                    theme.level(rel.trust),
-                ),
-            ));
-            commands.spawn((
-                ChildOf(line),
-                label(
-                    format!("sees {:.0}%", rel.transparency),
-                    &fonts.regular,
-                    size::SMALL,
-                    palette::TEXT,
-                ),
-            ));
-        }
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED,
+            ),
+        ));
+        let line = commands.spawn((ChildOf(panel), row(8.0))).id();
+        let image =
+            images.add(relation_line(them.trust, them.transparency, theme, 120).into_image());
+        commands.spawn((
+            ChildOf(line),
+            ImageNode::new(image),
+            Node {
+                width: px(120),
+                height: px(10),
+                ..default()
+            },
+        ));
+        commands.spawn((
+            ChildOf(line),
+            label(
+                format!("trust {:.0}", them.trust),
+                &fonts.bold,
+                size::SMALL,
+                theme.level(them.trust),
+            ),
+        ));
+        commands.spawn((
+            ChildOf(line),
+            label(
+                format!("sees {:.0}%", them.transparency),
+                &fonts.regular,
+                size::SMALL,
+                palette::TEXT,
+            ),
+        ));
     }
 }

@@ -60,12 +60,10 @@ pub fn spawn_orders_column(
         label("Proposals to you", &fonts.bold, size::BODY, palette::TEXT),
     ));
     let mut any = false;
-    for (p, proposal) in data.diplomacy.proposals.iter().enumerate() {
-        if proposal.from == data.view.player {
-            continue;
-        }
+    for proposal in data.seat.proposals.iter().filter(|p| p.to_answer) {
+        let p = proposal.index;
         any = true;
-        let m = &sc.moves[proposal.proposal];
+        let m = &sc.moves[proposal.action];
         let terms = m.proposes.as_ref().map_or(m.name.clone(), |a| a.describe());
         commands.spawn((
             ChildOf(proposals),
@@ -134,17 +132,14 @@ pub fn spawn_orders_column(
             palette::TEXT,
         ),
     ));
-    if data.diplomacy.treaties.is_empty() {
+    if data.seat.agreements.is_empty() {
         commands.spawn((
             ChildOf(treaties),
             label("None.", &fonts.regular, size::SMALL, palette::MUTED),
         ));
     }
-    for t in &data.diplomacy.treaties {
-        let name = sc.moves[t.proposal]
-            .proposes
-            .as_ref()
-            .map_or(sc.moves[t.proposal].name.as_str(), |a| a.name.as_str());
+    for t in &data.seat.agreements {
+        let name = crate::sim::narrate::agreement(sc, t.action);
         commands.spawn((
             ChildOf(treaties),
             label(
@@ -246,11 +241,11 @@ pub fn end_turn_or_pass(
 }
 
 fn first_for(data: &BoardData) -> usize {
-    data.diplomacy
+    data.seat
         .proposals
         .iter()
-        .position(|p| p.from != data.view.player)
-        .unwrap_or(usize::MAX)
+        .find(|p| p.to_answer)
+        .map_or(usize::MAX, |p| p.index)
 }
 
 fn section() -> impl Bundle {

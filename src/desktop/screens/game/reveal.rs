@@ -9,7 +9,9 @@ use crate::desktop::screens::watch::{Watching, watch_buttons};
 use crate::desktop::settings::Settings;
 use crate::desktop::theme::widgets::{keyed_button, label, modal};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
+use crate::desktop::screens::SeatSight;
 use crate::sim::Rules;
+use crate::sim::narrate;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use bevy::window::RequestRedraw;
@@ -49,14 +51,16 @@ fn spawn_reveal(
     theme: Res<Theme>,
     rules: Res<Rules>,
     view: Res<PlayerView>,
+    sight: SeatSight,
     settings: Res<Settings>,
     watching: Option<Res<Watching>>,
 ) {
-    let n = view.records.len();
-    if n < 2 {
+    let Some(seat) = sight.seat() else {
         return;
-    }
-    let (before, after) = (&view.records[n - 2], &view.records[n - 1]);
+    };
+    let (Some(before), after) = (seat.before(), seat.now()) else {
+        return;
+    };
     let (backdrop, window) = modal(2, 1120.0);
     let backdrop = commands
         .spawn((DespawnOnExit(GameView::Reveal), backdrop))
@@ -70,7 +74,7 @@ fn spawn_reveal(
                     "Replay · turn {} of {}, as {} saw it",
                     after.turn,
                     w.last_turn(),
-                    rules.scenario.nations[view.player].name
+                    rules.scenario.nations[seat.nation].name
                 ),
                 None => format!("Turn {}: what happened", after.turn),
             },
@@ -94,82 +98,74 @@ fn spawn_reveal(
     let right = column(&mut commands, body, 480.0);
     let mut lines: Vec<Line> = Vec::new();
     let sc = &rules.scenario;
-    let name = |id: &str| sc.nation_name(id);
-    let move_name = |id: &str| sc.move_name(id);
-    let me = sc.nations[view.player].id.clone();
+    let name = |i: usize| narrate::nation(sc, i).to_string();
     // Each part in a box of its own, so its heading stays above its lines (they are spawned last).
     let moves = part(&mut commands, left);
     heading(&mut commands, moves, "Moves", &fonts);
     for m in &after.moves {
-        let is_me = m.nation == me;
-        let who = if is_me {
-            "You".to_string()
-        } else {
-            name(&m.nation)
-        };
-        let text = format!(
-            "{who} played {} ({})",
-            move_name(&m.action),
-            m.intent.name()
-        );
-        let colour = theme.intent(m.intent);
-        lines.push(Line {
-            parent: moves,
-            text,
-            bold: true,
-            size: size::BODY,
-            colour,
-        });
-        if is_me {
-            for p in after.perceived.iter().filter(|p| p.actor == me) {
-                let (text, colour) = reading(
-                    &name(&p.observer),
-                    "your move",
-                    p.seen_as,
-                    p.misread,
-                    p.detected,
-                    &theme,
-                );
-                lines.push(Line {
-                    parent: moves,
-                    text: format!("   {text}"),
-                    bold: false,
-                    size: size::SMALL,
-                    colour,
-                });
-            }
-        } else if let Some(p) = after
-            .perceived
-            .iter()
-            .find(|p| p.actor == m.nation && p.observer == me)
-        {
-            let (text, colour) = reading("You", "it", p.seen_as, p.misread, p.detected, &theme);
+        let spec = &sc.moves[m.action];
+        if m.actor == seat.nation {
             lines.push(Line {
                 parent: moves,
-                text: format!("   {text}"),
-                bold: false,
-                size: size::SMALL,
-                colour,
+                text: format!("You played {} ({})", spec.name, spec.intent.name()),
+                bold: true,
+                size: size::BODY,
+                colour: theme.intent(spec.intent),
             });
+            continue;
         }
+        lines.push(Line {
+            parent: moves,
+            text: format!("{} played {}", name(m.actor), spec.name),
+            bold: true,
+            size: size::BODY,
+            colour: theme.intent(m.seen_as),
+        });
+        let (text, colour) = reading("You", "it", Some(m.seen_as), m.misread, m.detected, &theme);
+        lines.push(Line {
+            parent: moves,
+            text: format!("   {text}"),
+            bold: false,
+            size: size::SMALL,
+            colour,
+        });
+    }
+    let unseen: Vec<String> = after
+        .others
+        .iter()
+        .filter(|c| !after.moves.iter().any(|m| m.actor == c.nation))
+        .map(|c| name(c.nation))
+        .collect();
+    if !unseen.is_empty() {
+        lines.push(Line {
+            parent: moves,
+            text: format!(
+                "You saw no move by {}: a secret move may have gone unseen",
+                unseen.join(", ")
+            ),
+            bold: false,
+            size: size::SMALL,
+            colour: palette::MUTED,
+        });
     }
     if !after.events.is_empty() {
         let events = part(&mut commands, left);
         heading(&mut commands, events, "Events", &fonts);
         for ev in &after.events {
-            let text = format!("• {ev}");
-            let colour = theme.warning;
+            let Some(text) = narrate::event(sc, ev) else {
+                continue;
+            };
             lines.push(Line {
                 parent: events,
-                text,
+                text: format!("• {}", narrate::capitalise(&text)),
                 bold: false,
                 size: size::SMALL,
-                colour,
+                colour: theme.warning,
             });
         }
     }
     heading(&mut commands, right, "Changes", &fonts);
-    for change in changes(&rules, view.player, before, after, &theme) {
+    for change in changes(&rules, before, after, &theme) {
         let (text, colour) = change;
         lines.push(Line {
             parent: right,

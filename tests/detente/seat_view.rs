@@ -1,0 +1,279 @@
+//! What each seat may know (`sim::view`), over 1,000 seeded games of every built-in scenario
+//! with random moves by every seat and random starting transparency: a nation's `SeatView`
+//! never holds another nation's true arms below the verification threshold, an undetected
+//! secret move, a third party's trust, or another seat's choice before the reveal. The last two
+//! are checked by changing every hidden value and finding the view unchanged.
+
+use detente::sim::Rules;
+use detente::sim::catalog::{built_in_names, open};
+use detente::sim::command::{Position, check_answer};
+use detente::sim::history::{History, TurnRecord};
+use detente::sim::record::opening_record;
+use detente::sim::rules::available_moves;
+use detente::sim::run::{Plan, new_match, sim_world};
+use detente::sim::scenario::Visibility;
+use detente::sim::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
+use detente::sim::turn::Turn;
+use detente::sim::view::{SeatView, seat_view, verification};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+const GAMES: u64 = 1000;
+
+/// The parts of a match a view is projected from, owned so that a test can change them.
+#[derive(Clone)]
+struct Match {
+    seats: Seats,
+    nations: Nations,
+    relations: Relations,
+    diplomacy: Diplomacy,
+    globals: Globals,
+    orders: Orders,
+}
+
+impl Match {
+    fn view(&self, rules: &Rules, records: &[TurnRecord], nation: usize) -> SeatView {
+        let at = Position {
+            seats: &self.seats,
+            nations: &self.nations,
+            relations: &self.relations,
+            diplomacy: &self.diplomacy,
+            globals: &self.globals,
+        };
+        seat_view(rules, at, &self.orders, records, nation)
+    }
+}
+
+fn capture(world: &bevy::prelude::World, e: bevy::prelude::Entity) -> Match {
+    Match {
+        seats: world.get::<Seats>(e).unwrap().clone(),
+        nations: world.get::<Nations>(e).unwrap().clone(),
+        relations: world.get::<Relations>(e).unwrap().clone(),
+        diplomacy: world.get::<Diplomacy>(e).unwrap().clone(),
+        globals: world.get::<Globals>(e).unwrap().clone(),
+        orders: world.get::<Orders>(e).unwrap().clone(),
+    }
+}
+
+/// Every value `nation` may not know, changed at random: the others' trust, beliefs and
+/// transparency into third parties, their budgets and scores, and their choices this turn
+/// (live); in the records, the others' rows of relations, their budgets and scores, their true
+/// arms where `nation` cannot verify them, their stances, and the readings of other observers.
+fn scramble(
+    rules: &Rules,
+    m: &Match,
+    records: &[TurnRecord],
+    nation: usize,
+    rng: &mut ChaCha8Rng,
+) -> (Match, Vec<TurnRecord>) {
+    let mut m = m.clone();
+    let n = m.relations.n;
+    for (j, k) in m.relations.pairs().collect::<Vec<_>>() {
+        if j == nation {
+            continue;
+        }
+        let cell = m.relations.get_mut(j, k);
+        cell.trust = rng.random_range(0.0..100.0);
+        cell.belief = rng.random_range(0.0..100.0);
+        // How far the others see into `nation` is what it allows them: it knows it.
+        if k != nation {
+            cell.transparency = rng.random_range(0.0..100.0);
+        }
+    }
+    for j in (0..n).filter(|&j| j != nation) {
+        m.nations.0[j].budget += rng.random_range(1.0..5.0);
+        m.nations.0[j].score += rng.random_range(1.0..5.0);
+        let open = available_moves(
+            rules,
+            j,
+            &m.nations,
+            &m.relations,
+            &m.diplomacy,
+            &m.globals,
+        );
+        m.orders.moves.resize(n, None);
+        m.orders.moves[j] = Some(open[rng.random_range(0..open.len())]);
+    }
+    let me = &rules.scenario.nations[nation].id;
+    let threshold = verification(rules);
+    let mut records = records.to_vec();
+    for r in &mut records {
+        let can_verify: Vec<String> = r
+            .relations
+            .iter()
+            .filter(|x| &x.from == me && x.transparency >= threshold)
+            .map(|x| x.to.clone())
+            .collect();
+        for x in r.relations.iter_mut().filter(|x| &x.from != me) {
+            x.trust = rng.random_range(0.0..100.0);
+            x.transparency = rng.random_range(0.0..100.0);
+            x.belief = rng.random_range(0.0..100.0);
+        }
+        for x in r.nations.iter_mut().filter(|x| &x.id != me) {
+            x.budget += 1.0;
+            x.score += 1.0;
+            if !can_verify.contains(&x.id) {
+                x.arms += rng.random_range(1.0..9.0);
+            }
+        }
+        for x in r.moves.iter_mut().filter(|x| &x.nation != me) {
+            x.stance = match x.stance {
+                detente::sim::strategy::Stance::Cooperate => {
+                    detente::sim::strategy::Stance::Defect
+                }
+                detente::sim::strategy::Stance::Defect => {
+                    detente::sim::strategy::Stance::Cooperate
+                }
+            };
+        }
+        for x in r.perceived.iter_mut().filter(|x| &x.observer != me) {
+            x.misread = !x.misread;
+            x.detected = !x.detected;
+        }
+    }
+    (m, records)
+}
+
+/// The direct checks on one view after a turn: arms verified exactly where transparency
+/// reaches the threshold, and no secret move the nation did not detect.
+fn check_view(rules: &Rules, view: &SeatView, record: &TurnRecord, nation: usize, what: &str) {
+    let sc = &rules.scenario;
+    let me = &sc.nations[nation].id;
+    let now = view.now();
+    for c in &now.others {
+        let them = &sc.nations[c.nation].id;
+        let rel = record
+            .relations
+            .iter()
+            .find(|x| &x.from == me && &x.to == them)
+            .unwrap();
+        let truth = record.nations[c.nation].arms;
+        if rel.transparency < verification(rules) {
+            assert_eq!(c.verified_arms, None, "{what}: {me} sees {them}'s true arms");
+        } else {
+            assert_eq!(c.verified_arms, Some(truth), "{what}: {me} verifies {them}");
+        }
+    }
+    for played in &record.moves {
+        if &played.nation == me {
+            continue;
+        }
+        let actor = sc.nations.iter().position(|n| n.id == played.nation).unwrap();
+        let secret = sc
+            .moves
+            .iter()
+            .find(|m| m.id == played.action)
+            .is_some_and(|m| m.visibility == Visibility::Secret);
+        let reading = record
+            .perceived
+            .iter()
+            .find(|p| &p.observer == me && p.actor == played.nation)
+            .unwrap();
+        let shown = now.moves.iter().any(|m| m.actor == actor);
+        if secret && reading.seen_as.is_none() {
+            assert!(!shown, "{what}: {me} sees {}'s unseen secret move", played.nation);
+        } else {
+            assert!(shown, "{what}: {me} misses {}'s move", played.nation);
+        }
+    }
+}
+
+#[test]
+fn a_seat_view_holds_only_what_its_nation_may_know() {
+    let mut verified = 0;
+    let mut unverified = 0;
+    let mut secret_unseen = 0;
+    for name in built_in_names() {
+        let mut rules = Rules::new(open(name).unwrap().scenario);
+        let n = rules.nation_count();
+        rules.scenario.turns = rules.scenario.turns.min(30);
+        let plan = Plan {
+            controllers: vec![Controller::Human; n],
+            turns: rules.scenario.turns,
+            record: true,
+            trajectories: 0,
+        };
+        for seed in 0..GAMES {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed);
+            let mut world = sim_world(rules.clone());
+            let e = world
+                .spawn((new_match(&rules, &plan, 0, seed), History::default()))
+                .id();
+            {
+                let mut relations = world.get_mut::<Relations>(e).unwrap();
+                for (i, j) in relations.pairs().collect::<Vec<_>>() {
+                    relations.get_mut(i, j).transparency = rng.random_range(0.0..100.0);
+                }
+            }
+            let mut records = vec![opening_record(&world, e).unwrap()];
+            for turn in 1..=plan.turns {
+                let what = format!("{name}, seed {seed}, turn {turn}");
+                let before = capture(&world, e);
+                if before.globals.finished() {
+                    break;
+                }
+                // Every seat chooses at random among its open moves and answers at random.
+                let mut orders = before.orders.clone();
+                orders.moves.resize(n, None);
+                orders.answers.clear();
+                for i in 0..n {
+                    let open = available_moves(
+                        &rules,
+                        i,
+                        &before.nations,
+                        &before.relations,
+                        &before.diplomacy,
+                        &before.globals,
+                    );
+                    orders.moves[i] = Some(open[rng.random_range(0..open.len())]);
+                    for p in 0..before.diplomacy.proposals.len() {
+                        let at = Position {
+                            seats: &before.seats,
+                            nations: &before.nations,
+                            relations: &before.relations,
+                            diplomacy: &before.diplomacy,
+                            globals: &before.globals,
+                        };
+                        if check_answer(at, i, p).is_ok() {
+                            orders.answers.push((p, i, rng.random_bool(0.5)));
+                        }
+                    }
+                }
+                *world.get_mut::<Orders>(e).unwrap() = orders;
+                // Before the reveal: what each seat sees does not depend on the others' choices.
+                let chosen = capture(&world, e);
+                for i in 0..n {
+                    let view = chosen.view(&rules, &records, i);
+                    assert_eq!(view.chosen, chosen.orders.moves[i], "{what}");
+                    let (other, recs) = scramble(&rules, &chosen, &records, i, &mut rng);
+                    assert_eq!(other.view(&rules, &recs, i), view, "{what}: seat {i} before");
+                }
+                world.run_schedule(Turn);
+                records.push(world.get::<History>(e).unwrap().0.last().unwrap().clone());
+                let after = capture(&world, e);
+                let record = records.last().unwrap();
+                for i in 0..n {
+                    let view = after.view(&rules, &records, i);
+                    check_view(&rules, &view, record, i, &what);
+                    let (other, recs) = scramble(&rules, &after, &records, i, &mut rng);
+                    assert_eq!(other.view(&rules, &recs, i), view, "{what}: seat {i} after");
+                    for c in &view.now().others {
+                        match c.verified_arms {
+                            Some(_) => verified += 1,
+                            None => unverified += 1,
+                        }
+                    }
+                    secret_unseen += record
+                        .perceived
+                        .iter()
+                        .filter(|p| p.observer == rules.scenario.nations[i].id)
+                        .filter(|p| p.seen_as.is_none())
+                        .count();
+                }
+            }
+        }
+    }
+    // The games exercise both sides of every rule.
+    assert!(verified > 1000 && unverified > 1000, "{verified} {unverified}");
+    assert!(secret_unseen > 100, "{secret_unseen}");
+}
