@@ -2,10 +2,14 @@
 //! (MAD) or mutually assured stability (MAS) emerges from the play.
 //!
 //! `sim` holds the rules and runs headless; `cli` the classroom commands on top of it;
-//! `desktop` (the default `desktop` feature) the window.
+//! `desktop` (the default `desktop` feature) the window; `files`, `launch` and `look` what both use.
+//! `cli` and `desktop` never import each other: `main` hands the one's `launch::PlayOptions`
+//! to the other.
 
 pub mod cli;
 #[cfg(feature = "desktop")]
 pub mod desktop;
 pub mod files;
+pub mod launch;
+pub mod look;
 pub mod sim;

@@ -1,24 +1,26 @@
 //! The `detente` binary: the game with no subcommand, the classroom tools with one.
 
 use clap::Parser;
-use detente::cli::{Cli, run};
+use detente::cli::{Cli, Ran, run};
+use detente::launch::PlayOptions;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(command) => run(command),
-        None => open_game(),
+    match cli.command.map(run) {
+        Some(Ran::Done(code)) => code,
+        Some(Ran::Open(options)) => open_game(*options),
+        None => open_game(PlayOptions::default()),
     }
 }
 
 #[cfg(feature = "desktop")]
-fn open_game() -> ExitCode {
-    detente::desktop::run(detente::desktop::PlayOptions::default())
+fn open_game(options: PlayOptions) -> ExitCode {
+    detente::desktop::run(options)
 }
 
 #[cfg(not(feature = "desktop"))]
-fn open_game() -> ExitCode {
+fn open_game(_: PlayOptions) -> ExitCode {
     eprintln!(
         "error: this build has no window (built without the `desktop` feature); try `detente --help`"
     );

@@ -282,13 +282,33 @@ pub struct BatchArgs {
     pub quiet: bool,
 }
 
-/// Runs a parsed command line; `None` is the desktop game, handled by `main`.
-pub fn run(command: Command) -> ExitCode {
+/// What a command line came to: done with an exit code, or the window to open (`detente
+/// play`), which `main` opens.
+pub enum Ran {
+    Done(ExitCode),
+    Open(Box<crate::launch::PlayOptions>),
+}
+
+/// Runs a parsed command line; no command is the desktop game, handled by `main`.
+pub fn run(command: Command) -> Ran {
+    if let Command::Play(args) = &command {
+        return match play::prepare(args) {
+            Ok(options) => Ran::Open(Box::new(options)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                Ran::Done(ExitCode::from(2))
+            }
+        };
+    }
+    Ran::Done(run_tool(command))
+}
+
+fn run_tool(command: Command) -> ExitCode {
     if !matches!(command, Command::Play(_)) {
         crate::files::remove_temporaries_when_interrupted();
     }
     let result = match command {
-        Command::Play(args) => return play::run(&args),
+        Command::Play(_) => return ExitCode::from(2),
         Command::Simulate(args) => simulate::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Tournament(args) => tournament::run(&args),

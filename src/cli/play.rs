@@ -2,29 +2,14 @@
 //! checked before the window opens, so a mistake is an error line and exit code 2.
 
 use super::PlayArgs;
+use crate::launch::PlayOptions;
 use crate::sim::InputError;
-use std::process::ExitCode;
 
-pub fn run(args: &PlayArgs) -> ExitCode {
-    match prepare(args) {
-        Ok(options) => open(options),
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
+/// The window's options from the command line, checked.
 #[cfg(feature = "desktop")]
-type Options = crate::desktop::PlayOptions;
-#[cfg(not(feature = "desktop"))]
-type Options = ();
-
-#[cfg(feature = "desktop")]
-fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
+pub fn prepare(args: &PlayArgs) -> Result<PlayOptions, InputError> {
     use super::{GameArgs, Setup};
-    use crate::desktop::screens::MatchSetup;
-    use crate::desktop::screens::picker::fresh_seed;
+    use crate::sim::session::{MatchSetup, fresh_seed};
     let start = match &args.scenario {
         None => {
             if !args.nation.is_empty() || !args.ai.is_empty() || !args.set.is_empty() {
@@ -96,7 +81,7 @@ fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
     {
         return Err(InputError::new("--passphrase", "expected some words"));
     }
-    Ok(crate::desktop::PlayOptions {
+    Ok(PlayOptions {
         start,
         autoplay: args.autoplay,
         screenshots: args.screenshots.clone(),
@@ -108,19 +93,9 @@ fn prepare(args: &PlayArgs) -> Result<Options, InputError> {
 }
 
 #[cfg(not(feature = "desktop"))]
-fn prepare(_: &PlayArgs) -> Result<Options, InputError> {
+pub fn prepare(_: &PlayArgs) -> Result<PlayOptions, InputError> {
     Err(InputError::new(
         "detente play",
         "this build has no window (built without the `desktop` feature)",
     ))
-}
-
-#[cfg(feature = "desktop")]
-fn open(options: Options) -> ExitCode {
-    crate::desktop::run(options)
-}
-
-#[cfg(not(feature = "desktop"))]
-fn open(_: Options) -> ExitCode {
-    ExitCode::from(2)
 }

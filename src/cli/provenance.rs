@@ -3,63 +3,9 @@
 //! shown in the report's lead.
 
 use super::Setup;
-use super::setup::describe_controllers;
-use crate::sim::Rules;
-use crate::sim::fingerprint::scenario_hash;
-use crate::sim::record::Recording;
 use crate::sim::save::DETENTE_VERSION;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
-/// The `made_with` object of an output.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MadeWith {
-    /// The version of Détente that made the output.
-    pub detente: String,
-    /// The command that makes the same output again, quoted for a POSIX shell.
-    pub command: String,
-    pub scenario: String,
-    pub scenario_title: String,
-    /// The content hash of the scenario as it was read, before `set`: of its file and deck,
-    /// layout aside (`fingerprint::files_hash`), for the commands; for a match exported from a
-    /// save, of the scenario the save holds (`set` already applied). The same hash, the same
-    /// scenario.
-    pub scenario_hash: String,
-    /// Every `--set KEY=VALUE` applied to it, in order.
-    pub set: Vec<String>,
-    /// The chance of an execution error (`params.execution_noise`), after `set`.
-    pub execution_noise: f64,
-    /// The seeds played: `first_seed`, `first_seed + 1`, … (`seeds` of them).
-    pub first_seed: u64,
-    pub seeds: u64,
-    /// Turns per match.
-    pub turns: u32,
-    /// Each nation's AI, `strategy:personality` (the seats a tournament's entrants take turns in).
-    pub strategies: BTreeMap<String, String>,
-}
-
-impl MadeWith {
-    /// What made a match that was played (and saved): its recording. `command` says how the
-    /// output was made from it ("detente replay FILE --json OUT").
-    pub fn of_recording(recording: &Recording, command: &str) -> MadeWith {
-        let rules = Rules::new(recording.scenario.clone());
-        MadeWith {
-            detente: DETENTE_VERSION.to_string(),
-            command: command.to_string(),
-            scenario: recording.scenario.id.clone(),
-            scenario_title: recording.scenario.title.clone(),
-            scenario_hash: scenario_hash(&recording.scenario),
-            set: recording.set.clone(),
-            execution_noise: recording.scenario.params.execution_noise,
-            first_seed: recording.seed,
-            seeds: 1,
-            turns: recording.length,
-            strategies: describe_controllers(&rules, &recording.seats)
-                .into_iter()
-                .collect(),
-        }
-    }
-}
+pub use crate::sim::export::MadeWith;
 
 impl Setup {
     /// What made an output of `command` (`batch`, …) whose arguments, after the scenario, are

@@ -3,7 +3,7 @@
 
 use super::ReplayArgs;
 use super::output::{say, write_all_atomic};
-use super::simulate::match_json;
+use crate::sim::export::match_json;
 use crate::sim::save::{SaveFile, read, verify};
 use crate::sim::secrecy::{Permission, Secrecy};
 use crate::sim::state::Controller;

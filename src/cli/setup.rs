@@ -2,6 +2,7 @@
 
 use super::GameArgs;
 use crate::sim::catalog;
+pub use crate::sim::export::describe_controllers;
 use crate::sim::fingerprint::files_hash;
 use crate::sim::load::Loaded;
 use crate::sim::overrides::apply_overrides;
@@ -75,31 +76,4 @@ impl Setup {
     pub fn describe_controllers(&self) -> Vec<(String, String)> {
         describe_controllers(&self.rules, &self.controllers)
     }
-}
-
-/// Each nation's id and who plays it (`tit_for_tat:realist`, or `human`).
-pub fn describe_controllers(rules: &Rules, controllers: &[Controller]) -> Vec<(String, String)> {
-    rules
-        .scenario
-        .nations
-        .iter()
-        .zip(controllers)
-        .map(|(n, c)| {
-            let who = match *c {
-                Controller::Ai {
-                    strategy,
-                    personality,
-                } => format!(
-                    "{}:{}",
-                    strategy.name(),
-                    rules
-                        .personalities
-                        .get(personality)
-                        .map_or("?", |p| p.name.as_str())
-                ),
-                Controller::Human => "human".into(),
-            };
-            (n.id.clone(), who)
-        })
-        .collect()
 }

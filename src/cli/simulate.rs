@@ -1,35 +1,15 @@
 //! `detente simulate`: one headless game, printed turn by turn, optionally saved as JSON and CSV.
 
 use super::output::{count, distinct_outputs, say, write_all_atomic};
-use super::provenance::MadeWith;
-use super::setup::describe_controllers;
 use super::tables;
 use super::{Setup, SimulateArgs};
-use crate::sim::history::{Tally, TurnRecord};
+use crate::sim::export::json_of;
+use crate::sim::history::TurnRecord;
 use crate::sim::record::{Recording, TurnCommands, rebuild};
 use crate::sim::save::SaveFile;
-use crate::sim::snapshot::MatchState;
-use crate::sim::state::{Controller, Regime};
-use crate::sim::{GameResult, InputError, Rules, run_one};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::sim::{GameResult, InputError, run_one};
 use std::fmt::Write as _;
 use std::path::Path;
-
-/// The `--json` document.
-#[derive(Serialize)]
-pub struct GameReport<'a> {
-    pub scenario: &'a str,
-    pub title: &'a str,
-    pub seed: u64,
-    pub outcome: &'static str,
-    pub turns: u32,
-    pub strategies: BTreeMap<String, String>,
-    pub scores: BTreeMap<String, f64>,
-    pub misperception: Tally,
-    pub made_with: MadeWith,
-    pub history: &'a [TurnRecord],
-}
 
 pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
     distinct_outputs(&[
@@ -124,70 +104,6 @@ pub(super) fn save_game(
     let rebuilt = rebuild(&recording, recording.turns.len(), Some(&pending))
         .map_err(|e| InputError::new("--save", e.to_string()))?;
     Ok(SaveFile::new(recording, pending, rebuilt.state))
-}
-
-/// A match in play (or saved) in the same `--json` form, for `detente report`. An unfinished
-/// match's outcome is its regime so far. `command` says how it was made ("detente replay
-/// FILE --json OUT").
-pub fn match_json(
-    rules: &Rules,
-    state: &MatchState,
-    recording: &Recording,
-    command: &str,
-) -> String {
-    let controllers: Vec<Controller> = state.seats.0.iter().map(|s| s.controller).collect();
-    let outcome = state
-        .globals
-        .outcome
-        .or(state.globals.regimes.last().copied())
-        .unwrap_or(Regime::Unsettled);
-    let scores: Vec<f64> = state.nations.0.iter().map(|n| n.score).collect();
-    json_of(
-        rules,
-        &controllers,
-        state.rng.seed,
-        outcome,
-        state.globals.turn,
-        &scores,
-        state.tally,
-        MadeWith::of_recording(recording, command),
-        &state.history,
-    )
-}
-
-fn json_of(
-    rules: &Rules,
-    controllers: &[Controller],
-    seed: u64,
-    outcome: Regime,
-    turns: u32,
-    scores: &[f64],
-    tally: Tally,
-    made_with: MadeWith,
-    history: &[TurnRecord],
-) -> String {
-    let ids = rules.nation_ids();
-    let report = GameReport {
-        scenario: &rules.scenario.id,
-        title: &rules.scenario.title,
-        seed,
-        outcome: outcome.name(),
-        turns,
-        strategies: describe_controllers(rules, controllers)
-            .into_iter()
-            .collect(),
-        scores: ids
-            .iter()
-            .map(|id| id.to_string())
-            .zip(scores.iter().copied())
-            .collect(),
-        misperception: tally,
-        made_with,
-        history,
-    };
-    let mut json = serde_json::to_string_pretty(&report).expect("a game report always serialises");
-    json.push('\n');
-    json
 }
 
 /// What the columns of the turn lines are, in this scenario's nation ids.

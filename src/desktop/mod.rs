@@ -15,35 +15,15 @@ pub mod settings;
 mod tests;
 pub mod theme;
 
-use crate::sim::Rules;
-use crate::sim::session::SessionPlugin;
+pub use crate::launch::PlayOptions;
+use crate::sim::session::{SessionPlugin, SessionSystems};
 use crate::sim::turn::SimPlugin;
 use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
-use screens::{LaunchStraightIn, MatchSetup};
-use std::path::PathBuf;
+use screens::LaunchStraightIn;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-
-/// How `detente play` opens the game.
-#[derive(Debug, Clone, Default)]
-pub struct PlayOptions {
-    /// Go straight into this match instead of the title screen.
-    pub start: Option<(Rules, MatchSetup)>,
-    /// Play this many turns with the AI in every seat, photographing each screen, then exit.
-    pub autoplay: Option<u32>,
-    /// Where the attract mode saves its PNGs.
-    pub screenshots: Option<PathBuf>,
-    /// Open this save (already checked) instead of the title screen.
-    pub load: Option<PathBuf>,
-    /// Watch the save as a replay rather than play on from it.
-    pub watch: bool,
-    /// The facilitator's controls are open to whoever is at the computer.
-    pub facilitator: bool,
-    /// The passphrase that opens the facilitator's controls from the pause menu.
-    pub passphrase: Option<String>,
-}
 
 /// Why no window can open here, when it cannot: on Linux and the BSDs a window needs an X11 or
 /// Wayland display (winit would panic without one).
@@ -67,6 +47,15 @@ fn no_display() -> Option<String> {
 /// them; the tests add them by hand).
 pub fn ui_plugin(app: &mut App) {
     app.add_plugins((SimPlugin, SessionPlugin));
+    app.configure_sets(
+        Update,
+        (Phase::Input, Phase::Session, Phase::Present).chain(),
+    );
+    app.configure_sets(
+        Update,
+        theme::interaction::WidgetSystems.in_set(Phase::Input),
+    );
+    app.configure_sets(Update, SessionSystems.in_set(Phase::Session));
     // The window plugin registers it too; without a window the reveal still asks for frames.
     app.add_message::<bevy::window::RequestRedraw>();
     app.add_message::<bevy::window::WindowResized>();
@@ -76,6 +65,16 @@ pub fn ui_plugin(app: &mut App) {
         saves::plugin,
         screens::plugin,
     ));
+}
+
+/// The desktop's frame, in order, declared once: what the player did (keys, clicks, widgets),
+/// what the rules made of it (the session's commands, the sim's reports, saves), and what the
+/// screens draw of it. Every `Update` system of the desktop is in one of them.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    Input,
+    Session,
+    Present,
 }
 
 /// Opens the window and runs until it is closed.

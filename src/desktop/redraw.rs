@@ -37,7 +37,8 @@ pub(super) fn plugin(app: &mut App) {
             ),
             request_pending_frames,
         )
-            .chain(),
+            .chain()
+            .in_set(crate::desktop::Phase::Present),
     );
 }
 

@@ -35,7 +35,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             autosave
-                .run_if(on_message::<TurnResolved>.and_then(not(resource_exists::<AutosaveOff>))),
+                .run_if(on_message::<TurnResolved>.and_then(not(resource_exists::<AutosaveOff>)))
+                .in_set(crate::desktop::Phase::Session),
         );
 }
 

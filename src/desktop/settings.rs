@@ -1,8 +1,8 @@
 //! The player's settings (UI scale, palette, window mode, animation speed), kept in a RON file
 //! in the user's config directory and applied as soon as they change.
 
-use crate::cli::output::write_all_atomic;
 use crate::files::text::read_text;
+use crate::files::write_all_atomic;
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, WindowMode};
 use serde::{Deserialize, Serialize};

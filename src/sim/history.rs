@@ -312,7 +312,12 @@ pub fn record_turn_of(
         events: log
             .0
             .iter()
-            .filter(|e| !matches!(e, SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. }))
+            .filter(|e| {
+                !matches!(
+                    e,
+                    SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. }
+                )
+            })
             .cloned()
             .collect(),
     }

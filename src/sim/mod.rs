@@ -9,6 +9,7 @@ pub mod cards;
 pub mod catalog;
 pub mod command;
 pub mod error;
+pub mod export;
 pub mod fingerprint;
 pub mod guard;
 pub mod history;

@@ -3,11 +3,11 @@
 //! sentences back, and every other module matches on the types (`SimEvent`, `Refusal`,
 //! `story::Point`). Changing a sentence here changes what people read, and nothing else.
 
+use super::command::Refusal;
+use super::history::TurnRecord;
 use super::log::SimEvent;
 use super::scenario::Scenario;
-use super::command::Refusal;
 use super::state::Regime;
-use super::history::TurnRecord;
 use super::story::{Point, mean_transparency, mean_trust};
 
 /// A sentence for each fact worth telling, without a capital (the moves and how they were
@@ -137,7 +137,9 @@ pub fn nation(sc: &Scenario, i: usize) -> &str {
 /// The name of the agreement a proposing move offers (the move's own name if it offers none).
 pub fn agreement(sc: &Scenario, action: usize) -> &str {
     sc.moves.get(action).map_or("?", |m| {
-        m.proposes.as_ref().map_or(m.name.as_str(), |a| a.name.as_str())
+        m.proposes
+            .as_ref()
+            .map_or(m.name.as_str(), |a| a.name.as_str())
     })
 }
 

@@ -5,8 +5,8 @@
 
 use super::command::{Position, Refusal, check_answer, check_end_turn, check_move};
 use super::history::{History, TurnRecord, record_turn_of};
-use super::narrate;
 use super::log::TurnLog;
+use super::narrate;
 use super::overrides::apply_overrides;
 use super::rules::{Rules, minutes_to_midnight, regime_of, risk_of};
 use super::run::{Plan, new_match, sim_world};

@@ -1,5 +1,5 @@
 //! The turn schedule: one thin system per stage, in an explicit order, each one pass over every
-//! unfinished match in the world, calling the stage's pure rule. The stages form one chain, so
+//! unfinished match in the world (one query, `Game`), calling the stage's pure rule. The stages form one chain, so
 //! the schedule runs on a single-threaded executor; batches get their parallelism from one world
 //! per core (`run.rs`).
 
@@ -8,6 +8,7 @@ use super::log::TurnLog;
 use super::rules::{self as rule, Rules};
 use super::state::GameRng;
 use super::state::{Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats};
+use bevy::ecs::query::QueryData;
 use bevy::ecs::schedule::{ScheduleLabel, SingleThreadedExecutor};
 use bevy::prelude::*;
 
@@ -76,241 +77,136 @@ pub fn turn_schedule() -> Schedule {
     schedule
 }
 
-fn choose_moves(
-    rules: Res<Rules>,
-    mut games: Query<(
-        &mut Seats,
-        &Nations,
-        &Relations,
-        &Diplomacy,
-        &Globals,
-        &Perceptions,
-        &mut Orders,
-        &mut TurnLog,
-        &mut GameRng,
-    )>,
-) {
-    games.iter_mut().for_each(
-        |(
-            mut seats,
-            nations,
-            relations,
-            diplomacy,
-            globals,
-            perceptions,
-            mut orders,
-            mut log,
-            mut rng,
-        )| {
-            if globals.finished() {
-                return;
-            }
-            log.0.clear();
-            rule::choose_orders(
-                &rules,
-                &mut seats,
-                nations,
-                relations,
-                diplomacy,
-                globals,
-                perceptions,
-                &mut orders,
-                &mut log,
-                &mut rng.0,
-            );
-        },
-    );
+/// One match's components, as every stage's system takes them: one query for all of them,
+/// each stage borrowing what its rule reads and writes.
+#[derive(QueryData)]
+#[query_data(mutable)]
+struct Game {
+    seats: &'static mut Seats,
+    nations: &'static mut Nations,
+    relations: &'static mut Relations,
+    diplomacy: &'static mut Diplomacy,
+    globals: &'static mut Globals,
+    perceptions: &'static mut Perceptions,
+    orders: &'static mut Orders,
+    log: &'static mut TurnLog,
+    rng: &'static mut GameRng,
 }
 
-fn perceive_moves(
-    rules: Res<Rules>,
-    mut games: Query<(
-        &Orders,
-        &Nations,
-        &mut Relations,
-        &mut Seats,
-        &mut Perceptions,
-        &mut TurnLog,
-        &mut GameRng,
-        &Globals,
-    )>,
-) {
-    games.iter_mut().for_each(
-        |(
-            orders,
-            nations,
-            mut relations,
-            mut seats,
-            mut perceptions,
-            mut log,
-            mut rng,
-            globals,
-        )| {
-            if globals.finished() {
-                return;
-            }
-            rule::perceive_moves(
-                &rules,
-                orders,
-                nations,
-                &mut relations,
-                &mut seats,
-                &mut perceptions,
-                &mut log,
-                &mut rng.0,
-            );
-        },
-    );
+/// Runs `stage` on every match that is not over.
+fn each_unfinished(games: &mut Query<Game>, mut stage: impl FnMut(&mut GameItem)) {
+    for mut game in games.iter_mut() {
+        if !game.globals.finished() {
+            stage(&mut game);
+        }
+    }
 }
 
-fn apply_moves(
-    rules: Res<Rules>,
-    mut games: Query<(
-        &Orders,
-        &mut Nations,
-        &mut Relations,
-        &mut Diplomacy,
-        &mut Globals,
-        &mut TurnLog,
-    )>,
-) {
-    games.iter_mut().for_each(
-        |(orders, mut nations, mut relations, mut diplomacy, mut globals, mut log)| {
-            if globals.finished() {
-                return;
-            }
-            rule::apply_moves(
-                &rules,
-                orders,
-                &mut nations,
-                &mut relations,
-                &mut diplomacy,
-                &mut globals,
-                &mut log,
-            );
-        },
-    );
+fn choose_moves(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        g.log.0.clear();
+        rule::choose_orders(
+            &rules,
+            &mut g.seats,
+            &g.nations,
+            &g.relations,
+            &g.diplomacy,
+            &g.globals,
+            &g.perceptions,
+            &mut g.orders,
+            &mut g.log,
+            &mut g.rng.0,
+        );
+    });
 }
 
-fn update_trust(
-    rules: Res<Rules>,
-    mut games: Query<(&Perceptions, &Diplomacy, &mut Relations, &Globals)>,
-) {
-    games
-        .iter_mut()
-        .for_each(|(perceptions, diplomacy, mut relations, globals)| {
-            if !globals.finished() {
-                rule::update_trust(&rules, perceptions, diplomacy, &mut relations);
-            }
-        });
+fn perceive_moves(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::perceive_moves(
+            &rules,
+            &g.orders,
+            &g.nations,
+            &mut g.relations,
+            &mut g.seats,
+            &mut g.perceptions,
+            &mut g.log,
+            &mut g.rng.0,
+        );
+    });
 }
 
-fn run_arms_race(
-    rules: Res<Rules>,
-    mut games: Query<(
-        &mut Nations,
-        &mut Relations,
-        &mut Diplomacy,
-        &Globals,
-        &mut TurnLog,
-        &mut GameRng,
-    )>,
-) {
-    games.iter_mut().for_each(
-        |(mut nations, mut relations, mut diplomacy, globals, mut log, mut rng)| {
-            if !globals.finished() {
-                rule::run_arms_race(
-                    &rules,
-                    &mut nations,
-                    &mut relations,
-                    &mut diplomacy,
-                    &mut log,
-                    &mut rng.0,
-                );
-            }
-        },
-    );
+fn apply_moves(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::apply_moves(
+            &rules,
+            &g.orders,
+            &mut g.nations,
+            &mut g.relations,
+            &mut g.diplomacy,
+            &mut g.globals,
+            &mut g.log,
+        );
+    });
 }
 
-fn update_transparency(
-    rules: Res<Rules>,
-    mut games: Query<(&Diplomacy, &mut Relations, &Globals)>,
-) {
-    games
-        .iter_mut()
-        .for_each(|(diplomacy, mut relations, globals)| {
-            if !globals.finished() {
-                rule::update_transparency(&rules, diplomacy, &mut relations);
-            }
-        });
+fn update_trust(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::update_trust(&rules, &g.perceptions, &g.diplomacy, &mut g.relations);
+    });
 }
 
-fn draw_events(
-    rules: Res<Rules>,
-    mut games: Query<(
-        &Orders,
-        &mut Nations,
-        &mut Relations,
-        &mut Diplomacy,
-        &mut Globals,
-        &mut TurnLog,
-        &mut GameRng,
-    )>,
-) {
-    games.iter_mut().for_each(
-        |(orders, mut nations, mut relations, mut diplomacy, mut globals, mut log, mut rng)| {
-            if !globals.finished() {
-                rule::draw_events(
-                    &rules,
-                    &orders.injected,
-                    &mut nations,
-                    &mut relations,
-                    &mut diplomacy,
-                    &mut globals,
-                    &mut log,
-                    &mut rng.0,
-                );
-            }
-        },
-    );
+fn run_arms_race(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::run_arms_race(
+            &rules,
+            &mut g.nations,
+            &mut g.relations,
+            &mut g.diplomacy,
+            &mut g.log,
+            &mut g.rng.0,
+        );
+    });
 }
 
-fn assess_risk(
-    rules: Res<Rules>,
-    mut games: Query<(
-        &Nations,
-        &Relations,
-        &Diplomacy,
-        &mut Globals,
-        &mut TurnLog,
-        &mut GameRng,
-    )>,
-) {
-    games.iter_mut().for_each(
-        |(nations, relations, diplomacy, mut globals, mut log, mut rng)| {
-            if !globals.finished() {
-                rule::assess_risk(
-                    &rules,
-                    nations,
-                    relations,
-                    diplomacy,
-                    &mut globals,
-                    &mut log,
-                    &mut rng.0,
-                );
-            }
-        },
-    );
+fn update_transparency(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::update_transparency(&rules, &g.diplomacy, &mut g.relations);
+    });
 }
 
-fn classify_regime(rules: Res<Rules>, mut games: Query<(&mut Nations, &Relations, &mut Globals)>) {
-    games
-        .iter_mut()
-        .for_each(|(mut nations, relations, mut globals)| {
-            if !globals.finished() {
-                rule::classify_regime(&rules, &mut nations, relations, &mut globals);
-            }
-        });
+fn draw_events(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::draw_events(
+            &rules,
+            &g.orders.injected,
+            &mut g.nations,
+            &mut g.relations,
+            &mut g.diplomacy,
+            &mut g.globals,
+            &mut g.log,
+            &mut g.rng.0,
+        );
+    });
+}
+
+fn assess_risk(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::assess_risk(
+            &rules,
+            &g.nations,
+            &g.relations,
+            &g.diplomacy,
+            &mut g.globals,
+            &mut g.log,
+            &mut g.rng.0,
+        );
+    });
+}
+
+fn classify_regime(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::classify_regime(&rules, &mut g.nations, &g.relations, &mut g.globals);
+    });
 }
 
 /// Counts what was misread, appends the turn to recorded histories, and clears the orders.

@@ -145,7 +145,9 @@ pub struct AgreementView {
 impl SeatView {
     /// The turn just resolved (the opening position before the first).
     pub fn now(&self) -> &SeatTurn {
-        self.history.last().expect("a seat view has the opening position")
+        self.history
+            .last()
+            .expect("a seat view has the opening position")
     }
 
     /// The turn before `now`, when there is one.
@@ -208,7 +210,10 @@ pub fn seat_view(
         turn: at.globals.turn,
         turns: at.globals.turns,
         outcome: at.globals.outcome,
-        history: records.iter().map(|r| seat_turn(rules, r, nation)).collect(),
+        history: records
+            .iter()
+            .map(|r| seat_turn(rules, r, nation))
+            .collect(),
         moves,
         chosen: orders.moves.get(nation).copied().flatten(),
         answers: orders

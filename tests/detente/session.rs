@@ -188,7 +188,11 @@ fn a_command_refused_live_is_refused_on_replay_for_the_same_reason() {
         let mut save = save_of(&app);
         save.recording.turns = vec![commands];
         let replayed = rebuild(&save.recording, 1, None).unwrap_err();
-        assert_eq!(replayed.refusal.as_ref(), Some(&refusal), "{what}: {replayed}");
+        assert_eq!(
+            replayed.refusal.as_ref(),
+            Some(&refusal),
+            "{what}: {replayed}"
+        );
         assert_eq!(replayed.turn, Some(1), "{what}");
         // Loaded: a save holding them.
         let loaded = verify(&save).unwrap_err();

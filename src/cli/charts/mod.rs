@@ -10,13 +10,16 @@ use std::sync::Once;
 mod grid;
 pub use grid::{grid, heat_map};
 
-/// The game's palette (see `desktop::theme::palette`), as RGB.
-pub const BACKGROUND: RGBColor = RGBColor(16, 18, 26);
-pub const PANEL: RGBColor = RGBColor(26, 31, 41);
-pub const TEXT: RGBColor = RGBColor(222, 227, 235);
-pub const MUTED: RGBColor = RGBColor(153, 163, 179);
-pub const GRID: RGBColor = RGBColor(59, 69, 87);
-pub const GOLD: RGBColor = RGBColor(237, 219, 158);
+/// The game's palette (`look`), as plotters' colours.
+const fn of((r, g, b): crate::look::Rgb) -> RGBColor {
+    RGBColor(r, g, b)
+}
+pub const BACKGROUND: RGBColor = of(crate::look::BACKGROUND);
+pub const PANEL: RGBColor = of(crate::look::PANEL);
+pub const TEXT: RGBColor = of(crate::look::TEXT);
+pub const MUTED: RGBColor = of(crate::look::MUTED);
+pub const GRID: RGBColor = of(crate::look::BORDER);
+pub const GOLD: RGBColor = of(crate::look::TITLE);
 /// Outcomes: MAS, MAD, Catastrophe, Unsettled.
 pub const MAS: RGBColor = RGBColor(89, 194, 107);
 pub const MAD: RGBColor = RGBColor(232, 179, 64);
@@ -39,8 +42,8 @@ static REGISTER: Once = Once::new();
 
 fn register_fonts() {
     REGISTER.call_once(|| {
-        let regular = include_bytes!("../../../assets/fonts/Inter-Regular.otf");
-        let bold = include_bytes!("../../../assets/fonts/Inter-SemiBold.otf");
+        let regular = crate::look::FONT_REGULAR;
+        let bold = crate::look::FONT_BOLD;
         let _ = plotters::style::register_font(FONT, FontStyle::Normal, regular);
         let _ = plotters::style::register_font(FONT, FontStyle::Bold, bold);
     });

@@ -6,7 +6,6 @@ mod game;
 mod outputs;
 
 use super::ReportArgs;
-use super::charts::GOLD;
 use super::output::{say, write_all_atomic};
 use super::provenance::MadeWith;
 use crate::files::text::read_text;
@@ -244,9 +243,15 @@ pub(super) fn made_with_html(m: &MadeWith) -> String {
 
 /// The page: the game's colours, the embedded Inter, the body.
 fn page(title: &str, body: &str) -> String {
-    let regular = base64(include_bytes!("../../../assets/fonts/Inter-Regular.otf"));
-    let bold = base64(include_bytes!("../../../assets/fonts/Inter-SemiBold.otf"));
-    let gold = format!("#{:02x}{:02x}{:02x}", GOLD.0, GOLD.1, GOLD.2);
+    let regular = base64(crate::look::FONT_REGULAR);
+    let bold = base64(crate::look::FONT_BOLD);
+    let gold = crate::look::hex(crate::look::TITLE);
+    let (background, text, muted, border) = (
+        crate::look::hex(crate::look::BACKGROUND),
+        crate::look::hex(crate::look::TEXT),
+        crate::look::hex(crate::look::MUTED),
+        crate::look::hex(crate::look::BORDER),
+    );
     format!(
         r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
@@ -255,17 +260,17 @@ fn page(title: &str, body: &str) -> String {
 @font-face {{ font-family: "Inter, sans-serif"; src: url(data:font/otf;base64,{bold}) format("opentype"); font-weight: 600 700; }}
 @font-face {{ font-family: Inter; src: url(data:font/otf;base64,{regular}) format("opentype"); font-weight: 400; }}
 @font-face {{ font-family: Inter; src: url(data:font/otf;base64,{bold}) format("opentype"); font-weight: 600 700; }}
-body {{ background: #10121a; color: #dee3eb; font-family: Inter, sans-serif; margin: 32px auto; max-width: 1400px; padding: 0 24px; }}
+body {{ background: {background}; color: {text}; font-family: Inter, sans-serif; margin: 32px auto; max-width: 1400px; padding: 0 24px; }}
 h1 {{ color: {gold}; font-weight: 600; margin-bottom: 4px; }}
 h2 {{ color: {gold}; font-weight: 600; margin-top: 28px; }}
-.lead {{ color: #99a3b3; }}
-.note {{ color: #99a3b3; font-size: 14px; }}
+.lead {{ color: {muted}; }}
+.note {{ color: {muted}; font-size: 14px; }}
 .grid {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(640px, 1fr)); gap: 12px; }}
 svg {{ max-width: 100%; height: auto; }}
 table {{ border-collapse: collapse; margin: 12px 0; }}
-td, th {{ border-bottom: 1px solid #3b4557; padding: 4px 14px; text-align: left; }}
-th {{ color: #99a3b3; font-weight: 600; }}
-footer {{ color: #99a3b3; font-size: 13px; margin-top: 40px; }}
+td, th {{ border-bottom: 1px solid {border}; padding: 4px 14px; text-align: left; }}
+th {{ color: {muted}; font-weight: 600; }}
+footer {{ color: {muted}; font-size: 13px; margin-top: 40px; }}
 </style></head>
 <body><h1>{title}</h1>
 {body}

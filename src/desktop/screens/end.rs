@@ -4,11 +4,11 @@
 use super::game::charts::{charts, spawn_chart};
 use super::{PlayerView, Screen, begin_match};
 use crate::desktop::screens::MatchSetup;
-use crate::desktop::screens::picker::fresh_seed;
 use crate::desktop::theme::widgets::{keyed_button, label, row};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
 use crate::sim::narrate;
+use crate::sim::session::fresh_seed;
 use crate::sim::story::{PointKind, turning_points};
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;

@@ -17,7 +17,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Menu::Settings), (spawn_settings, remember_palette));
     app.add_systems(
         Update,
-        label_settings.run_if(in_state(Menu::Settings).and_then(resource_changed::<Settings>)),
+        label_settings
+            .run_if(in_state(Menu::Settings).and_then(resource_changed::<Settings>))
+            .in_set(crate::desktop::Phase::Present),
     );
 }
 

@@ -16,11 +16,12 @@ pub mod title;
 pub mod watch;
 
 use crate::sim::Rules;
+use crate::sim::command::Position;
 use crate::sim::history::TurnRecord;
 use crate::sim::record::{Rebuilt, opening_record};
 use crate::sim::save::SaveFile;
+pub use crate::sim::session::MatchSetup;
 use crate::sim::session::{resume_match, start_match};
-use crate::sim::command::Position;
 use crate::sim::state::{
     Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats,
 };
@@ -68,31 +69,6 @@ pub enum Menu {
     Passphrase,
     /// The true state of the match, shown to the whole room.
     Projector,
-}
-
-/// The match about to be played: who the player leads and who plays the others.
-#[derive(Resource, Debug, Clone, PartialEq)]
-pub struct MatchSetup {
-    pub player: usize,
-    /// One per nation; the player's is replaced by `Human` when the match starts. Other `Human`
-    /// seats are played by more people at the same computer (hotseat).
-    pub controllers: Vec<Controller>,
-    pub seed: u64,
-    /// The `--set` changes the scenario was started with (already applied to the rules), for
-    /// the match's recording to say how it was made.
-    pub set: Vec<String>,
-}
-
-impl MatchSetup {
-    /// The scenario's own AI everywhere, the player leading the first nation.
-    pub fn new(rules: &Rules, seed: u64) -> MatchSetup {
-        MatchSetup {
-            player: 0,
-            controllers: rules.default_controllers(),
-            seed,
-            set: Vec::new(),
-        }
-    }
 }
 
 /// What the player has seen of the match in play: every turn's record as the sim reported it
@@ -166,7 +142,13 @@ impl SeatSight<'_, '_> {
             diplomacy,
             globals,
         };
-        Some(seat_view(&self.rules, at, orders, &view.records, view.player))
+        Some(seat_view(
+            &self.rules,
+            at,
+            orders,
+            &view.records,
+            view.player,
+        ))
     }
 }
 
@@ -200,7 +182,8 @@ pub(super) fn plugin(app: &mut App) {
             launch_straight_in.run_if(resource_exists::<LaunchStraightIn>),
             launch_saved.run_if(resource_exists::<LaunchSaved>),
             close_menu_on_screen_change.run_if(state_changed::<Screen>),
-        ),
+        )
+            .in_set(crate::desktop::Phase::Session),
     );
     app.add_plugins((
         title::plugin,

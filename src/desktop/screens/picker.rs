@@ -11,6 +11,7 @@ use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
 use crate::sim::catalog::{self, Place};
 use crate::sim::scenario::Scenario;
+use crate::sim::session::fresh_seed;
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 
@@ -182,14 +183,6 @@ fn pick(
     commands.insert_resource(MatchSetup::new(&rules, fresh_seed()));
     commands.insert_resource(rules);
     next.set(Screen::Setup);
-}
-
-/// A seed for a new match from the clock (shown on the setup screen, so a match can be replayed
-/// headless with `detente simulate --seed`).
-pub fn fresh_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_secs() % 1_000_000)
 }
 
 fn back(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {

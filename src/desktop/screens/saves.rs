@@ -14,7 +14,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Saves), spawn_saves)
         .add_systems(
             Update,
-            respawn_saves.run_if(in_state(Screen::Saves).and_then(resource_changed::<LoadNotice>)),
+            respawn_saves
+                .run_if(in_state(Screen::Saves).and_then(resource_changed::<LoadNotice>))
+                .in_set(crate::desktop::Phase::Present),
         );
 }
 

@@ -19,9 +19,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Setup), spawn_setup);
     app.add_systems(
         Update,
-        respawn_setup.run_if(in_state(Screen::Setup).and_then(
-            resource_changed::<MatchSetup>.or_else(resource_changed::<FacilitatorAccess>),
-        )),
+        respawn_setup
+            .run_if(in_state(Screen::Setup).and_then(
+                resource_changed::<MatchSetup>.or_else(resource_changed::<FacilitatorAccess>),
+            ))
+            .in_set(crate::desktop::Phase::Present),
     );
 }
 

@@ -11,9 +11,7 @@ use crate::sim::view::verification;
 fn seat_screens(app: &mut App) -> Vec<(GameView, Vec<String>)> {
     let mut out = Vec::new();
     for v in [GameView::Choosing, GameView::History, GameView::Reveal] {
-        app.world_mut()
-            .resource_mut::<NextState<GameView>>()
-            .set(v);
+        app.world_mut().resource_mut::<NextState<GameView>>().set(v);
         settle(app);
         assert_eq!(view(app), v);
         out.push((v, texts(app)));

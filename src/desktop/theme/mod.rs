@@ -9,10 +9,9 @@ use crate::sim::moves::Intent;
 use crate::sim::state::Regime;
 use bevy::prelude::*;
 
-/// Inter, embedded in the binary so the game finds its fonts wherever it is run from; it
-/// covers Latin, Greek and Cyrillic.
-const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/Inter-Regular.otf");
-const SEMIBOLD: &[u8] = include_bytes!("../../../assets/fonts/Inter-SemiBold.otf");
+/// The fonts of `look`, embedded in the binary.
+const REGULAR: &[u8] = crate::look::FONT_REGULAR;
+const SEMIBOLD: &[u8] = crate::look::FONT_BOLD;
 
 /// Handles to the embedded fonts.
 #[derive(Resource, Clone)]
@@ -25,17 +24,23 @@ pub struct UiFonts {
 pub mod palette {
     use bevy::prelude::Color;
 
-    pub const BACKGROUND: Color = Color::srgb(0.06, 0.07, 0.10);
-    pub const TITLE: Color = Color::srgb(0.93, 0.86, 0.62);
-    pub const TEXT: Color = Color::srgb(0.87, 0.89, 0.92);
-    pub const MUTED: Color = Color::srgb(0.60, 0.64, 0.70);
-    pub const PANEL: Color = Color::srgb(0.10, 0.12, 0.16);
+    use crate::look::{self, Rgb};
+
+    const fn of((r, g, b): Rgb) -> Color {
+        Color::srgb_u8(r, g, b)
+    }
+
+    pub const BACKGROUND: Color = of(look::BACKGROUND);
+    pub const TITLE: Color = of(look::TITLE);
+    pub const TEXT: Color = of(look::TEXT);
+    pub const MUTED: Color = of(look::MUTED);
+    pub const PANEL: Color = of(look::PANEL);
     pub const PANEL_RAISED: Color = Color::srgb(0.13, 0.15, 0.20);
     pub const BUTTON: Color = Color::srgb(0.17, 0.20, 0.27);
     pub const BUTTON_HOVER: Color = Color::srgb(0.25, 0.30, 0.39);
     pub const BUTTON_DISABLED: Color = Color::srgb(0.12, 0.13, 0.16);
     pub const SELECTED: Color = Color::srgb(0.20, 0.27, 0.36);
-    pub const BORDER: Color = Color::srgb(0.23, 0.27, 0.34);
+    pub const BORDER: Color = of(look::BORDER);
     pub const FOCUS: Color = Color::srgb(0.98, 0.82, 0.35);
     pub const BACKDROP: Color = Color::srgba(0.02, 0.03, 0.05, 0.78);
     pub const TOOLTIP: Color = Color::srgb(0.16, 0.17, 0.21);

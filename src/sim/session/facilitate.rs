@@ -3,8 +3,8 @@
 //! truncates it), so saves and replays repeat them.
 
 use super::{ActiveMatch, OrderRefused};
-use crate::sim::command::Refusal;
 use crate::sim::Rules;
+use crate::sim::command::Refusal;
 use crate::sim::record::{Recording, changed, rebuild};
 use crate::sim::state::{Globals, Orders};
 use bevy::prelude::*;
@@ -113,9 +113,8 @@ fn apply_facilitation(
                     played: recording.turns.len() as u32,
                 });
             }
-            let rebuilt = rebuild(&recording, *turn as usize, None).map_err(|e| Refusal::CannotRebuild {
-                why: e.to_string(),
-            })?;
+            let rebuilt = rebuild(&recording, *turn as usize, None)
+                .map_err(|e| Refusal::CannotRebuild { why: e.to_string() })?;
             let mut forked = recording;
             forked.turns.truncate(*turn as usize);
             forked.pending_params.clear();

@@ -5,15 +5,16 @@
 //! session can be saved, replayed and rolled back.
 
 mod facilitate;
+mod setup;
 
 pub use facilitate::{Facilitate, Facilitated, MatchPaused};
+pub use setup::{MatchSetup, fresh_seed};
 
 use super::command::{Position, Refusal, check_answer, check_end_turn, check_move};
 use super::history::{History, TurnRecord};
 use super::record::{Recording, TurnCommands};
 use super::rules::{Rules, available_moves, pick_move};
 use super::run::{Plan, new_match};
-use super::scenario::Visibility;
 use super::snapshot::MatchState;
 use super::state::{Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats};
 use super::strategy::{Memory, Strategy};
@@ -57,6 +58,10 @@ pub struct TurnResolved(pub TurnRecord);
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
 pub struct MatchEnded(pub Regime);
 
+/// The session's systems, in `Update`: a front end orders its own systems around them.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SessionSystems;
+
 /// Commands in, facts out, for the match in `ActiveMatch`. Needs `SimPlugin` and `Rules`.
 pub struct SessionPlugin;
 
@@ -75,6 +80,7 @@ impl Plugin for SessionPlugin {
                 Update,
                 (facilitate::facilitate, take_orders, resolve_turn)
                     .chain()
+                    .in_set(SessionSystems)
                     .run_if(resource_exists::<Rules>),
             );
     }
@@ -160,24 +166,6 @@ pub fn advise(world: &World, entity: Entity, nation: usize) -> Option<usize> {
         &candidates,
         &mut rng,
     ))
-}
-
-/// The chance that the others misread `action` by `nation` (public moves), or catch it (secret
-/// moves), averaged over the others and given their transparency into `nation` now.
-pub fn reading_odds(rules: &Rules, relations: &Relations, nation: usize, action: usize) -> f64 {
-    let m = &rules.scenario.moves[action];
-    let detect = rules.scenario.params.perception.detect;
-    let odds: Vec<f64> = (0..relations.n)
-        .filter(|&j| j != nation)
-        .map(|j| {
-            let clarity = relations.get(j, nation).transparency / 100.0;
-            match m.visibility {
-                Visibility::Secret => clarity * detect,
-                Visibility::Public => m.ambiguity * (1.0 - clarity),
-            }
-        })
-        .collect();
-    (odds.iter().sum::<f64>() / odds.len().max(1) as f64).clamp(0.0, 1.0)
 }
 
 /// Checks each person's command (`command::check_move`, `check_answer`) and writes it into the

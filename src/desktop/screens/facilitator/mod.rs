@@ -70,7 +70,8 @@ pub(super) fn plugin(app: &mut App) {
                 ),
                 passphrase::type_passphrase.run_if(in_state(Menu::Passphrase)),
             )
-                .chain(),
+                .chain()
+                .in_set(crate::desktop::Phase::Session),
         );
 }
 

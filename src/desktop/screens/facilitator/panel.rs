@@ -360,7 +360,7 @@ fn export(world: &mut World) {
             .get::<crate::sim::record::Recording>(view.entity)
             .ok_or("no recording")?;
         let rules = world.resource::<Rules>();
-        let json = crate::cli::simulate::match_json(
+        let json = crate::sim::export::match_json(
             rules,
             &state,
             recording,

@@ -4,8 +4,8 @@
 
 use crate::desktop::theme::{Theme, palette};
 use crate::sim::Rules;
-use crate::sim::view::SeatTurn;
 use crate::sim::moves::Intent;
+use crate::sim::view::SeatTurn;
 use bevy::prelude::*;
 
 /// How an observer read a move, highlighted when it was misread or a secret move was caught.

@@ -23,7 +23,12 @@ type Line = (String, Color, bool, Vec<f64>);
 
 /// The four charts of a match, in the true numbers (the facilitator's view, and the debrief
 /// once a match is over): every pair's trust and transparency, every nation's arms.
-pub fn charts(rules: &Rules, records: &[TurnRecord], theme: &Theme, size: (u32, u32)) -> Vec<Chart> {
+pub fn charts(
+    rules: &Rules,
+    records: &[TurnRecord],
+    theme: &Theme,
+    size: (u32, u32),
+) -> Vec<Chart> {
     let sc = &rules.scenario;
     let Some(first) = records.first() else {
         return Vec::new();
@@ -41,7 +46,11 @@ pub fn charts(rules: &Rules, records: &[TurnRecord], theme: &Theme, size: (u32, 
             .enumerate()
             .map(|(k, rel)| {
                 (
-                    format!("{} → {}", sc.nation_name(&rel.from), sc.nation_name(&rel.to)),
+                    format!(
+                        "{} → {}",
+                        sc.nation_name(&rel.from),
+                        sc.nation_name(&rel.to)
+                    ),
                     colour(&rel.from),
                     // Colour is the observer; every other line is dashed, so that an
                     // observer's two lines (and the two directions of a pair) differ by more.
@@ -113,7 +122,10 @@ pub fn seat_charts(rules: &Rules, seat: &SeatView, theme: &Theme, size: (u32, u3
             format!("{} (believed)", sc.nations[c.nation].name),
             colour(c.nation),
             true,
-            turns.iter().map(|t| value(t, c.nation, Counterpart::arms)).collect(),
+            turns
+                .iter()
+                .map(|t| value(t, c.nation, Counterpart::arms))
+                .collect(),
         )
     }));
     let risk = turns.iter().map(|t| t.risk * 100.0).collect();

@@ -1,8 +1,8 @@
 //! The history view: line charts of trust, transparency, arms and risk for every turn so far,
 //! as the player knows them.
 
-use super::charts::{seat_charts, spawn_chart};
 use super::GameView;
+use super::charts::{seat_charts, spawn_chart};
 use crate::desktop::screens::SeatSight;
 use crate::desktop::theme::widgets::{keyed_button, label, modal};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};

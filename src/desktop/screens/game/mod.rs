@@ -30,7 +30,13 @@ pub use pass::ReadyButton;
 pub use reveal::{ContinueButton, RevealProgress, SkipButton};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, read_reports.run_if(resource_exists::<PlayerView>));
+    app.add_systems(
+        Update,
+        read_reports
+            .run_if(resource_exists::<PlayerView>)
+            .in_set(crate::desktop::Phase::Session)
+            .after(crate::sim::session::SessionSystems),
+    );
     app.add_plugins((
         board::plugin,
         moves::plugin,

@@ -18,7 +18,9 @@ use bevy::ui_widgets::{Activate, observe};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        mark_chosen.run_if(in_state(GameView::Choosing).and_then(resource_changed::<PlayerView>)),
+        mark_chosen
+            .run_if(in_state(GameView::Choosing).and_then(resource_changed::<PlayerView>))
+            .in_set(crate::desktop::Phase::Present),
     );
 }
 

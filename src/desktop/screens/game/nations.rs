@@ -95,10 +95,7 @@ pub(super) fn spawn_nations(
                 )),
                 children![label(text, &fonts.regular, size::BODY, palette::TEXT)],
             ));
-            format!(
-                "Alert {} of 3 · Approval {:.0}%",
-                them.alert, them.approval
-            )
+            format!("Alert {} of 3 · Approval {:.0}%", them.alert, them.approval)
         };
         commands.spawn((
             ChildOf(panel),

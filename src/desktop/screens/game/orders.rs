@@ -16,7 +16,9 @@ use bevy::ui_widgets::Activate;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        show_orders.run_if(in_state(GameView::Choosing).and_then(resource_changed::<PlayerView>)),
+        show_orders
+            .run_if(in_state(GameView::Choosing).and_then(resource_changed::<PlayerView>))
+            .in_set(crate::desktop::Phase::Present),
     );
 }
 

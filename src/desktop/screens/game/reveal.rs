@@ -5,11 +5,11 @@
 use super::changes::{changes, reading};
 use super::{GameView, PlayerView};
 use crate::desktop::screens::Screen;
+use crate::desktop::screens::SeatSight;
 use crate::desktop::screens::watch::{Watching, watch_buttons};
 use crate::desktop::settings::Settings;
 use crate::desktop::theme::widgets::{keyed_button, label, modal};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
-use crate::desktop::screens::SeatSight;
 use crate::sim::Rules;
 use crate::sim::narrate;
 use bevy::prelude::*;
@@ -18,7 +18,12 @@ use bevy::window::RequestRedraw;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(GameView::Reveal), spawn_reveal);
-    app.add_systems(Update, advance_reveal.run_if(in_state(GameView::Reveal)));
+    app.add_systems(
+        Update,
+        advance_reveal
+            .run_if(in_state(GameView::Reveal))
+            .in_set(crate::desktop::Phase::Present),
+    );
 }
 
 /// The reveal's lines, in order of appearance.

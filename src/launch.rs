@@ -1,0 +1,25 @@
+//! How the command line opens the window (`detente play`): what `cli` prepares and checks, and
+//! `desktop::run` carries out; `main` hands one to the other, so neither imports the other.
+
+use crate::sim::Rules;
+use crate::sim::session::MatchSetup;
+use std::path::PathBuf;
+
+/// How `detente play` opens the game.
+#[derive(Debug, Clone, Default)]
+pub struct PlayOptions {
+    /// Go straight into this match instead of the title screen.
+    pub start: Option<(Rules, MatchSetup)>,
+    /// Play this many turns with the AI in every seat, photographing each screen, then exit.
+    pub autoplay: Option<u32>,
+    /// Where the attract mode saves its PNGs.
+    pub screenshots: Option<PathBuf>,
+    /// Open this save (already checked) instead of the title screen.
+    pub load: Option<PathBuf>,
+    /// Watch the save as a replay rather than play on from it.
+    pub watch: bool,
+    /// The facilitator's controls are open to whoever is at the computer.
+    pub facilitator: bool,
+    /// The passphrase that opens the facilitator's controls from the pause menu.
+    pub passphrase: Option<String>,
+}
