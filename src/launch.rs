@@ -2,7 +2,7 @@
 //! `desktop::run` carries out; `main` hands one to the other, so neither imports the other.
 
 use crate::sim::Rules;
-use crate::sim::session::MatchSetup;
+use crate::sim::play::session::MatchSetup;
 use std::path::PathBuf;
 
 /// How `detente play` opens the game.

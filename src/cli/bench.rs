@@ -21,7 +21,7 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
         jobs: None,
         quiet: true,
     };
-    let threads = crate::sim::run::workers();
+    let threads = crate::sim::play::run::workers();
     println!(
         "bench: detente batch {scenario} --games {games} --out {} --quiet, on {threads} threads",
         dir.display()
@@ -107,7 +107,7 @@ fn saves() -> Result<(), InputError> {
         let written = start.elapsed().as_secs_f64();
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         let start = Instant::now();
-        let (loaded, _) = crate::sim::save::load(&path)?;
+        let (loaded, _) = crate::sim::archive::save::load(&path)?;
         let loading = start.elapsed().as_secs_f64();
         let _ = std::fs::remove_dir_all(&dir);
         println!(

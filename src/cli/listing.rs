@@ -4,7 +4,7 @@
 
 use super::output;
 use crate::sim::Strategy;
-use crate::sim::catalog;
+use crate::sim::scenario::catalog;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +23,7 @@ pub(super) fn check(files: &[PathBuf]) -> ExitCode {
                     s.moves.len(),
                     s.events.len(),
                     s.turns,
-                    crate::sim::fingerprint::files_hash(&loaded)
+                    crate::sim::scenario::fingerprint::files_hash(&loaded)
                 );
                 if let Some(deck) = &loaded.deck {
                     println!("    with the deck {}", deck.path);
@@ -115,6 +115,6 @@ pub(super) fn list_strategies() {
     println!(
         "\nIn the full scenarios a personality (hawk, dove, realist, ...) then picks the concrete move;\n\
          give one with --ai NATION=STRATEGY:PERSONALITY.\n\n{}",
-        crate::sim::strategy::EXECUTION_NOISE
+        crate::sim::play::strategy::EXECUTION_NOISE
     );
 }

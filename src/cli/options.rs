@@ -43,7 +43,7 @@ pub fn set_jobs(jobs: Option<usize>) -> Result<(), InputError> {
                 format!("expected 1 to {MAX_JOBS} threads"),
             ));
         }
-        crate::sim::run::set_workers(jobs);
+        crate::sim::play::run::set_workers(jobs);
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::sim::InputError;
 #[cfg(feature = "desktop")]
 pub fn prepare(args: &PlayArgs) -> Result<PlayOptions, InputError> {
     use super::{GameArgs, Setup};
-    use crate::sim::session::{MatchSetup, fresh_seed};
+    use crate::sim::play::session::{MatchSetup, fresh_seed};
     let start = match &args.scenario {
         None => {
             if !args.nation.is_empty() || !args.ai.is_empty() || !args.set.is_empty() {
@@ -50,7 +50,7 @@ pub fn prepare(args: &PlayArgs) -> Result<PlayOptions, InputError> {
             let player = people.first().copied().unwrap_or(0);
             let mut controllers = setup.controllers.clone();
             for &i in &people {
-                controllers[i] = crate::sim::state::Controller::Human;
+                controllers[i] = crate::sim::play::state::Controller::Human;
             }
             let match_setup = MatchSetup {
                 player,
@@ -72,7 +72,7 @@ pub fn prepare(args: &PlayArgs) -> Result<PlayOptions, InputError> {
     }
     if let Some(path) = &args.load {
         // Checked now, so a damaged save is an error line before any window opens.
-        crate::sim::save::load(path)?;
+        crate::sim::archive::save::load(path)?;
     }
     if args
         .passphrase

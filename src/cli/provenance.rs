@@ -3,9 +3,9 @@
 //! shown in the report's lead.
 
 use super::Setup;
-use crate::sim::save::DETENTE_VERSION;
+use crate::sim::archive::save::DETENTE_VERSION;
 
-pub use crate::sim::export::MadeWith;
+pub use crate::sim::archive::export::MadeWith;
 
 impl Setup {
     /// What made an output of `command` (`batch`, …) whose arguments, after the scenario, are

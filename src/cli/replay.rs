@@ -3,10 +3,10 @@
 
 use super::ReplayArgs;
 use super::output::{say, write_all_atomic};
-use crate::sim::export::match_json;
-use crate::sim::save::{SaveFile, read, verify};
-use crate::sim::secrecy::{Permission, Secrecy};
-use crate::sim::state::Controller;
+use crate::sim::archive::export::match_json;
+use crate::sim::archive::save::{SaveFile, read, verify};
+use crate::sim::archive::secrecy::{Permission, Secrecy};
+use crate::sim::play::state::Controller;
 use std::process::ExitCode;
 
 /// Exit code 0 when the replay matches, 1 when it differs, 2 when the file cannot be read.
@@ -97,7 +97,7 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
         "verified: every turn and the final state match the save ({standing} after {} turns)",
         g.turn
     ));
-    if let Some(change) = crate::sim::migrate::what_changed(save.version) {
+    if let Some(change) = crate::sim::archive::migrate::what_changed(save.version) {
         let was = save
             .state
             .globals

@@ -1,12 +1,12 @@
 //! From command-line options to a ready match plan: load, override, check, assign strategies.
 
 use super::GameArgs;
-use crate::sim::catalog;
-pub use crate::sim::export::describe_controllers;
-use crate::sim::fingerprint::files_hash;
-use crate::sim::load::Loaded;
-use crate::sim::overrides::apply_overrides;
-use crate::sim::state::Controller;
+pub use crate::sim::archive::export::describe_controllers;
+use crate::sim::play::state::Controller;
+use crate::sim::scenario::catalog;
+use crate::sim::scenario::fingerprint::files_hash;
+use crate::sim::scenario::load::Loaded;
+use crate::sim::scenario::overrides::apply_overrides;
 use crate::sim::{InputError, Rules};
 
 /// A scenario ready to play, with each nation's controller and the turn count, and what it was

@@ -3,10 +3,11 @@
 use super::output::{count, distinct_outputs, say, write_all_atomic};
 use super::tables;
 use super::{Setup, SimulateArgs};
-use crate::sim::export::json_of;
-use crate::sim::history::TurnRecord;
-use crate::sim::record::{Recording, TurnCommands, rebuild};
-use crate::sim::save::SaveFile;
+use crate::sim::archive::export::json_of;
+use crate::sim::archive::history::TurnRecord;
+use crate::sim::archive::journal::{Recording, TurnCommands, rebuild};
+use crate::sim::archive::narrate;
+use crate::sim::archive::save::SaveFile;
 use crate::sim::{GameResult, InputError, run_one};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -46,6 +47,12 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
         say(legend(&setup, args.seed));
         for record in history {
             say(turn_line(record, setup.turns));
+            // The turn's news, told by `narrate`, one line each under its turn.
+            for event in &record.events {
+                if let Some(text) = narrate::event(&setup.rules.scenario, event) {
+                    say(format!("        · {}", narrate::capitalise(&text)));
+                }
+            }
         }
     }
     say(format!(

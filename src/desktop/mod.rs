@@ -1,4 +1,4 @@
-//! The desktop game. `sim::session` is its way into the rules: the screens send commands and
+//! The desktop game. `sim::play::session` is its way into the rules: the screens send commands and
 //! draw what the sim reports, never writing match state themselves.
 //!
 //! `ui_plugin` is everything but the window and the renderer, so the screens' logic can be
@@ -16,8 +16,8 @@ mod tests;
 pub mod theme;
 
 pub use crate::launch::PlayOptions;
-use crate::sim::session::{SessionPlugin, SessionSystems};
-use crate::sim::turn::SimPlugin;
+use crate::sim::play::session::{SessionPlugin, SessionSystems};
+use crate::sim::play::turn::SimPlugin;
 use bevy::input_focus::tab_navigation::TabNavigationPlugin;
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
@@ -128,7 +128,7 @@ pub fn run(options: PlayOptions) -> ExitCode {
         guard: options
             .passphrase
             .as_deref()
-            .map(crate::sim::guard::Guard::new),
+            .map(crate::sim::archive::guard::Guard::new),
     });
     if let Some(path) = options.load.clone() {
         app.insert_resource(screens::LaunchSaved {

@@ -4,8 +4,8 @@
 
 use super::screens::facilitator::FacilitatorAccess;
 use crate::files::data_dir;
-use crate::sim::save::SaveFile;
-use crate::sim::session::{TurnResolved, snapshot};
+use crate::sim::archive::save::SaveFile;
+use crate::sim::play::session::{TurnResolved, snapshot};
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -114,7 +114,7 @@ pub fn list(dir: &std::path::Path) -> Vec<SaveEntry> {
         })
         .map(|path| {
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let parsed = crate::sim::save::read(&path)
+            let parsed = crate::sim::archive::save::read(&path)
                 .map(|(save, _)| save)
                 .map_err(|e| e.to_string());
             let playable = parsed

@@ -1,44 +1,25 @@
-//! The rules of Détente, headless: no window, UI, render or asset types are used here.
+//! The rules of Détente, headless: no window, UI, render or asset types are used here. Three
+//! concerns, one folder each:
 //!
-//! A match is an entity whose components are plain data (`state`); a turn is the `Turn`
-//! schedule (`turn`), whose systems call the pure rules of `rules/` in the order DESIGN.md gives.
-//! Scenarios are RON files found by name (`catalog`: built in, or one's own), read with serde
-//! (`load`), checked (`validate`) and tuned (`overrides`).
+//! - `scenario`: the scenario as data (nations, moves, the deck, every coefficient), found by
+//!   name (`catalog`: built in, or one's own), read with serde (`load`), checked (`validate`)
+//!   and tuned (`overrides`).
+//! - `play`: playing a match. A match is an entity whose components are plain data (`state`);
+//!   a turn is the `Turn` schedule (`turn`), whose systems call the pure rules of `rules/` in
+//!   the order DESIGN.md gives; people's commands are checked once (`command`) and come in
+//!   through `session`; what each seat may know is `view`; many matches are run by `run`.
+//! - `archive`: what a match leaves behind: its turn records (`history`), its command journal
+//!   (`journal`), saves and their replay check, the story and the words it is told in
+//!   (`story`, `narrate`), and the JSON export.
 
-pub mod cards;
-pub mod catalog;
-pub mod command;
+pub mod archive;
 pub mod error;
-pub mod export;
-pub mod fingerprint;
-pub mod guard;
-pub mod history;
-pub mod load;
-pub mod log;
-pub mod migrate;
-pub mod moves;
-pub mod narrate;
-pub mod overrides;
-pub mod record;
-pub mod rules;
-pub mod run;
-pub mod save;
+pub mod play;
 pub mod scenario;
-pub mod secrecy;
-pub mod session;
-pub mod snapshot;
-pub mod state;
-pub mod story;
-pub mod strategy;
-pub mod turn;
-pub mod unique;
-pub mod validate;
-pub mod verify;
-pub mod view;
 
 pub use error::InputError;
-pub use rules::Rules;
-pub use run::{GameResult, Plan, run_games, run_one};
-pub use state::{Controller, Regime};
-pub use strategy::Strategy;
-pub use turn::{SimPlugin, Turn, TurnStage};
+pub use play::rules::Rules;
+pub use play::run::{GameResult, Plan, run_games, run_one};
+pub use play::state::{Controller, Regime};
+pub use play::strategy::Strategy;
+pub use play::turn::{SimPlugin, Turn, TurnStage};

@@ -261,7 +261,7 @@ fn a_bad_parameter_deep_in_params_is_placed_on_its_own_line() {
 /// either loads and plays a few turns, or is refused with an error; nothing panics.
 #[test]
 fn damaged_scenarios_never_panic() {
-    use detente::sim::load::load_scenario;
+    use detente::sim::scenario::load::load_scenario;
     use detente::sim::{Rules, run_one};
     use rand::{Rng, SeedableRng};
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");

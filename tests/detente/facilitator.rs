@@ -1,14 +1,16 @@
-//! The facilitator's commands through `sim::session`: forcing an event, pausing, rolling back
+//! The facilitator's commands through `sim::play::session`: forcing an event, pausing, rolling back
 //! and forking, changing a parameter; each recorded, so the match replays with it.
 
 use super::session::{active, drain, play, play_turn, save_of, session, state};
 use bevy::prelude::*;
 use detente::sim::Rules;
-use detente::sim::command::Refusal;
-use detente::sim::log::SimEvent;
-use detente::sim::save::verify;
-use detente::sim::session::{ChooseMove, EndTurn, Facilitate, Facilitated, OrderRefused, advise};
-use detente::sim::snapshot::MatchState;
+use detente::sim::archive::save::verify;
+use detente::sim::archive::snapshot::MatchState;
+use detente::sim::play::command::Refusal;
+use detente::sim::play::log::SimEvent;
+use detente::sim::play::session::{
+    ChooseMove, EndTurn, Facilitate, Facilitated, OrderRefused, advise,
+};
 
 #[test]
 fn an_injected_event_fires_on_the_next_turn_only() {

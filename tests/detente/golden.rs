@@ -4,9 +4,9 @@
 use super::common::{detente, temp_dir};
 use super::session::{active, drain, loaded, play, save_of, session};
 use detente::sim::Rules;
-use detente::sim::save::{SaveFile, VERSION, load, read};
-use detente::sim::session::{ChooseMove, Facilitate, Facilitated, advise};
-use detente::sim::state::Controller;
+use detente::sim::archive::save::{SaveFile, VERSION, load, read};
+use detente::sim::play::session::{ChooseMove, Facilitate, Facilitated, advise};
+use detente::sim::play::state::Controller;
 
 /// Writes this build's golden saves into `$DETENTE_GOLDEN_OUT`. Run it once for each new save
 /// version (`DETENTE_GOLDEN_OUT=tests/golden cargo test --test detente -- --ignored
@@ -17,7 +17,7 @@ fn write_golden_saves() {
     let Some(out) = std::env::var_os("DETENTE_GOLDEN_OUT").map(std::path::PathBuf::from) else {
         return;
     };
-    let version = detente::sim::save::VERSION;
+    let version = detente::sim::archive::save::VERSION;
     // Two people at one computer, cold war, with a facilitator who forces a false alarm into
     // turn 4 and raises the threats' growth; saved in the middle of turn 8 with one move chosen.
     let people = [0, 1];
@@ -110,7 +110,7 @@ fn golden_saves_of_every_version_load_replay_and_play_on() {
             play(&mut app, &people, 3);
             let after = app
                 .world()
-                .get::<detente::sim::state::Globals>(active(&app))
+                .get::<detente::sim::play::state::Globals>(active(&app))
                 .unwrap()
                 .turn;
             assert_eq!(after, before + 3, "{shown}");

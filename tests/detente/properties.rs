@@ -4,9 +4,9 @@
 
 use crate::common::{ScratchFile, edited_copy, temp_dir};
 use crate::session::{play, save_of, session};
-use detente::sim::load::{load_scenario, ron_options};
-use detente::sim::save::{SaveFile, load};
+use detente::sim::archive::save::{SaveFile, load};
 use detente::sim::scenario::Scenario;
+use detente::sim::scenario::load::{load_scenario, ron_options};
 use proptest::prelude::*;
 use std::path::PathBuf;
 

@@ -1,13 +1,13 @@
-//! Saves and replays, on matches played through `sim::session` as the desktop plays them:
+//! Saves and replays, on matches played through `sim::play::session` as the desktop plays them:
 //! bit-for-bit loads, killed writes, broken and fuzzed files, `detente replay`.
 
 use super::common::{detente, temp_dir};
 use super::session::{active, loaded, play, save_of, session, state, state_text};
 use bevy::prelude::*;
 use detente::sim::Rules;
-use detente::sim::record::Recording;
-use detente::sim::save::{SaveFile, load, parse, verify};
-use detente::sim::session::{ChooseMove, advise, snapshot};
+use detente::sim::archive::journal::Recording;
+use detente::sim::archive::save::{SaveFile, load, parse, verify};
+use detente::sim::play::session::{ChooseMove, advise, snapshot};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -191,7 +191,7 @@ fn hand_broken_saves_are_refused_with_the_reason() {
         (
             "newer",
             text.replacen(
-                &format!("version: {},", detente::sim::save::VERSION),
+                &format!("version: {},", detente::sim::archive::save::VERSION),
                 "version: 70,",
                 1,
             ),

@@ -1,20 +1,22 @@
-//! What each seat may know (`sim::view`), over 1,000 seeded games of every built-in scenario
+//! What each seat may know (`sim::play::view`), over 1,000 seeded games of every built-in scenario
 //! with random moves by every seat and random starting transparency: a nation's `SeatView`
 //! never holds another nation's true arms below the verification threshold, an undetected
 //! secret move, a third party's trust, or another seat's choice before the reveal. The last two
 //! are checked by changing every hidden value and finding the view unchanged.
 
 use detente::sim::Rules;
-use detente::sim::catalog::{built_in_names, open};
-use detente::sim::command::{Position, check_answer};
-use detente::sim::history::{History, TurnRecord};
-use detente::sim::record::opening_record;
-use detente::sim::rules::available_moves;
-use detente::sim::run::{Plan, new_match, sim_world};
+use detente::sim::archive::history::{History, TurnRecord};
+use detente::sim::archive::journal::opening_record;
+use detente::sim::play::command::{Position, check_answer};
+use detente::sim::play::rules::available_moves;
+use detente::sim::play::run::{Plan, new_match, sim_world};
+use detente::sim::play::state::{
+    Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats,
+};
+use detente::sim::play::turn::Turn;
+use detente::sim::play::view::{SeatView, seat_view, verification};
 use detente::sim::scenario::Visibility;
-use detente::sim::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
-use detente::sim::turn::Turn;
-use detente::sim::view::{SeatView, seat_view, verification};
+use detente::sim::scenario::catalog::{built_in_names, open};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -112,6 +114,7 @@ fn scramble(
     for j in (0..n).filter(|&j| j != nation) {
         m.nations.0[j].budget += rng.random_range(1.0..5.0);
         m.nations.0[j].score += rng.random_range(1.0..5.0);
+        m.nations.0[j].arms += rng.random_range(1.0..5.0);
         let open = available_moves(rules, j, &m.nations, &m.relations, &m.diplomacy, &m.globals);
         // Another move for a seat that has chosen: that it has chosen is public, not what.
         m.orders.moves.resize(n, None);
@@ -120,19 +123,19 @@ fn scramble(
         }
     }
     let me = &rules.scenario.nations[nation].id;
-    let threshold = verification(rules);
     let mut records = records.to_vec();
     for r in &mut records {
         let can_verify: Vec<String> = r
             .relations
             .iter()
-            .filter(|x| &x.from == me && x.transparency >= threshold)
+            .filter(|x| &x.from == me && x.verified)
             .map(|x| x.to.clone())
             .collect();
         for x in r.relations.iter_mut().filter(|x| &x.from != me) {
             x.trust = rng.random_range(0.0..100.0);
             x.transparency = rng.random_range(0.0..100.0);
             x.belief = rng.random_range(0.0..100.0);
+            x.verified = !x.verified;
         }
         for x in r.nations.iter_mut().filter(|x| &x.id != me) {
             x.budget += 1.0;
@@ -143,8 +146,12 @@ fn scramble(
         }
         for x in r.moves.iter_mut().filter(|x| &x.nation != me) {
             x.stance = match x.stance {
-                detente::sim::strategy::Stance::Cooperate => detente::sim::strategy::Stance::Defect,
-                detente::sim::strategy::Stance::Defect => detente::sim::strategy::Stance::Cooperate,
+                detente::sim::play::strategy::Stance::Cooperate => {
+                    detente::sim::play::strategy::Stance::Defect
+                }
+                detente::sim::play::strategy::Stance::Defect => {
+                    detente::sim::play::strategy::Stance::Cooperate
+                }
             };
         }
         for x in r.perceived.iter_mut().filter(|x| &x.observer != me) {
@@ -169,13 +176,23 @@ fn check_view(rules: &Rules, view: &SeatView, record: &TurnRecord, nation: usize
             .find(|x| &x.from == me && &x.to == them)
             .unwrap();
         let truth = record.nations[c.nation].arms;
-        if rel.transparency < verification(rules) {
+        // Verified exactly when transparency had reached the threshold (the record's numbers
+        // are rounded to 0.001, hence the margin).
+        let threshold = verification(rules);
+        assert!(
+            rel.verified == (rel.transparency >= threshold)
+                || (rel.transparency - threshold).abs() <= 1e-3,
+            "{what}: {me} → {them} at {} verified {}",
+            rel.transparency,
+            rel.verified
+        );
+        if rel.verified {
+            assert_eq!(c.verified_arms, Some(truth), "{what}: {me} verifies {them}");
+        } else {
             assert_eq!(
                 c.verified_arms, None,
                 "{what}: {me} sees {them}'s true arms"
             );
-        } else {
-            assert_eq!(c.verified_arms, Some(truth), "{what}: {me} verifies {them}");
         }
     }
     for played in &record.moves {
@@ -292,7 +309,11 @@ fn a_seat_view_holds_only_what_its_nation_may_know() {
                     let view = after.view(&rules, &records, i);
                     check_view(&rules, &view, record, i, &what);
                     let (other, recs) = scramble(&rules, &after, &records, i, &mut rng);
-                    same(&other.view(&rules, &recs, i), &view, &format!("{what}: seat {i} after"));
+                    same(
+                        &other.view(&rules, &recs, i),
+                        &view,
+                        &format!("{what}: seat {i} after"),
+                    );
                     for c in &view.now().others {
                         match c.verified_arms {
                             Some(_) => verified += 1,
@@ -315,4 +336,36 @@ fn a_seat_view_holds_only_what_its_nation_may_know() {
         "{verified} {unverified}"
     );
     assert!(secret_unseen > 100, "{secret_unseen}");
+}
+
+/// The threshold is the scenario's (`params.verification`), and `--set` changes it: at 0 every
+/// nation verifies the others' arms from the start, at 100 none does.
+#[test]
+fn the_verification_threshold_is_a_scenario_parameter() {
+    use detente::sim::scenario::overrides::apply_overrides;
+    let scenario = open("reset_2013").unwrap().scenario;
+    for (threshold, verified) in [("0", true), ("100", false)] {
+        let set = format!("params.verification={threshold}");
+        let rules = Rules::new(apply_overrides(&scenario, &[set]).unwrap());
+        let plan = Plan {
+            controllers: rules.default_controllers(),
+            turns: 1,
+            record: true,
+            trajectories: 0,
+        };
+        let mut world = sim_world(rules.clone());
+        let e = world
+            .spawn((new_match(&rules, &plan, 0, 1), History::default()))
+            .id();
+        let records = vec![opening_record(&world, e).unwrap()];
+        let view = capture(&world, e).view(&rules, &records, 0);
+        let them = &view.now().others[0];
+        assert_eq!(
+            them.verified_arms.is_some(),
+            verified,
+            "{threshold}: {them:?}"
+        );
+    }
+    let bad = apply_overrides(&scenario, &["params.verification=120".into()]).unwrap_err();
+    assert!(bad.to_string().contains("verification"), "{bad}");
 }

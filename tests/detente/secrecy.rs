@@ -15,7 +15,7 @@ fn an_export_of_a_match_in_play_needs_its_passphrase() {
     save_of(&app).write(&open).unwrap();
     let mut guarded = save_of(&app);
     guarded.facilitator = Some(
-        detente::sim::guard::Guard::new("open skies")
+        detente::sim::archive::guard::Guard::new("open skies")
             .phc()
             .to_string(),
     );

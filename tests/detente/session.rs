@@ -1,16 +1,16 @@
-//! Matches played through `sim::session` as the desktop plays them (people's moves in, the
+//! Matches played through `sim::play::session` as the desktop plays them (people's moves in, the
 //! sim's reports out), for the save, replay and facilitator tests.
 
 use super::common::setup;
 use bevy::prelude::*;
-use detente::sim::run::sim_app;
-use detente::sim::save::{SaveFile, load};
-use detente::sim::session::{
+use detente::sim::archive::save::{SaveFile, load};
+use detente::sim::archive::snapshot::MatchState;
+use detente::sim::play::run::sim_app;
+use detente::sim::play::session::{
     ActiveMatch, AnswerProposal, ChooseMove, EndTurn, OrderRefused, SessionPlugin, advise,
     resume_match, snapshot, start_match,
 };
-use detente::sim::snapshot::MatchState;
-use detente::sim::state::{Controller, Diplomacy, Globals};
+use detente::sim::play::state::{Controller, Diplomacy, Globals};
 use std::path::Path;
 
 /// A match of `scenario` with the nations in `people` played by people, the rest by the
@@ -107,12 +107,12 @@ pub fn loaded(path: &Path) -> App {
 }
 
 /// A command refused live is refused, for the same `Refusal`, by a replay of a recording that
-/// holds it and by a save that holds it: the three go through one check (`sim::command`).
+/// holds it and by a save that holds it: the three go through one check (`sim::play::command`).
 #[test]
 fn a_command_refused_live_is_refused_on_replay_for_the_same_reason() {
-    use detente::sim::command::Refusal;
-    use detente::sim::record::{TurnCommands, rebuild};
-    use detente::sim::save::verify;
+    use detente::sim::archive::journal::{TurnCommands, rebuild};
+    use detente::sim::archive::save::verify;
+    use detente::sim::play::command::Refusal;
     let escalate = {
         let app = session("reset_2013", &[0], 3);
         app.world()

@@ -6,10 +6,10 @@ use crate::cli::charts::{self, CATASTROPHE, MAD, MAS, SERIES};
 use crate::cli::provenance::MadeWith;
 use crate::sim::InputError;
 use crate::sim::Regime;
-use crate::sim::catalog;
-use crate::sim::history::TurnRecord;
-use crate::sim::narrate;
-use crate::sim::story::{PointKind, event_kind, turning_points};
+use crate::sim::archive::history::TurnRecord;
+use crate::sim::archive::narrate;
+use crate::sim::archive::story::{PointKind, event_kind, turning_points};
+use crate::sim::scenario::catalog;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -95,7 +95,7 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
     }
     let turns: Vec<f64> = g.history.iter().map(|r| f64::from(r.turn)).collect();
     let pairs = &g.history[0].relations;
-    let pair_series = |pick: fn(&crate::sim::history::RelationRecord) -> f64| {
+    let pair_series = |pick: fn(&crate::sim::archive::history::RelationRecord) -> f64| {
         pairs
             .iter()
             .enumerate()
@@ -188,7 +188,7 @@ pub(super) fn game(path: &Path) -> Result<(String, String), InputError> {
     body.push_str("<h2>Turning points</h2>");
     match catalog::open(&g.scenario) {
         Ok(loaded) => {
-            let start = crate::sim::story::mean_trust(&g.history[0]);
+            let start = crate::sim::archive::story::mean_trust(&g.history[0]);
             body.push_str("<ul>");
             for p in turning_points(&loaded.scenario, &g.history, start) {
                 let text = narrate::point(&loaded.scenario, &p.point);

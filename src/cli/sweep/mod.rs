@@ -12,9 +12,9 @@ use super::options::{check_count, check_seeds, set_jobs};
 use super::output::{ensure_dir, progress_bar, say, write_all_atomic};
 use super::totals::{Totals, wilson};
 use super::{GameArgs, Setup, SweepArgs};
-use crate::sim::catalog;
-use crate::sim::load::Loaded;
-use crate::sim::run::stream_on_this_thread;
+use crate::sim::play::run::stream_on_this_thread;
+use crate::sim::scenario::catalog;
+use crate::sim::scenario::load::Loaded;
 use crate::sim::{InputError, Plan, Regime};
 
 /// One point of the sweep.
@@ -213,7 +213,7 @@ pub fn play_points(
 ) -> Vec<Result<Point, InputError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     type Report = (Option<(usize, Result<Point, InputError>)>, usize);
-    let threads = crate::sim::run::workers().min(grid.len()).max(1);
+    let threads = crate::sim::play::run::workers().min(grid.len()).max(1);
     let next = AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel::<Report>();
     let mut points: Vec<Option<Result<Point, InputError>>> = vec![None; grid.len()];

@@ -2,8 +2,8 @@
 //! the standings by score per turn played.
 
 use crate::cli::Setup;
-use crate::sim::run::stream_matches;
-use crate::sim::state::Controller;
+use crate::sim::play::run::stream_matches;
+use crate::sim::play::state::Controller;
 use crate::sim::{GameResult, InputError, Plan, Regime, Strategy};
 
 /// How a tournament scores a side, in words (`detente tournament --help`, `docs/model.md`, the

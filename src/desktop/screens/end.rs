@@ -7,9 +7,9 @@ use crate::desktop::screens::MatchSetup;
 use crate::desktop::theme::widgets::{keyed_button, label, row};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::narrate;
-use crate::sim::session::fresh_seed;
-use crate::sim::story::{PointKind, turning_points};
+use crate::sim::archive::narrate;
+use crate::sim::archive::story::{PointKind, turning_points};
+use crate::sim::play::session::fresh_seed;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -106,7 +106,7 @@ fn spawn_end(
     let start_trust = view
         .records
         .first()
-        .map_or(50.0, crate::sim::story::mean_trust);
+        .map_or(50.0, crate::sim::archive::story::mean_trust);
     let points = turning_points(sc, history, start_trust);
     if points.is_empty() {
         commands.spawn((

@@ -2,7 +2,7 @@
 //! (pause, settings) by the `Menu` state; the parts of a match by the `GameView` sub-state.
 //!
 //! The UI keeps its own copy of what the sim reported (`PlayerView`); it changes the match only
-//! by sending `sim::session` commands.
+//! by sending `sim::play::session` commands.
 
 mod end;
 pub mod facilitator;
@@ -16,16 +16,16 @@ pub mod title;
 pub mod watch;
 
 use crate::sim::Rules;
-use crate::sim::command::Position;
-use crate::sim::history::TurnRecord;
-use crate::sim::record::{Rebuilt, opening_record};
-use crate::sim::save::SaveFile;
-pub use crate::sim::session::MatchSetup;
-use crate::sim::session::{resume_match, start_match};
-use crate::sim::state::{
+use crate::sim::archive::history::TurnRecord;
+use crate::sim::archive::journal::{Rebuilt, opening_record};
+use crate::sim::archive::save::SaveFile;
+use crate::sim::play::command::Position;
+pub use crate::sim::play::session::MatchSetup;
+use crate::sim::play::session::{resume_match, start_match};
+use crate::sim::play::state::{
     Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats,
 };
-use crate::sim::view::{SeatView, seat_view};
+use crate::sim::play::view::{SeatView, seat_view};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
@@ -235,7 +235,7 @@ pub fn begin_match(world: &mut World) {
         world.despawn(old);
     }
     let entity = start_match(world, controllers, setup.seed);
-    if let Some(mut recording) = world.get_mut::<crate::sim::record::Recording>(entity) {
+    if let Some(mut recording) = world.get_mut::<crate::sim::archive::journal::Recording>(entity) {
         recording.set = setup.set.clone();
     }
     let opening = opening_record(world, entity);

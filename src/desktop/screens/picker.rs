@@ -1,5 +1,5 @@
 //! The scenario browser: every scenario there is (the built-in ones and one's own, see
-//! `sim::catalog`), with its title, year, nations and story; one's own files that do not load
+//! `sim::scenario::catalog`), with its title, year, nations and story; one's own files that do not load
 //! are listed with the reason. Choosing one leads to the setup screen.
 
 use super::{MatchSetup, Screen};
@@ -9,9 +9,9 @@ use crate::desktop::theme::widgets::{
 };
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::catalog::{self, Place};
+use crate::sim::play::session::fresh_seed;
 use crate::sim::scenario::Scenario;
-use crate::sim::session::fresh_seed;
+use crate::sim::scenario::catalog::{self, Place};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 

@@ -1,14 +1,14 @@
-//! Opening a save in the window, to watch it or to play on, by the rules of `sim::secrecy`:
+//! Opening a save in the window, to watch it or to play on, by the rules of `sim::archive::secrecy`:
 //! asking for the facilitator's passphrase first when the match's secrets need it, and
 //! keeping the save's passphrase for the match taken up from it.
 
 use super::facilitator::{FacilitatorAccess, PassphraseEntry, PassphrasePurpose};
 use super::{Menu, begin_saved_match};
 use crate::desktop::saves::AutosaveOff;
-use crate::sim::guard::Guard;
-use crate::sim::record::Rebuilt;
-use crate::sim::save::{SaveFile, load};
-pub use crate::sim::secrecy::{Permission, Secrecy};
+use crate::sim::archive::guard::Guard;
+use crate::sim::archive::journal::Rebuilt;
+use crate::sim::archive::save::{SaveFile, load};
+pub use crate::sim::archive::secrecy::{Permission, Secrecy};
 use bevy::prelude::*;
 use std::path::Path;
 

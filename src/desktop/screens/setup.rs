@@ -9,8 +9,8 @@ use crate::desktop::theme::widgets::{
 };
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::state::Controller;
-use crate::sim::strategy::Strategy;
+use crate::sim::play::state::Controller;
+use crate::sim::play::strategy::Strategy;
 use bevy::input_focus::{InputFocus, InputFocusVisible};
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
@@ -203,7 +203,7 @@ fn spawn_setup(
             Tooltip(format!(
                 "{}\n{}\nClick for the next strategy.",
                 strategy.description(),
-                crate::sim::strategy::EXECUTION_NOISE
+                crate::sim::play::strategy::EXECUTION_NOISE
             )),
         ));
         commands.spawn((

@@ -12,9 +12,9 @@ use crate::desktop::saves::AutosaveOff;
 use crate::desktop::theme::UiFonts;
 use crate::desktop::theme::widgets::small_keyed_button;
 use crate::sim::Rules;
-use crate::sim::record::{Recording, rebuild};
-use crate::sim::save::SaveFile;
-use crate::sim::session::resume_match;
+use crate::sim::archive::journal::{Recording, rebuild};
+use crate::sim::archive::save::SaveFile;
+use crate::sim::play::session::resume_match;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 

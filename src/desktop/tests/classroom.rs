@@ -118,7 +118,7 @@ fn saves_from_the_menu_and_each_turn_load_back_from_the_title() {
     use crate::desktop::saves::{AUTOSAVE, LastSave};
     use crate::desktop::screens::SaveGameButton;
     use crate::desktop::screens::saves::SaveButton;
-    use crate::sim::snapshot::MatchState;
+    use crate::sim::archive::snapshot::MatchState;
     let mut app = build("reset_2013", 41, None, &[]);
     let dir = app.world().resource::<SaveDir>().0.clone().unwrap();
     let _ = std::fs::remove_dir_all(&dir);
@@ -181,7 +181,7 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
     app.insert_resource(FacilitatorAccess {
         always: false,
         unlocked: false,
-        guard: Some(crate::sim::guard::Guard::new("peace")),
+        guard: Some(crate::sim::archive::guard::Guard::new("peace")),
     });
     for _ in 0..2 {
         press(&mut app, KeyCode::Digit1);
@@ -213,7 +213,11 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
     };
     let pause = button(&mut app, FacilitatorButton::Pause);
     click(&mut app, pause);
-    assert!(app.world().resource::<crate::sim::session::MatchPaused>().0);
+    assert!(
+        app.world()
+            .resource::<crate::sim::play::session::MatchPaused>()
+            .0
+    );
     assert!(
         app.world()
             .resource::<PlayerView>()
@@ -224,7 +228,11 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
     );
     let resume = button(&mut app, FacilitatorButton::Pause);
     click(&mut app, resume);
-    assert!(!app.world().resource::<crate::sim::session::MatchPaused>().0);
+    assert!(
+        !app.world()
+            .resource::<crate::sim::play::session::MatchPaused>()
+            .0
+    );
     let inject = button(&mut app, FacilitatorButton::Inject(0));
     click(&mut app, inject);
     assert_eq!(orders(&app).injected, vec![0]);

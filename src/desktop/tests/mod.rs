@@ -14,9 +14,9 @@ use super::screens::{GameView, LaunchStraightIn, MatchSetup, Menu, PlayerView, S
 use super::settings::{AnimationSpeed, Palette, Settings, SettingsFile};
 use super::theme::widgets::Shortcut;
 use super::ui_plugin;
-use crate::sim::rules::shipped;
-use crate::sim::session::ChooseMove;
-use crate::sim::state::{Controller, Globals, Orders};
+use crate::sim::play::rules::shipped;
+use crate::sim::play::session::ChooseMove;
+use crate::sim::play::state::{Controller, Globals, Orders};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;

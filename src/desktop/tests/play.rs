@@ -135,7 +135,7 @@ fn settings_survive_a_restart_and_a_damaged_file_is_left_alone() {
 /// choosing a card change no number of the match; the card only fills in this turn's orders.
 #[test]
 fn looking_and_choosing_leave_the_match_untouched() {
-    use crate::sim::state::{Diplomacy, Nations, Relations};
+    use crate::sim::play::state::{Diplomacy, Nations, Relations};
     let mut app = game();
     let entity = app.world().resource::<PlayerView>().entity;
     let snapshot = |app: &App| {
@@ -309,7 +309,7 @@ fn out_of_range_settings_are_brought_into_range_and_said_so() {
 #[test]
 fn the_scenario_list_offers_every_built_in_scenario() {
     use crate::desktop::screens::picker::offered_scenarios;
-    use crate::sim::catalog::{Place, built_in_names};
+    use crate::sim::scenario::catalog::{Place, built_in_names};
     let (offered, _) = offered_scenarios();
     let built_in: Vec<&str> = built_in_names().collect();
     assert_eq!(built_in.len(), 4);

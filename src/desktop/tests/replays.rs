@@ -78,7 +78,7 @@ fn hotseat_turn(seed: u64, passphrase: Option<&str>) -> (App, std::path::PathBuf
     app.insert_resource(FacilitatorAccess {
         always: false,
         unlocked: false,
-        guard: passphrase.map(crate::sim::guard::Guard::new),
+        guard: passphrase.map(crate::sim::archive::guard::Guard::new),
     });
     for _ in 0..2 {
         let ready = first::<ReadyButton>(&mut app);

@@ -4,8 +4,8 @@
 //! reveal or the history; changing one it knows (its own budget) does.
 
 use super::*;
-use crate::sim::state::{Nations, Relations};
-use crate::sim::view::verification;
+use crate::sim::play::state::{Nations, Relations};
+use crate::sim::play::view::verification;
 
 /// Each of the seat screens in turn, with the texts on screen.
 fn seat_screens(app: &mut App) -> Vec<(GameView, Vec<String>)> {

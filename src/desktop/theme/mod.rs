@@ -5,8 +5,8 @@ pub mod interaction;
 pub mod widgets;
 
 use crate::desktop::settings::{Palette, Settings};
-use crate::sim::moves::Intent;
-use crate::sim::state::Regime;
+use crate::sim::play::state::Regime;
+use crate::sim::scenario::moves::Intent;
 use bevy::prelude::*;
 
 /// The fonts of `look`, embedded in the binary.

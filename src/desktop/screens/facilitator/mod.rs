@@ -23,9 +23,9 @@ pub use passphrase::{PassphraseEntry, PassphrasePurpose, ask_for_new_passphrase}
 
 use super::{GameView, Menu, PlayerView, Screen};
 use crate::sim::Rules;
-use crate::sim::guard::Guard;
-use crate::sim::session::{Facilitated, OrderRefused};
-use crate::sim::state::Globals;
+use crate::sim::archive::guard::Guard;
+use crate::sim::play::session::{Facilitated, OrderRefused};
+use crate::sim::play::state::Globals;
 use bevy::prelude::*;
 
 /// Who may open the facilitator's panel.
@@ -151,7 +151,7 @@ fn hear_the_sim(
         for r in refused.read() {
             status.0 = format!(
                 "Refused: {}.",
-                crate::sim::narrate::refusal(&rules.scenario, &r.0)
+                crate::sim::archive::narrate::refusal(&rules.scenario, &r.0)
             );
         }
     }

@@ -8,9 +8,9 @@ use crate::desktop::theme::widgets::{
 use crate::desktop::theme::{UiFonts, palette, size};
 use crate::files::{data_dir, write_all_atomic};
 use crate::sim::Rules;
-use crate::sim::session::{Facilitate, MatchPaused};
-use crate::sim::snapshot::MatchState;
-use crate::sim::state::Orders;
+use crate::sim::archive::snapshot::MatchState;
+use crate::sim::play::session::{Facilitate, MatchPaused};
+use crate::sim::play::state::Orders;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use std::path::PathBuf;
@@ -357,10 +357,10 @@ fn export(world: &mut World) {
         let view = world.get_resource::<PlayerView>().ok_or("no match")?;
         let state = MatchState::capture(world, view.entity).ok_or("no match")?;
         let recording = world
-            .get::<crate::sim::record::Recording>(view.entity)
+            .get::<crate::sim::archive::journal::Recording>(view.entity)
             .ok_or("no recording")?;
         let rules = world.resource::<Rules>();
-        let json = crate::sim::export::match_json(
+        let json = crate::sim::archive::export::match_json(
             rules,
             &state,
             recording,

@@ -8,7 +8,7 @@ use crate::desktop::screens::secrets::{PendingOpen, Secrecy, finish_open};
 use crate::desktop::screens::watch::{WatchAction, Watching, carry_out};
 use crate::desktop::theme::widgets::{keyed_button, label, modal, row};
 use crate::desktop::theme::{UiFonts, palette, size};
-use crate::sim::guard::Guard;
+use crate::sim::archive::guard::Guard;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;

@@ -11,9 +11,9 @@ use crate::desktop::screens::{Menu, Screen};
 use crate::desktop::theme::widgets::{Tooltip, chip, key_cap, label, row, small_keyed_button};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::narrate::capitalise;
-use crate::sim::session::advise;
-use crate::sim::view::SeatView;
+use crate::sim::archive::narrate::capitalise;
+use crate::sim::play::session::advise;
+use crate::sim::play::view::SeatView;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 

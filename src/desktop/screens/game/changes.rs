@@ -4,11 +4,12 @@
 
 use crate::desktop::theme::{Theme, palette};
 use crate::sim::Rules;
-use crate::sim::moves::Intent;
-use crate::sim::view::SeatTurn;
+use crate::sim::play::view::SeatTurn;
+use crate::sim::scenario::moves::Intent;
 use bevy::prelude::*;
 
-/// How an observer read a move, highlighted when it was misread or a secret move was caught.
+/// How an observer read a move (`narrate::reading`), highlighted when it was misread or a
+/// secret move was caught.
 pub(super) fn reading(
     observer: &str,
     what: &str,
@@ -17,24 +18,12 @@ pub(super) fn reading(
     detected: bool,
     theme: &Theme,
 ) -> (String, Color) {
-    match (seen, misread, detected) {
-        (None, _, _) => (
-            format!("{observer} saw nothing: a secret move went unseen"),
-            palette::MUTED,
-        ),
-        (Some(_), _, true) => (
-            format!("⚠ {observer} caught {what}: a secret move, read as hostile"),
-            theme.warning,
-        ),
-        (Some(i), true, _) => (
-            format!("⚠ MISREAD: {observer} read {what} as {}", i.name()),
-            theme.warning,
-        ),
-        (Some(i), false, _) => (
-            format!("✓ {observer} read {what} as {}", i.name()),
-            palette::MUTED,
-        ),
-    }
+    let text = crate::sim::archive::narrate::reading(observer, what, seen, misread, detected);
+    let colour = match (seen, misread, detected) {
+        (Some(_), _, true) | (Some(_), true, _) => theme.warning,
+        _ => palette::MUTED,
+    };
+    (text, colour)
 }
 
 /// Every number the seat knows that moved, with its arrow and delta, coloured by whether it
@@ -79,9 +68,10 @@ pub(super) fn changes(
             continue;
         };
         let n = &sc.nations[b.nation].name;
-        let what = match b.verified_arms {
-            Some(_) => format!("{n} arms, verified"),
-            None => format!("{n} arms, as you estimate them"),
+        let what = match (a.verified_arms, b.verified_arms) {
+            (Some(_), Some(_)) => format!("{n} arms, verified"),
+            (None, Some(_)) => format!("{n} arms, your estimate then, verified now"),
+            (_, None) => format!("{n} arms, as you estimate them"),
         };
         push(what, a.arms(), b.arms(), Some(false));
         push(

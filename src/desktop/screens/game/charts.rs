@@ -6,8 +6,8 @@ use crate::desktop::canvas::{Series, line_chart};
 use crate::desktop::theme::widgets::{label, row};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::history::{RelationRecord, TurnRecord};
-use crate::sim::view::{Counterpart, SeatTurn, SeatView};
+use crate::sim::archive::history::{RelationRecord, TurnRecord};
+use crate::sim::play::view::{Counterpart, SeatTurn, SeatView};
 use bevy::prelude::*;
 
 /// One chart ready to show: its title, picture, value range and legend.
@@ -119,7 +119,7 @@ pub fn seat_charts(rules: &Rules, seat: &SeatView, theme: &Theme, size: (u32, u3
     )];
     arms.extend(first.others.iter().map(|c| {
         (
-            format!("{} (believed)", sc.nations[c.nation].name),
+            format!("{} (as you knew them)", sc.nations[c.nation].name),
             colour(c.nation),
             true,
             turns

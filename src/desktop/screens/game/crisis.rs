@@ -27,7 +27,7 @@ pub fn spawn_crisis(
         return;
     };
     let sc = &data.rules.scenario;
-    let me = data.view.player;
+    let me = data.seat.nation;
     let other = if crisis.parties[0] == me {
         crisis.parties[1]
     } else {

@@ -49,7 +49,7 @@ fn spawn_history(
     commands.spawn((
         ChildOf(window),
         label(
-            "As you know it: the others' arms are your estimates (dashed).",
+            "As you know it: the others' arms are your estimates (dashed), their true arms where you could verify them.",
             &fonts.regular,
             size::SMALL,
             palette::MUTED,

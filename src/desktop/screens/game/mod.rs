@@ -2,7 +2,7 @@
 //! proposals, the crisis modal, the turn reveal and the history charts.
 //!
 //! Everything here is drawn from what the sim reported (`PlayerView`) and read from the match
-//! without changing it; the player's choices go to the sim as `sim::session` commands.
+//! without changing it; the player's choices go to the sim as `sim::play::session` commands.
 
 mod board;
 mod changes;
@@ -16,9 +16,9 @@ mod pass;
 mod reveal;
 
 use super::{GameView, PlayerView, Screen};
-use crate::sim::command::Refusal;
-use crate::sim::narrate;
-use crate::sim::session::{MatchEnded, OrderRefused, TurnResolved};
+use crate::sim::archive::narrate;
+use crate::sim::play::command::Refusal;
+use crate::sim::play::session::{MatchEnded, OrderRefused, TurnResolved};
 use bevy::prelude::*;
 
 pub use board::{Advice, BoardRoot, EndTurnButton, HistoryButton, MenuButton};
@@ -35,7 +35,7 @@ pub(super) fn plugin(app: &mut App) {
         read_reports
             .run_if(resource_exists::<PlayerView>)
             .in_set(crate::desktop::Phase::Session)
-            .after(crate::sim::session::SessionSystems),
+            .after(crate::sim::play::session::SessionSystems),
     );
     app.add_plugins((
         board::plugin,
@@ -77,24 +77,21 @@ fn read_reports(
     }
     let player = view.player;
     for OrderRefused(refusal) in refused.read() {
-        let why = narrate::refusal(&rules.scenario, refusal);
-        match refusal.nation() {
-            Some(n) if n != player => {
-                // Another person's seat holds the turn up (hotseat): say whose, and nothing of
-                // what that seat chose.
-                if view.people.contains(&n) && matches!(refusal, Refusal::NotChosen { .. }) {
-                    view.notice = Some(format!(
-                        "Not yet: {}: {why}.",
-                        rules.scenario.nations[n].name
-                    ));
-                }
-            }
-            _ => {
-                view.notice = Some(format!("Not yet: {why}."));
-                if matches!(refusal, Refusal::MoveNotOpen { .. }) {
-                    view.chosen = None;
-                }
-            }
+        // Another person's seat holds the turn up (hotseat): say whose, and nothing of what
+        // that seat chose; any other refusal about another seat is not this seat's business.
+        let about_another = refusal.nation().is_some_and(|n| n != player);
+        if about_another
+            && !(matches!(refusal, Refusal::NotChosen { nation } if view.people.contains(nation)))
+        {
+            continue;
+        }
+        // The facilitator's refusals are told on the facilitator's panel only.
+        let Some(notice) = narrate::notice(&rules.scenario, refusal, player) else {
+            continue;
+        };
+        view.notice = Some(notice);
+        if matches!(refusal, Refusal::MoveNotOpen { .. }) {
+            view.chosen = None;
         }
     }
 }

@@ -10,8 +10,8 @@ use crate::desktop::theme::widgets::{
     number_key, row,
 };
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
-use crate::sim::moves::{MoveSpec, Visibility};
-use crate::sim::session::ChooseMove;
+use crate::sim::play::session::ChooseMove;
+use crate::sim::scenario::moves::{MoveSpec, Visibility};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
 

@@ -20,7 +20,7 @@ pub(super) fn spawn_nations(
     let sc = &data.rules.scenario;
     let seat = data.seat;
     let me = seat.nation;
-    let threshold = crate::sim::view::verification(data.rules);
+    let threshold = crate::sim::play::view::verification(data.rules);
     for (i, spec) in sc.nations.iter().enumerate() {
         let colour = theme.nation(&spec.colour, i);
         let panel = commands
@@ -47,7 +47,7 @@ pub(super) fn spawn_nations(
             commands.spawn((ChildOf(head), chip("YOU", fonts, palette::TITLE)));
         }
         let warheads = |arms: f64| {
-            crate::sim::history::warheads(data.rules, i, arms)
+            crate::sim::archive::history::warheads(data.rules, i, arms)
                 .map_or(String::new(), |w| format!(" · {} warheads", thousands(w)))
         };
         let status = if i == me {

@@ -9,7 +9,7 @@ use crate::desktop::theme::widgets::{
 };
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::session::{AnswerProposal, EndTurn};
+use crate::sim::play::session::{AnswerProposal, EndTurn};
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -141,7 +141,7 @@ pub fn spawn_orders_column(
         ));
     }
     for t in &data.seat.agreements {
-        let name = crate::sim::narrate::agreement(sc, t.action);
+        let name = crate::sim::archive::narrate::agreement(sc, t.action);
         commands.spawn((
             ChildOf(treaties),
             label(
@@ -226,6 +226,7 @@ pub fn end_turn_label(view: &PlayerView, rules: &Rules) -> String {
 /// the sim already, so nothing of this seat's choice stays on screen.
 pub fn end_turn_or_pass(
     _: On<Activate>,
+    rules: Res<Rules>,
     mut view: ResMut<PlayerView>,
     mut end: MessageWriter<EndTurn>,
     mut next_view: ResMut<NextState<GameView>>,
@@ -235,7 +236,13 @@ pub fn end_turn_or_pass(
         return;
     };
     if view.chosen.is_none() {
-        view.notice = Some("Not yet: choose a move first.".into());
+        view.notice = crate::sim::archive::narrate::notice(
+            &rules.scenario,
+            &crate::sim::play::command::Refusal::NotChosen {
+                nation: view.player,
+            },
+            view.player,
+        );
         return;
     }
     view.hand_to(next);

@@ -11,7 +11,7 @@ use crate::desktop::settings::Settings;
 use crate::desktop::theme::widgets::{keyed_button, label, modal};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::Rules;
-use crate::sim::narrate;
+use crate::sim::archive::narrate;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use bevy::window::RequestRedraw;
@@ -145,7 +145,7 @@ fn spawn_reveal(
         lines.push(Line {
             parent: moves,
             text: format!(
-                "You saw no move by {}: a secret move may have gone unseen",
+                "You saw no move by {}: every nation moves each turn, so a secret move went unseen",
                 unseen.join(", ")
             ),
             bold: false,

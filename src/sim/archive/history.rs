@@ -1,0 +1,380 @@
+//! What a match leaves behind: per-turn records (for `--json`, `--csv`, the charts and the
+//! reports) and a tally of misreadings kept even when no history is recorded.
+
+use crate::sim::play::log::{SimEvent, TurnLog};
+use crate::sim::play::rules::{Rules, minutes_to_midnight};
+use crate::sim::play::state::{Diplomacy, Globals, Nations, Orders, Regime, Relations};
+use crate::sim::play::strategy::Stance;
+use crate::sim::scenario::{Intent, Threats, Visibility};
+use bevy::prelude::Component;
+use serde::{Deserialize, Serialize};
+
+/// The turn records of a match; present only on matches that are recorded.
+#[derive(Component, Debug, Clone, Default)]
+pub struct History(pub Vec<TurnRecord>);
+
+/// One turn of a match in the four numbers a batch's trajectory bands show: mean trust, mean
+/// transparency, mean arms (each over the pairs or nations, 0..100) and the risk of an
+/// exchange in percent, each computed exactly as from the turn's `TurnRecord`
+/// (`BandPoint::of_record`), rounding included, so the bands are the same either way.
+pub type BandPoint = [f64; 4];
+
+/// A match's `BandPoint` after each turn; present only on the matches whose bands are kept.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Trajectory(pub Vec<BandPoint>);
+
+/// The names of a `BandPoint`'s numbers, in order.
+pub const BAND_METRICS: [&str; 4] = ["trust", "transparency", "arms", "risk"];
+
+/// The band point of the state at the end of a turn, without building its record.
+pub fn band_point(nations: &Nations, relations: &Relations, globals: &Globals) -> BandPoint {
+    let pairs = || relations.pairs().map(|(i, j)| relations.get(i, j));
+    [
+        mean_of(pairs().map(|r| round(r.trust))),
+        mean_of(pairs().map(|r| round(r.transparency))),
+        nations.0.iter().map(|n| round(n.arms)).sum::<f64>() / nations.0.len().max(1) as f64,
+        round_risk(globals.risk) * 100.0,
+    ]
+}
+
+/// The band point of a turn's record.
+pub fn band_point_of_record(r: &TurnRecord) -> BandPoint {
+    [
+        mean_of(r.relations.iter().map(|x| x.trust)),
+        mean_of(r.relations.iter().map(|x| x.transparency)),
+        r.nations.iter().map(|n| n.arms).sum::<f64>() / r.nations.len().max(1) as f64,
+        r.risk * 100.0,
+    ]
+}
+
+/// The mean of some numbers, 0 for none.
+pub fn mean_of(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
+/// Counts of how moves were read, over the whole match.
+#[derive(Component, Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Turns counted so far.
+    pub turns: u32,
+    /// Readings of public moves (one per observer and move).
+    pub public_readings: u32,
+    /// Readings that were more hostile than meant.
+    pub misread: u32,
+    /// Readings of cooperative moves.
+    pub cooperative_readings: u32,
+    /// Cooperative moves read as hostile.
+    pub cooperative_seen_hostile: u32,
+    /// Readings of secret moves.
+    pub secret_readings: u32,
+    /// Secret moves that went unseen.
+    pub secret_unseen: u32,
+}
+
+impl Tally {
+    /// Adds another match's counts to these (for the totals of a batch).
+    pub fn absorb(&mut self, other: &Tally) {
+        self.turns += other.turns;
+        self.public_readings += other.public_readings;
+        self.misread += other.misread;
+        self.cooperative_readings += other.cooperative_readings;
+        self.cooperative_seen_hostile += other.cooperative_seen_hostile;
+        self.secret_readings += other.secret_readings;
+        self.secret_unseen += other.secret_unseen;
+    }
+
+    pub fn count(&mut self, rules: &Rules, orders: &Orders, log: &TurnLog) {
+        for event in &log.0 {
+            let SimEvent::MovePerceived {
+                actor, perception, ..
+            } = event
+            else {
+                continue;
+            };
+            let Some(action) = orders.moves[*actor] else {
+                continue;
+            };
+            let m = &rules.scenario.moves[action];
+            if m.visibility == Visibility::Secret {
+                self.secret_readings += 1;
+                self.secret_unseen += u32::from(perception.seen.is_none());
+                continue;
+            }
+            self.public_readings += 1;
+            self.misread += u32::from(perception.misread);
+            if m.intent == Intent::Cooperative {
+                self.cooperative_readings += 1;
+                self.cooperative_seen_hostile +=
+                    u32::from(perception.seen == Some(Intent::Hostile));
+            }
+        }
+    }
+}
+
+/// One turn as it ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnRecord {
+    /// 1-based.
+    pub turn: u32,
+    pub regime: Regime,
+    pub risk: f64,
+    pub minutes_to_midnight: f64,
+    pub threats: Threats,
+    pub crisis: Option<CrisisRecord>,
+    pub nations: Vec<NationRecord>,
+    pub relations: Vec<RelationRecord>,
+    pub moves: Vec<MoveRecord>,
+    pub perceived: Vec<PerceivedRecord>,
+    /// The turn's news, typed: every fact but the moves and how they were read (which have
+    /// `moves` and `perceived`). All of it is public (`docs/model.md`); `narrate::event` tells it.
+    #[serde(deserialize_with = "typed_events")]
+    pub events: Vec<SimEvent>,
+}
+
+/// Reads a record's events: typed ones (saves of version 3 on), skipping the sentences that
+/// saves of versions 1 and 2 held in their place; those saves take their events from the
+/// replay (`migrate`).
+fn typed_events<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<SimEvent>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Entry {
+        Typed(SimEvent),
+        Told(#[allow(dead_code)] String),
+    }
+    let entries = Vec::<Entry>::deserialize(d)?;
+    Ok(entries
+        .into_iter()
+        .filter_map(|e| match e {
+            Entry::Typed(e) => Some(e),
+            Entry::Told(_) => None,
+        })
+        .collect())
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrisisRecord {
+    pub parties: [String; 2],
+    pub level: u8,
+    pub rung: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NationRecord {
+    pub id: String,
+    pub arms: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warheads: Option<u32>,
+    pub alert: u8,
+    pub missile_defense: f64,
+    pub budget: f64,
+    pub approval: f64,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationRecord {
+    pub from: String,
+    pub to: String,
+    pub trust: f64,
+    pub transparency: f64,
+    /// `from`'s estimate of `to`'s arms.
+    pub belief: f64,
+    pub hotline: bool,
+    /// Whether `from` could verify `to`'s arms at the end of the turn (its transparency had
+    /// reached the scenario's `params.verification` then): so a threshold changed later does
+    /// not reveal the past.
+    #[serde(default)]
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MoveRecord {
+    pub nation: String,
+    #[serde(rename = "move")]
+    pub action: String,
+    pub intent: Intent,
+    pub stance: Stance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PerceivedRecord {
+    pub observer: String,
+    pub actor: String,
+    /// The intent read, or `null` when a secret move went unseen.
+    pub seen_as: Option<Intent>,
+    pub misread: bool,
+    pub detected: bool,
+}
+
+/// Rounds for the records, so that histories are readable and compare as text.
+pub fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The risk as records keep it: a probability to six decimals.
+fn round_risk(risk: f64) -> f64 {
+    (risk * 1e6).round() / 1e6
+}
+
+/// The record of the turn just resolved.
+pub fn record_turn_of(
+    rules: &Rules,
+    orders: &Orders,
+    log: &TurnLog,
+    nations: &Nations,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    globals: &Globals,
+) -> TurnRecord {
+    let sc = &rules.scenario;
+    let id = |i: usize| sc.nations[i].id.clone();
+    let nation_records = nations
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, n)| NationRecord {
+            id: id(i),
+            arms: round(n.arms),
+            warheads: warheads(rules, i, n.arms),
+            alert: n.alert,
+            missile_defense: round(n.missile_defense),
+            budget: round(n.budget),
+            approval: round(n.approval),
+            score: round(n.score),
+        })
+        .collect();
+    let relation_records = relations
+        .pairs()
+        .map(|(i, j)| {
+            let r = relations.get(i, j);
+            RelationRecord {
+                from: id(i),
+                to: id(j),
+                trust: round(r.trust),
+                transparency: round(r.transparency),
+                belief: round(r.belief),
+                hotline: r.hotline,
+                verified: r.transparency >= sc.params.verification,
+            }
+        })
+        .collect();
+    let moves = orders
+        .moves
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let m = &sc.moves[(*a)?];
+            Some(MoveRecord {
+                nation: id(i),
+                action: m.id.clone(),
+                intent: m.intent,
+                stance: orders.stances[i],
+            })
+        })
+        .collect();
+    let perceived = log
+        .0
+        .iter()
+        .filter_map(|e| match e {
+            SimEvent::MovePerceived {
+                observer,
+                actor,
+                perception,
+            } => Some(PerceivedRecord {
+                observer: id(*observer),
+                actor: id(*actor),
+                seen_as: perception.seen,
+                misread: perception.misread,
+                detected: perception.detected,
+            }),
+            _ => None,
+        })
+        .collect();
+    let crisis = diplomacy.crisis.as_ref().map(|c| CrisisRecord {
+        parties: c.parties.map(id),
+        level: c.level,
+        rung: sc
+            .ladder
+            .get(usize::from(c.level))
+            .cloned()
+            .unwrap_or_default(),
+    });
+    TurnRecord {
+        turn: globals.turn,
+        regime: globals.regimes.last().copied().unwrap_or(Regime::Unsettled),
+        risk: round_risk(globals.risk),
+        minutes_to_midnight: round(minutes_to_midnight(rules, globals.risk)),
+        threats: Threats {
+            terrorism: round(globals.threats.terrorism),
+            proliferation: round(globals.threats.proliferation),
+            disaster: round(globals.threats.disaster),
+        },
+        crisis,
+        nations: nation_records,
+        relations: relation_records,
+        moves,
+        perceived,
+        events: log
+            .0
+            .iter()
+            .filter(|e| {
+                !matches!(
+                    e,
+                    SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. }
+                )
+            })
+            .cloned()
+            .collect(),
+    }
+}
+
+/// Warheads for display, scaled from the scenario's starting count by arms.
+pub fn warheads(rules: &Rules, nation: usize, arms: f64) -> Option<u32> {
+    let spec = &rules.scenario.nations[nation];
+    let start = spec.warheads?;
+    if spec.arms <= 0.0 {
+        return Some(start);
+    }
+    Some((f64::from(start) * arms / spec.arms).round().max(0.0) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    struct Events {
+        #[serde(deserialize_with = "typed_events")]
+        events: Vec<SimEvent>,
+    }
+
+    /// A save of version 2 or a match file of Détente 0.2.0 holds sentences where events go:
+    /// they are skipped (the replay supplies the typed events); typed ones are read, in RON
+    /// (saves) and JSON (exports) alike.
+    #[test]
+    fn typed_events_are_read_and_old_sentences_skipped() {
+        let signed = SimEvent::TreatySigned {
+            parties: [0, 1],
+            action: 7,
+        };
+        let ended = SimEvent::CrisisEnded {
+            level: 2,
+            fizzled: true,
+        };
+        let ron_text = format!(
+            "(events: [\"usa and rus signed the New START\", {}, {}])",
+            ron::to_string(&signed).unwrap(),
+            ron::to_string(&ended).unwrap()
+        );
+        let read: Events = ron::from_str(&ron_text).unwrap();
+        assert_eq!(read.events, vec![signed.clone(), ended.clone()]);
+        let json_text = format!(
+            "{{\"events\": [\"a sentence\", {}, {}]}}",
+            serde_json::to_string(&signed).unwrap(),
+            serde_json::to_string(&ended).unwrap()
+        );
+        let read: Events = serde_json::from_str(&json_text).unwrap();
+        assert_eq!(read.events, vec![signed, ended]);
+    }
+}

@@ -1,0 +1,342 @@
+//! Words for what the rules report: the one place a typed fact becomes a sentence. The desktop,
+//! the reports and the command line's turn lines call these at display time; nothing parses the
+//! sentences back, and every other module matches on the types (`SimEvent`, `Refusal`,
+//! `story::Point`). Changing a sentence here changes what people read, and nothing else.
+
+use crate::sim::archive::history::TurnRecord;
+use crate::sim::archive::story::{Point, mean_transparency, mean_trust};
+use crate::sim::play::command::Refusal;
+use crate::sim::play::log::SimEvent;
+use crate::sim::play::state::Regime;
+use crate::sim::scenario::{Intent, Scenario};
+
+/// A sentence for each fact worth telling, without a capital (the moves and how they were
+/// read have records of their own, so `MoveChosen` and `MovePerceived` have none).
+pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
+    let name = |i: usize| nation(sc, i);
+    let agreement = |m: usize| agreement(sc, m);
+    let rung = |l: u8| sc.ladder.get(usize::from(l)).map_or("?", String::as_str);
+    Some(match event {
+        SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. } => return None,
+        SimEvent::ProposalAnswered {
+            from,
+            by,
+            action,
+            accepted,
+        } => format!(
+            "{} {} the {} proposed by {}",
+            name(*by),
+            if *accepted { "accepted" } else { "declined" },
+            agreement(*action),
+            name(*from)
+        ),
+        SimEvent::TreatySigned { parties, action } => format!(
+            "{} and {} signed the {}",
+            name(parties[0]),
+            name(parties[1]),
+            agreement(*action)
+        ),
+        SimEvent::TreatyBreachCaught {
+            breaker,
+            by,
+            action,
+        } => format!(
+            "{} caught {} breaking the {}; the agreement is void",
+            name(*by),
+            name(*breaker),
+            agreement(*action)
+        ),
+        SimEvent::CardDrawn { card, targets } => {
+            let who: Vec<&str> = targets.iter().map(|&t| name(t)).collect();
+            let card = sc.events.get(*card).map_or("?", |e| e.name.as_str());
+            format!("{card}: {}", who.join(", "))
+        }
+        SimEvent::CrisisOpened { parties, level } => format!(
+            "crisis between {} and {}: {}",
+            name(parties[0]),
+            name(parties[1]),
+            rung(*level)
+        ),
+        SimEvent::CrisisMoved { from, to } => {
+            format!("crisis moved from {} to {}", rung(*from), rung(*to))
+        }
+        SimEvent::CrisisEnded { fizzled: true, .. } => "the crisis fizzled out".into(),
+        SimEvent::CrisisEnded { .. } => "the crisis was defused".into(),
+        SimEvent::ExchangeHappened {
+            on_the_ladder: true,
+        } => "the crisis reached the top of the ladder: nuclear exchange".into(),
+        SimEvent::ExchangeHappened { .. } => {
+            "an accident or a miscalculation led to a nuclear exchange".into()
+        }
+    })
+}
+
+/// Why a command was refused, without a capital or a full stop: "Escalate is not open to this
+/// nation now".
+pub fn refusal(sc: &Scenario, refusal: &Refusal) -> String {
+    let name = |i: usize| nation(sc, i);
+    match refusal {
+        Refusal::NoSuchNation { nation } => format!("the scenario has no nation {nation}"),
+        Refusal::NotAPerson { nation } => {
+            format!("{} is not played by a person", name(*nation))
+        }
+        Refusal::NoSuchMove { action } => format!("the scenario has no move {action}"),
+        Refusal::MoveNotOpen { action, .. } => format!(
+            "{} is not open to this nation now",
+            sc.moves.get(*action).map_or("?", |m| m.name.as_str())
+        ),
+        Refusal::NoSuchProposal { .. } => "no such proposal to answer".into(),
+        Refusal::OwnProposal { .. } => "a nation cannot answer its own proposal".into(),
+        Refusal::NotChosen { .. } => "this nation has not chosen a move yet".into(),
+        Refusal::Paused => "the facilitator has paused the match".into(),
+        Refusal::MatchOver => "the match is over".into(),
+        Refusal::NoSuchEvent { card } => format!("the deck has no event {card}"),
+        Refusal::BadParameter { why } => why.clone(),
+        Refusal::NoSuchTurn { turn, played } => {
+            format!("there is no turn {turn} to go back to ({played} played)")
+        }
+        Refusal::CannotRebuild { why } => format!("the match cannot be rebuilt: {why}"),
+    }
+}
+
+/// What a seat's screen says when a command is refused, as a sentence: "Not yet: Russia has
+/// not chosen a move." `None` for the facilitator's own refusals, which only the facilitator's
+/// panel tells.
+pub fn notice(sc: &Scenario, r: &Refusal, seat: usize) -> Option<String> {
+    Some(match r {
+        Refusal::NotChosen { nation: who } if *who != seat => {
+            format!("Not yet: {} has not chosen a move.", nation(sc, *who))
+        }
+        Refusal::NotChosen { .. } => "Not yet: choose a move first.".into(),
+        Refusal::NoSuchEvent { .. }
+        | Refusal::BadParameter { .. }
+        | Refusal::NoSuchTurn { .. }
+        | Refusal::CannotRebuild { .. } => return None,
+        Refusal::MatchOver => "The match is over.".into(),
+        other => format!("Not yet: {}.", refusal(sc, other)),
+    })
+}
+
+/// How the seat's nation read a move, in words: "You read Russia's Summit as cooperative",
+/// "⚠ MISREAD: …", "⚠ You caught …"; `what` names the move.
+pub fn reading(
+    observer: &str,
+    what: &str,
+    seen: Option<Intent>,
+    misread: bool,
+    detected: bool,
+) -> String {
+    match (seen, misread, detected) {
+        (None, _, _) => format!("{observer} saw nothing: a secret move went unseen"),
+        (Some(_), _, true) => format!("⚠ {observer} caught {what}: a secret move, read as hostile"),
+        (Some(i), true, _) => format!("⚠ MISREAD: {observer} read {what} as {}", i.name()),
+        (Some(i), false, _) => format!("✓ {observer} read {what} as {}", i.name()),
+    }
+}
+
+/// A turning point of a match in words, with a capital.
+pub fn point(sc: &Scenario, point: &Point) -> String {
+    let name = |i: usize| nation(sc, i);
+    match point {
+        Point::Misreading {
+            observer,
+            actor,
+            action,
+        } => format!(
+            "{} read {} “{}” as a hostile move",
+            name(*observer),
+            possessive(name(*actor)),
+            sc.moves.get(*action).map_or("?", |m| m.name.as_str())
+        ),
+        Point::Misreadings(n) => format!("In all, {n} cooperative moves were read as hostile"),
+        Point::Event(e) => capitalise(&event(sc, e).unwrap_or_default()),
+        Point::TrustCollapsed { mean } => {
+            format!("Trust collapsed: the mean fell to {mean:.0}")
+        }
+        Point::TrustTookOff { mean } => format!("Trust took off: the mean rose to {mean:.0}"),
+        Point::RegimeChanged(regime) => match regime {
+            Regime::Mas => "Stability took hold: trust, transparency and low risk (MAS)",
+            Regime::Mad => "Deterrence by terror: high arms, low trust (MAD)",
+            Regime::Catastrophe => "Catastrophe: a nuclear exchange",
+            Regime::Unsettled => "The balance came loose again (unsettled)",
+        }
+        .into(),
+    }
+}
+
+/// A nation's name by index ("?" for none).
+pub fn nation(sc: &Scenario, i: usize) -> &str {
+    sc.nations.get(i).map_or("?", |n| n.name.as_str())
+}
+
+/// The name of the agreement a proposing move offers (the move's own name if it offers none).
+pub fn agreement(sc: &Scenario, action: usize) -> &str {
+    sc.moves.get(action).map_or("?", |m| {
+        m.proposes
+            .as_ref()
+            .map_or(m.name.as_str(), |a| a.name.as_str())
+    })
+}
+
+/// "1 move was misread", "3 moves were misread".
+pub fn misread_count(n: usize) -> String {
+    match n {
+        0 => "No move was misread".into(),
+        1 => "1 move was misread".into(),
+        n => format!("{n} moves were misread"),
+    }
+}
+
+/// "Russia’s", "the United States’".
+pub fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}’")
+    } else {
+        format!("{name}’s")
+    }
+}
+
+/// The sentence with its first letter in capitals.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
+/// A paragraph on why the match ended as it did, from its final numbers.
+pub fn outcome(outcome: Regime, history: &[TurnRecord]) -> String {
+    let Some(last) = history.last() else {
+        return "The match ended before its first turn.".into();
+    };
+    let trust = mean_trust(last);
+    let transparency = mean_transparency(last);
+    let arms: f64 = last.nations.iter().map(|n| n.arms).sum();
+    let misread: usize = history
+        .iter()
+        .map(|r| r.perceived.iter().filter(|p| p.misread).count())
+        .sum();
+    let misread = misread_count(misread);
+    let turns = last.turn;
+    let on_the_ladder = last.events.iter().any(|e| {
+        matches!(
+            e,
+            SimEvent::ExchangeHappened {
+                on_the_ladder: true
+            }
+        )
+    });
+    match outcome {
+        Regime::Mas => format!(
+            "Mutually assured stability. After {turns} turns trust stands at {trust:.0} and \
+             transparency at {transparency:.0}: each side can verify what the other does, so \
+             cooperation is believed and repaid. Total arms ended at {arms:.0}."
+        ),
+        Regime::Mad => format!(
+            "Mutually assured destruction. Peace holds only because both sides can destroy each \
+             other: total arms ended at {arms:.0} with trust at {trust:.0}. {misread} along the \
+             way; with transparency at {transparency:.0}, each side saw the worst in the other \
+             and armed against it."
+        ),
+        // An exchange comes from the top of the escalation ladder or from the turn's risk; the
+        // record of that turn is taken after it, when the crisis is over.
+        Regime::Catastrophe if on_the_ladder => format!(
+            "Catastrophe: on turn {turns} a crisis climbed to the top of the escalation \
+             ladder, a nuclear exchange. Trust had fallen to {trust:.0} and transparency to \
+             {transparency:.0}. {misread} before it."
+        ),
+        Regime::Catastrophe => format!(
+            "Catastrophe: an accident or a miscalculation led to a nuclear exchange on turn \
+             {turns}, when the risk of one was {:.1}% a turn. Trust had fallen to {trust:.0} and \
+             transparency to {transparency:.0}. {misread} before it.",
+            last.risk * 100.0,
+        ),
+        Regime::Unsettled => format!(
+            "Unsettled. After {turns} turns neither deterrence nor stability took hold: trust \
+             {trust:.0}, transparency {transparency:.0}, total arms {arms:.0}."
+        ),
+    }
+}
+
+/// The narration's own tests: the only tests that read its words.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::play::rules::shipped;
+    use crate::sim::play::run::run_one;
+    use crate::sim::play::state::Controller;
+    use crate::sim::play::strategy::Strategy;
+
+    #[test]
+    fn every_told_event_names_who_and_what() {
+        let sc = shipped("reset_2013").scenario;
+        let summit = sc.moves.iter().position(|m| m.proposes.is_some()).unwrap();
+        let signed = event(
+            &sc,
+            &SimEvent::TreatySigned {
+                parties: [0, 1],
+                action: summit,
+            },
+        )
+        .unwrap();
+        assert!(
+            signed.contains("United States") && signed.contains("Russia"),
+            "{signed}"
+        );
+        assert!(signed.contains(agreement(&sc, summit)), "{signed}");
+        let rung = event(
+            &sc,
+            &SimEvent::CrisisOpened {
+                parties: [1, 0],
+                level: 1,
+            },
+        )
+        .unwrap();
+        assert!(rung.contains(&sc.ladder[1]), "{rung}");
+        assert_eq!(
+            event(
+                &sc,
+                &SimEvent::MoveChosen {
+                    nation: 0,
+                    action: 0,
+                    stance: crate::sim::play::strategy::Stance::Cooperate
+                }
+            ),
+            None
+        );
+        let why = refusal(
+            &sc,
+            &Refusal::MoveNotOpen {
+                nation: 0,
+                action: summit,
+            },
+        );
+        assert!(why.contains(&sc.moves[summit].name), "{why}");
+    }
+
+    #[test]
+    fn the_outcome_paragraph_opens_with_the_outcome() {
+        let rules = shipped("reset_2013");
+        let personality = rules.personality_index("realist").unwrap();
+        for (strategy, seed) in [(Strategy::AlwaysDefect, 3), (Strategy::TitForTat, 5)] {
+            let controllers = vec![
+                Controller::Ai {
+                    strategy,
+                    personality
+                };
+                2
+            ];
+            let result = run_one(&rules, controllers, rules.scenario.turns, seed);
+            let text = outcome(result.outcome, result.history.as_ref().unwrap());
+            assert!(
+                text.starts_with(match result.outcome {
+                    Regime::Mad => "Mutually assured destruction",
+                    Regime::Catastrophe => "Catastrophe",
+                    Regime::Mas => "Mutually assured stability",
+                    Regime::Unsettled => "Unsettled",
+                }),
+                "{text}"
+            );
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! A match as a snapshot: every component of it, bit for bit, the random stream's position
+//! included. Captured from a world, and put back as a bundle.
+
+use crate::sim::archive::history::{History, Tally, TurnRecord};
+use crate::sim::play::log::TurnLog;
+use crate::sim::play::state::{
+    Diplomacy, GameId, GameRng, Globals, Nations, Orders, Perceptions, Relations, Seats,
+};
+use bevy::prelude::*;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+/// Where a match's random stream stands: its seed and how many words it has used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RngState {
+    pub seed: u64,
+    pub word_pos: u64,
+}
+
+/// Every component of a match: its exact state, bit for bit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchState {
+    pub rng: RngState,
+    pub nations: Nations,
+    pub relations: Relations,
+    pub diplomacy: Diplomacy,
+    pub globals: Globals,
+    pub seats: Seats,
+    pub orders: Orders,
+    pub perceptions: Perceptions,
+    /// The facts of the last turn resolved.
+    pub log: TurnLog,
+    pub tally: Tally,
+    pub history: Vec<TurnRecord>,
+}
+
+impl MatchState {
+    /// The state of the match `entity`, if it is a recorded match.
+    pub fn capture(world: &World, entity: Entity) -> Option<MatchState> {
+        let rng = &world.get::<GameRng>(entity)?.0;
+        Some(MatchState {
+            rng: RngState {
+                seed: world.get::<GameId>(entity)?.seed,
+                word_pos: u64::try_from(rng.get_word_pos()).ok()?,
+            },
+            nations: world.get::<Nations>(entity)?.clone(),
+            relations: world.get::<Relations>(entity)?.clone(),
+            diplomacy: world.get::<Diplomacy>(entity)?.clone(),
+            globals: world.get::<Globals>(entity)?.clone(),
+            seats: world.get::<Seats>(entity)?.clone(),
+            orders: world.get::<Orders>(entity)?.clone(),
+            perceptions: world.get::<Perceptions>(entity)?.clone(),
+            log: world.get::<TurnLog>(entity)?.clone(),
+            tally: *world.get::<Tally>(entity)?,
+            history: world.get::<History>(entity)?.0.clone(),
+        })
+    }
+
+    /// The components that put a match in exactly this state (inserted over an existing match,
+    /// they replace its state).
+    pub fn into_bundle(self) -> impl Bundle {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.rng.seed);
+        rng.set_word_pos(u128::from(self.rng.word_pos));
+        (
+            GameId {
+                index: 0,
+                seed: self.rng.seed,
+            },
+            GameRng(rng),
+            self.nations,
+            self.relations,
+            self.diplomacy,
+            self.globals,
+            (
+                self.seats,
+                self.orders,
+                self.perceptions,
+                self.log,
+                self.tally,
+                History(self.history),
+            ),
+        )
+    }
+}

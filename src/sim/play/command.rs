@@ -1,0 +1,148 @@
+//! The one check of a command against the rules. The live session, a replay and a loaded save
+//! all call these functions, so a command refused in one is refused in the others, for the same
+//! `Refusal`; and the rule that a turn ends only once every person has chosen is `waiting_for`.
+
+use crate::sim::play::rules::{Rules, available_moves};
+use crate::sim::play::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
+use serde::{Deserialize, Serialize};
+
+/// Why the rules would not take a command. Indices are into the scenario's nations, moves and
+/// events, and into the match's pending proposals; `narrate::refusal` gives the words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// The scenario has no such nation.
+    NoSuchNation { nation: usize },
+    /// The seat is played by the computer, not by a person.
+    NotAPerson { nation: usize },
+    /// The scenario has no such move.
+    NoSuchMove { action: usize },
+    /// The move exists but is not open to this nation now (a crisis move outside a crisis,
+    /// a move it cannot afford, a proposal already in force…).
+    MoveNotOpen { nation: usize, action: usize },
+    /// No pending proposal has that index.
+    NoSuchProposal { nation: usize, proposal: usize },
+    /// A nation may not answer a proposal it made.
+    OwnProposal { nation: usize, proposal: usize },
+    /// The turn cannot end: this seat, played by a person, has not chosen a move.
+    NotChosen { nation: usize },
+    /// The facilitator has paused the match: no turn ends.
+    Paused,
+    /// The match has ended.
+    MatchOver,
+    /// The facilitator named an event the deck does not have.
+    NoSuchEvent { card: usize },
+    /// The facilitator's parameter change was not accepted (the reason from `overrides`).
+    BadParameter { why: String },
+    /// The facilitator asked to go back to a turn not played.
+    NoSuchTurn { turn: u32, played: u32 },
+    /// A rollback's replay failed.
+    CannotRebuild { why: String },
+}
+
+impl Refusal {
+    /// The seat the refusal is about, when it is about one.
+    pub fn nation(&self) -> Option<usize> {
+        match *self {
+            Refusal::NoSuchNation { nation }
+            | Refusal::NotAPerson { nation }
+            | Refusal::MoveNotOpen { nation, .. }
+            | Refusal::NoSuchProposal { nation, .. }
+            | Refusal::OwnProposal { nation, .. }
+            | Refusal::NotChosen { nation } => Some(nation),
+            _ => None,
+        }
+    }
+}
+
+/// The parts of a match a command is checked against.
+#[derive(Clone, Copy)]
+pub struct Position<'a> {
+    pub seats: &'a Seats,
+    pub nations: &'a Nations,
+    pub relations: &'a Relations,
+    pub diplomacy: &'a Diplomacy,
+    pub globals: &'a Globals,
+}
+
+impl Position<'_> {
+    /// Whether `nation` is a seat played by a person.
+    fn person(&self, nation: usize) -> Result<(), Refusal> {
+        match self.seats.0.get(nation) {
+            None => Err(Refusal::NoSuchNation { nation }),
+            Some(s) if s.controller != Controller::Human => Err(Refusal::NotAPerson { nation }),
+            Some(_) => Ok(()),
+        }
+    }
+}
+
+/// Checks that a person's seat may play `action` this turn.
+pub fn check_move(
+    rules: &Rules,
+    at: Position,
+    nation: usize,
+    action: usize,
+) -> Result<(), Refusal> {
+    at.person(nation)?;
+    if at.globals.finished() {
+        return Err(Refusal::MatchOver);
+    }
+    if action >= rules.scenario.moves.len() {
+        return Err(Refusal::NoSuchMove { action });
+    }
+    let open = available_moves(
+        rules,
+        nation,
+        at.nations,
+        at.relations,
+        at.diplomacy,
+        at.globals,
+    );
+    if !open.contains(&action) {
+        return Err(Refusal::MoveNotOpen { nation, action });
+    }
+    Ok(())
+}
+
+/// Checks that a person's seat may answer the pending proposal at `proposal` (its position in
+/// the match's list of pending proposals).
+pub fn check_answer(at: Position, nation: usize, proposal: usize) -> Result<(), Refusal> {
+    at.person(nation)?;
+    if at.globals.finished() {
+        return Err(Refusal::MatchOver);
+    }
+    match at.diplomacy.proposals.get(proposal) {
+        None => Err(Refusal::NoSuchProposal { nation, proposal }),
+        Some(p) if p.from == nation => Err(Refusal::OwnProposal { nation, proposal }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// The seats played by people that have not chosen a move this turn, in seat order.
+pub fn waiting_for(seats: &Seats, orders: &Orders) -> Vec<usize> {
+    (0..seats.0.len())
+        .filter(|&i| {
+            seats.0[i].controller == Controller::Human
+                && orders.moves.get(i).copied().flatten().is_none()
+        })
+        .collect()
+}
+
+/// Checks that the turn may be resolved: the match is on, not paused, and every person has
+/// chosen.
+pub fn check_end_turn(
+    seats: &Seats,
+    orders: &Orders,
+    globals: &Globals,
+    paused: bool,
+) -> Result<(), Refusal> {
+    if globals.finished() {
+        return Err(Refusal::MatchOver);
+    }
+    if paused {
+        return Err(Refusal::Paused);
+    }
+    match waiting_for(seats, orders).first() {
+        Some(&nation) => Err(Refusal::NotChosen { nation }),
+        None => Ok(()),
+    }
+}

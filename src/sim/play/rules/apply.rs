@@ -1,0 +1,360 @@
+//! Stage 3, apply: the real moves change the real state — costs, effects, signed agreements,
+//! the crisis ladder and the turn's payoffs.
+
+use super::Rules;
+use super::crisis::{climb_ladder, open_crisis};
+use crate::sim::play::log::{SimEvent, TurnLog};
+use crate::sim::play::state::{Diplomacy, Globals, Nations, Orders, Proposal, Relations, Treaty};
+use crate::sim::scenario::{Effect, Intent};
+
+/// The parts of a match an effect may touch.
+pub(super) struct Affected<'a> {
+    pub nations: &'a mut Nations,
+    pub relations: &'a mut Relations,
+    pub diplomacy: &'a mut Diplomacy,
+    pub globals: &'a mut Globals,
+    pub log: &'a mut TurnLog,
+}
+
+pub fn apply_moves(
+    rules: &Rules,
+    orders: &Orders,
+    nations: &mut Nations,
+    relations: &mut Relations,
+    diplomacy: &mut Diplomacy,
+    globals: &mut Globals,
+    log: &mut TurnLog,
+) {
+    let turn = globals.turn;
+    sign_accepted(rules, orders, nations, relations, diplomacy, log);
+    climb_ladder(rules, orders, diplomacy, globals, log);
+    let mut world = Affected {
+        nations,
+        relations,
+        diplomacy,
+        globals,
+        log,
+    };
+    let n = world.nations.0.len();
+    for (i, action) in orders.moves.iter().enumerate() {
+        let Some(action) = *action else { continue };
+        let m = &rules.scenario.moves[action];
+        let me = &mut world.nations.0[i];
+        me.budget = (me.budget - m.cost + rules.scenario.nations[i].income).max(0.0);
+        for effect in &m.effects {
+            apply_effect(rules, effect, i, &mut world);
+        }
+        if m.proposes.is_some() {
+            world.diplomacy.proposals.push(Proposal {
+                from: i,
+                action,
+                turn,
+            });
+        }
+        let others_hostile = orders.moves.iter().enumerate().any(|(j, a)| {
+            j != i && a.is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile)
+        });
+        if m.shared_threat && !others_hostile {
+            world.globals.last_joint_action = Some(turn);
+        }
+    }
+    let joint_treaty = world.diplomacy.treaties.iter().any(|t| {
+        rules.scenario.moves[t.action]
+            .proposes
+            .as_ref()
+            .is_some_and(|a| a.shared_threat)
+    });
+    if joint_treaty {
+        world.globals.last_joint_action = Some(turn);
+    }
+    score_turn(rules, orders, world.nations, n);
+}
+
+/// Prisoner's-dilemma payoffs on the true intents (hostile is defection), averaged over the
+/// others so that scores compare across scenarios with more than two nations.
+fn score_turn(rules: &Rules, orders: &Orders, nations: &mut Nations, n: usize) {
+    let pay = &rules.scenario.payoffs;
+    let defects = |i: usize| {
+        orders.moves[i].is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile)
+    };
+    for i in 0..n {
+        let mut total = 0.0;
+        for j in (0..n).filter(|&j| j != i) {
+            total += match (defects(i), defects(j)) {
+                (false, false) => pay.r,
+                (false, true) => pay.s,
+                (true, false) => pay.t,
+                (true, true) => pay.p,
+            };
+        }
+        nations.0[i].score += total / (n - 1).max(1) as f64;
+    }
+}
+
+/// Turns last turn's accepted proposals into treaties and clears the answered ones. An arms
+/// cut is carried out on signing.
+fn sign_accepted(
+    rules: &Rules,
+    orders: &Orders,
+    nations: &mut Nations,
+    relations: &mut Relations,
+    diplomacy: &mut Diplomacy,
+    log: &mut TurnLog,
+) {
+    let proposals = std::mem::take(&mut diplomacy.proposals);
+    // A proposer accepted by several nations makes its cut once, not once per acceptor.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for &(p, by, accepted) in &orders.answers {
+        let Some(proposal) = proposals.get(p) else {
+            continue;
+        };
+        log.0.push(SimEvent::ProposalAnswered {
+            from: proposal.from,
+            by,
+            action: proposal.action,
+            accepted,
+        });
+        let Some(terms) = &rules.scenario.moves[proposal.action].proposes else {
+            continue;
+        };
+        if !accepted {
+            continue;
+        }
+        let parties = [proposal.from, by];
+        let binding = diplomacy
+            .treaties
+            .iter()
+            .any(|t| t.action == proposal.action && same_pair(t.parties, parties));
+        if binding {
+            continue;
+        }
+        // Signing implements the cut at once; the cap then holds arms at the new level.
+        let caps = terms.arms_cut.map(|amount| {
+            parties.map(|i| {
+                let arms = &mut nations.0[i].arms;
+                if !cut.contains(&(p, i)) {
+                    *arms = (*arms - amount).max(0.0);
+                    cut.push((p, i));
+                }
+                *arms
+            })
+        });
+        diplomacy.treaties.push(Treaty {
+            action: proposal.action,
+            parties,
+            caps,
+            signed: proposal.turn + 1,
+        });
+        for (a, b) in [(parties[0], parties[1]), (parties[1], parties[0])] {
+            let r = relations.get_mut(a, b);
+            r.trust = (r.trust + terms.trust_bonus).min(100.0);
+        }
+        log.0.push(SimEvent::TreatySigned {
+            parties,
+            action: proposal.action,
+        });
+    }
+}
+
+fn same_pair(a: [usize; 2], b: [usize; 2]) -> bool {
+    a == b || a == [b[1], b[0]]
+}
+
+/// One effect on the state, with `me` as the mover or the event's target.
+pub(super) fn apply_effect(rules: &Rules, effect: &Effect, me: usize, w: &mut Affected) {
+    let n = w.nations.0.len();
+    let others = (0..n).filter(move |&j| j != me);
+    let nation = &mut w.nations.0[me];
+    match *effect {
+        Effect::Arms(d) => nation.arms = (nation.arms + d).clamp(0.0, 100.0),
+        Effect::Alert(d) => nation.alert = (i32::from(nation.alert) + d).clamp(0, 3) as u8,
+        Effect::MissileDefense(d) => {
+            nation.missile_defense = (nation.missile_defense + d).clamp(0.0, 100.0)
+        }
+        Effect::Budget(d) => nation.budget = (nation.budget + d).max(0.0),
+        Effect::Approval(d) => nation.approval = (nation.approval + d).clamp(0.0, 100.0),
+        Effect::TransparencyOfMe(d) => {
+            others.for_each(|j| add(&mut w.relations.get_mut(j, me).transparency, d))
+        }
+        Effect::TransparencyOfOthers(d) => {
+            others.for_each(|j| add(&mut w.relations.get_mut(me, j).transparency, d))
+        }
+        Effect::TrustOfOthers(d) => {
+            others.for_each(|j| add(&mut w.relations.get_mut(j, me).trust, d))
+        }
+        Effect::TrustInOthers(d) => {
+            others.for_each(|j| add(&mut w.relations.get_mut(me, j).trust, d))
+        }
+        Effect::Threat(kind, d) => add(w.globals.threats.get_mut(kind), d),
+        Effect::Hotline => others.for_each(|j| {
+            w.relations.get_mut(me, j).hotline = true;
+            w.relations.get_mut(j, me).hotline = true;
+        }),
+        Effect::Crisis(rung) => open_crisis(rules, me, rung, w),
+    }
+}
+
+fn add(value: &mut f64, d: f64) {
+    *value = (*value + d).clamp(0.0, 100.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::play::state::{Crisis, Nations};
+
+    fn fixture(rules: &Rules) -> (Nations, Relations, Diplomacy, Globals) {
+        let plan = crate::sim::play::run::Plan {
+            controllers: rules.default_controllers(),
+            turns: 40,
+            record: false,
+            trajectories: 0,
+        };
+        let mut world = bevy::prelude::World::new();
+        let e = world
+            .spawn(crate::sim::play::run::new_match(rules, &plan, 0, 1))
+            .id();
+        (
+            world.get::<Nations>(e).unwrap().clone(),
+            world.get::<Relations>(e).unwrap().clone(),
+            Diplomacy::default(),
+            world.get::<Globals>(e).unwrap().clone(),
+        )
+    }
+
+    fn orders(rules: &Rules, moves: [&str; 2]) -> Orders {
+        Orders {
+            moves: moves.iter().map(|m| rules.move_index(m)).collect(),
+            stances: vec![crate::sim::play::strategy::Stance::Cooperate; 2],
+            answers: vec![],
+            injected: vec![],
+        }
+    }
+
+    #[test]
+    fn both_escalating_climb_two_rungs_and_the_top_is_an_exchange() {
+        let rules = super::super::shipped("reset_2013");
+        let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
+        diplomacy.crisis = Some(Crisis {
+            parties: [0, 1],
+            level: 1,
+            opened: 0,
+            peak: 1,
+        });
+        let mut log = TurnLog::default();
+        let escalate = orders(&rules, ["escalate", "escalate"]);
+        apply_moves(
+            &rules,
+            &escalate,
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
+        assert_eq!(diplomacy.crisis.as_ref().map(|c| c.level), Some(3));
+        assert!(log.0.contains(&SimEvent::CrisisMoved { from: 1, to: 3 }));
+        apply_moves(
+            &rules,
+            &escalate,
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
+        assert!(globals.exchange && diplomacy.crisis.is_none());
+        assert!(log.0.contains(&SimEvent::ExchangeHappened {
+            on_the_ladder: true
+        }));
+    }
+
+    #[test]
+    fn de_escalating_together_defuses_the_crisis() {
+        let rules = super::super::shipped("reset_2013");
+        let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
+        diplomacy.crisis = Some(Crisis {
+            parties: [0, 1],
+            level: 2,
+            opened: 0,
+            peak: 2,
+        });
+        let mut log = TurnLog::default();
+        apply_moves(
+            &rules,
+            &orders(&rules, ["de_escalate", "back_channel"]),
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
+        assert!(diplomacy.crisis.is_none() && !globals.exchange);
+        assert!(log.0.contains(&SimEvent::CrisisEnded {
+            level: 0,
+            fizzled: false
+        }));
+    }
+
+    #[test]
+    fn a_proposal_binds_only_when_accepted() {
+        let rules = super::super::shipped("reset_2013");
+        let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
+        let mut log = TurnLog::default();
+        apply_moves(
+            &rules,
+            &orders(&rules, ["propose_arms_treaty", "hold"]),
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
+        assert_eq!(diplomacy.proposals.len(), 1);
+        assert!(diplomacy.treaties.is_empty());
+        let mut declined = orders(&rules, ["hold", "hold"]);
+        declined.answers = vec![(0, 1, false)];
+        let mut d2 = diplomacy.clone();
+        apply_moves(
+            &rules,
+            &declined,
+            &mut nations.clone(),
+            &mut relations.clone(),
+            &mut d2,
+            &mut globals.clone(),
+            &mut log,
+        );
+        assert!(d2.treaties.is_empty() && d2.proposals.is_empty());
+        let mut accepted = orders(&rules, ["hold", "hold"]);
+        accepted.answers = vec![(0, 1, true)];
+        let arms = [nations.0[0].arms, nations.0[1].arms];
+        apply_moves(
+            &rules,
+            &accepted,
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut log,
+        );
+        let treaty = &diplomacy.treaties[0];
+        assert_eq!(treaty.parties, [0, 1]);
+        assert_eq!(treaty.caps, Some([arms[0] - 8.0, arms[1] - 8.0]));
+    }
+
+    #[test]
+    fn payoffs_follow_the_true_intents() {
+        let rules = super::super::shipped("reset_2013");
+        let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
+        apply_moves(
+            &rules,
+            &orders(&rules, ["summit", "arms_buildup"]),
+            &mut nations,
+            &mut relations,
+            &mut diplomacy,
+            &mut globals,
+            &mut TurnLog::default(),
+        );
+        assert_eq!((nations.0[0].score, nations.0[1].score), (0.0, 5.0));
+    }
+}

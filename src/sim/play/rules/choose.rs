@@ -1,0 +1,289 @@
+//! Stage 1, choose: every AI seat decides a stance from what it perceived, then its personality
+//! picks a concrete move of that stance; AI seats also answer pending proposals.
+
+use super::Rules;
+use crate::sim::play::log::{SimEvent, TurnLog};
+use crate::sim::play::state::{
+    Controller, Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats,
+};
+use crate::sim::play::strategy::{Memory, Stance, Strategy};
+use crate::sim::scenario::{Intent, Requirement};
+use rand::Rng;
+
+/// The moves `nation` may choose now: crisis moves for the parties to an open crisis, the rest
+/// for everyone else; only those it can afford and whose requirements hold. Never empty while
+/// the scenario has a move it can afford.
+pub fn available_moves(
+    rules: &Rules,
+    nation: usize,
+    nations: &Nations,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    globals: &Globals,
+) -> Vec<usize> {
+    let in_crisis = diplomacy
+        .crisis
+        .as_ref()
+        .is_some_and(|c| c.parties.contains(&nation));
+    let pool = if in_crisis && !rules.crisis_moves.is_empty() {
+        &rules.crisis_moves
+    } else {
+        &rules.normal_moves
+    };
+    let me = &nations.0[nation];
+    let affordable = |m: usize| rules.scenario.moves[m].cost <= me.budget;
+    let allowed = |m: usize| {
+        rules.scenario.moves[m]
+            .requires
+            .iter()
+            .all(|r| requirement_holds(r, nation, nations, relations, globals))
+            && !already_agreed(m, nation, nations.0.len(), diplomacy)
+    };
+    let open: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&m| affordable(m) && allowed(m))
+        .collect();
+    if !open.is_empty() {
+        return open;
+    }
+    let affordable: Vec<usize> = pool.iter().copied().filter(|&m| affordable(m)).collect();
+    if !affordable.is_empty() {
+        affordable
+    } else {
+        pool.clone()
+    }
+}
+
+/// A proposal is pointless while the same offer is pending (from anyone) or its agreement binds
+/// `nation` with every other nation.
+fn already_agreed(action: usize, nation: usize, n: usize, diplomacy: &Diplomacy) -> bool {
+    if diplomacy.proposals.iter().any(|p| p.action == action) {
+        return true;
+    }
+    let bound = |j: usize| {
+        diplomacy
+            .treaties
+            .iter()
+            .any(|t| t.action == action && t.parties.contains(&nation) && t.parties.contains(&j))
+    };
+    (0..n).filter(|&j| j != nation).all(bound)
+}
+
+fn requirement_holds(
+    r: &Requirement,
+    nation: usize,
+    nations: &Nations,
+    relations: &Relations,
+    globals: &Globals,
+) -> bool {
+    let me = &nations.0[nation];
+    match *r {
+        Requirement::AlertBelow(a) => me.alert < a,
+        Requirement::AlertAbove(a) => me.alert > a,
+        Requirement::MissileDefenseAtLeast(v) => me.missile_defense >= v,
+        Requirement::ArmsAtLeast(v) => me.arms >= v,
+        Requirement::ArmsBelow(v) => me.arms < v,
+        Requirement::NoHotline => (0..relations.n)
+            .filter(|&j| j != nation)
+            .any(|j| !relations.get(nation, j).hotline),
+        Requirement::ThreatAtLeast(kind, v) => globals.threats.get(kind) >= v,
+    }
+}
+
+/// The personality's pick among `candidates` for a stance. Cooperating, it hedges with a neutral
+/// move with probability `hedge · (1 − trust/100)`, trust being its mean trust in the others (a
+/// nation that distrusts hedges more: the security dilemma); defecting, it picks a hostile move.
+/// In a crisis, defecting means escalating or holding firm. When the stance has no candidate it
+/// falls back to the nearest intent that has one.
+pub fn pick_move(
+    rules: &Rules,
+    personality: usize,
+    stance: Stance,
+    trust: f64,
+    candidates: &[usize],
+    rng: &mut impl Rng,
+) -> usize {
+    let p = &rules.personalities[personality];
+    let intent_of = |m: usize| rules.scenario.moves[m].intent;
+    let has = |i: Intent| candidates.iter().any(|&m| intent_of(m) == i);
+    let (coop, neutral, hostile) = (
+        has(Intent::Cooperative),
+        has(Intent::Neutral),
+        has(Intent::Hostile),
+    );
+    let order: [Intent; 3] = match stance {
+        Stance::Cooperate => {
+            let share = (p.hedge * (1.0 - trust / 100.0)).clamp(0.0, 1.0);
+            let hedge = neutral && coop && rng.random_bool(share);
+            if hedge {
+                [Intent::Neutral, Intent::Cooperative, Intent::Hostile]
+            } else {
+                [Intent::Cooperative, Intent::Neutral, Intent::Hostile]
+            }
+        }
+        Stance::Defect => [Intent::Hostile, Intent::Neutral, Intent::Cooperative],
+    };
+    // On the escalation ladder a defector may escalate or hold firm: refusing to back down is
+    // defection too, and not every hard-liner wants to climb.
+    let in_crisis = candidates
+        .iter()
+        .all(|&m| rules.scenario.moves[m].crisis_step.is_some());
+    let weight = |m: usize| p.weights[m];
+    let of = |i: Intent| {
+        candidates
+            .iter()
+            .copied()
+            .filter(move |&m| intent_of(m) == i)
+    };
+    if stance == Stance::Defect && in_crisis && (hostile || neutral) {
+        // The hostile moves, then the neutral ones.
+        return weighted_choice(
+            || of(Intent::Hostile).chain(of(Intent::Neutral)),
+            weight,
+            rng,
+        );
+    }
+    match order.into_iter().find(|&i| has(i)) {
+        Some(i) => weighted_choice(|| of(i), weight, rng),
+        None => weighted_choice(|| candidates.iter().copied(), weight, rng),
+    }
+}
+
+/// Draws one item with probability proportional to its weight (uniformly if all weigh 0).
+/// `items` gives the same sequence each time it is called, so nothing is allocated.
+fn weighted_choice<I: Iterator<Item = usize>>(
+    items: impl Fn() -> I,
+    weight: impl Fn(usize) -> f64,
+    rng: &mut impl Rng,
+) -> usize {
+    let total: f64 = items().map(&weight).sum();
+    if total <= 0.0 {
+        let k = rng.random_range(0..items().count());
+        return items().nth(k).unwrap_or_default();
+    }
+    let mut x = rng.random_range(0.0..total);
+    let mut last = 0;
+    for m in items() {
+        x -= weight(m);
+        if x < 0.0 {
+            return m;
+        }
+        last = m;
+    }
+    last
+}
+
+/// Fills `orders` for the AI seats (human seats' orders arrive beforehand as commands) and
+/// answers pending proposals.
+pub fn choose_orders(
+    rules: &Rules,
+    seats: &mut Seats,
+    nations: &Nations,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    globals: &Globals,
+    perceptions: &Perceptions,
+    orders: &mut Orders,
+    log: &mut TurnLog,
+    rng: &mut impl Rng,
+) {
+    let n = nations.0.len();
+    orders.moves.resize(n, None);
+    orders.stances.resize(n, Stance::Cooperate);
+    let payoffs = &rules.scenario.payoffs;
+    for i in 0..n {
+        let seat = &mut seats.0[i];
+        let memory = Memory {
+            mine: &seat.mine,
+            theirs: &seat.theirs,
+        };
+        let (stance, action) = match (seat.controller, orders.moves[i]) {
+            (Controller::Human, Some(action)) => {
+                let hostile = rules.scenario.moves[action].intent == Intent::Hostile;
+                (
+                    if hostile {
+                        Stance::Defect
+                    } else {
+                        Stance::Cooperate
+                    },
+                    action,
+                )
+            }
+            (controller, _) => {
+                // A human seat without orders is played by tit for tat, so a turn never stalls.
+                let (strategy, personality) = match controller {
+                    Controller::Ai {
+                        strategy,
+                        personality,
+                    } => (strategy, personality),
+                    Controller::Human => (Strategy::TitForTat, 0),
+                };
+                let mut stance = strategy.decide(memory, payoffs, rng);
+                let noise = rules.scenario.params.execution_noise;
+                if noise > 0.0 && rng.random_bool(noise.min(1.0)) {
+                    stance = stance.flipped();
+                }
+                let candidates = available_moves(rules, i, nations, relations, diplomacy, globals);
+                let trust = mean_trust_of(relations, i);
+                (
+                    stance,
+                    pick_move(rules, personality, stance, trust, &candidates, rng),
+                )
+            }
+        };
+        orders.moves[i] = Some(action);
+        orders.stances[i] = stance;
+        seat.mine.push(stance);
+        log.0.push(SimEvent::MoveChosen {
+            nation: i,
+            action,
+            stance,
+        });
+    }
+    answer_proposals(rules, seats, relations, diplomacy, perceptions, orders);
+}
+
+/// An observer's mean trust in the others.
+pub fn mean_trust_of(relations: &Relations, observer: usize) -> f64 {
+    let (sum, n) = (0..relations.n)
+        .filter(|&j| j != observer)
+        .fold((0.0, 0usize), |(s, n), j| {
+            (s + relations.get(observer, j).trust, n + 1)
+        });
+    sum / n.max(1) as f64
+}
+
+/// AI seats accept when they mean to cooperate this turn, trust the proposer enough, and read
+/// the proposal itself as cooperative (an offer misread as a ploy is declined).
+fn answer_proposals(
+    rules: &Rules,
+    seats: &Seats,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    perceptions: &Perceptions,
+    orders: &mut Orders,
+) {
+    let n = relations.n;
+    let accept_trust = rules.scenario.params.treaty.accept_trust;
+    for (p, proposal) in diplomacy.proposals.iter().enumerate() {
+        for (i, seat) in seats.0.iter().enumerate() {
+            if i == proposal.from || orders.answers.iter().any(|&(q, by, _)| q == p && by == i) {
+                continue;
+            }
+            let accepted = match seat.controller {
+                Controller::Ai { .. } => {
+                    let read_as_offer = perceptions
+                        .0
+                        .get(i * n + proposal.from)
+                        .is_none_or(|p| p.seen == Some(Intent::Cooperative));
+                    orders.stances[i] == Stance::Cooperate
+                        && read_as_offer
+                        && relations.get(i, proposal.from).trust >= accept_trust
+                }
+                Controller::Human => false,
+            };
+            orders.answers.push((p, i, accepted));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The escalation ladder: crises open on a rung, the parties' crisis moves climb or descend it,
+//! its top is a nuclear exchange and its bottom the end of the crisis.
+
+use super::Rules;
+use super::apply::Affected;
+use crate::sim::play::log::{SimEvent, TurnLog};
+use crate::sim::play::state::{Crisis, Diplomacy, Globals, Orders};
+
+/// The parties' crisis moves move the ladder; its top is an exchange, its bottom the end.
+pub(super) fn climb_ladder(
+    rules: &Rules,
+    orders: &Orders,
+    diplomacy: &mut Diplomacy,
+    globals: &mut Globals,
+    log: &mut TurnLog,
+) {
+    let Some(crisis) = diplomacy.crisis.as_mut() else {
+        return;
+    };
+    let step: i32 = crisis
+        .parties
+        .iter()
+        .filter_map(|&p| orders.moves[p])
+        .filter_map(|a| rules.scenario.moves[a].crisis_step)
+        .sum();
+    let from = crisis.level;
+    let to = (i32::from(from) + step).clamp(0, i32::from(rules.top_rung)) as u8;
+    crisis.level = to;
+    crisis.peak = crisis.peak.max(to);
+    if to != from {
+        log.0.push(SimEvent::CrisisMoved { from, to });
+    }
+    let fizzled =
+        globals.turn.saturating_sub(crisis.opened) >= rules.scenario.params.crisis.max_turns;
+    if to >= rules.top_rung {
+        globals.exchange = true;
+        log.0.push(SimEvent::ExchangeHappened {
+            on_the_ladder: true,
+        });
+        diplomacy.crisis = None;
+    } else if to == 0 || fizzled {
+        log.0.push(SimEvent::CrisisEnded {
+            level: to,
+            fizzled: to != 0,
+        });
+        diplomacy.crisis = None;
+    }
+}
+
+/// Opens a crisis between `me` and the nation it trusts least, or raises the open one.
+pub(super) fn open_crisis(rules: &Rules, me: usize, rung: u8, w: &mut Affected) {
+    let rung = rung.min(rules.top_rung.saturating_sub(1));
+    if let Some(crisis) = w.diplomacy.crisis.as_mut() {
+        if rung > crisis.level {
+            w.log.0.push(SimEvent::CrisisMoved {
+                from: crisis.level,
+                to: rung,
+            });
+            crisis.level = rung;
+            crisis.peak = crisis.peak.max(rung);
+        }
+        return;
+    }
+    let rival = (0..w.relations.n).filter(|&j| j != me).min_by(|&a, &b| {
+        w.relations
+            .get(me, a)
+            .trust
+            .total_cmp(&w.relations.get(me, b).trust)
+    });
+    let Some(rival) = rival else { return };
+    let parties = [me, rival];
+    w.diplomacy.crisis = Some(Crisis {
+        parties,
+        level: rung,
+        opened: w.globals.turn,
+        peak: rung,
+    });
+    w.log.0.push(SimEvent::CrisisOpened {
+        parties,
+        level: rung,
+    });
+}

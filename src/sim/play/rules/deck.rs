@@ -1,0 +1,133 @@
+//! Stage 7, events: each card of the scenario's deck fires with a chance weighted by the state —
+//! false alarms at high alert and low transparency, proxy wars in distrust, and so on.
+
+use super::Rules;
+use super::apply::{Affected, apply_effect};
+use crate::sim::play::log::{SimEvent, TurnLog};
+use crate::sim::play::state::{Diplomacy, Globals, Nations, Relations};
+use crate::sim::scenario::{Chance, EventSpec, Target};
+use rand::Rng;
+
+/// The state, reduced to the factors (each 0..1) that event chances weigh.
+struct Factors {
+    alert: f64,
+    tension: f64,
+    opacity: f64,
+    arms: f64,
+    terrorism: f64,
+    proliferation: f64,
+    disaster: f64,
+}
+
+fn chance(c: &Chance, f: &Factors) -> f64 {
+    (c.base
+        + c.alert * f.alert
+        + c.tension * f.tension
+        + c.opacity * f.opacity
+        + c.arms * f.arms
+        + c.terrorism * f.terrorism
+        + c.proliferation * f.proliferation
+        + c.disaster * f.disaster)
+        .clamp(0.0, 1.0)
+}
+
+/// Draws the deck for this turn and applies the cards that fire, in deck order. Injected cards
+/// (a facilitator's) fire whatever their chance; their draw is still made, so the rest of the
+/// turn's random stream is the same as without the injection.
+pub(super) fn draw_events_in(
+    rules: &Rules,
+    w: &mut Affected,
+    injected: &[usize],
+    rng: &mut impl Rng,
+) {
+    if rules.scenario.events.is_empty() || w.globals.exchange {
+        return;
+    }
+    let n = w.nations.0.len();
+    let f = Factors {
+        alert: w
+            .nations
+            .0
+            .iter()
+            .map(|n| f64::from(n.alert))
+            .fold(0.0, f64::max)
+            / 3.0,
+        tension: 1.0 - w.relations.min_trust() / 100.0,
+        opacity: 1.0 - w.relations.mean_transparency() / 100.0,
+        arms: w.nations.0.iter().map(|n| n.arms).sum::<f64>() / n as f64 / 100.0,
+        terrorism: w.globals.threats.terrorism / 100.0,
+        proliferation: w.globals.threats.proliferation / 100.0,
+        disaster: w.globals.threats.disaster / 100.0,
+    };
+    for (card, event) in rules.scenario.events.iter().enumerate() {
+        let drawn = rng.random_bool(chance(&event.chance, &f));
+        if !drawn && !injected.contains(&card) {
+            continue;
+        }
+        let targets = targets(event, w.nations, w.relations, rng);
+        w.log.0.push(SimEvent::CardDrawn {
+            card,
+            targets: targets.clone(),
+        });
+        for &t in &targets {
+            for effect in &event.effects {
+                apply_effect(rules, effect, t, w);
+            }
+        }
+    }
+}
+
+fn targets(
+    event: &EventSpec,
+    nations: &Nations,
+    relations: &Relations,
+    rng: &mut impl Rng,
+) -> Vec<usize> {
+    let n = nations.0.len();
+    match event.target {
+        Target::All => (0..n).collect(),
+        Target::Random => vec![rng.random_range(0..n)],
+        Target::HighestAlert => {
+            let top = nations.0.iter().map(|n| n.alert).max().unwrap_or(0);
+            vec![nations.0.iter().position(|n| n.alert == top).unwrap_or(0)]
+        }
+        Target::Tensest => {
+            let least = |i: usize| {
+                (0..n)
+                    .filter(|&j| j != i)
+                    .map(|j| relations.get(i, j).trust)
+                    .fold(100.0, f64::min)
+            };
+            let best = (0..n)
+                .min_by(|&a, &b| least(a).total_cmp(&least(b)))
+                .unwrap_or(0);
+            vec![best]
+        }
+    }
+}
+
+/// Threats grow when nobody works on them; then the deck is drawn.
+pub fn draw_events(
+    rules: &Rules,
+    injected: &[usize],
+    nations: &mut Nations,
+    relations: &mut Relations,
+    diplomacy: &mut Diplomacy,
+    globals: &mut Globals,
+    log: &mut TurnLog,
+    rng: &mut impl Rng,
+) {
+    let growth = rules.scenario.params.threats.growth;
+    let t = &mut globals.threats;
+    for v in [&mut t.terrorism, &mut t.proliferation, &mut t.disaster] {
+        *v = (*v + growth).clamp(0.0, 100.0);
+    }
+    let mut w = Affected {
+        nations,
+        relations,
+        diplomacy,
+        globals,
+        log,
+    };
+    draw_events_in(rules, &mut w, injected, rng);
+}

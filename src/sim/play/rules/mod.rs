@@ -1,0 +1,190 @@
+//! The rules of a turn, as pure functions over plain data, one file per stage.
+//!
+//! `Rules` is a scenario made ready for play (moves split by kind, personalities as weight
+//! tables); the stage functions take it plus the parts of a match they read and write.
+
+mod apply;
+mod choose;
+mod crisis;
+mod deck;
+mod dynamics;
+mod perceive;
+mod regime;
+
+pub use apply::apply_moves;
+pub use choose::{available_moves, choose_orders, pick_move};
+pub use deck::draw_events;
+pub use dynamics::{run_arms_race, update_transparency, update_trust};
+pub use perceive::{perceive, perceive_moves};
+pub use regime::{assess_risk, classify_regime, minutes_to_midnight, regime_of, risk_of};
+
+use crate::sim::error::InputError;
+use crate::sim::play::state::Controller;
+use crate::sim::play::strategy::Strategy;
+use crate::sim::scenario::{Richardson, Scenario};
+use bevy::prelude::Resource;
+
+/// A personality as a weight per move index.
+#[derive(Debug, Clone)]
+pub struct MoveWeights {
+    pub name: String,
+    pub hedge: f64,
+    pub weights: Vec<f64>,
+}
+
+/// A checked scenario, indexed for play. Shared by every match of a batch.
+#[derive(Debug, Clone, Resource)]
+pub struct Rules {
+    pub scenario: Scenario,
+    /// Moves open outside a crisis (and to nations not party to it).
+    pub normal_moves: Vec<usize>,
+    /// Moves for the parties to an open crisis.
+    pub crisis_moves: Vec<usize>,
+    pub personalities: Vec<MoveWeights>,
+    pub richardson: Vec<Richardson>,
+    /// The ladder's top rung: reaching it is a nuclear exchange.
+    pub top_rung: u8,
+}
+
+impl Rules {
+    /// Indexes a scenario that `validate` accepted.
+    pub fn new(scenario: Scenario) -> Rules {
+        let (crisis_moves, normal_moves) =
+            (0..scenario.moves.len()).partition(|&m| scenario.moves[m].crisis_step.is_some());
+        let personalities = scenario
+            .personalities
+            .iter()
+            .map(|(name, p)| MoveWeights {
+                name: name.clone(),
+                hedge: p.hedge,
+                weights: scenario
+                    .moves
+                    .iter()
+                    .map(|m| p.weights.get(&m.id).copied().unwrap_or(1.0))
+                    .collect(),
+            })
+            .collect();
+        let richardson = scenario
+            .nations
+            .iter()
+            .map(|n| n.richardson.unwrap_or(scenario.params.arms))
+            .collect();
+        let top_rung = scenario
+            .ladder
+            .len()
+            .saturating_sub(1)
+            .min(u8::MAX as usize) as u8;
+        Rules {
+            scenario,
+            normal_moves,
+            crisis_moves,
+            personalities,
+            richardson,
+            top_rung,
+        }
+    }
+
+    pub fn nation_count(&self) -> usize {
+        self.scenario.nations.len()
+    }
+
+    pub fn nation_index(&self, id: &str) -> Option<usize> {
+        self.scenario.nations.iter().position(|n| n.id == id)
+    }
+
+    pub fn move_index(&self, id: &str) -> Option<usize> {
+        self.scenario.moves.iter().position(|m| m.id == id)
+    }
+
+    pub fn personality_index(&self, name: &str) -> Option<usize> {
+        self.personalities.iter().position(|p| p.name == name)
+    }
+
+    pub fn nation_ids(&self) -> Vec<&str> {
+        self.scenario
+            .nations
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect()
+    }
+
+    /// Each nation's controller as the scenario sets it: its default strategy and personality.
+    pub fn default_controllers(&self) -> Vec<Controller> {
+        self.scenario
+            .nations
+            .iter()
+            .map(|n| Controller::Ai {
+                strategy: Strategy::from_name(&n.strategy).unwrap_or(Strategy::TitForTat),
+                personality: self.personality_index(&n.personality).unwrap_or(0),
+            })
+            .collect()
+    }
+
+    /// Applies one `--ai NATION=STRATEGY[:PERSONALITY]` to a list of controllers.
+    pub fn assign_ai(&self, controllers: &mut [Controller], spec: &str) -> Result<(), InputError> {
+        let origin = format!("--ai {spec}");
+        let Some((nation, rest)) = spec.split_once('=') else {
+            return Err(InputError::new(
+                origin,
+                "expected NATION=STRATEGY, like usa=tit_for_tat",
+            ));
+        };
+        let Some(i) = self.nation_index(nation) else {
+            return Err(InputError::new(
+                origin,
+                format!(
+                    "unknown nation {nation:?}; this scenario has: {}",
+                    self.nation_ids().join(", ")
+                ),
+            ));
+        };
+        let (strategy_name, personality_name) = match rest.split_once(':') {
+            Some((s, p)) => (s, Some(p)),
+            None => (rest, None),
+        };
+        let Some(strategy) = Strategy::from_name(strategy_name) else {
+            return Err(InputError::new(
+                origin,
+                format!(
+                    "unknown strategy {strategy_name:?}; expected one of: {}",
+                    Strategy::names().join(", ")
+                ),
+            ));
+        };
+        let personality = match personality_name {
+            Some(p) => self.personality_index(p).ok_or_else(|| {
+                let known: Vec<&str> = self.personalities.iter().map(|p| p.name.as_str()).collect();
+                InputError::new(
+                    &origin,
+                    format!(
+                        "unknown personality {p:?}; expected one of: {}",
+                        known.join(", ")
+                    ),
+                )
+            })?,
+            None => match controllers[i] {
+                Controller::Ai { personality, .. } => personality,
+                Controller::Human => self.default_personality(i),
+            },
+        };
+        controllers[i] = Controller::Ai {
+            strategy,
+            personality,
+        };
+        Ok(())
+    }
+
+    fn default_personality(&self, nation: usize) -> usize {
+        self.personality_index(&self.scenario.nations[nation].personality)
+            .unwrap_or(0)
+    }
+}
+
+/// Rules of a shipped scenario, for unit tests.
+#[cfg(test)]
+pub(crate) fn shipped(name: &str) -> Rules {
+    match crate::sim::scenario::catalog::open(name) {
+        Ok(loaded) => Rules::new(loaded.scenario),
+        Err(e) => panic!("{e}"),
+    }
+}

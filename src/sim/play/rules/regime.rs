@@ -1,0 +1,295 @@
+//! Stages 8–9: the per-turn risk of an exchange (the doomsday clock), and the regime read off
+//! the numbers alone, which at the end gives the outcome.
+
+use super::Rules;
+use crate::sim::play::log::{SimEvent, TurnLog};
+use crate::sim::play::state::{Diplomacy, Globals, Nations, Regime, Relations};
+use rand::Rng;
+
+/// The hazard of an exchange this turn: `base · exp(Σ weight · factor)`, capped at `max`.
+pub fn risk_of(
+    rules: &Rules,
+    nations: &Nations,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+) -> f64 {
+    let p = &rules.scenario.params.risk;
+    let n = nations.0.len() as f64;
+    let alert = nations
+        .0
+        .iter()
+        .map(|n| f64::from(n.alert))
+        .fold(0.0, f64::max)
+        / 3.0;
+    let tension = 1.0 - relations.min_trust() / 100.0;
+    let arms = nations.0.iter().map(|n| n.arms).sum::<f64>() / n / 100.0;
+    let crisis = diplomacy.crisis.as_ref().map_or(0.0, |c| {
+        f64::from(c.level) / f64::from(rules.top_rung.max(1))
+    });
+    let exponent = p.alert * alert + p.tension * tension + p.arms * arms + p.crisis * crisis
+        - p.transparency * relations.mean_transparency() / 100.0
+        - p.hotline * relations.hotline_share();
+    (p.base * exponent.exp()).min(p.max)
+}
+
+/// Computes this turn's risk and rolls for an accidental or deliberate exchange.
+pub fn assess_risk(
+    rules: &Rules,
+    nations: &Nations,
+    relations: &Relations,
+    diplomacy: &Diplomacy,
+    globals: &mut Globals,
+    log: &mut TurnLog,
+    rng: &mut impl Rng,
+) {
+    globals.risk = risk_of(rules, nations, relations, diplomacy);
+    if !globals.exchange && rng.random_bool(globals.risk.clamp(0.0, 1.0)) {
+        globals.exchange = true;
+        log.0.push(SimEvent::ExchangeHappened {
+            on_the_ladder: false,
+        });
+    }
+}
+
+/// The doomsday clock: `clock · exp(−risk · clock_rate)` minutes to midnight.
+pub fn minutes_to_midnight(rules: &Rules, risk: f64) -> f64 {
+    let p = &rules.scenario.params.risk;
+    p.clock * (-risk * p.clock_rate).exp()
+}
+
+/// The regime of the state as it stands, from the numbers alone (DESIGN.md, stage 9):
+/// - `Catastrophe` once an exchange has happened;
+/// - `MAS` when every pair's trust is at least `mas_trust` and its transparency at least
+///   `mas_transparency`, the risk is at most `mas_risk`, total arms are not above their level
+///   `arms_window` turns ago by more than `arms_slack` (`Globals::arms_totals`), and, when
+///   `mas_needs_joint_action`, a joint action on a shared threat happened within the last
+///   `threats.joint_memory` turns;
+/// - `MAD` when mean trust is at most `mad_trust` and either the largest arsenal is at least
+///   `mad_arms` or the risk at least `mad_risk`;
+/// - `Unsettled` otherwise.
+pub fn regime_of(
+    rules: &Rules,
+    nations: &Nations,
+    relations: &Relations,
+    globals: &Globals,
+) -> Regime {
+    let p = &rules.scenario.params.regime;
+    if globals.exchange {
+        return Regime::Catastrophe;
+    }
+    // Total arms now against `arms_window` turns ago (or the start, early in a match).
+    let totals = &globals.arms_totals;
+    let then = totals
+        .len()
+        .saturating_sub((p.arms_window as usize).saturating_add(1));
+    let arms_not_rising = match (totals.get(then), totals.last()) {
+        (Some(&then), Some(&now)) => now <= then + p.arms_slack,
+        _ => true,
+    };
+    let joint = !p.mas_needs_joint_action
+        || globals.last_joint_action.is_some_and(|t| {
+            globals.turn.saturating_sub(t) < rules.scenario.params.threats.joint_memory
+        });
+    let mas = relations.min_trust() >= p.mas_trust
+        && relations.min_transparency() >= p.mas_transparency
+        && globals.risk <= p.mas_risk
+        && arms_not_rising
+        && joint;
+    let max_arms = nations.0.iter().map(|n| n.arms).fold(0.0, f64::max);
+    let mad = relations.mean_trust() <= p.mad_trust
+        && (max_arms >= p.mad_arms || globals.risk >= p.mad_risk);
+    if mas {
+        Regime::Mas
+    } else if mad {
+        Regime::Mad
+    } else {
+        Regime::Unsettled
+    }
+}
+
+/// Records the turn's total arms and regime, advances the turn counter and, at the end or after an exchange,
+/// sets the outcome: MAS when the MAS regime held for the last `mas_hold` turns, MAD when the
+/// final regime is MAD, Catastrophe after an exchange, Unsettled otherwise.
+pub fn classify_regime(
+    rules: &Rules,
+    nations: &mut Nations,
+    relations: &Relations,
+    globals: &mut Globals,
+) {
+    let total = nations.0.iter().map(|n| n.arms).sum();
+    globals.record_arms_total(total, rules.scenario.params.regime.arms_window);
+    let regime = regime_of(rules, nations, relations, globals);
+    globals.regimes.push(regime);
+    globals.turn += 1;
+    if regime == Regime::Catastrophe {
+        for n in &mut nations.0 {
+            n.score += rules.scenario.payoffs.catastrophe;
+        }
+        globals.outcome = Some(Regime::Catastrophe);
+    } else if globals.turn >= globals.turns {
+        let hold = rules.scenario.params.regime.mas_hold as usize;
+        let held = globals.regimes.len() >= hold
+            && globals.regimes[globals.regimes.len() - hold..]
+                .iter()
+                .all(|&r| r == Regime::Mas);
+        globals.outcome = Some(if held {
+            Regime::Mas
+        } else if regime == Regime::Mad {
+            Regime::Mad
+        } else {
+            Regime::Unsettled
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::play::rules::shipped;
+    use crate::sim::play::state::{NationState, RelationState};
+    use crate::sim::scenario::RegimeParams;
+
+    /// A state of `reset_2013` in which every MAS condition holds with room to spare.
+    fn stable(rules: &Rules) -> (Nations, Relations, Globals) {
+        let nation = NationState {
+            arms: 40.0,
+            alert: 0,
+            missile_defense: 10.0,
+            budget: 50.0,
+            approval: 60.0,
+            score: 0.0,
+        };
+        let cell = RelationState {
+            trust: 80.0,
+            transparency: 80.0,
+            belief: 40.0,
+            hotline: true,
+        };
+        let globals = Globals {
+            turn: 10,
+            turns: 40,
+            threats: rules.scenario.threats,
+            risk: 0.002,
+            exchange: false,
+            regimes: Vec::new(),
+            arms_totals: vec![80.0; 4],
+            last_joint_action: Some(9),
+            outcome: None,
+        };
+        (
+            Nations(vec![nation; 2]),
+            Relations {
+                n: 2,
+                cells: vec![cell; 4],
+            },
+            globals,
+        )
+    }
+
+    fn regime(rules: &Rules, state: &(Nations, Relations, Globals)) -> Regime {
+        regime_of(rules, &state.0, &state.1, &state.2)
+    }
+
+    /// Each condition of MAS, broken alone, ends the MAS regime.
+    #[test]
+    fn each_mas_condition_alone_decides_mas() {
+        let rules = shipped("reset_2013");
+        let p = rules.scenario.params.regime.clone();
+        let memory = rules.scenario.params.threats.joint_memory;
+        assert!(p.mas_needs_joint_action);
+        assert_eq!(regime(&rules, &stable(&rules)), Regime::Mas);
+        let breaks: [(
+            &str,
+            fn(&mut (Nations, Relations, Globals), &RegimeParams, u32),
+        ); 6] = [
+            ("one pair's trust below mas_trust", |s, p, _| {
+                s.1.get_mut(1, 0).trust = p.mas_trust - 0.1
+            }),
+            (
+                "one pair's transparency below mas_transparency",
+                |s, p, _| s.1.get_mut(0, 1).transparency = p.mas_transparency - 0.1,
+            ),
+            ("risk above mas_risk", |s, p, _| {
+                s.2.risk = p.mas_risk + 1e-4
+            }),
+            (
+                "arms up by more than arms_slack over the window",
+                |s, p, _| *s.2.arms_totals.last_mut().unwrap() = 80.0 + p.arms_slack + 0.1,
+            ),
+            (
+                "no joint action within joint_memory turns",
+                |s, _, memory| s.2.last_joint_action = Some(s.2.turn - memory),
+            ),
+            ("no joint action at all", |s, _, _| {
+                s.2.last_joint_action = None
+            }),
+        ];
+        for (what, break_it) in breaks {
+            let mut state = stable(&rules);
+            break_it(&mut state, &p, memory);
+            assert_ne!(regime(&rules, &state), Regime::Mas, "{what}");
+        }
+        // Within the slack, and falling, arms still count as flat.
+        let mut state = stable(&rules);
+        *state.2.arms_totals.last_mut().unwrap() = 80.0 + p.arms_slack;
+        assert_eq!(regime(&rules, &state), Regime::Mas);
+        state.2.arms_totals = vec![90.0, 85.0, 80.0, 70.0];
+        assert_eq!(regime(&rules, &state), Regime::Mas);
+        // Only `arms_window` turns count: a rise before them does not.
+        state.2.arms_totals = vec![10.0, 80.0, 80.0, 80.0, 80.0];
+        assert_eq!(regime(&rules, &state), Regime::Mas);
+    }
+
+    /// MAD needs low mean trust and one of high arms or high risk; an exchange is catastrophe.
+    #[test]
+    fn each_mad_condition_alone_decides_mad() {
+        let rules = shipped("reset_2013");
+        let p = rules.scenario.params.regime.clone();
+        let mut armed = stable(&rules);
+        armed.1.cells.iter_mut().for_each(|c| c.trust = p.mad_trust);
+        armed.0.0[1].arms = p.mad_arms;
+        assert_eq!(regime(&rules, &armed), Regime::Mad);
+        let mut trusting = armed.clone();
+        trusting.1.get_mut(0, 1).trust = p.mad_trust + 1.0;
+        assert_eq!(regime(&rules, &trusting), Regime::Unsettled);
+        let mut disarmed = armed.clone();
+        disarmed.0.0[1].arms = p.mad_arms - 0.1;
+        assert_eq!(regime(&rules, &disarmed), Regime::Unsettled);
+        let mut risky = disarmed.clone();
+        risky.2.risk = p.mad_risk;
+        assert_eq!(regime(&rules, &risky), Regime::Mad);
+        let mut exchanged = stable(&rules);
+        exchanged.2.exchange = true;
+        assert_eq!(regime(&rules, &exchanged), Regime::Catastrophe);
+    }
+
+    /// The turn's total arms are recorded as each turn is classified, so a match whose arms keep
+    /// rising leaves the MAS regime however good the rest is.
+    #[test]
+    fn rising_arms_end_mas_over_the_turns() {
+        let rules = shipped("reset_2013");
+        let window = rules.scenario.params.regime.arms_window as usize;
+        let (mut nations, relations, mut globals) = stable(&rules);
+        globals.arms_totals = vec![80.0];
+        globals.turn = 0;
+        globals.last_joint_action = Some(0);
+        for _ in 0..6 {
+            nations.0.iter_mut().for_each(|n| n.arms += 0.5);
+            classify_regime(&rules, &mut nations, &relations, &mut globals);
+            globals.last_joint_action = Some(globals.turn);
+        }
+        assert_eq!(globals.arms_totals.len(), window + 1);
+        assert_eq!(globals.arms_totals.last(), Some(&86.0));
+        assert!(
+            globals.regimes.iter().all(|&r| r != Regime::Mas),
+            "{:?}",
+            globals.regimes
+        );
+        // Arms that stop rising bring MAS back once the window has passed.
+        for _ in 0..window {
+            classify_regime(&rules, &mut nations, &relations, &mut globals);
+            globals.last_joint_action = Some(globals.turn);
+        }
+        assert_eq!(globals.regimes.last(), Some(&Regime::Mas));
+    }
+}

@@ -1,0 +1,203 @@
+//! Running matches headless: many matches share one world and advance together, one pass of each
+//! turn system per turn; chunks keep memory flat and report progress.
+
+use crate::sim::archive::history::{BandPoint, Tally, TurnRecord};
+use crate::sim::play::log::TurnLog;
+use crate::sim::play::rules::Rules;
+use crate::sim::play::state::{
+    Controller, Diplomacy, GameId, GameRng, Globals, NationState, Nations, Orders, Perceptions,
+    Regime, RelationState, Relations, Seat, Seats,
+};
+use crate::sim::play::turn::{SimPlugin, turn_schedule};
+use bevy::prelude::*;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+mod engine;
+
+pub use engine::{Lineup, set_workers, stream_matches, stream_on_this_thread, workers};
+
+/// What every match of a run shares besides the rules.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub controllers: Vec<Controller>,
+    pub turns: u32,
+    /// Keep every turn's record (for `--json` and `--csv`); off for large batches.
+    pub record: bool,
+    /// Keep the trajectory (`history::Trajectory`: four numbers a turn) of the games whose index
+    /// is below this: what a batch's trajectory bands need, without the records.
+    pub trajectories: usize,
+}
+
+/// A finished match.
+#[derive(Debug, Clone)]
+pub struct GameResult {
+    pub index: usize,
+    pub seed: u64,
+    pub outcome: Regime,
+    pub turns: u32,
+    pub scores: Vec<f64>,
+    /// Each nation's share of turns it cooperated (its executed stance).
+    pub cooperation: Vec<f64>,
+    pub final_state: FinalState,
+    pub tally: Tally,
+    pub history: Option<Vec<TurnRecord>>,
+    pub trajectory: Option<Vec<BandPoint>>,
+}
+
+/// The closing numbers of a match, for tables and sweeps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FinalState {
+    pub mean_trust: f64,
+    pub min_trust: f64,
+    pub mean_transparency: f64,
+    pub mean_arms: f64,
+    pub risk: f64,
+    pub mas_turns: u32,
+}
+
+/// Room reserved at the start for a match's per-turn memories: its length, up to a point (a
+/// long match grows them as it goes).
+fn reserve(turns: u32) -> usize {
+    (turns as usize).min(256)
+}
+
+/// The components of one match at its start.
+pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bundle + use<> {
+    let sc = &rules.scenario;
+    let n = sc.nations.len();
+    let nations = sc
+        .nations
+        .iter()
+        .map(|s| NationState {
+            arms: s.arms,
+            alert: s.alert,
+            missile_defense: s.missile_defense,
+            budget: s.budget,
+            approval: s.approval,
+            score: 0.0,
+        })
+        .collect();
+    let mut cells = Vec::with_capacity(n * n);
+    for i in 0..n {
+        for j in 0..n {
+            let pair = sc
+                .relations
+                .pairs
+                .iter()
+                .find(|p| p.from == sc.nations[i].id && p.to == sc.nations[j].id);
+            cells.push(RelationState {
+                trust: pair.and_then(|p| p.trust).unwrap_or(sc.relations.trust),
+                transparency: pair
+                    .and_then(|p| p.transparency)
+                    .unwrap_or(sc.relations.transparency),
+                belief: sc.nations[j].arms,
+                hotline: pair.is_some_and(|p| p.hotline),
+            });
+        }
+    }
+    let seats = plan
+        .controllers
+        .iter()
+        .map(|&controller| Seat {
+            controller,
+            mine: Vec::with_capacity(reserve(plan.turns)),
+            theirs: Vec::with_capacity(reserve(plan.turns)),
+        })
+        .collect();
+    let total_arms = sc.nations.iter().map(|n| n.arms).sum();
+    (
+        GameId { index, seed },
+        GameRng(ChaCha8Rng::seed_from_u64(seed)),
+        Nations(nations),
+        Relations { n, cells },
+        Diplomacy::default(),
+        Globals {
+            turn: 0,
+            turns: plan.turns,
+            threats: sc.threats,
+            risk: 0.0,
+            exchange: false,
+            regimes: Vec::with_capacity(reserve(plan.turns)),
+            arms_totals: vec![total_arms],
+            last_joint_action: None,
+            outcome: None,
+        },
+        (
+            Seats(seats),
+            Orders::default(),
+            Perceptions::default(),
+            TurnLog::default(),
+            Tally::default(),
+        ),
+    )
+}
+
+/// A headless app with the turn schedule, ready for matches to be spawned into its world and
+/// for the session's plugins (which need the app's main schedule and messages).
+pub fn sim_app(rules: Rules) -> App {
+    let mut app = App::new();
+    app.add_plugins(SimPlugin);
+    app.insert_resource(rules);
+    app
+}
+
+/// A bare world with the rules and the turn schedule, for runs that only advance matches. It
+/// leaves out the app's type registry, whose start-up touches every reflected type in the
+/// binary (some 25 MB of a desktop build's pages, for nothing a run uses).
+pub fn sim_world(rules: Rules) -> World {
+    let mut world = World::new();
+    world.insert_resource(rules);
+    world.add_schedule(turn_schedule());
+    world
+}
+
+/// Plays a match for each seed. Chunks of `CHUNK` matches share one world and one pass of each
+/// system per turn; one worker thread per core takes chunks in turn. `progress` is called on
+/// the calling thread with the number of matches' worth of turns done so far. Results come back
+/// in seed order, whatever the number of threads.
+pub fn run_games(
+    rules: &Rules,
+    plan: &Plan,
+    seeds: &[u64],
+    progress: impl FnMut(usize),
+) -> Vec<GameResult> {
+    let mut results = Vec::with_capacity(seeds.len());
+    stream_matches(
+        rules,
+        plan,
+        seeds.len(),
+        &|k| seeds[k],
+        &|_| None,
+        |g| results.push(g),
+        progress,
+    );
+    results
+}
+
+/// Plays `count` matches on the seeds `first_seed`, `first_seed + 1`, … (which the caller has
+/// checked do not pass `u64::MAX`) and hands each result to `each`, in seed order, as soon as
+/// it and every one before it are done. A run of any length holds only the results of the
+/// chunks under way, so its memory stays flat as `count` grows. `progress` as for `run_games`.
+pub fn stream_games(
+    rules: &Rules,
+    plan: &Plan,
+    first_seed: u64,
+    count: usize,
+    each: impl FnMut(GameResult),
+    progress: impl FnMut(usize),
+) {
+    let seed = move |k: usize| first_seed.wrapping_add(k as u64);
+    stream_matches(rules, plan, count, &seed, &|_| None, each, progress);
+}
+
+/// Plays one match and returns it with its full history.
+pub fn run_one(rules: &Rules, controllers: Vec<Controller>, turns: u32, seed: u64) -> GameResult {
+    let plan = Plan {
+        controllers,
+        turns,
+        record: true,
+        trajectories: 0,
+    };
+    run_games(rules, &plan, &[seed], |_| {}).remove(0)
+}
