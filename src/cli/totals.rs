@@ -1,7 +1,7 @@
 //! Running totals of many games, one game at a time (batch and sweep), and the Wilson interval
 //! of a share.
 
-use crate::sim::archive::history::Tally;
+use crate::sim::archive::tally::Tally;
 use crate::sim::{GameResult, Regime};
 
 /// Running totals of a batch, one game at a time.

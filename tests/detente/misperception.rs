@@ -1,7 +1,7 @@
 //! Must show 4: misperception is real at transparency 0 and absent at 100.
 
 use crate::common::{batch, setup};
-use detente::sim::archive::history::Tally;
+use detente::sim::archive::tally::Tally;
 
 fn total(name: &str, set: &[&str]) -> Tally {
     let ai = ["usa=tit_for_tat:realist", "rus=grudger:hawk"];

@@ -318,7 +318,7 @@ fn score_per_turn_counts_the_turns_each_match_lasted() {
 #[test]
 fn streamed_bands_equal_the_bands_of_full_histories() {
     use detente::cli::batch::{BAND_GAMES, band_games, bands_csv};
-    use detente::sim::archive::history::band_point_of_record;
+    use detente::sim::archive::bands::band_point_of_record;
     use detente::sim::{Plan, run_games};
     let dir = temp_dir("bands");
     let games = BAND_GAMES + 300;

@@ -8,7 +8,7 @@ use crate::cli::sweep::SWEEP_COLUMNS;
 use crate::cli::tables::Table;
 use crate::cli::tournament::{About, MATCHES_HEADER, MeanGrid, SCORE_PER_TURN};
 use crate::sim::InputError;
-use crate::sim::archive::history::BAND_METRICS;
+use crate::sim::archive::bands::BAND_METRICS;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

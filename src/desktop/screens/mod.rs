@@ -19,12 +19,10 @@ use crate::sim::Rules;
 use crate::sim::archive::history::TurnRecord;
 use crate::sim::archive::journal::{Rebuilt, opening_record};
 use crate::sim::archive::save::SaveFile;
-use crate::sim::play::command::Position;
+use crate::sim::play::command::PositionQuery;
 pub use crate::sim::play::session::MatchSetup;
 use crate::sim::play::session::{resume_match, start_match};
-use crate::sim::play::state::{
-    Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats,
-};
+use crate::sim::play::state::{Controller, Globals, Orders, Regime, Seats};
 use crate::sim::play::view::{SeatView, seat_view};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -112,39 +110,20 @@ impl PlayerView {
 pub struct SeatSight<'w, 's> {
     rules: Res<'w, Rules>,
     view: Option<Res<'w, PlayerView>>,
-    games: Query<
-        'w,
-        's,
-        (
-            &'static Seats,
-            &'static Nations,
-            &'static Relations,
-            &'static Diplomacy,
-            &'static Globals,
-            &'static Orders,
-        ),
-    >,
+    games: Query<'w, 's, (PositionQuery, &'static Orders)>,
 }
 
 impl SeatSight<'_, '_> {
     /// The `SeatView` of the player's seat now; `None` before a match is shown.
     pub fn seat(&self) -> Option<SeatView> {
         let view = self.view.as_ref()?;
-        let (seats, nations, relations, diplomacy, globals, orders) =
-            self.games.get(view.entity).ok()?;
+        let (parts, orders) = self.games.get(view.entity).ok()?;
         if view.records.is_empty() {
             return None;
         }
-        let at = Position {
-            seats,
-            nations,
-            relations,
-            diplomacy,
-            globals,
-        };
         Some(seat_view(
             &self.rules,
-            at,
+            parts.position(),
             orders,
             &view.records,
             view.player,

@@ -2,10 +2,11 @@
 //! --json` and the facilitator's export write, with how it was made (`MadeWith`).
 
 use crate::sim::Rules;
-use crate::sim::archive::history::{Tally, TurnRecord};
+use crate::sim::archive::history::TurnRecord;
 use crate::sim::archive::journal::Recording;
 use crate::sim::archive::save::DETENTE_VERSION;
 use crate::sim::archive::snapshot::MatchState;
+use crate::sim::archive::tally::Tally;
 use crate::sim::play::state::{Controller, Regime};
 use crate::sim::scenario::fingerprint::scenario_hash;
 use serde::{Deserialize, Serialize};

@@ -1,11 +1,11 @@
-//! What a match leaves behind: per-turn records (for `--json`, `--csv`, the charts and the
-//! reports) and a tally of misreadings kept even when no history is recorded.
+//! Each turn of a match as it ended: the records `--json`, `--csv`, the charts, the reports and
+//! every `SeatView` are made from.
 
 use crate::sim::play::log::{SimEvent, TurnLog};
 use crate::sim::play::rules::{Rules, minutes_to_midnight};
 use crate::sim::play::state::{Diplomacy, Globals, Nations, Orders, Regime, Relations};
 use crate::sim::play::strategy::Stance;
-use crate::sim::scenario::{Intent, Threats, Visibility};
+use crate::sim::scenario::{Intent, Threats};
 use bevy::prelude::Component;
 use serde::{Deserialize, Serialize};
 
@@ -13,103 +13,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Component, Debug, Clone, Default)]
 pub struct History(pub Vec<TurnRecord>);
 
-/// One turn of a match in the four numbers a batch's trajectory bands show: mean trust, mean
-/// transparency, mean arms (each over the pairs or nations, 0..100) and the risk of an
-/// exchange in percent, each computed exactly as from the turn's `TurnRecord`
-/// (`BandPoint::of_record`), rounding included, so the bands are the same either way.
-pub type BandPoint = [f64; 4];
-
-/// A match's `BandPoint` after each turn; present only on the matches whose bands are kept.
-#[derive(Component, Debug, Clone, Default)]
-pub struct Trajectory(pub Vec<BandPoint>);
-
-/// The names of a `BandPoint`'s numbers, in order.
-pub const BAND_METRICS: [&str; 4] = ["trust", "transparency", "arms", "risk"];
-
-/// The band point of the state at the end of a turn, without building its record.
-pub fn band_point(nations: &Nations, relations: &Relations, globals: &Globals) -> BandPoint {
-    let pairs = || relations.pairs().map(|(i, j)| relations.get(i, j));
-    [
-        mean_of(pairs().map(|r| round(r.trust))),
-        mean_of(pairs().map(|r| round(r.transparency))),
-        nations.0.iter().map(|n| round(n.arms)).sum::<f64>() / nations.0.len().max(1) as f64,
-        round_risk(globals.risk) * 100.0,
-    ]
-}
-
-/// The band point of a turn's record.
-pub fn band_point_of_record(r: &TurnRecord) -> BandPoint {
-    [
-        mean_of(r.relations.iter().map(|x| x.trust)),
-        mean_of(r.relations.iter().map(|x| x.transparency)),
-        r.nations.iter().map(|n| n.arms).sum::<f64>() / r.nations.len().max(1) as f64,
-        r.risk * 100.0,
-    ]
-}
-
 /// The mean of some numbers, 0 for none.
 pub fn mean_of(values: impl Iterator<Item = f64>) -> f64 {
     let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
     if n == 0 { 0.0 } else { sum / n as f64 }
-}
-
-/// Counts of how moves were read, over the whole match.
-#[derive(Component, Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct Tally {
-    /// Turns counted so far.
-    pub turns: u32,
-    /// Readings of public moves (one per observer and move).
-    pub public_readings: u32,
-    /// Readings that were more hostile than meant.
-    pub misread: u32,
-    /// Readings of cooperative moves.
-    pub cooperative_readings: u32,
-    /// Cooperative moves read as hostile.
-    pub cooperative_seen_hostile: u32,
-    /// Readings of secret moves.
-    pub secret_readings: u32,
-    /// Secret moves that went unseen.
-    pub secret_unseen: u32,
-}
-
-impl Tally {
-    /// Adds another match's counts to these (for the totals of a batch).
-    pub fn absorb(&mut self, other: &Tally) {
-        self.turns += other.turns;
-        self.public_readings += other.public_readings;
-        self.misread += other.misread;
-        self.cooperative_readings += other.cooperative_readings;
-        self.cooperative_seen_hostile += other.cooperative_seen_hostile;
-        self.secret_readings += other.secret_readings;
-        self.secret_unseen += other.secret_unseen;
-    }
-
-    pub fn count(&mut self, rules: &Rules, orders: &Orders, log: &TurnLog) {
-        for event in &log.0 {
-            let SimEvent::MovePerceived {
-                actor, perception, ..
-            } = event
-            else {
-                continue;
-            };
-            let Some(action) = orders.moves[*actor] else {
-                continue;
-            };
-            let m = &rules.scenario.moves[action];
-            if m.visibility == Visibility::Secret {
-                self.secret_readings += 1;
-                self.secret_unseen += u32::from(perception.seen.is_none());
-                continue;
-            }
-            self.public_readings += 1;
-            self.misread += u32::from(perception.misread);
-            if m.intent == Intent::Cooperative {
-                self.cooperative_readings += 1;
-                self.cooperative_seen_hostile +=
-                    u32::from(perception.seen == Some(Intent::Hostile));
-            }
-        }
-    }
 }
 
 /// One turn as it ended.
@@ -213,7 +120,7 @@ pub fn round(x: f64) -> f64 {
 }
 
 /// The risk as records keep it: a probability to six decimals.
-fn round_risk(risk: f64) -> f64 {
+pub(crate) fn round_risk(risk: f64) -> f64 {
     (risk * 1e6).round() / 1e6
 }
 

@@ -6,7 +6,7 @@
 use crate::sim::archive::history::{History, TurnRecord, record_turn_of};
 use crate::sim::archive::narrate;
 use crate::sim::archive::snapshot::MatchState;
-use crate::sim::play::command::{Position, Refusal, check_answer, check_end_turn, check_move};
+use crate::sim::play::command::{Position, Refusal, check_answer, check_end_turn_of, check_move};
 use crate::sim::play::log::TurnLog;
 use crate::sim::play::rules::{Rules, minutes_to_midnight, regime_of, risk_of};
 use crate::sim::play::run::{Plan, new_match, sim_world};
@@ -160,24 +160,8 @@ impl TurnCommands {
         for (who, proposal, accepted) in &self.answers {
             answers.push((*proposal, nation(who)?, *accepted));
         }
-        let (seats, nations, relations, diplomacy, globals) = (
-            world.get::<Seats>(entity),
-            world.get::<Nations>(entity),
-            world.get::<Relations>(entity),
-            world.get::<Diplomacy>(entity),
-            world.get::<Globals>(entity),
-        );
-        let (Some(seats), Some(nations), Some(relations), Some(diplomacy), Some(globals)) =
-            (seats, nations, relations, diplomacy, globals)
-        else {
+        let Some(at) = Position::of(world, entity) else {
             return Err(unknown("the match is missing".into()));
-        };
-        let at = Position {
-            seats,
-            nations,
-            relations,
-            diplomacy,
-            globals,
         };
         let refused = |refusal: Refusal| ReplayError::refused(rules, refusal, None);
         for &(i, m) in &moves {
@@ -186,7 +170,7 @@ impl TurnCommands {
         for &(p, by, _) in &answers {
             check_answer(at, by, p).map_err(refused)?;
         }
-        let n = seats.0.len();
+        let n = at.seats.0.len();
         let Some(mut orders) = world.get_mut::<Orders>(entity) else {
             return Err(unknown("the match is missing".into()));
         };
@@ -313,15 +297,8 @@ pub fn rebuild(
                 turn: Some(turn),
                 ..e
             })?;
-        let ready = match (
-            world.get::<Seats>(entity),
-            world.get::<Orders>(entity),
-            world.get::<Globals>(entity),
-        ) {
-            (Some(seats), Some(orders), Some(globals)) => {
-                check_end_turn(seats, orders, globals, false)
-            }
-            _ => return Err(fail("the match is missing".into())),
+        let Some(ready) = check_end_turn_of(world, entity, false) else {
+            return Err(fail("the match is missing".into()));
         };
         if let Err(refusal) = ready {
             let rules = world.resource::<Rules>();

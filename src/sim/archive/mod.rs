@@ -2,6 +2,7 @@
 //! saves (migrated from older versions, checked by replaying them), the secrecy of a match's
 //! files, its story, the words every fact is told in, and the JSON export.
 
+pub mod bands;
 pub mod export;
 pub mod guard;
 pub mod history;
@@ -12,4 +13,5 @@ pub mod save;
 pub mod secrecy;
 pub mod snapshot;
 pub mod story;
+pub mod tally;
 pub mod verify;

@@ -1,7 +1,8 @@
 //! A match as a snapshot: every component of it, bit for bit, the random stream's position
 //! included. Captured from a world, and put back as a bundle.
 
-use crate::sim::archive::history::{History, Tally, TurnRecord};
+use crate::sim::archive::history::{History, TurnRecord};
+use crate::sim::archive::tally::Tally;
 use crate::sim::play::log::TurnLog;
 use crate::sim::play::state::{
     Diplomacy, GameId, GameRng, Globals, Nations, Orders, Perceptions, Relations, Seats,

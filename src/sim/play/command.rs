@@ -4,6 +4,8 @@
 
 use crate::sim::play::rules::{Rules, available_moves};
 use crate::sim::play::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
+use bevy::ecs::query::QueryData;
+use bevy::prelude::{Entity, World};
 use serde::{Deserialize, Serialize};
 
 /// Why the rules would not take a command. Indices are into the scenario's nations, moves and
@@ -64,7 +66,52 @@ pub struct Position<'a> {
     pub globals: &'a Globals,
 }
 
-impl Position<'_> {
+/// A match's parts as a query fetches them, for systems: `.position()` gives the `Position`.
+#[derive(QueryData)]
+pub struct PositionQuery {
+    seats: &'static Seats,
+    nations: &'static Nations,
+    relations: &'static Relations,
+    diplomacy: &'static Diplomacy,
+    globals: &'static Globals,
+}
+
+impl PositionQueryItem<'_, '_> {
+    pub fn position(&self) -> Position<'_> {
+        Position {
+            seats: self.seats,
+            nations: self.nations,
+            relations: self.relations,
+            diplomacy: self.diplomacy,
+            globals: self.globals,
+        }
+    }
+}
+
+impl<'a> Position<'a> {
+    /// The position of the match `entity` in `world`; `None` if it is not a match.
+    pub fn of(world: &'a World, entity: Entity) -> Option<Position<'a>> {
+        Some(Position {
+            seats: world.get::<Seats>(entity)?,
+            nations: world.get::<Nations>(entity)?,
+            relations: world.get::<Relations>(entity)?,
+            diplomacy: world.get::<Diplomacy>(entity)?,
+            globals: world.get::<Globals>(entity)?,
+        })
+    }
+
+    /// The moves open to `nation` now (`rules::available_moves`).
+    pub fn open_moves(&self, rules: &Rules, nation: usize) -> Vec<usize> {
+        available_moves(
+            rules,
+            nation,
+            self.nations,
+            self.relations,
+            self.diplomacy,
+            self.globals,
+        )
+    }
+
     /// Whether `nation` is a seat played by a person.
     fn person(&self, nation: usize) -> Result<(), Refusal> {
         match self.seats.0.get(nation) {
@@ -89,15 +136,7 @@ pub fn check_move(
     if action >= rules.scenario.moves.len() {
         return Err(Refusal::NoSuchMove { action });
     }
-    let open = available_moves(
-        rules,
-        nation,
-        at.nations,
-        at.relations,
-        at.diplomacy,
-        at.globals,
-    );
-    if !open.contains(&action) {
+    if !at.open_moves(rules, nation).contains(&action) {
         return Err(Refusal::MoveNotOpen { nation, action });
     }
     Ok(())
@@ -125,6 +164,18 @@ pub fn waiting_for(seats: &Seats, orders: &Orders) -> Vec<usize> {
                 && orders.moves.get(i).copied().flatten().is_none()
         })
         .collect()
+}
+
+/// `check_end_turn` for the match `entity` in `world`; `None` if it is not a match.
+pub fn check_end_turn_of(
+    world: &World,
+    entity: Entity,
+    paused: bool,
+) -> Option<Result<(), Refusal>> {
+    let seats = world.get::<Seats>(entity)?;
+    let orders = world.get::<Orders>(entity)?;
+    let globals = world.get::<Globals>(entity)?;
+    Some(check_end_turn(seats, orders, globals, paused))
 }
 
 /// Checks that the turn may be resolved: the match is on, not paused, and every person has

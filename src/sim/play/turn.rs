@@ -3,7 +3,9 @@
 //! form one chain, so the schedule runs on a single-threaded executor; batches get their
 //! parallelism from one world per core (`run/`).
 
-use crate::sim::archive::history::{History, Tally, Trajectory, band_point, record_turn_of};
+use crate::sim::archive::bands::{Trajectory, band_point};
+use crate::sim::archive::history::{History, record_turn_of};
+use crate::sim::archive::tally::Tally;
 use crate::sim::play::log::TurnLog;
 use crate::sim::play::rules::{self as rule, Rules};
 use crate::sim::play::state::GameRng;
@@ -29,6 +31,7 @@ pub enum TurnStage {
     Events,
     Risk,
     Regime,
+    Outcome,
     Record,
 }
 
@@ -58,6 +61,7 @@ pub fn turn_schedule() -> Schedule {
             Events,
             Risk,
             Regime,
+            Outcome,
             Record,
         )
             .chain(),
@@ -72,6 +76,7 @@ pub fn turn_schedule() -> Schedule {
         draw_events.in_set(Events),
         assess_risk.in_set(Risk),
         classify_regime.in_set(Regime),
+        end_turns.in_set(Outcome),
         record_turns.in_set(Record),
     ));
     schedule
@@ -205,7 +210,13 @@ fn assess_risk(rules: Res<Rules>, mut games: Query<Game>) {
 
 fn classify_regime(rules: Res<Rules>, mut games: Query<Game>) {
     each_unfinished(&mut games, |g| {
-        rule::classify_regime(&rules, &mut g.nations, &g.relations, &mut g.globals);
+        rule::classify_regime(&rules, &g.nations, &g.relations, &mut g.globals);
+    });
+}
+
+fn end_turns(rules: Res<Rules>, mut games: Query<Game>) {
+    each_unfinished(&mut games, |g| {
+        rule::end_turn(&rules, &mut g.nations, &mut g.globals);
     });
 }
 

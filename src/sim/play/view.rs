@@ -19,7 +19,7 @@
 use crate::sim::archive::history::{CrisisRecord, NationRecord, TurnRecord};
 use crate::sim::play::command::{Position, waiting_for};
 use crate::sim::play::log::SimEvent;
-use crate::sim::play::rules::{Rules, available_moves};
+use crate::sim::play::rules::Rules;
 use crate::sim::play::state::{Crisis, Orders, Regime};
 use crate::sim::scenario::{Intent, Threats, Visibility};
 use serde::{Deserialize, Serialize};
@@ -187,14 +187,7 @@ pub fn seat_view(
     records: &[TurnRecord],
     nation: usize,
 ) -> SeatView {
-    let open = available_moves(
-        rules,
-        nation,
-        at.nations,
-        at.relations,
-        at.diplomacy,
-        at.globals,
-    );
+    let open = at.open_moves(rules, nation);
     let moves = if at.globals.finished() {
         Vec::new()
     } else {

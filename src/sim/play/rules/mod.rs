@@ -16,7 +16,7 @@ pub use choose::{available_moves, choose_orders, pick_move};
 pub use deck::draw_events;
 pub use dynamics::{run_arms_race, update_transparency, update_trust};
 pub use perceive::{perceive, perceive_moves};
-pub use regime::{assess_risk, classify_regime, minutes_to_midnight, regime_of, risk_of};
+pub use regime::{assess_risk, classify_regime, end_turn, minutes_to_midnight, regime_of, risk_of};
 
 use crate::sim::error::InputError;
 use crate::sim::play::state::Controller;

@@ -107,12 +107,11 @@ pub fn regime_of(
     }
 }
 
-/// Records the turn's total arms and regime, advances the turn counter and, at the end or after an exchange,
-/// sets the outcome: MAS when the MAS regime held for the last `mas_hold` turns, MAD when the
-/// final regime is MAD, Catastrophe after an exchange, Unsettled otherwise.
+/// Stage 9, regime: records the turn's total arms (what the MAS rule's arms condition compares)
+/// and the regime the numbers now show.
 pub fn classify_regime(
     rules: &Rules,
-    nations: &mut Nations,
+    nations: &Nations,
     relations: &Relations,
     globals: &mut Globals,
 ) {
@@ -120,6 +119,14 @@ pub fn classify_regime(
     globals.record_arms_total(total, rules.scenario.params.regime.arms_window);
     let regime = regime_of(rules, nations, relations, globals);
     globals.regimes.push(regime);
+}
+
+/// Stage 10, outcome: the turn is over, and after an exchange or at the last turn the match's
+/// outcome is settled: MAS when the MAS regime held for the last `mas_hold` turns, MAD when the
+/// final regime is MAD, Catastrophe after an exchange (every nation pays the catastrophe
+/// payoff), Unsettled otherwise.
+pub fn end_turn(rules: &Rules, nations: &mut Nations, globals: &mut Globals) {
+    let regime = globals.regimes.last().copied().unwrap_or(Regime::Unsettled);
     globals.turn += 1;
     if regime == Regime::Catastrophe {
         for n in &mut nations.0 {
@@ -275,7 +282,8 @@ mod tests {
         globals.last_joint_action = Some(0);
         for _ in 0..6 {
             nations.0.iter_mut().for_each(|n| n.arms += 0.5);
-            classify_regime(&rules, &mut nations, &relations, &mut globals);
+            classify_regime(&rules, &nations, &relations, &mut globals);
+            end_turn(&rules, &mut nations, &mut globals);
             globals.last_joint_action = Some(globals.turn);
         }
         assert_eq!(globals.arms_totals.len(), window + 1);
@@ -287,7 +295,8 @@ mod tests {
         );
         // Arms that stop rising bring MAS back once the window has passed.
         for _ in 0..window {
-            classify_regime(&rules, &mut nations, &relations, &mut globals);
+            classify_regime(&rules, &nations, &relations, &mut globals);
+            end_turn(&rules, &mut nations, &mut globals);
             globals.last_joint_action = Some(globals.turn);
         }
         assert_eq!(globals.regimes.last(), Some(&Regime::Mas));

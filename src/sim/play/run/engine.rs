@@ -3,7 +3,9 @@
 //! on in order.
 
 use super::{FinalState, GameResult, Plan, new_match, sim_world};
-use crate::sim::archive::history::{History, Tally, Trajectory};
+use crate::sim::archive::bands::Trajectory;
+use crate::sim::archive::history::History;
+use crate::sim::archive::tally::Tally;
 use crate::sim::play::rules::Rules;
 use crate::sim::play::state::{Controller, GameId, Globals, Nations, Regime, Relations, Seats};
 use crate::sim::play::strategy::Stance;

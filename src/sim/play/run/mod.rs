@@ -1,7 +1,9 @@
 //! Running matches headless: many matches share one world and advance together, one pass of each
 //! turn system per turn; chunks keep memory flat and report progress.
 
-use crate::sim::archive::history::{BandPoint, Tally, TurnRecord};
+use crate::sim::archive::bands::BandPoint;
+use crate::sim::archive::history::TurnRecord;
+use crate::sim::archive::tally::Tally;
 use crate::sim::play::log::TurnLog;
 use crate::sim::play::rules::Rules;
 use crate::sim::play::state::{

@@ -13,7 +13,9 @@ pub use setup::{MatchSetup, fresh_seed};
 use crate::sim::archive::history::{History, TurnRecord};
 use crate::sim::archive::journal::{Recording, TurnCommands};
 use crate::sim::archive::snapshot::MatchState;
-use crate::sim::play::command::{Position, Refusal, check_answer, check_end_turn, check_move};
+use crate::sim::play::command::{
+    PositionQuery, Refusal, check_answer, check_end_turn_of, check_move,
+};
 use crate::sim::play::rules::{Rules, available_moves, pick_move};
 use crate::sim::play::run::{Plan, new_match};
 use crate::sim::play::state::{
@@ -178,28 +180,14 @@ fn take_orders(
     mut moves: MessageReader<ChooseMove>,
     mut answers: MessageReader<AnswerProposal>,
     mut refused: MessageWriter<OrderRefused>,
-    mut games: Query<(
-        &Seats,
-        &Nations,
-        &Relations,
-        &Diplomacy,
-        &Globals,
-        &mut Orders,
-    )>,
+    mut games: Query<(PositionQuery, &mut Orders)>,
 ) {
     let Some(active) = active else { return };
-    let Ok((seats, nations, relations, diplomacy, globals, mut orders)) = games.get_mut(active.0)
-    else {
+    let Ok((parts, mut orders)) = games.get_mut(active.0) else {
         return;
     };
-    let at = Position {
-        seats,
-        nations,
-        relations,
-        diplomacy,
-        globals,
-    };
-    orders.moves.resize(seats.0.len(), None);
+    let at = parts.position();
+    orders.moves.resize(at.seats.0.len(), None);
     for &ChooseMove { nation, action } in moves.read() {
         match check_move(&rules, at, nation, action) {
             Ok(()) => orders.moves[nation] = Some(action),
@@ -239,15 +227,8 @@ fn resolve_turn(world: &mut World) {
         return;
     }
     let paused = world.resource::<MatchPaused>().0;
-    let check = match (
-        world.get::<Seats>(entity),
-        world.get::<Orders>(entity),
-        world.get::<Globals>(entity),
-    ) {
-        (Some(seats), Some(orders), Some(globals)) => {
-            check_end_turn(seats, orders, globals, paused)
-        }
-        _ => return,
+    let Some(check) = check_end_turn_of(world, entity, paused) else {
+        return;
     };
     if let Err(refusal) = check {
         world.write_message(OrderRefused(refusal));
