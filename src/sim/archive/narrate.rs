@@ -178,12 +178,13 @@ pub fn agreement(sc: &Scenario, action: usize) -> &str {
     })
 }
 
-/// "1 move was misread", "3 moves were misread".
+/// How many times a move was misread (one move read wrongly by two observers is two times):
+/// "No move was misread", "A move was misread once", "Moves were misread 3 times".
 pub fn misread_count(n: usize) -> String {
     match n {
         0 => "No move was misread".into(),
-        1 => "1 move was misread".into(),
-        n => format!("{n} moves were misread"),
+        1 => "A move was misread once".into(),
+        n => format!("Moves were misread {n} times"),
     }
 }
 
