@@ -82,12 +82,7 @@ fn hotseat_keeps_each_choice_secret_until_the_reveal() {
 fn hotseat_turn_ends_with_each_seat_seeing_its_own_reveal() {
     use crate::desktop::screens::game::ReadyButton;
     let mut app = build("reset_2013", 32, None, &[1]);
-    for _ in 0..2 {
-        let ready = first::<ReadyButton>(&mut app);
-        click(&mut app, ready);
-        press(&mut app, KeyCode::Digit1);
-        press(&mut app, KeyCode::Enter);
-    }
+    play_hotseat_turn(&mut app, 2);
     assert_eq!(turn(&app), 1, "the turn ended after both seats chose");
     assert_eq!(view(&app), GameView::Pass);
     assert_eq!(app.world().resource::<PlayerView>().player, 0);
@@ -273,7 +268,6 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
 /// other, and the turn ends.
 #[test]
 fn hotseat_led_by_a_later_nation_goes_round_and_ends_the_turn() {
-    use crate::desktop::screens::game::ReadyButton;
     let mut app = build("reset_2013", 33, None, &[0]);
     // `build` leads the first nation; lead Russia instead, with the United States a person too.
     app.world_mut().resource_mut::<MatchSetup>().player = 1;
@@ -281,11 +275,6 @@ fn hotseat_led_by_a_later_nation_goes_round_and_ends_the_turn() {
     settle(&mut app);
     assert_eq!(app.world().resource::<PlayerView>().people, vec![1, 0]);
     assert_eq!(app.world().resource::<PlayerView>().player, 1);
-    for _ in 0..2 {
-        let ready = first::<ReadyButton>(&mut app);
-        click(&mut app, ready);
-        press(&mut app, KeyCode::Digit1);
-        press(&mut app, KeyCode::Enter);
-    }
+    play_hotseat_turn(&mut app, 2);
     assert_eq!(turn(&app), 1);
 }

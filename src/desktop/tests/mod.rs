@@ -9,7 +9,7 @@ mod replays;
 mod seat;
 
 use super::saves::SaveDir;
-use super::screens::game::{ContinueButton, EndTurnButton, MenuButton, MoveCard};
+use super::screens::game::{ContinueButton, EndTurnButton, MenuButton, MoveCard, ReadyButton};
 use super::screens::{GameView, LaunchStraightIn, MatchSetup, Menu, PlayerView, Screen};
 use super::settings::{AnimationSpeed, Palette, Settings, SettingsFile};
 use super::theme::widgets::Shortcut;
@@ -159,6 +159,17 @@ fn press(app: &mut App, key: KeyCode) {
     keys.release(key);
     keys.clear();
     settle(app);
+}
+
+/// One hotseat turn by `people` people: each in turn takes the computer (the pass screen's
+/// ready button), plays the card the `1` key picks and ends their part of the turn.
+fn play_hotseat_turn(app: &mut App, people: usize) {
+    for _ in 0..people {
+        let ready = first::<ReadyButton>(app);
+        click(app, ready);
+        press(app, KeyCode::Digit1);
+        press(app, KeyCode::Enter);
+    }
 }
 
 /// The card the `1` key picks.

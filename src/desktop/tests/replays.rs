@@ -73,19 +73,13 @@ fn a_replay_steps_forward_and_back_through_the_turns() {
 /// the facilitator's passphrase `passphrase` (or none), and returns the app and its autosave.
 fn hotseat_turn(seed: u64, passphrase: Option<&str>) -> (App, std::path::PathBuf) {
     use crate::desktop::screens::facilitator::FacilitatorAccess;
-    use crate::desktop::screens::game::ReadyButton;
     let mut app = build("reset_2013", seed, None, &[1]);
     app.insert_resource(FacilitatorAccess {
         always: false,
         unlocked: false,
         guard: passphrase.map(crate::sim::archive::guard::Guard::new),
     });
-    for _ in 0..2 {
-        let ready = first::<ReadyButton>(&mut app);
-        click(&mut app, ready);
-        press(&mut app, KeyCode::Digit1);
-        press(&mut app, KeyCode::Enter);
-    }
+    play_hotseat_turn(&mut app, 2);
     assert_eq!(turn(&app), 1);
     let dir = app.world().resource::<SaveDir>().0.clone().unwrap();
     (app, dir.join(crate::desktop::saves::AUTOSAVE))
