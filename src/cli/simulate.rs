@@ -177,7 +177,7 @@ fn turn_line(r: &TurnRecord, turns: u32) -> String {
         } else {
             ""
         };
-        let _ = write!(line, " {}: {}{}", m.nation, m.action, mark);
+        let _ = write!(line, " {}: {}{}", m.nation, m.move_id, mark);
     }
     if let Some(c) = &r.crisis {
         let _ = write!(line, "  [crisis: {}]", c.rung);

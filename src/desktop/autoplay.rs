@@ -227,7 +227,7 @@ fn play(world: &mut World, auto: &mut Autoplay) {
                 let mut q = world.query::<(Entity, &MoveCard)>();
                 let card = q
                     .iter(world)
-                    .find(|(_, c)| advice.is_none_or(|a| a == c.action))
+                    .find(|(_, c)| advice.is_none_or(|a| a == c.move_index))
                     .map(|(e, _)| e);
                 return press(world, card);
             }

@@ -18,22 +18,17 @@ fn an_injected_event_fires_on_the_next_turn_only() {
     let mut plain = session("reset_2013", &people, 21);
     let mut forced = session("reset_2013", &people, 21);
     let rules = plain.world().resource::<Rules>().clone();
-    // The deck's rarest card in this state: it should not fire on its own this turn.
-    let card = rules
-        .scenario
-        .events
-        .iter()
-        .position(|e| e.id == "false_alarm")
-        .unwrap_or(0);
+    // The deck's rarest event in this state: it should not fire on its own this turn.
+    let event = rules.event_index("false_alarm").unwrap();
     play(&mut plain, &people, 3);
     play(&mut forced, &people, 3);
     forced
         .world_mut()
-        .write_message(Facilitate::Inject { card, on: true });
+        .write_message(Facilitate::Inject { event, on: true });
     forced.update();
     assert_eq!(
         drain::<Facilitated>(&mut forced),
-        vec![Facilitated::Injected { card, on: true }]
+        vec![Facilitated::Injected { event, on: true }]
     );
     play(&mut plain, &people, 1);
     play(&mut forced, &people, 1);
@@ -43,14 +38,14 @@ fn an_injected_event_fires_on_the_next_turn_only() {
         s.history[3]
             .events
             .iter()
-            .any(|e| matches!(e, SimEvent::CardDrawn { card: c, .. } if *c == card))
+            .any(|e| matches!(e, SimEvent::EventDrawn { event: e, .. } if *e == event))
     };
     assert!(!fired(&a), "{:?}", a.history[3].events);
     assert!(fired(&b), "{:?}", b.history[3].events);
     // It is in the recording, so the match replays with it.
     assert_eq!(
         save_of(&forced).recording.turns[3].inject,
-        vec![rules.scenario.events[card].id.clone()]
+        vec![rules.scenario.events[event].id.clone()]
     );
     assert!(verify(&save_of(&forced)).is_ok());
     // And only once: the turn after, nothing is forced.
@@ -63,9 +58,11 @@ fn pausing_stops_the_turn_until_resumed() {
     app.world_mut().write_message(Facilitate::Pause(true));
     app.update();
     let entity = active(&app);
-    let action = advise(app.world(), entity, 0).unwrap();
-    app.world_mut()
-        .write_message(ChooseMove { nation: 0, action });
+    let move_index = advise(app.world(), entity, 0).unwrap();
+    app.world_mut().write_message(ChooseMove {
+        nation: 0,
+        move_index,
+    });
     app.world_mut().write_message(EndTurn);
     app.update();
     let refused = drain::<OrderRefused>(&mut app);
@@ -105,7 +102,7 @@ fn a_rollback_forks_from_the_chosen_turn_only() {
     app.world_mut().write_message(Facilitate::RollBack(3));
     app.update();
     let rules = app.world().resource::<Rules>().clone();
-    let played = original.history[3].moves[0].action.clone();
+    let played = original.history[3].moves[0].move_id.clone();
     let other = rules
         .normal_moves
         .iter()
@@ -118,7 +115,7 @@ fn a_rollback_forks_from_the_chosen_turn_only() {
     assert_eq!(fork.history[..3], original.history[..3]);
     assert_ne!(fork.history[3], original.history[3]);
     assert_eq!(
-        fork.history[3].moves[0].action,
+        fork.history[3].moves[0].move_id,
         rules.scenario.moves[other].id
     );
     // The fork is a recording of its own that replays.

@@ -23,26 +23,24 @@ fn write_golden_saves() {
     let people = [0, 1];
     let mut app = session("cold_war_1962", &people, 8);
     play(&mut app, &people, 3);
-    let card = {
-        let rules = app.world().resource::<Rules>();
-        rules
-            .scenario
-            .events
-            .iter()
-            .position(|e| e.id == "false_alarm")
-            .unwrap()
-    };
+    let event = app
+        .world()
+        .resource::<Rules>()
+        .event_index("false_alarm")
+        .unwrap();
     app.world_mut()
-        .write_message(Facilitate::Inject { card, on: true });
+        .write_message(Facilitate::Inject { event, on: true });
     app.world_mut()
         .write_message(Facilitate::SetParam("params.threats.growth=3".into()));
     app.update();
     assert_eq!(drain::<Facilitated>(&mut app).len(), 2);
     play(&mut app, &people, 4);
     let entity = active(&app);
-    let action = advise(app.world(), entity, 0).unwrap();
-    app.world_mut()
-        .write_message(ChooseMove { nation: 0, action });
+    let move_index = advise(app.world(), entity, 0).unwrap();
+    app.world_mut().write_message(ChooseMove {
+        nation: 0,
+        move_index,
+    });
     app.update();
     let path = out.join(format!("v{version}-hotseat-cold_war_1962.ron"));
     save_of(&app).write(&path).unwrap();

@@ -23,7 +23,7 @@ fn save_quit_load_is_bit_for_bit_and_plays_on_the_same() {
     let pending = advise(original.world(), entity, 0).unwrap();
     original.world_mut().write_message(ChooseMove {
         nation: 0,
-        action: pending,
+        move_index: pending,
     });
     original.update();
     save_of(&original).write(&path).unwrap();

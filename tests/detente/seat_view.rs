@@ -207,7 +207,7 @@ fn check_view(rules: &Rules, view: &SeatView, record: &TurnRecord, nation: usize
         let secret = sc
             .moves
             .iter()
-            .find(|m| m.id == played.action)
+            .find(|m| m.id == played.move_id)
             .is_some_and(|m| m.visibility == Visibility::Secret);
         let reading = record
             .perceived

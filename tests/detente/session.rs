@@ -11,6 +11,7 @@ use detente::sim::play::session::{
     resume_match, snapshot, start_match,
 };
 use detente::sim::play::state::{Controller, Diplomacy, Globals};
+use detente::sim::scenario::MoveIndex;
 use std::path::Path;
 
 /// A match of `scenario` with the nations in `people` played by people, the rest by the
@@ -40,7 +41,7 @@ pub fn drain<M: Message + Clone>(app: &mut App) -> Vec<M> {
 
 /// One turn in which every person plays the advisers' move (or `choice` for nation 0), and
 /// accepts every proposal made to them. Returns whether the match goes on.
-pub fn play_turn(app: &mut App, people: &[usize], choice: Option<usize>) -> bool {
+pub fn play_turn(app: &mut App, people: &[usize], choice: Option<MoveIndex>) -> bool {
     let entity = active(app);
     let proposals = app
         .world()
@@ -49,11 +50,12 @@ pub fn play_turn(app: &mut App, people: &[usize], choice: Option<usize>) -> bool
         .proposals
         .clone();
     for &nation in people {
-        let action = match choice {
+        let move_index = match choice {
             Some(a) if nation == 0 => a,
             _ => advise(app.world(), entity, nation).unwrap(),
         };
-        app.world_mut().write_message(ChooseMove { nation, action });
+        app.world_mut()
+            .write_message(ChooseMove { nation, move_index });
         for (p, proposal) in proposals.iter().enumerate() {
             if proposal.from != nation {
                 app.world_mut().write_message(AnswerProposal {
@@ -130,7 +132,7 @@ fn a_command_refused_live_is_refused_on_replay_for_the_same_reason() {
             },
             Refusal::MoveNotOpen {
                 nation: 0,
-                action: escalate,
+                move_index: escalate,
             },
         ),
         (
@@ -168,10 +170,11 @@ fn a_command_refused_live_is_refused_on_replay_for_the_same_reason() {
         // Live: the same commands sent as the desktop sends them.
         let mut app = session("reset_2013", &[0], 3);
         let rules = app.world().resource::<detente::sim::Rules>().clone();
-        for (who, action) in &commands.moves {
+        for (who, move_index) in &commands.moves {
             let nation = rules.nation_index(who).unwrap();
-            let action = rules.move_index(action).unwrap();
-            app.world_mut().write_message(ChooseMove { nation, action });
+            let move_index = rules.move_index(move_index).unwrap();
+            app.world_mut()
+                .write_message(ChooseMove { nation, move_index });
         }
         for (who, proposal, accept) in &commands.answers {
             app.world_mut().write_message(AnswerProposal {

@@ -24,6 +24,7 @@ pub use crate::sim::play::session::MatchSetup;
 use crate::sim::play::session::{resume_match, start_match};
 use crate::sim::play::state::{Controller, Globals, Orders, Regime, Seats};
 use crate::sim::play::view::{SeatView, seat_view};
+use crate::sim::scenario::MoveIndex;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
@@ -80,7 +81,7 @@ pub struct PlayerView {
     pub people: Vec<usize>,
     pub records: Vec<TurnRecord>,
     pub outcome: Option<Regime>,
-    pub chosen: Option<usize>,
+    pub chosen: Option<MoveIndex>,
     /// Proposals (by index among the pending ones) the player accepts this turn.
     pub accepted: Vec<usize>,
     /// The last thing the sim refused, shown until the next order.

@@ -4,9 +4,9 @@
 use super::*;
 
 /// What the second person sees, from the pass screen to their own board, after the first
-/// person chose the card numbered `card` and passed the computer on. Also returns the action
+/// person chose the card numbered `card` and passed the computer on. Also returns the move
 /// the first person chose.
-fn second_seat_after_first_chose(card: KeyCode) -> (Vec<String>, Vec<String>, usize) {
+fn second_seat_after_first_chose(card: KeyCode) -> (Vec<String>, Vec<String>, MoveIndex) {
     use crate::desktop::screens::game::ReadyButton;
     let mut app = build("reset_2013", 31, None, &[1]);
     assert_eq!(
@@ -19,7 +19,7 @@ fn second_seat_after_first_chose(card: KeyCode) -> (Vec<String>, Vec<String>, us
     click(&mut app, ready);
     assert_eq!(view(&app), GameView::Choosing);
     press(&mut app, card);
-    let action = app
+    let move_index = app
         .world()
         .resource::<PlayerView>()
         .chosen
@@ -28,7 +28,7 @@ fn second_seat_after_first_chose(card: KeyCode) -> (Vec<String>, Vec<String>, us
     let done = first::<EndTurnButton>(&mut app);
     click(&mut app, done);
     // The sim has the first person's order; the screen no longer does.
-    assert_eq!(orders(&app).moves[0], Some(action));
+    assert_eq!(orders(&app).moves[0], Some(move_index));
     assert_eq!(turn(&app), 0);
     assert_eq!(view(&app), GameView::Pass);
     let pass_screen = texts(&mut app);
@@ -45,9 +45,9 @@ fn second_seat_after_first_chose(card: KeyCode) -> (Vec<String>, Vec<String>, us
     board.extend(
         marked
             .iter(app.world())
-            .map(|c| format!("selected card {}", c.action)),
+            .map(|c| format!("selected card {}", c.move_index)),
     );
-    (pass_screen, board, action)
+    (pass_screen, board, move_index)
 }
 
 /// Hotseat: the second person's screen never shows the first person's choice before the
@@ -228,9 +228,9 @@ fn the_facilitator_panel_works_behind_its_passphrase() {
             .resource::<crate::sim::play::session::MatchPaused>()
             .0
     );
-    let inject = button(&mut app, FacilitatorButton::Inject(0));
+    let inject = button(&mut app, FacilitatorButton::Inject(EventIndex(0)));
     click(&mut app, inject);
-    assert_eq!(orders(&app).injected, vec![0]);
+    assert_eq!(orders(&app).injected, vec![EventIndex(0)]);
     let projector = button(&mut app, FacilitatorButton::Projector);
     click(&mut app, projector);
     assert_eq!(menu(&app), Menu::Projector);

@@ -17,6 +17,7 @@ use super::ui_plugin;
 use crate::sim::play::rules::shipped;
 use crate::sim::play::session::ChooseMove;
 use crate::sim::play::state::{Controller, Globals, Orders};
+use crate::sim::scenario::{EventIndex, MoveIndex};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
@@ -173,11 +174,11 @@ fn play_hotseat_turn(app: &mut App, people: usize) {
 }
 
 /// The card the `1` key picks.
-fn card_one(app: &mut App) -> (Entity, usize) {
+fn card_one(app: &mut App) -> (Entity, MoveIndex) {
     let mut q = app.world_mut().query::<(Entity, &MoveCard, &Shortcut)>();
     q.iter(app.world())
         .find(|(_, _, s)| s.0 == KeyCode::Digit1)
-        .map(|(e, c, _)| (e, c.action))
+        .map(|(e, c, _)| (e, c.move_index))
         .expect("a card numbered 1")
 }
 

@@ -5,14 +5,20 @@ use super::*;
 #[test]
 fn choosing_a_move_card_sends_that_command() {
     let mut app = game();
-    let (card, action) = card_one(&mut app);
+    let (card, move_index) = card_one(&mut app);
     click(&mut app, card);
     assert_eq!(
         app.world().resource::<Sent>().0,
-        vec![ChooseMove { nation: 0, action }]
+        vec![ChooseMove {
+            nation: 0,
+            move_index
+        }]
     );
-    assert_eq!(orders(&app).moves[0], Some(action));
-    assert_eq!(app.world().resource::<PlayerView>().chosen, Some(action));
+    assert_eq!(orders(&app).moves[0], Some(move_index));
+    assert_eq!(
+        app.world().resource::<PlayerView>().chosen,
+        Some(move_index)
+    );
 }
 
 #[test]
@@ -25,16 +31,16 @@ fn ending_the_turn_resolves_it_and_shows_the_reveal() {
         app.world().resource::<PlayerView>().notice.is_some(),
         "the refusal is shown"
     );
-    let (card, action) = card_one(&mut app);
+    let (card, move_index) = card_one(&mut app);
     click(&mut app, card);
     let end = first::<EndTurnButton>(&mut app);
     click(&mut app, end);
     assert_eq!(turn(&app), 1);
     let view_now = app.world().resource::<PlayerView>();
     assert_eq!(view_now.records.len(), 2);
-    let played = &view_now.records[1].moves[0].action;
+    let played = &view_now.records[1].moves[0].move_id;
     let rules = app.world().resource::<crate::sim::Rules>();
-    assert_eq!(rules.move_index(played), Some(action));
+    assert_eq!(rules.move_index(played), Some(move_index));
     assert_eq!(view(&app), GameView::Reveal);
     let go_on = first::<ContinueButton>(&mut app);
     click(&mut app, go_on);
@@ -199,7 +205,7 @@ fn a_crisis_is_answered_from_its_modal_by_number_key() {
         let mut q = app.world_mut().query::<(Entity, &MoveCard)>();
         let card = q
             .iter(app.world())
-            .find(|(_, c)| Some(c.action) == advice)
+            .find(|(_, c)| Some(c.move_index) == advice)
             .map(|(e, _)| e)
             .unwrap();
         click(&mut app, card);
@@ -212,7 +218,7 @@ fn a_crisis_is_answered_from_its_modal_by_number_key() {
     assert_eq!(sent.len(), sent_before + 1);
     let rules = app.world().resource::<crate::sim::Rules>();
     assert!(
-        rules.scenario.moves[sent[sent.len() - 1].action]
+        rules.scenario.moves[sent[sent.len() - 1].move_index]
             .crisis_step
             .is_some(),
         "the 1 key picked a crisis move"

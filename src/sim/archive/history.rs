@@ -98,8 +98,9 @@ pub struct RelationRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MoveRecord {
     pub nation: String,
+    /// The move's id.
     #[serde(rename = "move")]
-    pub action: String,
+    pub move_id: String,
     pub intent: Intent,
     pub stance: Stance,
 }
@@ -174,7 +175,7 @@ pub fn record_turn_of(
             let m = &sc.moves[(*a)?];
             Some(MoveRecord {
                 nation: id(i),
-                action: m.id.clone(),
+                move_id: m.id.clone(),
                 intent: m.intent,
                 stance: orders.stances[i],
             })
@@ -263,7 +264,7 @@ mod tests {
     fn typed_events_are_read_and_old_sentences_skipped() {
         let signed = SimEvent::TreatySigned {
             parties: [0, 1],
-            action: 7,
+            move_index: crate::sim::scenario::MoveIndex(7),
         };
         let ended = SimEvent::CrisisEnded {
             level: 2,

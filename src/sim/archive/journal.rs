@@ -140,21 +140,19 @@ impl TurnCommands {
                 .ok_or_else(|| unknown(format!("no nation {id:?} in {}", sc.id)))
         };
         let mut moves = Vec::new();
-        for (who, action) in &self.moves {
+        for (who, id) in &self.moves {
             let i = nation(who)?;
             let m = rules
-                .move_index(action)
-                .ok_or_else(|| unknown(format!("no move {action:?} in {}", sc.id)))?;
+                .move_index(id)
+                .ok_or_else(|| unknown(format!("no move {id:?} in {}", sc.id)))?;
             moves.push((i, m));
         }
         let mut injected = Vec::new();
         for id in &self.inject {
-            let card = sc
-                .events
-                .iter()
-                .position(|e| &e.id == id)
+            let event = rules
+                .event_index(id)
                 .ok_or_else(|| unknown(format!("no event {id:?} in the deck of {}", sc.id)))?;
-            injected.push(card);
+            injected.push(event);
         }
         let mut answers = Vec::new();
         for (who, proposal, accepted) in &self.answers {

@@ -8,48 +8,51 @@ use crate::sim::archive::story::{Point, mean_transparency, mean_trust};
 use crate::sim::play::command::Refusal;
 use crate::sim::play::log::SimEvent;
 use crate::sim::play::state::Regime;
-use crate::sim::scenario::{Intent, Scenario};
+use crate::sim::scenario::{Intent, MoveIndex, Scenario};
 
 /// A sentence for each fact worth telling, without a capital (the moves and how they were
 /// read have records of their own, so `MoveChosen` and `MovePerceived` have none).
 pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
     let name = |i: usize| nation(sc, i);
-    let agreement = |m: usize| agreement(sc, m);
+    let agreement = |m: MoveIndex| agreement(sc, m);
     let rung = |l: u8| sc.ladder.get(usize::from(l)).map_or("?", String::as_str);
     Some(match event {
         SimEvent::MoveChosen { .. } | SimEvent::MovePerceived { .. } => return None,
         SimEvent::ProposalAnswered {
             from,
             by,
-            action,
+            move_index,
             accepted,
         } => format!(
             "{} {} the {} proposed by {}",
             name(*by),
             if *accepted { "accepted" } else { "declined" },
-            agreement(*action),
+            agreement(*move_index),
             name(*from)
         ),
-        SimEvent::TreatySigned { parties, action } => format!(
+        SimEvent::TreatySigned {
+            parties,
+            move_index,
+        } => format!(
             "{} and {} signed the {}",
             name(parties[0]),
             name(parties[1]),
-            agreement(*action)
+            agreement(*move_index)
         ),
         SimEvent::TreatyBreachCaught {
             breaker,
             by,
-            action,
+            move_index,
         } => format!(
             "{} caught {} breaking the {}; the agreement is void",
             name(*by),
             name(*breaker),
-            agreement(*action)
+            agreement(*move_index)
         ),
-        SimEvent::CardDrawn { card, targets } => {
+        SimEvent::EventDrawn { event, targets } => {
             let who: Vec<&str> = targets.iter().map(|&t| name(t)).collect();
-            let card = sc.events.get(*card).map_or("?", |e| e.name.as_str());
-            format!("{card}: {}", who.join(", "))
+            let event = sc.events.get(event.0).map_or("?", |e| e.name.as_str());
+            format!("{event}: {}", who.join(", "))
         }
         SimEvent::CrisisOpened { parties, level } => format!(
             "crisis between {} and {}: {}",
@@ -80,17 +83,17 @@ pub fn refusal(sc: &Scenario, refusal: &Refusal) -> String {
         Refusal::NotAPerson { nation } => {
             format!("{} is not played by a person", name(*nation))
         }
-        Refusal::NoSuchMove { action } => format!("the scenario has no move {action}"),
-        Refusal::MoveNotOpen { action, .. } => format!(
+        Refusal::NoSuchMove { move_index } => format!("the scenario has no move {move_index}"),
+        Refusal::MoveNotOpen { move_index, .. } => format!(
             "{} is not open to this nation now",
-            sc.moves.get(*action).map_or("?", |m| m.name.as_str())
+            sc.moves.get(move_index.0).map_or("?", |m| m.name.as_str())
         ),
         Refusal::NoSuchProposal { .. } => "no such proposal to answer".into(),
         Refusal::OwnProposal { .. } => "a nation cannot answer its own proposal".into(),
         Refusal::NotChosen { .. } => "this nation has not chosen a move yet".into(),
         Refusal::Paused => "the facilitator has paused the match".into(),
         Refusal::MatchOver => "the match is over".into(),
-        Refusal::NoSuchEvent { card } => format!("the deck has no event {card}"),
+        Refusal::NoSuchEvent { event } => format!("the deck has no event {event}"),
         Refusal::BadParameter { why } => why.clone(),
         Refusal::NoSuchTurn { turn, played } => {
             format!("there is no turn {turn} to go back to ({played} played)")
@@ -141,12 +144,12 @@ pub fn point(sc: &Scenario, point: &Point) -> String {
         Point::Misreading {
             observer,
             actor,
-            action,
+            move_index,
         } => format!(
             "{} read {} “{}” as a hostile move",
             name(*observer),
             possessive(name(*actor)),
-            sc.moves.get(*action).map_or("?", |m| m.name.as_str())
+            sc.moves.get(move_index.0).map_or("?", |m| m.name.as_str())
         ),
         Point::Misreadings(n) => format!("In all, {n} cooperative moves were read as hostile"),
         Point::Event(e) => capitalise(&event(sc, e).unwrap_or_default()),
@@ -170,8 +173,8 @@ pub fn nation(sc: &Scenario, i: usize) -> &str {
 }
 
 /// The name of the agreement a proposing move offers (the move's own name if it offers none).
-pub fn agreement(sc: &Scenario, action: usize) -> &str {
-    sc.moves.get(action).map_or("?", |m| {
+pub fn agreement(sc: &Scenario, move_index: MoveIndex) -> &str {
+    sc.moves.get(move_index.0).map_or("?", |m| {
         m.proposes
             .as_ref()
             .map_or(m.name.as_str(), |a| a.name.as_str())
@@ -271,12 +274,14 @@ mod tests {
     #[test]
     fn every_told_event_names_who_and_what() {
         let sc = shipped("reset_2013").scenario;
-        let summit = sc.moves.iter().position(|m| m.proposes.is_some()).unwrap();
+        let summit = MoveIndex::all(&sc.moves)
+            .find(|&m| sc.moves[m].proposes.is_some())
+            .unwrap();
         let signed = event(
             &sc,
             &SimEvent::TreatySigned {
                 parties: [0, 1],
-                action: summit,
+                move_index: summit,
             },
         )
         .unwrap();
@@ -299,7 +304,7 @@ mod tests {
                 &sc,
                 &SimEvent::MoveChosen {
                     nation: 0,
-                    action: 0,
+                    move_index: MoveIndex(0),
                     stance: crate::sim::play::strategy::Stance::Cooperate
                 }
             ),
@@ -309,7 +314,7 @@ mod tests {
             &sc,
             &Refusal::MoveNotOpen {
                 nation: 0,
-                action: summit,
+                move_index: summit,
             },
         );
         assert!(why.contains(&sc.moves[summit].name), "{why}");

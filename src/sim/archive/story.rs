@@ -6,7 +6,7 @@
 use crate::sim::archive::history::{TurnRecord, mean_of};
 use crate::sim::play::log::SimEvent;
 use crate::sim::play::state::Regime;
-use crate::sim::scenario::{Intent, Scenario};
+use crate::sim::scenario::{Intent, MoveIndex, Scenario};
 
 /// What kind of turn it was; the UI picks a colour and an icon by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,11 +25,11 @@ pub enum PointKind {
 /// Indices are into the scenario's nations and moves.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Point {
-    /// `observer` read `actor`'s cooperative move `action` as hostile.
+    /// `observer` read `actor`'s cooperative move `move_index` as hostile.
     Misreading {
         observer: usize,
         actor: usize,
-        action: usize,
+        move_index: MoveIndex,
     },
     /// In all, this many cooperative moves were read as hostile (told once, after the first three).
     Misreadings(usize),
@@ -101,7 +101,6 @@ pub fn turning_points(
     start_trust: f64,
 ) -> Vec<TurningPoint> {
     let nation = |id: &str| scenario.nations.iter().position(|n| n.id == id);
-    let action = |id: &str| scenario.moves.iter().position(|m| m.id == id);
     let mut points = Vec::new();
     let mut trust_before = start_trust;
     let mut regime_before = Regime::Unsettled;
@@ -122,16 +121,18 @@ pub fn turning_points(
                 continue;
             }
             misreadings += 1;
-            let (Some(observer), Some(actor), Some(action)) =
-                (nation(&p.observer), nation(&p.actor), action(&m.action))
-            else {
+            let (Some(observer), Some(actor), Some(move_index)) = (
+                nation(&p.observer),
+                nation(&p.actor),
+                scenario.move_index(&m.move_id),
+            ) else {
                 continue;
             };
             if misreadings <= 3 {
                 push(Point::Misreading {
                     observer,
                     actor,
-                    action,
+                    move_index,
                 });
             }
         }

@@ -47,10 +47,10 @@ impl Tally {
             else {
                 continue;
             };
-            let Some(action) = orders.moves[*actor] else {
+            let Some(move_index) = orders.moves[*actor] else {
                 continue;
             };
-            let m = &rules.scenario.moves[action];
+            let m = &rules.scenario.moves[move_index];
             if m.visibility == Visibility::Secret {
                 self.secret_readings += 1;
                 self.secret_unseen += u32::from(perception.seen.is_none());

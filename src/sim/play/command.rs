@@ -4,12 +4,13 @@
 
 use crate::sim::play::rules::{Rules, available_moves};
 use crate::sim::play::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
+use crate::sim::scenario::{EventIndex, MoveIndex};
 use bevy::ecs::query::QueryData;
 use bevy::prelude::{Entity, World};
 use serde::{Deserialize, Serialize};
 
-/// Why the rules would not take a command. Indices are into the scenario's nations, moves and
-/// events, and into the match's pending proposals; `narrate::refusal` gives the words.
+/// Why the rules would not take a command. Nations are indices into the scenario's nations and
+/// proposals into the match's pending proposals; `narrate::refusal` gives the words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Refusal {
     /// The scenario has no such nation.
@@ -17,10 +18,13 @@ pub enum Refusal {
     /// The seat is played by the computer, not by a person.
     NotAPerson { nation: usize },
     /// The scenario has no such move.
-    NoSuchMove { action: usize },
+    NoSuchMove { move_index: MoveIndex },
     /// The move exists but is not open to this nation now (a crisis move outside a crisis,
     /// a move it cannot afford, a proposal already in force…).
-    MoveNotOpen { nation: usize, action: usize },
+    MoveNotOpen {
+        nation: usize,
+        move_index: MoveIndex,
+    },
     /// No pending proposal has that index.
     NoSuchProposal { nation: usize, proposal: usize },
     /// A nation may not answer a proposal it made.
@@ -32,7 +36,7 @@ pub enum Refusal {
     /// The match has ended.
     MatchOver,
     /// The facilitator named an event the deck does not have.
-    NoSuchEvent { card: usize },
+    NoSuchEvent { event: EventIndex },
     /// The facilitator's parameter change was not accepted (the reason from `overrides`).
     BadParameter { why: String },
     /// The facilitator asked to go back to a turn not played.
@@ -101,7 +105,7 @@ impl<'a> Position<'a> {
     }
 
     /// The moves open to `nation` now (`rules::available_moves`).
-    pub fn open_moves(&self, rules: &Rules, nation: usize) -> Vec<usize> {
+    pub fn open_moves(&self, rules: &Rules, nation: usize) -> Vec<MoveIndex> {
         available_moves(
             rules,
             nation,
@@ -122,22 +126,22 @@ impl<'a> Position<'a> {
     }
 }
 
-/// Checks that a person's seat may play `action` this turn.
+/// Checks that a person's seat may play `move_index` this turn.
 pub fn check_move(
     rules: &Rules,
     at: Position,
     nation: usize,
-    action: usize,
+    move_index: MoveIndex,
 ) -> Result<(), Refusal> {
     at.person(nation)?;
     if at.globals.finished() {
         return Err(Refusal::MatchOver);
     }
-    if action >= rules.scenario.moves.len() {
-        return Err(Refusal::NoSuchMove { action });
+    if move_index.0 >= rules.scenario.moves.len() {
+        return Err(Refusal::NoSuchMove { move_index });
     }
-    if !at.open_moves(rules, nation).contains(&action) {
-        return Err(Refusal::MoveNotOpen { nation, action });
+    if !at.open_moves(rules, nation).contains(&move_index) {
+        return Err(Refusal::MoveNotOpen { nation, move_index });
     }
     Ok(())
 }

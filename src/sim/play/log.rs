@@ -2,16 +2,17 @@
 
 use crate::sim::play::state::Perception;
 use crate::sim::play::strategy::Stance;
+use crate::sim::scenario::{EventIndex, MoveIndex};
 use bevy::prelude::Component;
 use serde::{Deserialize, Serialize};
 
-/// One fact about the turn just resolved. Indices are into the scenario's nations, moves and
-/// events.
+/// One fact about the turn just resolved. Nations are indices into the scenario's nations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SimEvent {
     MoveChosen {
         nation: usize,
-        action: usize,
+        #[serde(alias = "action")]
+        move_index: MoveIndex,
         stance: Stance,
     },
     MovePerceived {
@@ -22,26 +23,29 @@ pub enum SimEvent {
     ProposalAnswered {
         from: usize,
         by: usize,
-        /// The proposing move (index into the moves), whose agreement it is.
-        #[serde(alias = "proposal")]
-        action: usize,
+        /// The proposing move, whose agreement it is.
+        #[serde(alias = "action", alias = "proposal")]
+        move_index: MoveIndex,
         accepted: bool,
     },
     TreatySigned {
         parties: [usize; 2],
-        /// The proposing move (index into the moves), whose agreement it is.
-        #[serde(alias = "proposal")]
-        action: usize,
+        /// The proposing move, whose agreement it is.
+        #[serde(alias = "action", alias = "proposal")]
+        move_index: MoveIndex,
     },
     TreatyBreachCaught {
         breaker: usize,
         by: usize,
-        /// The proposing move (index into the moves), whose agreement it is.
-        #[serde(alias = "proposal")]
-        action: usize,
+        /// The proposing move, whose agreement it is.
+        #[serde(alias = "action", alias = "proposal")]
+        move_index: MoveIndex,
     },
-    CardDrawn {
-        card: usize,
+    /// An event of the scenario fired, on these nations.
+    #[serde(alias = "CardDrawn")]
+    EventDrawn {
+        #[serde(alias = "card")]
+        event: EventIndex,
         targets: Vec<usize>,
     },
     CrisisOpened {

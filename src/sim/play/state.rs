@@ -4,7 +4,7 @@
 //! advanced together by one pass of each system of the turn schedule.
 
 use crate::sim::play::strategy::{Stance, Strategy};
-use crate::sim::scenario::{Intent, Threats};
+use crate::sim::scenario::{EventIndex, Intent, MoveIndex, Threats};
 use bevy::prelude::Component;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -92,9 +92,9 @@ impl Relations {
 /// A signed agreement between two nations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Treaty {
-    /// Index of the move that proposed it (its terms are that move's `proposes`).
-    #[serde(alias = "proposal")]
-    pub action: usize,
+    /// The move that proposed it (its terms are that move's `proposes`).
+    #[serde(alias = "action", alias = "proposal")]
+    pub move_index: MoveIndex,
     pub parties: [usize; 2],
     /// Each party's arms cap, when the agreement caps arms.
     pub caps: Option<[f64; 2]>,
@@ -105,9 +105,9 @@ pub struct Treaty {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
     pub from: usize,
-    /// Index of the proposing move.
-    #[serde(alias = "proposal")]
-    pub action: usize,
+    /// The proposing move.
+    #[serde(alias = "action", alias = "proposal")]
+    pub move_index: MoveIndex,
     pub turn: u32,
 }
 
@@ -226,13 +226,13 @@ pub struct Seats(pub Vec<Seat>);
 /// events a facilitator forces into the turn.
 #[derive(Component, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Orders {
-    pub moves: Vec<Option<usize>>,
+    pub moves: Vec<Option<MoveIndex>>,
     pub stances: Vec<Stance>,
     /// (proposal index in `Diplomacy::proposals`, answering nation, accepted).
     pub answers: Vec<(usize, usize, bool)>,
-    /// Cards of the scenario's deck that fire this turn whatever their chance.
+    /// Events of the scenario that fire this turn whatever their chance.
     #[serde(default)]
-    pub injected: Vec<usize>,
+    pub injected: Vec<EventIndex>,
 }
 
 /// How an observer saw an actor's move this turn.

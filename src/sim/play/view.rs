@@ -21,7 +21,7 @@ use crate::sim::play::command::{Position, waiting_for};
 use crate::sim::play::log::SimEvent;
 use crate::sim::play::rules::Rules;
 use crate::sim::play::state::{Crisis, Orders, Regime};
-use crate::sim::scenario::{Intent, Threats, Visibility};
+use crate::sim::scenario::{Intent, MoveIndex, Threats, Visibility};
 use serde::{Deserialize, Serialize};
 
 /// Everything nation `nation` may know of a match in play, after its last resolved turn.
@@ -39,7 +39,7 @@ pub struct SeatView {
     /// The moves open to this nation now, with the odds the others misread (or catch) each.
     pub moves: Vec<MoveOption>,
     /// Its own choice for the turn in play, and its answers to the pending proposals.
-    pub chosen: Option<usize>,
+    pub chosen: Option<MoveIndex>,
     pub answers: Vec<(usize, bool)>,
     /// The offers waiting for an answer (`index` is the position in the match's pending list,
     /// what `AnswerProposal` names).
@@ -102,9 +102,9 @@ impl Counterpart {
 /// A move of the turn as the seat's nation saw it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeenMove {
-    /// Who played it (index into the nations) and which move it was (index into the moves).
+    /// Who played it (index into the nations) and which move it was.
     pub actor: usize,
-    pub action: usize,
+    pub move_index: MoveIndex,
     /// The intent the seat read (its own move: its true intent).
     pub seen_as: Intent,
     /// Read as more hostile than it was meant.
@@ -116,8 +116,7 @@ pub struct SeenMove {
 /// A move open to the seat, with how the others are likely to read it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MoveOption {
-    /// Index into the scenario's moves.
-    pub action: usize,
+    pub move_index: MoveIndex,
     /// The chance (0..1) that the others misread it (a public move) or catch it (a secret
     /// move), averaged over them (`reading_odds`).
     pub odds: f64,
@@ -129,7 +128,7 @@ pub struct ProposalView {
     pub index: usize,
     pub from: usize,
     /// The proposing move.
-    pub action: usize,
+    pub move_index: MoveIndex,
     /// Whether this seat may answer it (it is not its own).
     pub to_answer: bool,
 }
@@ -137,7 +136,7 @@ pub struct ProposalView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgreementView {
     /// The proposing move whose agreement it is, and the two parties.
-    pub action: usize,
+    pub move_index: MoveIndex,
     pub parties: [usize; 2],
     pub signed: u32,
 }
@@ -168,8 +167,8 @@ impl SeatView {
     }
 
     /// The moves open to the seat now, by index.
-    pub fn open_moves(&self) -> Vec<usize> {
-        self.moves.iter().map(|m| m.action).collect()
+    pub fn open_moves(&self) -> Vec<MoveIndex> {
+        self.moves.iter().map(|m| m.move_index).collect()
     }
 }
 
@@ -192,9 +191,9 @@ pub fn seat_view(
         Vec::new()
     } else {
         open.into_iter()
-            .map(|action| MoveOption {
-                action,
-                odds: reading_odds(rules, at, nation, action),
+            .map(|move_index| MoveOption {
+                move_index,
+                odds: reading_odds(rules, at, nation, move_index),
             })
             .collect()
     };
@@ -223,7 +222,7 @@ pub fn seat_view(
             .map(|(index, p)| ProposalView {
                 index,
                 from: p.from,
-                action: p.action,
+                move_index: p.move_index,
                 to_answer: p.from != nation,
             })
             .collect(),
@@ -232,7 +231,7 @@ pub fn seat_view(
             .treaties
             .iter()
             .map(|t| AgreementView {
-                action: t.action,
+                move_index: t.move_index,
                 parties: t.parties,
                 signed: t.signed,
             })
@@ -273,16 +272,15 @@ pub fn seat_turn(rules: &Rules, record: &TurnRecord, nation: usize) -> SeatTurn 
         })
         .collect();
     let index = |id: &str| sc.nations.iter().position(|n| n.id == id);
-    let action = |id: &str| sc.moves.iter().position(|m| m.id == id);
     let mut moves = Vec::new();
     for m in &record.moves {
-        let (Some(actor), Some(a)) = (index(&m.nation), action(&m.action)) else {
+        let (Some(actor), Some(a)) = (index(&m.nation), sc.move_index(&m.move_id)) else {
             continue;
         };
         if actor == nation {
             moves.push(SeenMove {
                 actor,
-                action: a,
+                move_index: a,
                 seen_as: m.intent,
                 misread: false,
                 detected: false,
@@ -298,7 +296,7 @@ pub fn seat_turn(rules: &Rules, record: &TurnRecord, nation: usize) -> SeatTurn 
         {
             moves.push(SeenMove {
                 actor,
-                action: a,
+                move_index: a,
                 seen_as,
                 misread: p.misread,
                 detected: p.detected,
@@ -321,11 +319,11 @@ pub fn seat_turn(rules: &Rules, record: &TurnRecord, nation: usize) -> SeatTurn 
     }
 }
 
-/// The chance that the others misread `action` by `nation` (public moves), or catch it (secret
+/// The chance that the others misread `move_index` by `nation` (public moves), or catch it (secret
 /// moves), averaged over the others and given their transparency into `nation` now. A nation
 /// knows how far the others can see into it: it is what it allows (inspections, data).
-pub fn reading_odds(rules: &Rules, at: Position, nation: usize, action: usize) -> f64 {
-    let m = &rules.scenario.moves[action];
+pub fn reading_odds(rules: &Rules, at: Position, nation: usize, move_index: MoveIndex) -> f64 {
+    let m = &rules.scenario.moves[move_index];
     let detect = rules.scenario.params.perception.detect;
     let relations = at.relations;
     let odds: Vec<f64> = (0..relations.n)

@@ -3,9 +3,10 @@
 //! Nothing here knows about the ECS; `load.rs` reads and checks these types, `rules/` computes
 //! with them. Every number the rules use comes from one of these structs.
 
-pub mod cards;
 pub mod catalog;
+pub mod events;
 pub mod fingerprint;
+pub mod index;
 pub mod load;
 pub mod moves;
 pub mod overrides;
@@ -134,6 +135,16 @@ impl Scenario {
         } else {
             format!("{} ({})", self.title, self.year)
         }
+    }
+
+    /// The move with this id.
+    pub fn move_index(&self, id: &str) -> Option<MoveIndex> {
+        self.moves.iter().position(|m| m.id == id).map(MoveIndex)
+    }
+
+    /// The event with this id.
+    pub fn event_index(&self, id: &str) -> Option<EventIndex> {
+        self.events.iter().position(|e| e.id == id).map(EventIndex)
     }
 
     /// The display name of the move with this id (the id itself if there is none).
@@ -354,7 +365,8 @@ pub struct RegimeParams {
     pub mas_hold: u32,
 }
 
-pub use crate::sim::scenario::cards::{Chance, EventSpec, Target};
+pub use crate::sim::scenario::events::{Chance, EventSpec, Target};
+pub use crate::sim::scenario::index::{EventIndex, MoveIndex};
 pub use crate::sim::scenario::moves::{
     Agreement, Effect, Intent, MoveSpec, Personality, Requirement, Visibility,
 };

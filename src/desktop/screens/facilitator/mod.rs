@@ -123,8 +123,8 @@ fn hear_the_sim(
                 view.notice = None;
                 "The match goes on.".into()
             }
-            Facilitated::Injected { card, on } => {
-                let name = &rules.scenario.events[*card].name;
+            Facilitated::Injected { event, on } => {
+                let name = &rules.scenario.events[*event].name;
                 if *on {
                     format!("{name} will happen next turn.")
                 } else {

@@ -11,6 +11,7 @@ use crate::sim::Rules;
 use crate::sim::archive::snapshot::MatchState;
 use crate::sim::play::session::{Facilitate, MatchPaused};
 use crate::sim::play::state::Orders;
+use crate::sim::scenario::EventIndex;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use std::path::PathBuf;
@@ -21,7 +22,7 @@ pub enum FacilitatorButton {
     Pause,
     Projector,
     Export,
-    Inject(usize),
+    Inject(EventIndex),
     RollBack(u32),
     Param { key: String, step: f64 },
 }
@@ -173,11 +174,11 @@ pub(super) fn spawn_panel(
         "Force an event into the next turn (press again to cancel)",
         &fonts,
     );
-    for (card, event) in rules.scenario.events.iter().enumerate() {
-        let on = injected.contains(&card);
+    for (index, event) in EventIndex::all(&rules.scenario.events).zip(&rules.scenario.events) {
+        let on = injected.contains(&index);
         let mut b = commands.spawn((
             ChildOf(events),
-            FacilitatorButton::Inject(card),
+            FacilitatorButton::Inject(index),
             small(
                 if on {
                     format!("✓ {}", event.name)
@@ -327,11 +328,11 @@ fn press(
         }
         FacilitatorButton::Projector => next.set(Menu::Projector),
         FacilitatorButton::Export => commands.queue(export),
-        FacilitatorButton::Inject(card) => {
+        FacilitatorButton::Inject(event) => {
             let on = view
                 .and_then(|v| orders.get(v.entity).ok())
-                .is_none_or(|o| !o.injected.contains(card));
-            facilitate.write(Facilitate::Inject { card: *card, on });
+                .is_none_or(|o| !o.injected.contains(event));
+            facilitate.write(Facilitate::Inject { event: *event, on });
         }
         FacilitatorButton::RollBack(turn) => {
             facilitate.write(Facilitate::RollBack(*turn));

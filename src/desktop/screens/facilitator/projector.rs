@@ -65,7 +65,7 @@ pub(super) fn spawn_projector(
             .moves
             .iter()
             .find(|m| m.nation == n.id)
-            .map_or("—".to_string(), |m| sc.move_name(&m.action));
+            .map_or("—".to_string(), |m| sc.move_name(&m.move_id));
         let warheads = n
             .warheads
             .map_or(String::new(), |w| format!(" ({w} warheads)"));

@@ -14,6 +14,7 @@ use crate::sim::Rules;
 use crate::sim::archive::narrate::capitalise;
 use crate::sim::play::session::advise;
 use crate::sim::play::view::SeatView;
+use crate::sim::scenario::MoveIndex;
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
@@ -46,7 +47,7 @@ pub struct MenuButton;
 
 /// The move the scenario's AI would play in the player's seat this turn.
 #[derive(Resource, Debug, Clone, Copy)]
-pub struct Advice(pub Option<usize>);
+pub struct Advice(pub Option<MoveIndex>);
 
 fn take_advice(world: &mut World) {
     let advice = world
@@ -61,7 +62,7 @@ pub struct BoardData<'a> {
     pub rules: &'a Rules,
     pub view: &'a PlayerView,
     pub seat: &'a SeatView,
-    pub advice: Option<usize>,
+    pub advice: Option<MoveIndex>,
 }
 
 impl BoardData<'_> {

@@ -135,12 +135,12 @@ pub fn spawn_crisis(
     ));
     let mut moves = data.seat.open_moves();
     moves.sort_by_key(|&m| sc.moves[m].crisis_step.unwrap_or(0));
-    for (i, &action) in moves.iter().enumerate() {
+    for (i, &move_index) in moves.iter().enumerate() {
         spawn_card(
             commands,
             answers,
             i,
-            action,
+            move_index,
             data,
             fonts,
             theme,

@@ -11,6 +11,7 @@ use crate::desktop::theme::widgets::{
 };
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use crate::sim::play::session::ChooseMove;
+use crate::sim::scenario::MoveIndex;
 use crate::sim::scenario::moves::{MoveSpec, Visibility};
 use bevy::prelude::*;
 use bevy::ui_widgets::{Activate, observe};
@@ -27,7 +28,7 @@ pub(super) fn plugin(app: &mut App) {
 /// A move card; activating it chooses the move.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MoveCard {
-    pub action: usize,
+    pub move_index: MoveIndex,
 }
 
 /// A card's content: used by the board and by the crisis modal.
@@ -35,23 +36,23 @@ pub fn spawn_card(
     commands: &mut Commands,
     parent: Entity,
     index: usize,
-    action: usize,
+    move_index: MoveIndex,
     data: &BoardData,
     fonts: &UiFonts,
     theme: &Theme,
     width: Val,
 ) -> Entity {
-    let m = &data.rules.scenario.moves[action];
+    let m = &data.rules.scenario.moves[move_index];
     let odds = data
         .seat
         .moves
         .iter()
-        .find(|o| o.action == action)
+        .find(|o| o.move_index == move_index)
         .map_or(0.0, |o| o.odds);
     let card = commands
         .spawn((
             ChildOf(parent),
-            MoveCard { action },
+            MoveCard { move_index },
             activatable(choose_move),
             Node {
                 width,
@@ -71,7 +72,7 @@ pub fn spawn_card(
         hover: palette::BUTTON_HOVER,
         selected: palette::SELECTED,
     });
-    if data.view.chosen == Some(action) {
+    if data.view.chosen == Some(move_index) {
         commands.entity(card).insert(Selected);
     }
     let head = commands.spawn((ChildOf(card), row(6.0))).id();
@@ -83,7 +84,7 @@ pub fn spawn_card(
         ChildOf(head),
         label(m.name.clone(), &fonts.bold, size::BODY, palette::TEXT),
     ));
-    if data.advice == Some(action) {
+    if data.advice == Some(move_index) {
         commands.spawn((ChildOf(head), chip("advised", fonts, palette::TITLE)));
     }
     let chips = commands.spawn((ChildOf(card), row(6.0))).id();
@@ -248,8 +249,8 @@ pub fn spawn_moves(
         let spec = &data.rules.scenario.moves[m];
         (spec.intent, spec.visibility == Visibility::Secret, m)
     });
-    for (i, &action) in order.iter().enumerate() {
-        spawn_card(commands, grid, i, action, data, fonts, theme, Val::Auto);
+    for (i, &move_index) in order.iter().enumerate() {
+        spawn_card(commands, grid, i, move_index, data, fonts, theme, Val::Auto);
     }
 }
 
@@ -265,9 +266,9 @@ fn choose_move(
     };
     orders.write(ChooseMove {
         nation: view.player,
-        action: card.action,
+        move_index: card.move_index,
     });
-    view.chosen = Some(card.action);
+    view.chosen = Some(card.move_index);
     view.notice = None;
 }
 
@@ -278,7 +279,7 @@ fn mark_chosen(
     mut commands: Commands,
 ) {
     for (e, card, selected) in &cards {
-        let chosen = view.chosen == Some(card.action);
+        let chosen = view.chosen == Some(card.move_index);
         if chosen && !selected {
             commands.entity(e).insert(Selected);
         } else if !chosen && selected {

@@ -65,7 +65,7 @@ pub fn spawn_orders_column(
     for proposal in data.seat.proposals.iter().filter(|p| p.to_answer) {
         let p = proposal.index;
         any = true;
-        let m = &sc.moves[proposal.action];
+        let m = &sc.moves[proposal.move_index];
         let terms = m.proposes.as_ref().map_or(m.name.clone(), |a| a.describe());
         commands.spawn((
             ChildOf(proposals),
@@ -141,7 +141,7 @@ pub fn spawn_orders_column(
         ));
     }
     for t in &data.seat.agreements {
-        let name = crate::sim::archive::narrate::agreement(sc, t.action);
+        let name = crate::sim::archive::narrate::agreement(sc, t.move_index);
         commands.spawn((
             ChildOf(treaties),
             label(

@@ -108,7 +108,7 @@ fn spawn_reveal(
     let moves = part(&mut commands, left);
     heading(&mut commands, moves, "Moves", &fonts);
     for m in &after.moves {
-        let spec = &sc.moves[m.action];
+        let spec = &sc.moves[m.move_index];
         if m.actor == seat.nation {
             lines.push(Line {
                 parent: moves,

@@ -36,9 +36,11 @@ pub fn apply_moves(
         log,
     };
     let n = world.nations.0.len();
-    for (i, action) in orders.moves.iter().enumerate() {
-        let Some(action) = *action else { continue };
-        let m = &rules.scenario.moves[action];
+    for (i, move_index) in orders.moves.iter().enumerate() {
+        let Some(move_index) = *move_index else {
+            continue;
+        };
+        let m = &rules.scenario.moves[move_index];
         let me = &mut world.nations.0[i];
         me.budget = (me.budget - m.cost + rules.scenario.nations[i].income).max(0.0);
         for effect in &m.effects {
@@ -47,7 +49,7 @@ pub fn apply_moves(
         if m.proposes.is_some() {
             world.diplomacy.proposals.push(Proposal {
                 from: i,
-                action,
+                move_index,
                 turn,
             });
         }
@@ -59,7 +61,7 @@ pub fn apply_moves(
         }
     }
     let joint_treaty = world.diplomacy.treaties.iter().any(|t| {
-        rules.scenario.moves[t.action]
+        rules.scenario.moves[t.move_index]
             .proposes
             .as_ref()
             .is_some_and(|a| a.shared_threat)
@@ -111,10 +113,10 @@ fn sign_accepted(
         log.0.push(SimEvent::ProposalAnswered {
             from: proposal.from,
             by,
-            action: proposal.action,
+            move_index: proposal.move_index,
             accepted,
         });
-        let Some(terms) = &rules.scenario.moves[proposal.action].proposes else {
+        let Some(terms) = &rules.scenario.moves[proposal.move_index].proposes else {
             continue;
         };
         if !accepted {
@@ -124,7 +126,7 @@ fn sign_accepted(
         let binding = diplomacy
             .treaties
             .iter()
-            .any(|t| t.action == proposal.action && same_pair(t.parties, parties));
+            .any(|t| t.move_index == proposal.move_index && same_pair(t.parties, parties));
         if binding {
             continue;
         }
@@ -140,7 +142,7 @@ fn sign_accepted(
             })
         });
         diplomacy.treaties.push(Treaty {
-            action: proposal.action,
+            move_index: proposal.move_index,
             parties,
             caps,
             signed: proposal.turn + 1,
@@ -151,7 +153,7 @@ fn sign_accepted(
         }
         log.0.push(SimEvent::TreatySigned {
             parties,
-            action: proposal.action,
+            move_index: proposal.move_index,
         });
     }
 }

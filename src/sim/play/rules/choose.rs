@@ -7,7 +7,7 @@ use crate::sim::play::state::{
     Controller, Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats,
 };
 use crate::sim::play::strategy::{Memory, Stance, Strategy};
-use crate::sim::scenario::{Intent, Requirement};
+use crate::sim::scenario::{Intent, MoveIndex, Requirement};
 use rand::Rng;
 
 /// The moves `nation` may choose now: crisis moves for the parties to an open crisis, the rest
@@ -20,7 +20,7 @@ pub fn available_moves(
     relations: &Relations,
     diplomacy: &Diplomacy,
     globals: &Globals,
-) -> Vec<usize> {
+) -> Vec<MoveIndex> {
     let in_crisis = diplomacy
         .crisis
         .as_ref()
@@ -31,15 +31,15 @@ pub fn available_moves(
         &rules.normal_moves
     };
     let me = &nations.0[nation];
-    let affordable = |m: usize| rules.scenario.moves[m].cost <= me.budget;
-    let allowed = |m: usize| {
+    let affordable = |m: MoveIndex| rules.scenario.moves[m].cost <= me.budget;
+    let allowed = |m: MoveIndex| {
         rules.scenario.moves[m]
             .requires
             .iter()
             .all(|r| requirement_holds(r, nation, nations, relations, globals))
             && !already_agreed(m, nation, nations.0.len(), diplomacy)
     };
-    let open: Vec<usize> = pool
+    let open: Vec<MoveIndex> = pool
         .iter()
         .copied()
         .filter(|&m| affordable(m) && allowed(m))
@@ -47,7 +47,7 @@ pub fn available_moves(
     if !open.is_empty() {
         return open;
     }
-    let affordable: Vec<usize> = pool.iter().copied().filter(|&m| affordable(m)).collect();
+    let affordable: Vec<MoveIndex> = pool.iter().copied().filter(|&m| affordable(m)).collect();
     if !affordable.is_empty() {
         affordable
     } else {
@@ -57,15 +57,18 @@ pub fn available_moves(
 
 /// A proposal is pointless while the same offer is pending (from anyone) or its agreement binds
 /// `nation` with every other nation.
-fn already_agreed(action: usize, nation: usize, n: usize, diplomacy: &Diplomacy) -> bool {
-    if diplomacy.proposals.iter().any(|p| p.action == action) {
+fn already_agreed(move_index: MoveIndex, nation: usize, n: usize, diplomacy: &Diplomacy) -> bool {
+    if diplomacy
+        .proposals
+        .iter()
+        .any(|p| p.move_index == move_index)
+    {
         return true;
     }
     let bound = |j: usize| {
-        diplomacy
-            .treaties
-            .iter()
-            .any(|t| t.action == action && t.parties.contains(&nation) && t.parties.contains(&j))
+        diplomacy.treaties.iter().any(|t| {
+            t.move_index == move_index && t.parties.contains(&nation) && t.parties.contains(&j)
+        })
     };
     (0..n).filter(|&j| j != nation).all(bound)
 }
@@ -101,11 +104,11 @@ pub fn pick_move(
     personality: usize,
     stance: Stance,
     trust: f64,
-    candidates: &[usize],
+    candidates: &[MoveIndex],
     rng: &mut impl Rng,
-) -> usize {
+) -> MoveIndex {
     let p = &rules.personalities[personality];
-    let intent_of = |m: usize| rules.scenario.moves[m].intent;
+    let intent_of = |m: MoveIndex| rules.scenario.moves[m].intent;
     let has = |i: Intent| candidates.iter().any(|&m| intent_of(m) == i);
     let (coop, neutral, hostile) = (
         has(Intent::Cooperative),
@@ -129,7 +132,7 @@ pub fn pick_move(
     let in_crisis = candidates
         .iter()
         .all(|&m| rules.scenario.moves[m].crisis_step.is_some());
-    let weight = |m: usize| p.weights[m];
+    let weight = |m: MoveIndex| p.weights[m.0];
     let of = |i: Intent| {
         candidates
             .iter()
@@ -152,18 +155,18 @@ pub fn pick_move(
 
 /// Draws one item with probability proportional to its weight (uniformly if all weigh 0).
 /// `items` gives the same sequence each time it is called, so nothing is allocated.
-fn weighted_choice<I: Iterator<Item = usize>>(
+fn weighted_choice<I: Iterator<Item = MoveIndex>>(
     items: impl Fn() -> I,
-    weight: impl Fn(usize) -> f64,
+    weight: impl Fn(MoveIndex) -> f64,
     rng: &mut impl Rng,
-) -> usize {
+) -> MoveIndex {
     let total: f64 = items().map(&weight).sum();
     if total <= 0.0 {
         let k = rng.random_range(0..items().count());
-        return items().nth(k).unwrap_or_default();
+        return items().nth(k).unwrap_or(MoveIndex(0));
     }
     let mut x = rng.random_range(0.0..total);
-    let mut last = 0;
+    let mut last = MoveIndex(0);
     for m in items() {
         x -= weight(m);
         if x < 0.0 {
@@ -198,16 +201,16 @@ pub fn choose_orders(
             mine: &seat.mine,
             theirs: &seat.theirs,
         };
-        let (stance, action) = match (seat.controller, orders.moves[i]) {
-            (Controller::Human, Some(action)) => {
-                let hostile = rules.scenario.moves[action].intent == Intent::Hostile;
+        let (stance, move_index) = match (seat.controller, orders.moves[i]) {
+            (Controller::Human, Some(move_index)) => {
+                let hostile = rules.scenario.moves[move_index].intent == Intent::Hostile;
                 (
                     if hostile {
                         Stance::Defect
                     } else {
                         Stance::Cooperate
                     },
-                    action,
+                    move_index,
                 )
             }
             (controller, _) => {
@@ -232,12 +235,12 @@ pub fn choose_orders(
                 )
             }
         };
-        orders.moves[i] = Some(action);
+        orders.moves[i] = Some(move_index);
         orders.stances[i] = stance;
         seat.mine.push(stance);
         log.0.push(SimEvent::MoveChosen {
             nation: i,
-            action,
+            move_index,
             stance,
         });
     }

@@ -105,7 +105,7 @@ fn catch_breaches(
                 log.0.push(SimEvent::TreatyBreachCaught {
                     breaker,
                     by: victim,
-                    action: treaty.action,
+                    move_index: treaty.move_index,
                 });
                 broken.push(t);
                 break;
@@ -126,7 +126,7 @@ pub fn update_transparency(rules: &Rules, diplomacy: &Diplomacy, relations: &mut
             .treaties
             .iter()
             .filter(|t| t.parties.contains(&i) && t.parties.contains(&j))
-            .filter_map(|t| rules.scenario.moves[t.action].proposes.as_ref())
+            .filter_map(|t| rules.scenario.moves[t.move_index].proposes.as_ref())
             .map(|a| a.transparency_floor)
             .fold(p.floor, f64::max);
         let r = relations.get_mut(i, j);
@@ -221,7 +221,7 @@ mod tests {
         let center = rules.move_index("propose_joint_fusion_center").unwrap();
         let diplomacy = Diplomacy {
             treaties: vec![Treaty {
-                action: center,
+                move_index: center,
                 parties: [0, 1],
                 caps: None,
                 signed: 0,
@@ -283,7 +283,7 @@ mod tests {
         let treaty = rules.move_index("propose_arms_treaty").unwrap();
         let mut diplomacy = Diplomacy {
             treaties: vec![Treaty {
-                action: treaty,
+                move_index: treaty,
                 parties: [0, 1],
                 caps: Some([40.0, 40.0]),
                 signed: 0,

@@ -6,22 +6,22 @@
 mod apply;
 mod choose;
 mod crisis;
-mod deck;
 mod dynamics;
+mod events;
 mod perceive;
 mod regime;
 
 pub use apply::apply_moves;
 pub use choose::{available_moves, choose_orders, pick_move};
-pub use deck::draw_events;
 pub use dynamics::{run_arms_race, update_transparency, update_trust};
+pub use events::draw_events;
 pub use perceive::{perceive, perceive_moves};
 pub use regime::{assess_risk, classify_regime, end_turn, minutes_to_midnight, regime_of, risk_of};
 
 use crate::sim::error::InputError;
 use crate::sim::play::state::Controller;
 use crate::sim::play::strategy::Strategy;
-use crate::sim::scenario::{Richardson, Scenario};
+use crate::sim::scenario::{EventIndex, MoveIndex, Richardson, Scenario};
 use bevy::prelude::Resource;
 
 /// A personality as a weight per move index.
@@ -37,9 +37,9 @@ pub struct MoveWeights {
 pub struct Rules {
     pub scenario: Scenario,
     /// Moves open outside a crisis (and to nations not party to it).
-    pub normal_moves: Vec<usize>,
+    pub normal_moves: Vec<MoveIndex>,
     /// Moves for the parties to an open crisis.
-    pub crisis_moves: Vec<usize>,
+    pub crisis_moves: Vec<MoveIndex>,
     pub personalities: Vec<MoveWeights>,
     pub richardson: Vec<Richardson>,
     /// The ladder's top rung: reaching it is a nuclear exchange.
@@ -50,7 +50,7 @@ impl Rules {
     /// Indexes a scenario that `validate` accepted.
     pub fn new(scenario: Scenario) -> Rules {
         let (crisis_moves, normal_moves) =
-            (0..scenario.moves.len()).partition(|&m| scenario.moves[m].crisis_step.is_some());
+            MoveIndex::all(&scenario.moves).partition(|&m| scenario.moves[m].crisis_step.is_some());
         let personalities = scenario
             .personalities
             .iter()
@@ -92,8 +92,12 @@ impl Rules {
         self.scenario.nations.iter().position(|n| n.id == id)
     }
 
-    pub fn move_index(&self, id: &str) -> Option<usize> {
-        self.scenario.moves.iter().position(|m| m.id == id)
+    pub fn move_index(&self, id: &str) -> Option<MoveIndex> {
+        self.scenario.move_index(id)
+    }
+
+    pub fn event_index(&self, id: &str) -> Option<EventIndex> {
+        self.scenario.event_index(id)
     }
 
     pub fn personality_index(&self, name: &str) -> Option<usize> {

@@ -73,12 +73,12 @@ pub fn perceive_moves(
         },
     );
     for (i, j) in relations.pairs() {
-        let Some(action) = orders.moves[j] else {
+        let Some(move_index) = orders.moves[j] else {
             continue;
         };
         let rel = *relations.get(i, j);
         let perception = perceive(
-            &rules.scenario.moves[action],
+            &rules.scenario.moves[move_index],
             rel.transparency,
             rel.trust,
             params,

@@ -7,6 +7,7 @@ use crate::sim::Rules;
 use crate::sim::archive::journal::{Recording, changed, rebuild};
 use crate::sim::play::command::Refusal;
 use crate::sim::play::state::{Globals, Orders};
+use crate::sim::scenario::EventIndex;
 use bevy::prelude::*;
 
 /// What a facilitator (the teacher) may do to the match in play.
@@ -14,8 +15,8 @@ use bevy::prelude::*;
 pub enum Facilitate {
     /// Stop (or restart) the match: no turn ends while it is paused (seats may still choose).
     Pause(bool),
-    /// Force the deck's event `card` into the next turn (or take it out again).
-    Inject { card: usize, on: bool },
+    /// Force one of the scenario's events into the next turn (or take it out again).
+    Inject { event: EventIndex, on: bool },
     /// Change a scenario parameter (`params.KEY=VALUE`) for the rest of the match.
     SetParam(String),
     /// Go back to the end of `turn` (0 is the start) and play on from there: a fork.
@@ -27,7 +28,7 @@ pub enum Facilitate {
 pub enum Facilitated {
     Paused(bool),
     Injected {
-        card: usize,
+        event: EventIndex,
         on: bool,
     },
     ParamChanged(String),
@@ -70,22 +71,22 @@ fn apply_facilitation(
             world.insert_resource(MatchPaused(*on));
             Ok(Facilitated::Paused(*on))
         }
-        Facilitate::Inject { card, on } => {
-            let cards = world.resource::<Rules>().scenario.events.len();
-            if *card >= cards {
-                return Err(Refusal::NoSuchEvent { card: *card });
+        Facilitate::Inject { event, on } => {
+            let events = world.resource::<Rules>().scenario.events.len();
+            if event.0 >= events {
+                return Err(Refusal::NoSuchEvent { event: *event });
             }
             if world.get::<Globals>(entity).is_none_or(Globals::finished) {
                 return Err(Refusal::MatchOver);
             }
             let mut orders = world.get_mut::<Orders>(entity).ok_or(Refusal::MatchOver)?;
-            orders.injected.retain(|c| c != card);
+            orders.injected.retain(|e| e != event);
             if *on {
-                orders.injected.push(*card);
+                orders.injected.push(*event);
                 orders.injected.sort_unstable();
             }
             Ok(Facilitated::Injected {
-                card: *card,
+                event: *event,
                 on: *on,
             })
         }

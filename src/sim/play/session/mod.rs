@@ -23,6 +23,7 @@ use crate::sim::play::state::{
 };
 use crate::sim::play::strategy::{Memory, Strategy};
 use crate::sim::play::turn::Turn;
+use crate::sim::scenario::MoveIndex;
 use bevy::prelude::*;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -35,7 +36,7 @@ pub struct ActiveMatch(pub Entity);
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
 pub struct ChooseMove {
     pub nation: usize,
-    pub action: usize,
+    pub move_index: MoveIndex,
 }
 
 /// A human seat answers a pending proposal (by its index among the pending ones).
@@ -139,7 +140,7 @@ pub fn snapshot(world: &World) -> Option<(Recording, TurnCommands, MatchState)> 
 /// The move the scenario's own AI for `nation` would play now: what the advisor suggests to a
 /// person, and what the attract mode plays. It reads the match and leaves it untouched (its
 /// random draws come from a stream of their own, so asking changes nothing in the game).
-pub fn advise(world: &World, entity: Entity, nation: usize) -> Option<usize> {
+pub fn advise(world: &World, entity: Entity, nation: usize) -> Option<MoveIndex> {
     let rules = world.get_resource::<Rules>()?;
     let seats = world.get::<Seats>(entity)?;
     let nations = world.get::<Nations>(entity)?;
@@ -188,9 +189,9 @@ fn take_orders(
     };
     let at = parts.position();
     orders.moves.resize(at.seats.0.len(), None);
-    for &ChooseMove { nation, action } in moves.read() {
-        match check_move(&rules, at, nation, action) {
-            Ok(()) => orders.moves[nation] = Some(action),
+    for &ChooseMove { nation, move_index } in moves.read() {
+        match check_move(&rules, at, nation, move_index) {
+            Ok(()) => orders.moves[nation] = Some(move_index),
             Err(refusal) => {
                 refused.write(OrderRefused(refusal));
             }

@@ -33,14 +33,14 @@ fn a_chosen_move_is_played_when_the_turn_ends() {
         .unwrap();
     app.world_mut().write_message(ChooseMove {
         nation: 0,
-        action: summit,
+        move_index: summit,
     });
     app.world_mut().write_message(EndTurn);
     app.update();
     let resolved = read::<TurnResolved>(&mut app);
     assert_eq!(resolved.len(), 1);
     assert_eq!(resolved[0].0.turn, 1);
-    assert_eq!(resolved[0].0.moves[0].action, "summit");
+    assert_eq!(resolved[0].0.moves[0].move_id, "summit");
     assert!(read::<OrderRefused>(&mut app).is_empty());
 }
 
@@ -64,11 +64,11 @@ fn moves_closed_to_a_nation_and_ai_seats_are_refused() {
     let escalate = rules.move_index("escalate").unwrap();
     app.world_mut().write_message(ChooseMove {
         nation: 0,
-        action: escalate,
+        move_index: escalate,
     });
     app.world_mut().write_message(ChooseMove {
         nation: 1,
-        action: rules.move_index("summit").unwrap(),
+        move_index: rules.move_index("summit").unwrap(),
     });
     app.update();
     let refused = read::<OrderRefused>(&mut app);
@@ -77,7 +77,7 @@ fn moves_closed_to_a_nation_and_ai_seats_are_refused() {
         vec![
             OrderRefused(Refusal::MoveNotOpen {
                 nation: 0,
-                action: escalate
+                move_index: escalate
             }),
             OrderRefused(Refusal::NotAPerson { nation: 1 }),
         ]
@@ -103,9 +103,11 @@ fn the_match_ends_with_an_outcome() {
             .crisis
             .as_ref()
             .is_some_and(|c| c.parties.contains(&0));
-        let action = if in_crisis { hold_firm } else { hold };
-        app.world_mut()
-            .write_message(ChooseMove { nation: 0, action });
+        let move_index = if in_crisis { hold_firm } else { hold };
+        app.world_mut().write_message(ChooseMove {
+            nation: 0,
+            move_index,
+        });
         app.world_mut().write_message(EndTurn);
         app.update();
         turns += read::<TurnResolved>(&mut app).len();

@@ -3,11 +3,11 @@
 //! Each problem carries the path to where it is written (`params`, `risk`, `alert`; or
 //! `nations`, `"usa"`, `arms`) so that `load.rs` can report it at its line and column.
 
-mod cards;
+mod deck;
 
 use crate::sim::play::strategy::Strategy;
 use crate::sim::scenario::Scenario;
-use cards::{check_events, check_moves, check_personalities};
+use deck::{check_events, check_moves, check_personalities};
 use std::collections::HashSet;
 
 /// One thing wrong with a scenario: where it is written, and what is wrong.

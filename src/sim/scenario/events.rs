@@ -1,9 +1,9 @@
-//! Event cards as data: what can happen to the nations, and how the state makes it likelier.
+//! Events as data: what can happen to the nations, and how the state makes it likelier.
 
 use crate::sim::scenario::moves::Effect;
 use serde::{Deserialize, Serialize};
 
-/// An event card; its chance each turn grows with the state it feeds on.
+/// An event; its chance each turn grows with the state it feeds on.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventSpec {

@@ -1,4 +1,4 @@
-//! Checks of the deck's parts: moves, event cards, personalities and the effects they carry.
+//! Checks of the deck's parts: moves, events, personalities and the effects they carry.
 
 use super::{Checker, quoted};
 use crate::sim::scenario::{Effect, Requirement, Scenario};

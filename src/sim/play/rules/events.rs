@@ -1,11 +1,11 @@
-//! Stage 7, events: each card of the scenario's deck fires with a chance weighted by the state —
+//! Stage 7, events: each of the scenario's events fires with a chance weighted by the state —
 //! false alarms at high alert and low transparency, proxy wars in distrust, and so on.
 
 use super::Rules;
 use super::apply::{Affected, apply_effect};
 use crate::sim::play::log::{SimEvent, TurnLog};
 use crate::sim::play::state::{Diplomacy, Globals, Nations, Relations};
-use crate::sim::scenario::{Chance, EventSpec, Target};
+use crate::sim::scenario::{Chance, EventIndex, EventSpec, Target};
 use rand::Rng;
 
 /// The state, reduced to the factors (each 0..1) that event chances weigh.
@@ -31,13 +31,13 @@ fn chance(c: &Chance, f: &Factors) -> f64 {
         .clamp(0.0, 1.0)
 }
 
-/// Draws the deck for this turn and applies the cards that fire, in deck order. Injected cards
+/// Draws the deck for this turn and applies those that fire, in the scenario's order. Injected events
 /// (a facilitator's) fire whatever their chance; their draw is still made, so the rest of the
 /// turn's random stream is the same as without the injection.
 pub(super) fn draw_events_in(
     rules: &Rules,
     w: &mut Affected,
-    injected: &[usize],
+    injected: &[EventIndex],
     rng: &mut impl Rng,
 ) {
     if rules.scenario.events.is_empty() || w.globals.exchange {
@@ -59,14 +59,14 @@ pub(super) fn draw_events_in(
         proliferation: w.globals.threats.proliferation / 100.0,
         disaster: w.globals.threats.disaster / 100.0,
     };
-    for (card, event) in rules.scenario.events.iter().enumerate() {
+    for (index, event) in EventIndex::all(&rules.scenario.events).zip(&rules.scenario.events) {
         let drawn = rng.random_bool(chance(&event.chance, &f));
-        if !drawn && !injected.contains(&card) {
+        if !drawn && !injected.contains(&index) {
             continue;
         }
         let targets = targets(event, w.nations, w.relations, rng);
-        w.log.0.push(SimEvent::CardDrawn {
-            card,
+        w.log.0.push(SimEvent::EventDrawn {
+            event: index,
             targets: targets.clone(),
         });
         for &t in &targets {
@@ -109,7 +109,7 @@ fn targets(
 /// Threats grow when nobody works on them; then the deck is drawn.
 pub fn draw_events(
     rules: &Rules,
-    injected: &[usize],
+    injected: &[EventIndex],
     nations: &mut Nations,
     relations: &mut Relations,
     diplomacy: &mut Diplomacy,
