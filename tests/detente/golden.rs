@@ -108,7 +108,7 @@ fn golden_saves_of_every_version_load_replay_and_play_on() {
             play(&mut app, &people, 3);
             let after = app
                 .world()
-                .get::<detente::sim::play::state::Globals>(active(&app))
+                .get::<detente::sim::play::state::Clock>(active(&app))
                 .unwrap()
                 .turn;
             assert_eq!(after, before + 3, "{shown}");

@@ -11,7 +11,7 @@ use detente::sim::play::command::{Position, check_answer};
 use detente::sim::play::rules::available_moves;
 use detente::sim::play::run::{Plan, new_match, sim_world};
 use detente::sim::play::state::{
-    Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats,
+    Clock, Controller, Diplomacy, Nations, Orders, Relations, Seats, SharedThreats,
 };
 use detente::sim::play::turn::Turn;
 use detente::sim::play::view::{SeatView, seat_view, verification};
@@ -58,7 +58,8 @@ struct Match {
     nations: Nations,
     relations: Relations,
     diplomacy: Diplomacy,
-    globals: Globals,
+    clock: Clock,
+    threats: SharedThreats,
     orders: Orders,
 }
 
@@ -69,7 +70,8 @@ impl Match {
             nations: &self.nations,
             relations: &self.relations,
             diplomacy: &self.diplomacy,
-            globals: &self.globals,
+            clock: &self.clock,
+            threats: &self.threats,
         };
         seat_view(rules, at, &self.orders, records, nation)
     }
@@ -81,7 +83,8 @@ fn capture(world: &bevy::prelude::World, e: bevy::prelude::Entity) -> Match {
         nations: world.get::<Nations>(e).unwrap().clone(),
         relations: world.get::<Relations>(e).unwrap().clone(),
         diplomacy: world.get::<Diplomacy>(e).unwrap().clone(),
-        globals: world.get::<Globals>(e).unwrap().clone(),
+        clock: *world.get::<Clock>(e).unwrap(),
+        threats: *world.get::<SharedThreats>(e).unwrap(),
         orders: world.get::<Orders>(e).unwrap().clone(),
     }
 }
@@ -115,7 +118,7 @@ fn scramble(
         m.nations.0[j].budget += rng.random_range(1.0..5.0);
         m.nations.0[j].score += rng.random_range(1.0..5.0);
         m.nations.0[j].arms += rng.random_range(1.0..5.0);
-        let open = available_moves(rules, j, &m.nations, &m.relations, &m.diplomacy, &m.globals);
+        let open = available_moves(rules, j, &m.nations, &m.relations, &m.diplomacy, &m.threats);
         // Another move for a seat that has chosen: that it has chosen is public, not what.
         m.orders.moves.resize(n, None);
         if m.orders.moves[j].is_some() {
@@ -258,7 +261,7 @@ fn a_seat_view_holds_only_what_its_nation_may_know() {
             for turn in 1..=plan.turns {
                 let what = format!("{name}, seed {seed}, turn {turn}");
                 let before = capture(&world, e);
-                if before.globals.finished() {
+                if before.clock.finished() {
                     break;
                 }
                 // Every seat chooses at random among its open moves and answers at random.
@@ -272,7 +275,7 @@ fn a_seat_view_holds_only_what_its_nation_may_know() {
                         &before.nations,
                         &before.relations,
                         &before.diplomacy,
-                        &before.globals,
+                        &before.threats,
                     );
                     orders.moves[i] = Some(open[rng.random_range(0..open.len())]);
                     for p in 0..before.diplomacy.proposals.len() {
@@ -281,7 +284,8 @@ fn a_seat_view_holds_only_what_its_nation_may_know() {
                             nations: &before.nations,
                             relations: &before.relations,
                             diplomacy: &before.diplomacy,
-                            globals: &before.globals,
+                            clock: &before.clock,
+                            threats: &before.threats,
                         };
                         if check_answer(at, i, p).is_ok() {
                             orders.answers.push((p, i, rng.random_bool(0.5)));

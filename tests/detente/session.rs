@@ -10,7 +10,7 @@ use detente::sim::play::session::{
     ActiveMatch, AnswerProposal, ChooseMove, EndTurn, OrderRefused, SessionPlugin, advise,
     resume_match, snapshot, start_match,
 };
-use detente::sim::play::state::{Controller, Diplomacy, Globals};
+use detente::sim::play::state::{Clock, Controller, Diplomacy};
 use detente::sim::scenario::MoveIndex;
 use std::path::Path;
 
@@ -70,7 +70,7 @@ pub fn play_turn(app: &mut App, people: &[usize], choice: Option<MoveIndex>) -> 
     app.update();
     let refused = drain::<OrderRefused>(app);
     assert!(refused.is_empty(), "{refused:?}");
-    !app.world().get::<Globals>(entity).unwrap().finished()
+    !app.world().get::<Clock>(entity).unwrap().finished()
 }
 
 pub fn play(app: &mut App, people: &[usize], turns: u32) {

@@ -22,7 +22,7 @@ use crate::sim::archive::save::SaveFile;
 use crate::sim::play::command::PositionQuery;
 pub use crate::sim::play::session::MatchSetup;
 use crate::sim::play::session::{resume_match, start_match};
-use crate::sim::play::state::{Controller, Globals, Orders, Regime, Seats};
+use crate::sim::play::state::{Clock, Controller, Orders, Regime, Seats};
 use crate::sim::play::view::{SeatView, seat_view};
 use crate::sim::scenario::MoveIndex;
 use bevy::ecs::system::SystemParam;
@@ -269,7 +269,7 @@ pub fn show_match(
                 .collect(),
         )
     });
-    let outcome = world.get::<Globals>(entity).and_then(|g| g.outcome);
+    let outcome = world.get::<Clock>(entity).and_then(|c| c.outcome);
     let hotseat = people.len() > 1;
     world.insert_resource(PlayerView {
         entity,

@@ -16,7 +16,7 @@ use super::theme::widgets::Shortcut;
 use super::ui_plugin;
 use crate::sim::play::rules::shipped;
 use crate::sim::play::session::ChooseMove;
-use crate::sim::play::state::{Controller, Globals, Orders};
+use crate::sim::play::state::{Clock, Controller, Orders};
 use crate::sim::scenario::{EventIndex, MoveIndex};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
@@ -189,5 +189,5 @@ fn orders(app: &App) -> Orders {
 
 fn turn(app: &App) -> u32 {
     let entity = app.world().resource::<PlayerView>().entity;
-    app.world().get::<Globals>(entity).unwrap().turn
+    app.world().get::<Clock>(entity).unwrap().turn
 }

@@ -2,7 +2,7 @@
 //! record, and computed exactly as from it.
 
 use crate::sim::archive::history::{TurnRecord, mean_of, round, round_risk};
-use crate::sim::play::state::{Globals, Nations, Relations};
+use crate::sim::play::state::{ExchangeRisk, Nations, Relations};
 use bevy::prelude::Component;
 
 /// One turn of a match in the four numbers a batch's trajectory bands show: mean trust, mean
@@ -19,13 +19,13 @@ pub struct Trajectory(pub Vec<BandPoint>);
 pub const BAND_METRICS: [&str; 4] = ["trust", "transparency", "arms", "risk"];
 
 /// The band point of the state at the end of a turn, without building its record.
-pub fn band_point(nations: &Nations, relations: &Relations, globals: &Globals) -> BandPoint {
+pub fn band_point(nations: &Nations, relations: &Relations, risk: &ExchangeRisk) -> BandPoint {
     let pairs = || relations.pairs().map(|(i, j)| relations.get(i, j));
     [
         mean_of(pairs().map(|r| round(r.trust))),
         mean_of(pairs().map(|r| round(r.transparency))),
         nations.0.iter().map(|n| round(n.arms)).sum::<f64>() / nations.0.len().max(1) as f64,
-        round_risk(globals.risk) * 100.0,
+        round_risk(risk.chance) * 100.0,
     ]
 }
 

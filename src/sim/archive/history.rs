@@ -3,7 +3,10 @@
 
 use crate::sim::play::log::{SimEvent, TurnLog};
 use crate::sim::play::rules::{Rules, minutes_to_midnight};
-use crate::sim::play::state::{Diplomacy, Globals, Nations, Orders, Regime, Relations};
+use crate::sim::play::state::{
+    Clock, Diplomacy, ExchangeRisk, Nations, Orders, Regime, RegimeHistory, Relations,
+    SharedThreats,
+};
 use crate::sim::play::strategy::Stance;
 use crate::sim::scenario::{Intent, Threats};
 use bevy::prelude::Component;
@@ -133,7 +136,10 @@ pub fn record_turn_of(
     nations: &Nations,
     relations: &Relations,
     diplomacy: &Diplomacy,
-    globals: &Globals,
+    clock: &Clock,
+    threats: &SharedThreats,
+    risk: &ExchangeRisk,
+    history: &RegimeHistory,
 ) -> TurnRecord {
     let sc = &rules.scenario;
     let id = |i: usize| sc.nations[i].id.clone();
@@ -209,14 +215,14 @@ pub fn record_turn_of(
             .unwrap_or_default(),
     });
     TurnRecord {
-        turn: globals.turn,
-        regime: globals.regimes.last().copied().unwrap_or(Regime::Unsettled),
-        risk: round_risk(globals.risk),
-        minutes_to_midnight: round(minutes_to_midnight(rules, globals.risk)),
+        turn: clock.turn,
+        regime: history.regimes.last().copied().unwrap_or(Regime::Unsettled),
+        risk: round_risk(risk.chance),
+        minutes_to_midnight: round(minutes_to_midnight(rules, risk.chance)),
         threats: Threats {
-            terrorism: round(globals.threats.terrorism),
-            proliferation: round(globals.threats.proliferation),
-            disaster: round(globals.threats.disaster),
+            terrorism: round(threats.levels.terrorism),
+            proliferation: round(threats.levels.proliferation),
+            disaster: round(threats.levels.disaster),
         },
         crisis,
         nations: nation_records,

@@ -10,7 +10,10 @@ use crate::sim::play::command::{Position, Refusal, check_answer, check_end_turn_
 use crate::sim::play::log::TurnLog;
 use crate::sim::play::rules::{Rules, minutes_to_midnight, regime_of, risk_of};
 use crate::sim::play::run::{Plan, new_match, sim_world};
-use crate::sim::play::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
+use crate::sim::play::state::{
+    Clock, Controller, Diplomacy, ExchangeRisk, Nations, Orders, RegimeHistory, Relations, Seats,
+    SharedThreats,
+};
 use crate::sim::play::turn::Turn;
 use crate::sim::scenario::Scenario;
 use crate::sim::scenario::overrides::apply_overrides;
@@ -281,7 +284,7 @@ pub fn rebuild(
                 commands.turn
             )));
         }
-        if world.get::<Globals>(entity).is_some_and(Globals::finished) {
+        if world.get::<Clock>(entity).is_some_and(Clock::finished) {
             let rules = world.resource::<Rules>();
             return Err(ReplayError::refused(rules, Refusal::MatchOver, Some(turn)));
         }
@@ -331,15 +334,21 @@ pub fn rebuild(
 /// numbers (the sim first assesses them during turn 1).
 pub fn opening_record(world: &World, entity: Entity) -> Option<TurnRecord> {
     let rules = world.get_resource::<Rules>()?;
-    let (n, r, d, g) = (
+    let (n, r, d) = (
         world.get::<Nations>(entity)?,
         world.get::<Relations>(entity)?,
         world.get::<Diplomacy>(entity)?,
-        world.get::<Globals>(entity)?,
     );
-    let mut start = record_turn_of(rules, &Orders::default(), &TurnLog::default(), n, r, d, g);
+    let (clock, threats, risk, history) = (
+        world.get::<Clock>(entity)?,
+        world.get::<SharedThreats>(entity)?,
+        world.get::<ExchangeRisk>(entity)?,
+        world.get::<RegimeHistory>(entity)?,
+    );
+    let (orders, log) = (&Orders::default(), &TurnLog::default());
+    let mut start = record_turn_of(rules, orders, log, n, r, d, clock, threats, risk, history);
     start.risk = risk_of(rules, n, r, d);
     start.minutes_to_midnight = minutes_to_midnight(rules, start.risk);
-    start.regime = regime_of(rules, n, r, g);
+    start.regime = regime_of(rules, n, r, clock, threats, risk, history);
     Some(start)
 }

@@ -5,8 +5,10 @@ use crate::sim::archive::history::{History, TurnRecord};
 use crate::sim::archive::tally::Tally;
 use crate::sim::play::log::TurnLog;
 use crate::sim::play::state::{
-    Diplomacy, GameId, GameRng, Globals, Nations, Orders, Perceptions, Relations, Seats,
+    Clock, Diplomacy, ExchangeRisk, GameId, GameRng, Nations, Orders, Outcome, Perceptions, Regime,
+    RegimeHistory, Relations, Seats, SharedThreats,
 };
+use crate::sim::scenario::Threats;
 use bevy::prelude::*;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -17,6 +19,64 @@ use serde::{Deserialize, Serialize};
 pub struct RngState {
     pub seed: u64,
     pub word_pos: u64,
+}
+
+/// A match's clock, shared threats, risk and regimes as a save holds them: under one key, as
+/// every save version has. In play they are four components (`Clock`, `SharedThreats`,
+/// `ExchangeRisk`, `RegimeHistory`), since each stage of a turn touches only some of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Globals {
+    pub turn: u32,
+    pub turns: u32,
+    pub threats: Threats,
+    pub risk: f64,
+    pub exchange: bool,
+    pub regimes: Vec<Regime>,
+    pub arms_totals: Vec<f64>,
+    pub last_joint_action: Option<u32>,
+    pub outcome: Option<Outcome>,
+}
+
+impl Globals {
+    fn of(world: &World, entity: Entity) -> Option<Globals> {
+        let clock = world.get::<Clock>(entity)?;
+        let threats = world.get::<SharedThreats>(entity)?;
+        let risk = world.get::<ExchangeRisk>(entity)?;
+        let history = world.get::<RegimeHistory>(entity)?.clone();
+        Some(Globals {
+            turn: clock.turn,
+            turns: clock.turns,
+            threats: threats.levels,
+            risk: risk.chance,
+            exchange: risk.exchange,
+            regimes: history.regimes,
+            arms_totals: history.arms_totals,
+            last_joint_action: threats.last_joint_action,
+            outcome: clock.outcome,
+        })
+    }
+
+    fn into_components(self) -> (Clock, SharedThreats, ExchangeRisk, RegimeHistory) {
+        (
+            Clock {
+                turn: self.turn,
+                turns: self.turns,
+                outcome: self.outcome,
+            },
+            SharedThreats {
+                levels: self.threats,
+                last_joint_action: self.last_joint_action,
+            },
+            ExchangeRisk {
+                chance: self.risk,
+                exchange: self.exchange,
+            },
+            RegimeHistory {
+                regimes: self.regimes,
+                arms_totals: self.arms_totals,
+            },
+        )
+    }
 }
 
 /// Every component of a match: its exact state, bit for bit.
@@ -48,7 +108,7 @@ impl MatchState {
             nations: world.get::<Nations>(entity)?.clone(),
             relations: world.get::<Relations>(entity)?.clone(),
             diplomacy: world.get::<Diplomacy>(entity)?.clone(),
-            globals: world.get::<Globals>(entity)?.clone(),
+            globals: Globals::of(world, entity)?,
             seats: world.get::<Seats>(entity)?.clone(),
             orders: world.get::<Orders>(entity)?.clone(),
             perceptions: world.get::<Perceptions>(entity)?.clone(),
@@ -72,7 +132,7 @@ impl MatchState {
             self.nations,
             self.relations,
             self.diplomacy,
-            self.globals,
+            self.globals.into_components(),
             (
                 self.seats,
                 self.orders,

@@ -3,7 +3,9 @@
 //! `Refusal`; and the rule that a turn ends only once every person has chosen is `waiting_for`.
 
 use crate::sim::play::rules::{Rules, available_moves};
-use crate::sim::play::state::{Controller, Diplomacy, Globals, Nations, Orders, Relations, Seats};
+use crate::sim::play::state::{
+    Clock, Controller, Diplomacy, Nations, Orders, Relations, Seats, SharedThreats,
+};
 use crate::sim::scenario::{EventIndex, MoveIndex};
 use bevy::ecs::query::QueryData;
 use bevy::prelude::{Entity, World};
@@ -67,7 +69,8 @@ pub struct Position<'a> {
     pub nations: &'a Nations,
     pub relations: &'a Relations,
     pub diplomacy: &'a Diplomacy,
-    pub globals: &'a Globals,
+    pub clock: &'a Clock,
+    pub threats: &'a SharedThreats,
 }
 
 /// A match's parts as a query fetches them, for systems: `.position()` gives the `Position`.
@@ -77,7 +80,8 @@ pub struct PositionQuery {
     nations: &'static Nations,
     relations: &'static Relations,
     diplomacy: &'static Diplomacy,
-    globals: &'static Globals,
+    clock: &'static Clock,
+    threats: &'static SharedThreats,
 }
 
 impl PositionQueryItem<'_, '_> {
@@ -87,7 +91,8 @@ impl PositionQueryItem<'_, '_> {
             nations: self.nations,
             relations: self.relations,
             diplomacy: self.diplomacy,
-            globals: self.globals,
+            clock: self.clock,
+            threats: self.threats,
         }
     }
 }
@@ -100,7 +105,8 @@ impl<'a> Position<'a> {
             nations: world.get::<Nations>(entity)?,
             relations: world.get::<Relations>(entity)?,
             diplomacy: world.get::<Diplomacy>(entity)?,
-            globals: world.get::<Globals>(entity)?,
+            clock: world.get::<Clock>(entity)?,
+            threats: world.get::<SharedThreats>(entity)?,
         })
     }
 
@@ -112,7 +118,7 @@ impl<'a> Position<'a> {
             self.nations,
             self.relations,
             self.diplomacy,
-            self.globals,
+            self.threats,
         )
     }
 
@@ -134,7 +140,7 @@ pub fn check_move(
     move_index: MoveIndex,
 ) -> Result<(), Refusal> {
     at.person(nation)?;
-    if at.globals.finished() {
+    if at.clock.finished() {
         return Err(Refusal::MatchOver);
     }
     if move_index.0 >= rules.scenario.moves.len() {
@@ -150,7 +156,7 @@ pub fn check_move(
 /// the match's list of pending proposals).
 pub fn check_answer(at: Position, nation: usize, proposal: usize) -> Result<(), Refusal> {
     at.person(nation)?;
-    if at.globals.finished() {
+    if at.clock.finished() {
         return Err(Refusal::MatchOver);
     }
     match at.diplomacy.proposals.get(proposal) {
@@ -178,8 +184,8 @@ pub fn check_end_turn_of(
 ) -> Option<Result<(), Refusal>> {
     let seats = world.get::<Seats>(entity)?;
     let orders = world.get::<Orders>(entity)?;
-    let globals = world.get::<Globals>(entity)?;
-    Some(check_end_turn(seats, orders, globals, paused))
+    let clock = world.get::<Clock>(entity)?;
+    Some(check_end_turn(seats, orders, clock, paused))
 }
 
 /// Checks that the turn may be resolved: the match is on, not paused, and every person has
@@ -187,10 +193,10 @@ pub fn check_end_turn_of(
 pub fn check_end_turn(
     seats: &Seats,
     orders: &Orders,
-    globals: &Globals,
+    clock: &Clock,
     paused: bool,
 ) -> Result<(), Refusal> {
-    if globals.finished() {
+    if clock.finished() {
         return Err(Refusal::MatchOver);
     }
     if paused {

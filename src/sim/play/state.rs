@@ -160,31 +160,49 @@ impl Regime {
 /// The outcome of a match uses the same four names as the regime.
 pub type Outcome = Regime;
 
-/// Everything global: the turn, shared threats, risk and the regime's history.
-#[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Globals {
+/// Where a match stands in time: the turns played, the turn it stops at, and its outcome once
+/// it is over.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Clock {
     /// Turns completed so far.
     pub turn: u32,
     /// The turn count this match stops at.
     pub turns: u32,
-    pub threats: Threats,
-    /// This turn's chance of an exchange.
-    pub risk: f64,
-    pub exchange: bool,
-    pub regimes: Vec<Regime>,
-    /// Total arms at the end of each of the last `arms_window` turns and of the turn before
-    /// them (the starting total while fewer turns have been played), oldest first: what the MAS
-    /// regime's "arms flat or falling" condition compares.
-    pub arms_totals: Vec<f64>,
-    pub last_joint_action: Option<u32>,
     pub outcome: Option<Outcome>,
 }
 
-impl Globals {
+impl Clock {
     pub fn finished(&self) -> bool {
         self.outcome.is_some()
     }
+}
 
+/// The threats no nation can face alone (0..100 each), and the last turn on which nations
+/// acted together against one (what the MAS regime's joint-action condition reads).
+#[derive(Component, Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SharedThreats {
+    pub levels: Threats,
+    pub last_joint_action: Option<u32>,
+}
+
+/// This turn's chance of a nuclear exchange (a probability, 0..1) and whether one has happened.
+#[derive(Component, Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExchangeRisk {
+    pub chance: f64,
+    pub exchange: bool,
+}
+
+/// The regime of each turn played, oldest first, and the record of total arms that the MAS
+/// regime's "arms flat or falling" condition compares.
+#[derive(Component, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RegimeHistory {
+    pub regimes: Vec<Regime>,
+    /// Total arms at the end of each of the last `arms_window` turns and of the turn before
+    /// them (the starting total while fewer turns have been played), oldest first.
+    pub arms_totals: Vec<f64>,
+}
+
+impl RegimeHistory {
     /// Records the total arms at the end of a turn, keeping the last `window + 1` totals.
     pub fn record_arms_total(&mut self, total: f64, window: u32) {
         self.arms_totals.push(total);

@@ -7,12 +7,16 @@ use crate::sim::archive::bands::{Trajectory, band_point};
 use crate::sim::archive::history::{History, record_turn_of};
 use crate::sim::archive::tally::Tally;
 use crate::sim::play::log::TurnLog;
-use crate::sim::play::rules::{self as rule, Rules};
+use crate::sim::play::rules::{self as rule, Affected, Rules};
 use crate::sim::play::state::GameRng;
-use crate::sim::play::state::{Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats};
+use crate::sim::play::state::{
+    Clock, Diplomacy, ExchangeRisk, Nations, Orders, Perceptions, RegimeHistory, Relations, Seats,
+    SharedThreats,
+};
 use bevy::ecs::query::QueryData;
 use bevy::ecs::schedule::{ScheduleLabel, SingleThreadedExecutor};
 use bevy::prelude::*;
+use rand_chacha::ChaCha8Rng;
 
 /// Resolves one turn of every match in the world. Run it with `world.run_schedule(Turn)`; it is
 /// never run per frame.
@@ -91,7 +95,10 @@ struct Game {
     nations: &'static mut Nations,
     relations: &'static mut Relations,
     diplomacy: &'static mut Diplomacy,
-    globals: &'static mut Globals,
+    clock: &'static mut Clock,
+    threats: &'static mut SharedThreats,
+    risk: &'static mut ExchangeRisk,
+    regimes: &'static mut RegimeHistory,
     perceptions: &'static mut Perceptions,
     orders: &'static mut Orders,
     log: &'static mut TurnLog,
@@ -101,10 +108,25 @@ struct Game {
 /// Runs `stage` on every match that is not over.
 fn each_unfinished(games: &mut Query<Game>, mut stage: impl FnMut(&mut GameItem)) {
     for mut game in games.iter_mut() {
-        if !game.globals.finished() {
+        if !game.clock.finished() {
             stage(&mut game);
         }
     }
+}
+
+/// The parts of a match that moves and events may change, beside the orders and the random
+/// stream that drive them.
+fn affected<'a>(g: &'a mut GameItem) -> (Affected<'a>, &'a Orders, &'a mut ChaCha8Rng) {
+    let world = Affected {
+        turn: g.clock.turn,
+        nations: &mut g.nations,
+        relations: &mut g.relations,
+        diplomacy: &mut g.diplomacy,
+        threats: &mut g.threats,
+        risk: &mut g.risk,
+        log: &mut g.log,
+    };
+    (world, &g.orders, &mut g.rng.0)
 }
 
 fn choose_moves(rules: Res<Rules>, mut games: Query<Game>) {
@@ -116,7 +138,7 @@ fn choose_moves(rules: Res<Rules>, mut games: Query<Game>) {
             &g.nations,
             &g.relations,
             &g.diplomacy,
-            &g.globals,
+            &g.threats,
             &g.perceptions,
             &mut g.orders,
             &mut g.log,
@@ -142,15 +164,8 @@ fn perceive_moves(rules: Res<Rules>, mut games: Query<Game>) {
 
 fn apply_moves(rules: Res<Rules>, mut games: Query<Game>) {
     each_unfinished(&mut games, |g| {
-        rule::apply_moves(
-            &rules,
-            &g.orders,
-            &mut g.nations,
-            &mut g.relations,
-            &mut g.diplomacy,
-            &mut g.globals,
-            &mut g.log,
-        );
+        let (mut world, orders, _) = affected(g);
+        rule::apply_moves(&rules, orders, &mut world);
     });
 }
 
@@ -181,16 +196,8 @@ fn update_transparency(rules: Res<Rules>, mut games: Query<Game>) {
 
 fn draw_events(rules: Res<Rules>, mut games: Query<Game>) {
     each_unfinished(&mut games, |g| {
-        rule::draw_events(
-            &rules,
-            &g.orders.injected,
-            &mut g.nations,
-            &mut g.relations,
-            &mut g.diplomacy,
-            &mut g.globals,
-            &mut g.log,
-            &mut g.rng.0,
-        );
+        let (mut world, orders, rng) = affected(g);
+        rule::draw_events(&rules, &orders.injected, &mut world, rng);
     });
 }
 
@@ -201,7 +208,7 @@ fn assess_risk(rules: Res<Rules>, mut games: Query<Game>) {
             &g.nations,
             &g.relations,
             &g.diplomacy,
-            &mut g.globals,
+            &mut g.risk,
             &mut g.log,
             &mut g.rng.0,
         );
@@ -210,13 +217,21 @@ fn assess_risk(rules: Res<Rules>, mut games: Query<Game>) {
 
 fn classify_regime(rules: Res<Rules>, mut games: Query<Game>) {
     each_unfinished(&mut games, |g| {
-        rule::classify_regime(&rules, &g.nations, &g.relations, &mut g.globals);
+        rule::classify_regime(
+            &rules,
+            &g.nations,
+            &g.relations,
+            &g.clock,
+            &g.threats,
+            &g.risk,
+            &mut g.regimes,
+        );
     });
 }
 
 fn end_turns(rules: Res<Rules>, mut games: Query<Game>) {
     each_unfinished(&mut games, |g| {
-        rule::end_turn(&rules, &mut g.nations, &mut g.globals);
+        rule::end_turn(&rules, &g.regimes, &mut g.nations, &mut g.clock);
     });
 }
 
@@ -229,7 +244,7 @@ fn record_turns(
         &Nations,
         &Relations,
         &Diplomacy,
-        &Globals,
+        (&Clock, &SharedThreats, &ExchangeRisk, &RegimeHistory),
         &mut Tally,
         Option<&mut History>,
         Option<&mut Trajectory>,
@@ -242,23 +257,25 @@ fn record_turns(
             nations,
             relations,
             diplomacy,
-            globals,
+            (clock, threats, risk, regimes),
             mut tally,
             history,
             trajectory,
         )| {
-            if tally.turns == globals.turn {
+            if tally.turns == clock.turn {
                 return;
             }
             tally.count(&rules, &orders, log);
-            tally.turns = globals.turn;
+            tally.turns = clock.turn;
             if let Some(mut history) = history {
-                let record =
-                    record_turn_of(&rules, &orders, log, nations, relations, diplomacy, globals);
+                let record = record_turn_of(
+                    &rules, &orders, log, nations, relations, diplomacy, clock, threats, risk,
+                    regimes,
+                );
                 history.0.push(record);
             }
             if let Some(mut trajectory) = trajectory {
-                trajectory.0.push(band_point(nations, relations, globals));
+                trajectory.0.push(band_point(nations, relations, risk));
             }
             orders.moves.iter_mut().for_each(|m| *m = None);
             orders.answers.clear();

@@ -187,7 +187,7 @@ pub fn seat_view(
     nation: usize,
 ) -> SeatView {
     let open = at.open_moves(rules, nation);
-    let moves = if at.globals.finished() {
+    let moves = if at.clock.finished() {
         Vec::new()
     } else {
         open.into_iter()
@@ -199,9 +199,9 @@ pub fn seat_view(
     };
     SeatView {
         nation,
-        turn: at.globals.turn,
-        turns: at.globals.turns,
-        outcome: at.globals.outcome,
+        turn: at.clock.turn,
+        turns: at.clock.turns,
+        outcome: at.clock.outcome,
         history: records
             .iter()
             .map(|r| seat_turn(rules, r, nation))

@@ -25,7 +25,7 @@ use super::{GameView, Menu, PlayerView, Screen};
 use crate::sim::Rules;
 use crate::sim::archive::guard::Guard;
 use crate::sim::play::session::{Facilitated, OrderRefused};
-use crate::sim::play::state::Globals;
+use crate::sim::play::state::Clock;
 use bevy::prelude::*;
 
 /// Who may open the facilitator's panel.
@@ -107,7 +107,7 @@ fn hear_the_sim(
     rules: Res<Rules>,
     mut status: ResMut<FacilitatorStatus>,
     mut view: ResMut<PlayerView>,
-    globals: Query<&Globals>,
+    clocks: Query<&Clock>,
     mut screen: ResMut<NextState<Screen>>,
     mut game: ResMut<NextState<GameView>>,
 ) {
@@ -134,7 +134,7 @@ fn hear_the_sim(
             Facilitated::ParamChanged(set) => format!("Changed for the rest of the match: {set}"),
             Facilitated::RolledBack(turn) => {
                 view.records.truncate(*turn as usize + 1);
-                view.outcome = globals.get(view.entity).ok().and_then(|g| g.outcome);
+                view.outcome = clocks.get(view.entity).ok().and_then(|c| c.outcome);
                 let first = view.first_person();
                 view.hand_to(first);
                 screen.set(Screen::Game);

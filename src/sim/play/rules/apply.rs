@@ -4,37 +4,34 @@
 use super::Rules;
 use super::crisis::{climb_ladder, open_crisis};
 use crate::sim::play::log::{SimEvent, TurnLog};
-use crate::sim::play::state::{Diplomacy, Globals, Nations, Orders, Proposal, Relations, Treaty};
+use crate::sim::play::state::{
+    Diplomacy, ExchangeRisk, Nations, Orders, Proposal, Relations, SharedThreats, Treaty,
+};
 use crate::sim::scenario::{Effect, Intent};
 
-/// The parts of a match an effect may touch.
-pub(super) struct Affected<'a> {
+/// The parts of a match that the turn's moves and events may change, and the turn they happen
+/// in (turns completed before it, as `Clock::turn`).
+pub struct Affected<'a> {
+    pub turn: u32,
     pub nations: &'a mut Nations,
     pub relations: &'a mut Relations,
     pub diplomacy: &'a mut Diplomacy,
-    pub globals: &'a mut Globals,
+    pub threats: &'a mut SharedThreats,
+    pub risk: &'a mut ExchangeRisk,
     pub log: &'a mut TurnLog,
 }
 
-pub fn apply_moves(
-    rules: &Rules,
-    orders: &Orders,
-    nations: &mut Nations,
-    relations: &mut Relations,
-    diplomacy: &mut Diplomacy,
-    globals: &mut Globals,
-    log: &mut TurnLog,
-) {
-    let turn = globals.turn;
-    sign_accepted(rules, orders, nations, relations, diplomacy, log);
-    climb_ladder(rules, orders, diplomacy, globals, log);
-    let mut world = Affected {
-        nations,
-        relations,
-        diplomacy,
-        globals,
-        log,
-    };
+pub fn apply_moves(rules: &Rules, orders: &Orders, world: &mut Affected) {
+    let turn = world.turn;
+    sign_accepted(
+        rules,
+        orders,
+        world.nations,
+        world.relations,
+        world.diplomacy,
+        world.log,
+    );
+    climb_ladder(rules, orders, world);
     let n = world.nations.0.len();
     for (i, move_index) in orders.moves.iter().enumerate() {
         let Some(move_index) = *move_index else {
@@ -44,7 +41,7 @@ pub fn apply_moves(
         let me = &mut world.nations.0[i];
         me.budget = (me.budget - m.cost + rules.scenario.nations[i].income).max(0.0);
         for effect in &m.effects {
-            apply_effect(rules, effect, i, &mut world);
+            apply_effect(rules, effect, i, world);
         }
         if m.proposes.is_some() {
             world.diplomacy.proposals.push(Proposal {
@@ -57,7 +54,7 @@ pub fn apply_moves(
             j != i && a.is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile)
         });
         if m.shared_threat && !others_hostile {
-            world.globals.last_joint_action = Some(turn);
+            world.threats.last_joint_action = Some(turn);
         }
     }
     let joint_treaty = world.diplomacy.treaties.iter().any(|t| {
@@ -67,7 +64,7 @@ pub fn apply_moves(
             .is_some_and(|a| a.shared_threat)
     });
     if joint_treaty {
-        world.globals.last_joint_action = Some(turn);
+        world.threats.last_joint_action = Some(turn);
     }
     score_turn(rules, orders, world.nations, n);
 }
@@ -187,7 +184,7 @@ pub(super) fn apply_effect(rules: &Rules, effect: &Effect, me: usize, w: &mut Af
         Effect::TrustInOthers(d) => {
             others.for_each(|j| add(&mut w.relations.get_mut(me, j).trust, d))
         }
-        Effect::Threat(kind, d) => add(w.globals.threats.get_mut(kind), d),
+        Effect::Threat(kind, d) => add(w.threats.levels.get_mut(kind), d),
         Effect::Hotline => others.for_each(|j| {
             w.relations.get_mut(me, j).hotline = true;
             w.relations.get_mut(j, me).hotline = true;
@@ -205,7 +202,33 @@ mod tests {
     use super::*;
     use crate::sim::play::state::{Crisis, Nations};
 
-    fn fixture(rules: &Rules) -> (Nations, Relations, Diplomacy, Globals) {
+    /// The parts of reset_2013's opening that moves change.
+    #[derive(Clone)]
+    struct Fixture {
+        nations: Nations,
+        relations: Relations,
+        diplomacy: Diplomacy,
+        threats: SharedThreats,
+        risk: ExchangeRisk,
+        log: TurnLog,
+    }
+
+    impl Fixture {
+        fn apply(&mut self, rules: &Rules, orders: &Orders) {
+            let mut world = Affected {
+                turn: 0,
+                nations: &mut self.nations,
+                relations: &mut self.relations,
+                diplomacy: &mut self.diplomacy,
+                threats: &mut self.threats,
+                risk: &mut self.risk,
+                log: &mut self.log,
+            };
+            apply_moves(rules, orders, &mut world);
+        }
+    }
+
+    fn fixture(rules: &Rules) -> Fixture {
         let plan = crate::sim::play::run::Plan {
             controllers: rules.default_controllers(),
             turns: 40,
@@ -216,12 +239,14 @@ mod tests {
         let e = world
             .spawn(crate::sim::play::run::new_match(rules, &plan, 0, 1))
             .id();
-        (
-            world.get::<Nations>(e).unwrap().clone(),
-            world.get::<Relations>(e).unwrap().clone(),
-            Diplomacy::default(),
-            world.get::<Globals>(e).unwrap().clone(),
-        )
+        Fixture {
+            nations: world.get::<Nations>(e).unwrap().clone(),
+            relations: world.get::<Relations>(e).unwrap().clone(),
+            diplomacy: Diplomacy::default(),
+            threats: *world.get::<SharedThreats>(e).unwrap(),
+            risk: ExchangeRisk::default(),
+            log: TurnLog::default(),
+        }
     }
 
     fn orders(rules: &Rules, moves: [&str; 2]) -> Orders {
@@ -236,37 +261,20 @@ mod tests {
     #[test]
     fn both_escalating_climb_two_rungs_and_the_top_is_an_exchange() {
         let rules = super::super::shipped("reset_2013");
-        let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
-        diplomacy.crisis = Some(Crisis {
+        let mut f = fixture(&rules);
+        f.diplomacy.crisis = Some(Crisis {
             parties: [0, 1],
             level: 1,
             opened: 0,
             peak: 1,
         });
-        let mut log = TurnLog::default();
         let escalate = orders(&rules, ["escalate", "escalate"]);
-        apply_moves(
-            &rules,
-            &escalate,
-            &mut nations,
-            &mut relations,
-            &mut diplomacy,
-            &mut globals,
-            &mut log,
-        );
-        assert_eq!(diplomacy.crisis.as_ref().map(|c| c.level), Some(3));
-        assert!(log.0.contains(&SimEvent::CrisisMoved { from: 1, to: 3 }));
-        apply_moves(
-            &rules,
-            &escalate,
-            &mut nations,
-            &mut relations,
-            &mut diplomacy,
-            &mut globals,
-            &mut log,
-        );
-        assert!(globals.exchange && diplomacy.crisis.is_none());
-        assert!(log.0.contains(&SimEvent::ExchangeHappened {
+        f.apply(&rules, &escalate);
+        assert_eq!(f.diplomacy.crisis.as_ref().map(|c| c.level), Some(3));
+        assert!(f.log.0.contains(&SimEvent::CrisisMoved { from: 1, to: 3 }));
+        f.apply(&rules, &escalate);
+        assert!(f.risk.exchange && f.diplomacy.crisis.is_none());
+        assert!(f.log.0.contains(&SimEvent::ExchangeHappened {
             on_the_ladder: true
         }));
     }
@@ -274,25 +282,16 @@ mod tests {
     #[test]
     fn de_escalating_together_defuses_the_crisis() {
         let rules = super::super::shipped("reset_2013");
-        let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
-        diplomacy.crisis = Some(Crisis {
+        let mut f = fixture(&rules);
+        f.diplomacy.crisis = Some(Crisis {
             parties: [0, 1],
             level: 2,
             opened: 0,
             peak: 2,
         });
-        let mut log = TurnLog::default();
-        apply_moves(
-            &rules,
-            &orders(&rules, ["de_escalate", "back_channel"]),
-            &mut nations,
-            &mut relations,
-            &mut diplomacy,
-            &mut globals,
-            &mut log,
-        );
-        assert!(diplomacy.crisis.is_none() && !globals.exchange);
-        assert!(log.0.contains(&SimEvent::CrisisEnded {
+        f.apply(&rules, &orders(&rules, ["de_escalate", "back_channel"]));
+        assert!(f.diplomacy.crisis.is_none() && !f.risk.exchange);
+        assert!(f.log.0.contains(&SimEvent::CrisisEnded {
             level: 0,
             fizzled: false
         }));
@@ -301,45 +300,20 @@ mod tests {
     #[test]
     fn a_proposal_binds_only_when_accepted() {
         let rules = super::super::shipped("reset_2013");
-        let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
-        let mut log = TurnLog::default();
-        apply_moves(
-            &rules,
-            &orders(&rules, ["propose_arms_treaty", "hold"]),
-            &mut nations,
-            &mut relations,
-            &mut diplomacy,
-            &mut globals,
-            &mut log,
-        );
-        assert_eq!(diplomacy.proposals.len(), 1);
-        assert!(diplomacy.treaties.is_empty());
+        let mut f = fixture(&rules);
+        f.apply(&rules, &orders(&rules, ["propose_arms_treaty", "hold"]));
+        assert_eq!(f.diplomacy.proposals.len(), 1);
+        assert!(f.diplomacy.treaties.is_empty());
         let mut declined = orders(&rules, ["hold", "hold"]);
         declined.answers = vec![(0, 1, false)];
-        let mut d2 = diplomacy.clone();
-        apply_moves(
-            &rules,
-            &declined,
-            &mut nations.clone(),
-            &mut relations.clone(),
-            &mut d2,
-            &mut globals.clone(),
-            &mut log,
-        );
-        assert!(d2.treaties.is_empty() && d2.proposals.is_empty());
+        let mut d = f.clone();
+        d.apply(&rules, &declined);
+        assert!(d.diplomacy.treaties.is_empty() && d.diplomacy.proposals.is_empty());
         let mut accepted = orders(&rules, ["hold", "hold"]);
         accepted.answers = vec![(0, 1, true)];
-        let arms = [nations.0[0].arms, nations.0[1].arms];
-        apply_moves(
-            &rules,
-            &accepted,
-            &mut nations,
-            &mut relations,
-            &mut diplomacy,
-            &mut globals,
-            &mut log,
-        );
-        let treaty = &diplomacy.treaties[0];
+        let arms = [f.nations.0[0].arms, f.nations.0[1].arms];
+        f.apply(&rules, &accepted);
+        let treaty = &f.diplomacy.treaties[0];
         assert_eq!(treaty.parties, [0, 1]);
         assert_eq!(treaty.caps, Some([arms[0] - 8.0, arms[1] - 8.0]));
     }
@@ -347,16 +321,8 @@ mod tests {
     #[test]
     fn payoffs_follow_the_true_intents() {
         let rules = super::super::shipped("reset_2013");
-        let (mut nations, mut relations, mut diplomacy, mut globals) = fixture(&rules);
-        apply_moves(
-            &rules,
-            &orders(&rules, ["summit", "arms_buildup"]),
-            &mut nations,
-            &mut relations,
-            &mut diplomacy,
-            &mut globals,
-            &mut TurnLog::default(),
-        );
-        assert_eq!((nations.0[0].score, nations.0[1].score), (0.0, 5.0));
+        let mut f = fixture(&rules);
+        f.apply(&rules, &orders(&rules, ["summit", "arms_buildup"]));
+        assert_eq!((f.nations.0[0].score, f.nations.0[1].score), (0.0, 5.0));
     }
 }

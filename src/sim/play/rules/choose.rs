@@ -4,7 +4,7 @@
 use super::Rules;
 use crate::sim::play::log::{SimEvent, TurnLog};
 use crate::sim::play::state::{
-    Controller, Diplomacy, Globals, Nations, Orders, Perceptions, Relations, Seats,
+    Controller, Diplomacy, Nations, Orders, Perceptions, Relations, Seats, SharedThreats,
 };
 use crate::sim::play::strategy::{Memory, Stance, Strategy};
 use crate::sim::scenario::{Intent, MoveIndex, Requirement};
@@ -19,7 +19,7 @@ pub fn available_moves(
     nations: &Nations,
     relations: &Relations,
     diplomacy: &Diplomacy,
-    globals: &Globals,
+    threats: &SharedThreats,
 ) -> Vec<MoveIndex> {
     let in_crisis = diplomacy
         .crisis
@@ -36,7 +36,7 @@ pub fn available_moves(
         rules.scenario.moves[m]
             .requires
             .iter()
-            .all(|r| requirement_holds(r, nation, nations, relations, globals))
+            .all(|r| requirement_holds(r, nation, nations, relations, threats))
             && !already_agreed(m, nation, nations.0.len(), diplomacy)
     };
     let open: Vec<MoveIndex> = pool
@@ -78,7 +78,7 @@ fn requirement_holds(
     nation: usize,
     nations: &Nations,
     relations: &Relations,
-    globals: &Globals,
+    threats: &SharedThreats,
 ) -> bool {
     let me = &nations.0[nation];
     match *r {
@@ -90,7 +90,7 @@ fn requirement_holds(
         Requirement::NoHotline => (0..relations.n)
             .filter(|&j| j != nation)
             .any(|j| !relations.get(nation, j).hotline),
-        Requirement::ThreatAtLeast(kind, v) => globals.threats.get(kind) >= v,
+        Requirement::ThreatAtLeast(kind, v) => threats.levels.get(kind) >= v,
     }
 }
 
@@ -185,7 +185,7 @@ pub fn choose_orders(
     nations: &Nations,
     relations: &Relations,
     diplomacy: &Diplomacy,
-    globals: &Globals,
+    threats: &SharedThreats,
     perceptions: &Perceptions,
     orders: &mut Orders,
     log: &mut TurnLog,
@@ -227,7 +227,7 @@ pub fn choose_orders(
                 if noise > 0.0 && rng.random_bool(noise.min(1.0)) {
                     stance = stance.flipped();
                 }
-                let candidates = available_moves(rules, i, nations, relations, diplomacy, globals);
+                let candidates = available_moves(rules, i, nations, relations, diplomacy, threats);
                 let trust = mean_trust_of(relations, i);
                 (
                     stance,

@@ -3,18 +3,12 @@
 
 use super::Rules;
 use super::apply::Affected;
-use crate::sim::play::log::{SimEvent, TurnLog};
-use crate::sim::play::state::{Crisis, Diplomacy, Globals, Orders};
+use crate::sim::play::log::SimEvent;
+use crate::sim::play::state::{Crisis, Orders};
 
 /// The parties' crisis moves move the ladder; its top is an exchange, its bottom the end.
-pub(super) fn climb_ladder(
-    rules: &Rules,
-    orders: &Orders,
-    diplomacy: &mut Diplomacy,
-    globals: &mut Globals,
-    log: &mut TurnLog,
-) {
-    let Some(crisis) = diplomacy.crisis.as_mut() else {
+pub(super) fn climb_ladder(rules: &Rules, orders: &Orders, w: &mut Affected) {
+    let Some(crisis) = w.diplomacy.crisis.as_mut() else {
         return;
     };
     let step: i32 = crisis
@@ -28,22 +22,21 @@ pub(super) fn climb_ladder(
     crisis.level = to;
     crisis.peak = crisis.peak.max(to);
     if to != from {
-        log.0.push(SimEvent::CrisisMoved { from, to });
+        w.log.0.push(SimEvent::CrisisMoved { from, to });
     }
-    let fizzled =
-        globals.turn.saturating_sub(crisis.opened) >= rules.scenario.params.crisis.max_turns;
+    let fizzled = w.turn.saturating_sub(crisis.opened) >= rules.scenario.params.crisis.max_turns;
     if to >= rules.top_rung {
-        globals.exchange = true;
-        log.0.push(SimEvent::ExchangeHappened {
+        w.risk.exchange = true;
+        w.log.0.push(SimEvent::ExchangeHappened {
             on_the_ladder: true,
         });
-        diplomacy.crisis = None;
+        w.diplomacy.crisis = None;
     } else if to == 0 || fizzled {
-        log.0.push(SimEvent::CrisisEnded {
+        w.log.0.push(SimEvent::CrisisEnded {
             level: to,
             fizzled: to != 0,
         });
-        diplomacy.crisis = None;
+        w.diplomacy.crisis = None;
     }
 }
 
@@ -72,7 +65,7 @@ pub(super) fn open_crisis(rules: &Rules, me: usize, rung: u8, w: &mut Affected) 
     w.diplomacy.crisis = Some(Crisis {
         parties,
         level: rung,
-        opened: w.globals.turn,
+        opened: w.turn,
         peak: rung,
     });
     w.log.0.push(SimEvent::CrisisOpened {

@@ -148,13 +148,13 @@ pub fn update_transparency(rules: &Rules, diplomacy: &Diplomacy, relations: &mut
 mod tests {
     use super::*;
     use crate::sim::play::run::{Plan, new_match};
-    use crate::sim::play::state::{Globals, Perception, Treaty};
+    use crate::sim::play::state::{Perception, Treaty};
     use bevy::prelude::World;
     use rand::SeedableRng;
     use rand_chacha::ChaCha8Rng;
 
-    /// The starting relations, nations and globals of reset_2013.
-    fn start(rules: &Rules) -> (Nations, Relations, Globals) {
+    /// The starting nations and relations of reset_2013.
+    fn start(rules: &Rules) -> (Nations, Relations) {
         let plan = Plan {
             controllers: rules.default_controllers(),
             turns: 40,
@@ -167,7 +167,6 @@ mod tests {
             (
                 w.get::<Nations>(e).unwrap().clone(),
                 w.get::<Relations>(e).unwrap().clone(),
-                w.get::<Globals>(e).unwrap().clone(),
             )
         };
         get(&world)
@@ -184,7 +183,7 @@ mod tests {
     #[test]
     fn trust_is_slow_to_build_and_quick_to_lose() {
         let rules = super::super::shipped("reset_2013");
-        let (_, relations, _) = start(&rules);
+        let (_, relations) = start(&rules);
         let before = relations.get(0, 1).trust;
         let mut up = relations.clone();
         update_trust(
@@ -211,7 +210,7 @@ mod tests {
     #[test]
     fn transparency_decays_to_the_floor_and_an_agreement_builds_it_up() {
         let rules = super::super::shipped("reset_2013");
-        let (_, mut relations, _) = start(&rules);
+        let (_, mut relations) = start(&rules);
         relations.cells.iter_mut().for_each(|r| r.hotline = false);
         let floor = rules.scenario.params.transparency.floor;
         for _ in 0..300 {
@@ -244,7 +243,7 @@ mod tests {
     #[test]
     fn richardson_settles_where_fatigue_balances_reaction_and_grievance() {
         let rules = super::super::shipped("reset_2013");
-        let (mut nations, mut relations, _) = start(&rules);
+        let (mut nations, mut relations) = start(&rules);
         for r in &mut relations.cells {
             r.trust = 50.0;
         }
@@ -275,7 +274,7 @@ mod tests {
     #[test]
     fn a_treaty_cap_binds_the_arms_race() {
         let rules = super::super::shipped("reset_2013");
-        let (mut nations, mut relations, _) = start(&rules);
+        let (mut nations, mut relations) = start(&rules);
         for r in &mut relations.cells {
             r.trust = 0.0;
             r.belief = 100.0;

@@ -3,8 +3,8 @@
 
 use super::Rules;
 use super::apply::{Affected, apply_effect};
-use crate::sim::play::log::{SimEvent, TurnLog};
-use crate::sim::play::state::{Diplomacy, Globals, Nations, Relations};
+use crate::sim::play::log::SimEvent;
+use crate::sim::play::state::{Nations, Relations};
 use crate::sim::scenario::{Chance, EventIndex, EventSpec, Target};
 use rand::Rng;
 
@@ -31,16 +31,17 @@ fn chance(c: &Chance, f: &Factors) -> f64 {
         .clamp(0.0, 1.0)
 }
 
-/// Draws the deck for this turn and applies those that fire, in the scenario's order. Injected events
-/// (a facilitator's) fire whatever their chance; their draw is still made, so the rest of the
-/// turn's random stream is the same as without the injection.
-pub(super) fn draw_events_in(
-    rules: &Rules,
-    w: &mut Affected,
-    injected: &[EventIndex],
-    rng: &mut impl Rng,
-) {
-    if rules.scenario.events.is_empty() || w.globals.exchange {
+/// Threats grow when nobody works on them; then each event of the scenario is drawn and those
+/// that fire are applied, in the scenario's order. Injected events (a facilitator's) fire
+/// whatever their chance; their draw is still made, so the rest of the turn's random stream is
+/// the same as without the injection.
+pub fn draw_events(rules: &Rules, injected: &[EventIndex], w: &mut Affected, rng: &mut impl Rng) {
+    let growth = rules.scenario.params.threats.growth;
+    let t = &mut w.threats.levels;
+    for v in [&mut t.terrorism, &mut t.proliferation, &mut t.disaster] {
+        *v = (*v + growth).clamp(0.0, 100.0);
+    }
+    if rules.scenario.events.is_empty() || w.risk.exchange {
         return;
     }
     let n = w.nations.0.len();
@@ -55,9 +56,9 @@ pub(super) fn draw_events_in(
         tension: 1.0 - w.relations.min_trust() / 100.0,
         opacity: 1.0 - w.relations.mean_transparency() / 100.0,
         arms: w.nations.0.iter().map(|n| n.arms).sum::<f64>() / n as f64 / 100.0,
-        terrorism: w.globals.threats.terrorism / 100.0,
-        proliferation: w.globals.threats.proliferation / 100.0,
-        disaster: w.globals.threats.disaster / 100.0,
+        terrorism: w.threats.levels.terrorism / 100.0,
+        proliferation: w.threats.levels.proliferation / 100.0,
+        disaster: w.threats.levels.disaster / 100.0,
     };
     for (index, event) in EventIndex::all(&rules.scenario.events).zip(&rules.scenario.events) {
         let drawn = rng.random_bool(chance(&event.chance, &f));
@@ -104,30 +105,4 @@ fn targets(
             vec![best]
         }
     }
-}
-
-/// Threats grow when nobody works on them; then the deck is drawn.
-pub fn draw_events(
-    rules: &Rules,
-    injected: &[EventIndex],
-    nations: &mut Nations,
-    relations: &mut Relations,
-    diplomacy: &mut Diplomacy,
-    globals: &mut Globals,
-    log: &mut TurnLog,
-    rng: &mut impl Rng,
-) {
-    let growth = rules.scenario.params.threats.growth;
-    let t = &mut globals.threats;
-    for v in [&mut t.terrorism, &mut t.proliferation, &mut t.disaster] {
-        *v = (*v + growth).clamp(0.0, 100.0);
-    }
-    let mut w = Affected {
-        nations,
-        relations,
-        diplomacy,
-        globals,
-        log,
-    };
-    draw_events_in(rules, &mut w, injected, rng);
 }

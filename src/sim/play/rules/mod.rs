@@ -11,7 +11,7 @@ mod events;
 mod perceive;
 mod regime;
 
-pub use apply::apply_moves;
+pub use apply::{Affected, apply_moves};
 pub use choose::{available_moves, choose_orders, pick_move};
 pub use dynamics::{run_arms_race, update_transparency, update_trust};
 pub use events::draw_events;

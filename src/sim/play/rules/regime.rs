@@ -3,7 +3,9 @@
 
 use super::Rules;
 use crate::sim::play::log::{SimEvent, TurnLog};
-use crate::sim::play::state::{Diplomacy, Globals, Nations, Regime, Relations};
+use crate::sim::play::state::{
+    Clock, Diplomacy, ExchangeRisk, Nations, Regime, RegimeHistory, Relations, SharedThreats,
+};
 use rand::Rng;
 
 /// The hazard of an exchange this turn: `base · exp(Σ weight · factor)`, capped at `max`.
@@ -38,13 +40,13 @@ pub fn assess_risk(
     nations: &Nations,
     relations: &Relations,
     diplomacy: &Diplomacy,
-    globals: &mut Globals,
+    risk: &mut ExchangeRisk,
     log: &mut TurnLog,
     rng: &mut impl Rng,
 ) {
-    globals.risk = risk_of(rules, nations, relations, diplomacy);
-    if !globals.exchange && rng.random_bool(globals.risk.clamp(0.0, 1.0)) {
-        globals.exchange = true;
+    risk.chance = risk_of(rules, nations, relations, diplomacy);
+    if !risk.exchange && rng.random_bool(risk.chance.clamp(0.0, 1.0)) {
+        risk.exchange = true;
         log.0.push(SimEvent::ExchangeHappened {
             on_the_ladder: false,
         });
@@ -61,7 +63,7 @@ pub fn minutes_to_midnight(rules: &Rules, risk: f64) -> f64 {
 /// - `Catastrophe` once an exchange has happened;
 /// - `MAS` when every pair's trust is at least `mas_trust` and its transparency at least
 ///   `mas_transparency`, the risk is at most `mas_risk`, total arms are not above their level
-///   `arms_window` turns ago by more than `arms_slack` (`Globals::arms_totals`), and, when
+///   `arms_window` turns ago by more than `arms_slack` (`RegimeHistory::arms_totals`), and, when
 ///   `mas_needs_joint_action`, a joint action on a shared threat happened within the last
 ///   `threats.joint_memory` turns;
 /// - `MAD` when mean trust is at most `mad_trust` and either the largest arsenal is at least
@@ -71,14 +73,17 @@ pub fn regime_of(
     rules: &Rules,
     nations: &Nations,
     relations: &Relations,
-    globals: &Globals,
+    clock: &Clock,
+    threats: &SharedThreats,
+    risk: &ExchangeRisk,
+    history: &RegimeHistory,
 ) -> Regime {
     let p = &rules.scenario.params.regime;
-    if globals.exchange {
+    if risk.exchange {
         return Regime::Catastrophe;
     }
     // Total arms now against `arms_window` turns ago (or the start, early in a match).
-    let totals = &globals.arms_totals;
+    let totals = &history.arms_totals;
     let then = totals
         .len()
         .saturating_sub((p.arms_window as usize).saturating_add(1));
@@ -87,17 +92,17 @@ pub fn regime_of(
         _ => true,
     };
     let joint = !p.mas_needs_joint_action
-        || globals.last_joint_action.is_some_and(|t| {
-            globals.turn.saturating_sub(t) < rules.scenario.params.threats.joint_memory
+        || threats.last_joint_action.is_some_and(|t| {
+            clock.turn.saturating_sub(t) < rules.scenario.params.threats.joint_memory
         });
     let mas = relations.min_trust() >= p.mas_trust
         && relations.min_transparency() >= p.mas_transparency
-        && globals.risk <= p.mas_risk
+        && risk.chance <= p.mas_risk
         && arms_not_rising
         && joint;
     let max_arms = nations.0.iter().map(|n| n.arms).fold(0.0, f64::max);
     let mad = relations.mean_trust() <= p.mad_trust
-        && (max_arms >= p.mad_arms || globals.risk >= p.mad_risk);
+        && (max_arms >= p.mad_arms || risk.chance >= p.mad_risk);
     if mas {
         Regime::Mas
     } else if mad {
@@ -113,33 +118,37 @@ pub fn classify_regime(
     rules: &Rules,
     nations: &Nations,
     relations: &Relations,
-    globals: &mut Globals,
+    clock: &Clock,
+    threats: &SharedThreats,
+    risk: &ExchangeRisk,
+    history: &mut RegimeHistory,
 ) {
     let total = nations.0.iter().map(|n| n.arms).sum();
-    globals.record_arms_total(total, rules.scenario.params.regime.arms_window);
-    let regime = regime_of(rules, nations, relations, globals);
-    globals.regimes.push(regime);
+    history.record_arms_total(total, rules.scenario.params.regime.arms_window);
+    let regime = regime_of(rules, nations, relations, clock, threats, risk, history);
+    history.regimes.push(regime);
 }
 
 /// Stage 10, outcome: the turn is over, and after an exchange or at the last turn the match's
 /// outcome is settled: MAS when the MAS regime held for the last `mas_hold` turns, MAD when the
 /// final regime is MAD, Catastrophe after an exchange (every nation pays the catastrophe
 /// payoff), Unsettled otherwise.
-pub fn end_turn(rules: &Rules, nations: &mut Nations, globals: &mut Globals) {
-    let regime = globals.regimes.last().copied().unwrap_or(Regime::Unsettled);
-    globals.turn += 1;
+pub fn end_turn(rules: &Rules, history: &RegimeHistory, nations: &mut Nations, clock: &mut Clock) {
+    let regimes = &history.regimes;
+    let regime = regimes.last().copied().unwrap_or(Regime::Unsettled);
+    clock.turn += 1;
     if regime == Regime::Catastrophe {
         for n in &mut nations.0 {
             n.score += rules.scenario.payoffs.catastrophe;
         }
-        globals.outcome = Some(Regime::Catastrophe);
-    } else if globals.turn >= globals.turns {
+        clock.outcome = Some(Regime::Catastrophe);
+    } else if clock.turn >= clock.turns {
         let hold = rules.scenario.params.regime.mas_hold as usize;
-        let held = globals.regimes.len() >= hold
-            && globals.regimes[globals.regimes.len() - hold..]
+        let held = regimes.len() >= hold
+            && regimes[regimes.len() - hold..]
                 .iter()
                 .all(|&r| r == Regime::Mas);
-        globals.outcome = Some(if held {
+        clock.outcome = Some(if held {
             Regime::Mas
         } else if regime == Regime::Mad {
             Regime::Mad
@@ -157,7 +166,18 @@ mod tests {
     use crate::sim::scenario::RegimeParams;
 
     /// A state of `reset_2013` in which every MAS condition holds with room to spare.
-    fn stable(rules: &Rules) -> (Nations, Relations, Globals) {
+    /// The parts of a match the regime reads.
+    #[derive(Clone)]
+    struct State {
+        nations: Nations,
+        relations: Relations,
+        clock: Clock,
+        threats: SharedThreats,
+        risk: ExchangeRisk,
+        history: RegimeHistory,
+    }
+
+    fn stable(rules: &Rules) -> State {
         let nation = NationState {
             arms: 40.0,
             alert: 0,
@@ -172,29 +192,56 @@ mod tests {
             belief: 40.0,
             hotline: true,
         };
-        let globals = Globals {
-            turn: 10,
-            turns: 40,
-            threats: rules.scenario.threats,
-            risk: 0.002,
-            exchange: false,
-            regimes: Vec::new(),
-            arms_totals: vec![80.0; 4],
-            last_joint_action: Some(9),
-            outcome: None,
-        };
-        (
-            Nations(vec![nation; 2]),
-            Relations {
+        State {
+            nations: Nations(vec![nation; 2]),
+            relations: Relations {
                 n: 2,
                 cells: vec![cell; 4],
             },
-            globals,
+            clock: Clock {
+                turn: 10,
+                turns: 40,
+                outcome: None,
+            },
+            threats: SharedThreats {
+                levels: rules.scenario.threats,
+                last_joint_action: Some(9),
+            },
+            risk: ExchangeRisk {
+                chance: 0.002,
+                exchange: false,
+            },
+            history: RegimeHistory {
+                regimes: Vec::new(),
+                arms_totals: vec![80.0; 4],
+            },
+        }
+    }
+
+    fn regime(rules: &Rules, s: &State) -> Regime {
+        regime_of(
+            rules,
+            &s.nations,
+            &s.relations,
+            &s.clock,
+            &s.threats,
+            &s.risk,
+            &s.history,
         )
     }
 
-    fn regime(rules: &Rules, state: &(Nations, Relations, Globals)) -> Regime {
-        regime_of(rules, &state.0, &state.1, &state.2)
+    /// Classifies the turn and ends it, as the turn's last two stages do.
+    fn close_turn(rules: &Rules, s: &mut State) {
+        classify_regime(
+            rules,
+            &s.nations,
+            &s.relations,
+            &s.clock,
+            &s.threats,
+            &s.risk,
+            &mut s.history,
+        );
+        end_turn(rules, &s.history, &mut s.nations, &mut s.clock);
     }
 
     /// Each condition of MAS, broken alone, ends the MAS regime.
@@ -205,30 +252,27 @@ mod tests {
         let memory = rules.scenario.params.threats.joint_memory;
         assert!(p.mas_needs_joint_action);
         assert_eq!(regime(&rules, &stable(&rules)), Regime::Mas);
-        let breaks: [(
-            &str,
-            fn(&mut (Nations, Relations, Globals), &RegimeParams, u32),
-        ); 6] = [
+        let breaks: [(&str, fn(&mut State, &RegimeParams, u32)); 6] = [
             ("one pair's trust below mas_trust", |s, p, _| {
-                s.1.get_mut(1, 0).trust = p.mas_trust - 0.1
+                s.relations.get_mut(1, 0).trust = p.mas_trust - 0.1
             }),
             (
                 "one pair's transparency below mas_transparency",
-                |s, p, _| s.1.get_mut(0, 1).transparency = p.mas_transparency - 0.1,
+                |s, p, _| s.relations.get_mut(0, 1).transparency = p.mas_transparency - 0.1,
             ),
             ("risk above mas_risk", |s, p, _| {
-                s.2.risk = p.mas_risk + 1e-4
+                s.risk.chance = p.mas_risk + 1e-4
             }),
             (
                 "arms up by more than arms_slack over the window",
-                |s, p, _| *s.2.arms_totals.last_mut().unwrap() = 80.0 + p.arms_slack + 0.1,
+                |s, p, _| *s.history.arms_totals.last_mut().unwrap() = 80.0 + p.arms_slack + 0.1,
             ),
             (
                 "no joint action within joint_memory turns",
-                |s, _, memory| s.2.last_joint_action = Some(s.2.turn - memory),
+                |s, _, memory| s.threats.last_joint_action = Some(s.clock.turn - memory),
             ),
             ("no joint action at all", |s, _, _| {
-                s.2.last_joint_action = None
+                s.threats.last_joint_action = None
             }),
         ];
         for (what, break_it) in breaks {
@@ -238,12 +282,12 @@ mod tests {
         }
         // Within the slack, and falling, arms still count as flat.
         let mut state = stable(&rules);
-        *state.2.arms_totals.last_mut().unwrap() = 80.0 + p.arms_slack;
+        *state.history.arms_totals.last_mut().unwrap() = 80.0 + p.arms_slack;
         assert_eq!(regime(&rules, &state), Regime::Mas);
-        state.2.arms_totals = vec![90.0, 85.0, 80.0, 70.0];
+        state.history.arms_totals = vec![90.0, 85.0, 80.0, 70.0];
         assert_eq!(regime(&rules, &state), Regime::Mas);
         // Only `arms_window` turns count: a rise before them does not.
-        state.2.arms_totals = vec![10.0, 80.0, 80.0, 80.0, 80.0];
+        state.history.arms_totals = vec![10.0, 80.0, 80.0, 80.0, 80.0];
         assert_eq!(regime(&rules, &state), Regime::Mas);
     }
 
@@ -253,20 +297,24 @@ mod tests {
         let rules = shipped("reset_2013");
         let p = rules.scenario.params.regime.clone();
         let mut armed = stable(&rules);
-        armed.1.cells.iter_mut().for_each(|c| c.trust = p.mad_trust);
-        armed.0.0[1].arms = p.mad_arms;
+        armed
+            .relations
+            .cells
+            .iter_mut()
+            .for_each(|c| c.trust = p.mad_trust);
+        armed.nations.0[1].arms = p.mad_arms;
         assert_eq!(regime(&rules, &armed), Regime::Mad);
         let mut trusting = armed.clone();
-        trusting.1.get_mut(0, 1).trust = p.mad_trust + 1.0;
+        trusting.relations.get_mut(0, 1).trust = p.mad_trust + 1.0;
         assert_eq!(regime(&rules, &trusting), Regime::Unsettled);
         let mut disarmed = armed.clone();
-        disarmed.0.0[1].arms = p.mad_arms - 0.1;
+        disarmed.nations.0[1].arms = p.mad_arms - 0.1;
         assert_eq!(regime(&rules, &disarmed), Regime::Unsettled);
         let mut risky = disarmed.clone();
-        risky.2.risk = p.mad_risk;
+        risky.risk.chance = p.mad_risk;
         assert_eq!(regime(&rules, &risky), Regime::Mad);
         let mut exchanged = stable(&rules);
-        exchanged.2.exchange = true;
+        exchanged.risk.exchange = true;
         assert_eq!(regime(&rules, &exchanged), Regime::Catastrophe);
     }
 
@@ -276,29 +324,27 @@ mod tests {
     fn rising_arms_end_mas_over_the_turns() {
         let rules = shipped("reset_2013");
         let window = rules.scenario.params.regime.arms_window as usize;
-        let (mut nations, relations, mut globals) = stable(&rules);
-        globals.arms_totals = vec![80.0];
-        globals.turn = 0;
-        globals.last_joint_action = Some(0);
+        let mut s = stable(&rules);
+        s.history.arms_totals = vec![80.0];
+        s.clock.turn = 0;
+        s.threats.last_joint_action = Some(0);
         for _ in 0..6 {
-            nations.0.iter_mut().for_each(|n| n.arms += 0.5);
-            classify_regime(&rules, &nations, &relations, &mut globals);
-            end_turn(&rules, &mut nations, &mut globals);
-            globals.last_joint_action = Some(globals.turn);
+            s.nations.0.iter_mut().for_each(|n| n.arms += 0.5);
+            close_turn(&rules, &mut s);
+            s.threats.last_joint_action = Some(s.clock.turn);
         }
-        assert_eq!(globals.arms_totals.len(), window + 1);
-        assert_eq!(globals.arms_totals.last(), Some(&86.0));
+        assert_eq!(s.history.arms_totals.len(), window + 1);
+        assert_eq!(s.history.arms_totals.last(), Some(&86.0));
         assert!(
-            globals.regimes.iter().all(|&r| r != Regime::Mas),
+            s.history.regimes.iter().all(|&r| r != Regime::Mas),
             "{:?}",
-            globals.regimes
+            s.history.regimes
         );
         // Arms that stop rising bring MAS back once the window has passed.
         for _ in 0..window {
-            classify_regime(&rules, &nations, &relations, &mut globals);
-            end_turn(&rules, &mut nations, &mut globals);
-            globals.last_joint_action = Some(globals.turn);
+            close_turn(&rules, &mut s);
+            s.threats.last_joint_action = Some(s.clock.turn);
         }
-        assert_eq!(globals.regimes.last(), Some(&Regime::Mas));
+        assert_eq!(s.history.regimes.last(), Some(&Regime::Mas));
     }
 }

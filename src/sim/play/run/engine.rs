@@ -7,7 +7,9 @@ use crate::sim::archive::bands::Trajectory;
 use crate::sim::archive::history::History;
 use crate::sim::archive::tally::Tally;
 use crate::sim::play::rules::Rules;
-use crate::sim::play::state::{Controller, GameId, Globals, Nations, Regime, Relations, Seats};
+use crate::sim::play::state::{
+    Clock, Controller, ExchangeRisk, GameId, Nations, Regime, RegimeHistory, Relations, Seats,
+};
 use crate::sim::play::strategy::Stance;
 use crate::sim::play::turn::Turn;
 use bevy::prelude::*;
@@ -197,7 +199,7 @@ fn collect_results(world: &mut World) -> Vec<GameResult> {
         &GameId,
         &Nations,
         &Relations,
-        &Globals,
+        (&Clock, &ExchangeRisk, &RegimeHistory),
         &Tally,
         Option<&History>,
         Option<&Trajectory>,
@@ -206,13 +208,23 @@ fn collect_results(world: &mut World) -> Vec<GameResult> {
     let mut results: Vec<(Entity, GameResult)> = query
         .iter(world)
         .map(
-            |(entity, id, nations, relations, globals, tally, history, trajectory, seats)| {
+            |(
+                entity,
+                id,
+                nations,
+                relations,
+                (clock, risk, regimes),
+                tally,
+                history,
+                trajectory,
+                seats,
+            )| {
                 let n = nations.0.len() as f64;
                 let result = GameResult {
                     index: id.index,
                     seed: id.seed,
-                    outcome: globals.outcome.unwrap_or(Regime::Unsettled),
-                    turns: globals.turn,
+                    outcome: clock.outcome.unwrap_or(Regime::Unsettled),
+                    turns: clock.turn,
                     scores: nations.0.iter().map(|n| n.score).collect(),
                     cooperation: seats
                         .0
@@ -231,8 +243,8 @@ fn collect_results(world: &mut World) -> Vec<GameResult> {
                         min_trust: relations.min_trust(),
                         mean_transparency: relations.mean_transparency(),
                         mean_arms: nations.0.iter().map(|n| n.arms).sum::<f64>() / n,
-                        risk: globals.risk,
-                        mas_turns: globals
+                        risk: risk.chance,
+                        mas_turns: regimes
                             .regimes
                             .iter()
                             .filter(|&&r| r == Regime::Mas)

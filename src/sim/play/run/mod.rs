@@ -7,8 +7,8 @@ use crate::sim::archive::tally::Tally;
 use crate::sim::play::log::TurnLog;
 use crate::sim::play::rules::Rules;
 use crate::sim::play::state::{
-    Controller, Diplomacy, GameId, GameRng, Globals, NationState, Nations, Orders, Perceptions,
-    Regime, RelationState, Relations, Seat, Seats,
+    Clock, Controller, Diplomacy, ExchangeRisk, GameId, GameRng, NationState, Nations, Orders,
+    Perceptions, Regime, RegimeHistory, RelationState, Relations, Seat, Seats, SharedThreats,
 };
 use crate::sim::play::turn::{SimPlugin, turn_schedule};
 use bevy::prelude::*;
@@ -114,17 +114,22 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
         Nations(nations),
         Relations { n, cells },
         Diplomacy::default(),
-        Globals {
-            turn: 0,
-            turns: plan.turns,
-            threats: sc.threats,
-            risk: 0.0,
-            exchange: false,
-            regimes: Vec::with_capacity(reserve(plan.turns)),
-            arms_totals: vec![total_arms],
-            last_joint_action: None,
-            outcome: None,
-        },
+        (
+            Clock {
+                turn: 0,
+                turns: plan.turns,
+                outcome: None,
+            },
+            SharedThreats {
+                levels: sc.threats,
+                last_joint_action: None,
+            },
+            ExchangeRisk::default(),
+            RegimeHistory {
+                regimes: Vec::with_capacity(reserve(plan.turns)),
+                arms_totals: vec![total_arms],
+            },
+        ),
         (
             Seats(seats),
             Orders::default(),

@@ -6,7 +6,7 @@ use super::{ActiveMatch, OrderRefused};
 use crate::sim::Rules;
 use crate::sim::archive::journal::{Recording, changed, rebuild};
 use crate::sim::play::command::Refusal;
-use crate::sim::play::state::{Globals, Orders};
+use crate::sim::play::state::{Clock, Orders};
 use crate::sim::scenario::EventIndex;
 use bevy::prelude::*;
 
@@ -76,7 +76,7 @@ fn apply_facilitation(
             if event.0 >= events {
                 return Err(Refusal::NoSuchEvent { event: *event });
             }
-            if world.get::<Globals>(entity).is_none_or(Globals::finished) {
+            if world.get::<Clock>(entity).is_none_or(Clock::finished) {
                 return Err(Refusal::MatchOver);
             }
             let mut orders = world.get_mut::<Orders>(entity).ok_or(Refusal::MatchOver)?;
@@ -91,7 +91,7 @@ fn apply_facilitation(
             })
         }
         Facilitate::SetParam(set) => {
-            if world.get::<Globals>(entity).is_none_or(Globals::finished) {
+            if world.get::<Clock>(entity).is_none_or(Clock::finished) {
                 return Err(Refusal::MatchOver);
             }
             let rules = changed(world.resource::<Rules>(), std::slice::from_ref(set))

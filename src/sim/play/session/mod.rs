@@ -19,7 +19,7 @@ use crate::sim::play::command::{
 use crate::sim::play::rules::{Rules, available_moves, pick_move};
 use crate::sim::play::run::{Plan, new_match};
 use crate::sim::play::state::{
-    Controller, Diplomacy, Globals, Nations, Orders, Regime, Relations, Seats,
+    Clock, Controller, Diplomacy, Nations, Orders, Regime, Relations, Seats, SharedThreats,
 };
 use crate::sim::play::strategy::{Memory, Strategy};
 use crate::sim::play::turn::Turn;
@@ -146,18 +146,19 @@ pub fn advise(world: &World, entity: Entity, nation: usize) -> Option<MoveIndex>
     let nations = world.get::<Nations>(entity)?;
     let relations = world.get::<Relations>(entity)?;
     let diplomacy = world.get::<Diplomacy>(entity)?;
-    let globals = world.get::<Globals>(entity)?;
+    let clock = world.get::<Clock>(entity)?;
+    let threats = world.get::<SharedThreats>(entity)?;
     let seat = seats.0.get(nation)?;
     let spec = &rules.scenario.nations[nation];
     let strategy = Strategy::from_name(&spec.strategy).unwrap_or(Strategy::TitForTat);
     let personality = rules.personality_index(&spec.personality).unwrap_or(0);
-    let mut rng = ChaCha8Rng::seed_from_u64(u64::from(globals.turn) << 8 | nation as u64);
+    let mut rng = ChaCha8Rng::seed_from_u64(u64::from(clock.turn) << 8 | nation as u64);
     let memory = Memory {
         mine: &seat.mine,
         theirs: &seat.theirs,
     };
     let stance = strategy.decide(memory, &rules.scenario.payoffs, &mut rng);
-    let candidates = available_moves(rules, nation, nations, relations, diplomacy, globals);
+    let candidates = available_moves(rules, nation, nations, relations, diplomacy, threats);
     let others: Vec<f64> = (0..relations.n)
         .filter(|&j| j != nation)
         .map(|j| relations.get(nation, j).trust)
@@ -243,7 +244,7 @@ fn resolve_turn(world: &mut World) {
     if let Some(record) = record {
         world.write_message(TurnResolved(record));
     }
-    if let Some(outcome) = world.get::<Globals>(entity).and_then(|g| g.outcome) {
+    if let Some(outcome) = world.get::<Clock>(entity).and_then(|c| c.outcome) {
         world.write_message(MatchEnded(outcome));
     }
 }
@@ -251,15 +252,15 @@ fn resolve_turn(world: &mut World) {
 /// Keeps this turn's commands in the match's recording, before the turn is resolved.
 fn record_commands(world: &mut World, entity: Entity) {
     let commands = {
-        let (Some(rules), Some(seats), Some(orders), Some(globals)) = (
+        let (Some(rules), Some(seats), Some(orders), Some(clock)) = (
             world.get_resource::<Rules>(),
             world.get::<Seats>(entity),
             world.get::<Orders>(entity),
-            world.get::<Globals>(entity),
+            world.get::<Clock>(entity),
         ) else {
             return;
         };
-        TurnCommands::from_orders(rules, seats, orders, globals.turn + 1)
+        TurnCommands::from_orders(rules, seats, orders, clock.turn + 1)
     };
     if let Some(mut recording) = world.get_mut::<Recording>(entity) {
         let params = std::mem::take(&mut recording.pending_params);

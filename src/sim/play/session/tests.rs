@@ -54,7 +54,7 @@ fn the_turn_waits_for_every_human_seat() {
         read::<OrderRefused>(&mut app),
         vec![OrderRefused(Refusal::NotChosen { nation: 0 })]
     );
-    assert_eq!(app.world().get::<Globals>(entity).unwrap().turn, 0);
+    assert_eq!(app.world().get::<Clock>(entity).unwrap().turn, 0);
 }
 
 #[test]
