@@ -4,7 +4,7 @@
 //! `games.csv` as it arrives, and only the first games keep their trajectories (four numbers a
 //! turn, `band_games`) for the bands, so memory stays flat however many games are played.
 
-use super::options::{check_count, check_seeds, set_jobs};
+use super::options::{check_count, check_seeds, workers};
 use super::output::{ensure_dir, progress_bar, say};
 use super::provenance::MadeWith;
 use super::tables::{self, CsvFile};
@@ -55,7 +55,7 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
     check_count("--games", args.games, MAX_GAMES, "games")?;
     check_seeds(args.games, args.seed, "games")?;
     let setup = Setup::from_args(&args.game)?;
-    set_jobs(args.jobs)?;
+    let workers = workers(args.jobs)?;
     if let Some(dir) = &args.out {
         ensure_dir(dir)?;
     }
@@ -78,6 +78,7 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
     let mut totals = Totals::new(setup.rules.nation_count());
     let mut trajectories = Vec::new();
     stream_games(
+        &workers,
         &setup.rules,
         &plan,
         args.seed,

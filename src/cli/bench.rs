@@ -21,7 +21,7 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
         jobs: None,
         quiet: true,
     };
-    let threads = crate::sim::play::run::workers();
+    let threads = super::options::workers(None)?.threads();
     println!(
         "bench: detente batch {scenario} --games {games} --out {} --quiet, on {threads} threads",
         dir.display()
@@ -50,8 +50,9 @@ fn classroom() -> Result<(), InputError> {
         set: Vec::new(),
     })?;
     let all = super::tournament::parse_strategies("all")?;
+    let workers = super::options::workers(None)?;
     let start = Instant::now();
-    let t = super::tournament::play(&pd, &all, 100, 1, |_| {}, |_| {})?;
+    let t = super::tournament::play(&workers, &pd, &all, 100, 1, |_| {}, |_| {})?;
     println!(
         "bench: tournament of {} strategies, {} matches of 200 turns (target under 1 s)",
         all.len(),
@@ -69,7 +70,7 @@ fn classroom() -> Result<(), InputError> {
     let grid: Vec<Vec<f64>> = (0..=10).map(|k| vec![f64::from(k) * 10.0]).collect();
     let start = Instant::now();
     let points: Vec<super::sweep::Point> =
-        super::sweep::play_points(&grid, |k| reciprocal(grid[k][0]), 1, 1000, |_| {})
+        super::sweep::play_points(&workers, &grid, |k| reciprocal(grid[k][0]), 1, 1000, |_| {})
             .into_iter()
             .collect::<Result<_, _>>()?;
     println!(

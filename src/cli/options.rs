@@ -1,7 +1,7 @@
 //! Checks of the options every run shares: counts, seeds and worker threads, made before the
 //! first game so that a bad value fails at once, with its limit, and writes nothing.
 
-use crate::sim::InputError;
+use crate::sim::{InputError, Workers};
 
 /// Checks a count from the command line (`--games 0`): 1 to `most`, in `unit`s.
 pub fn check_count(flag: &str, count: usize, most: usize, unit: &str) -> Result<(), InputError> {
@@ -32,18 +32,23 @@ pub fn check_seeds(games: usize, seed: u64, unit: &str) -> Result<(), InputError
     Ok(())
 }
 
-/// Checks `--jobs` and caps the worker threads of the runs that follow.
-pub fn set_jobs(jobs: Option<usize>) -> Result<(), InputError> {
+/// The worker threads for a run: `--jobs` of them (checked), or one per core.
+pub fn workers(jobs: Option<usize>) -> Result<Workers, InputError> {
     /// Far more threads than any classroom computer has cores, and few enough to start.
     const MAX_JOBS: usize = 256;
-    if let Some(jobs) = jobs {
-        if !(1..=MAX_JOBS).contains(&jobs) {
-            return Err(InputError::new(
-                format!("--jobs {jobs}"),
-                format!("expected 1 to {MAX_JOBS} threads"),
-            ));
-        }
-        crate::sim::play::run::set_workers(jobs);
+    let flag = || jobs.map_or("the worker threads".to_string(), |j| format!("--jobs {j}"));
+    if let Some(jobs) = jobs
+        && !(1..=MAX_JOBS).contains(&jobs)
+    {
+        return Err(InputError::new(
+            flag(),
+            format!("expected 1 to {MAX_JOBS} threads"),
+        ));
     }
-    Ok(())
+    Workers::new(jobs).map_err(|e| {
+        InputError::new(
+            flag(),
+            format!("the system would not start the threads ({e}); try fewer with --jobs"),
+        )
+    })
 }

@@ -1,7 +1,7 @@
 //! Helpers shared by the test modules: loading scenarios and running the binary.
 
 use detente::cli::{GameArgs, Setup};
-use detente::sim::{GameResult, Plan, Regime, run_games};
+use detente::sim::{GameResult, Plan, Regime, Workers, run_games};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -35,7 +35,13 @@ pub fn batch(setup: &Setup, games: usize, first_seed: u64) -> Vec<GameResult> {
         trajectories: 0,
     };
     let seeds: Vec<u64> = (first_seed..first_seed + games as u64).collect();
-    run_games(&setup.rules, &plan, &seeds, |_| {})
+    run_games(
+        &Workers::new(None).unwrap(),
+        &setup.rules,
+        &plan,
+        &seeds,
+        |_| {},
+    )
 }
 
 pub fn share(results: &[GameResult], regimes: &[Regime]) -> f64 {

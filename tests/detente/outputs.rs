@@ -319,7 +319,7 @@ fn score_per_turn_counts_the_turns_each_match_lasted() {
 fn streamed_bands_equal_the_bands_of_full_histories() {
     use detente::cli::batch::{BAND_GAMES, band_games, bands_csv};
     use detente::sim::archive::bands::band_point_of_record;
-    use detente::sim::{Plan, run_games};
+    use detente::sim::{Plan, Workers, run_games};
     let dir = temp_dir("bands");
     let games = BAND_GAMES + 300;
     succeeds(&[
@@ -344,7 +344,13 @@ fn streamed_bands_equal_the_bands_of_full_histories() {
     assert_eq!(band_games(s.turns), BAND_GAMES, "48 turns keep 2000 games");
     assert_eq!(band_games(100_000), 1, "long matches keep fewer");
     let seeds: Vec<u64> = (5..5 + BAND_GAMES as u64).collect();
-    let full = run_games(&s.rules, &plan, &seeds, |_| {});
+    let full = run_games(
+        &Workers::new(None).unwrap(),
+        &s.rules,
+        &plan,
+        &seeds,
+        |_| {},
+    );
     let trajectories: Vec<Vec<[f64; 4]>> = full
         .iter()
         .map(|g| {
@@ -367,4 +373,61 @@ fn streamed_bands_equal_the_bands_of_full_histories() {
             .starts_with("1,trust,2000,")
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// One pool of worker threads serves the batch, the tournament and the sweep, and how many
+/// threads it has changes no output: the same files with one thread and with three (a batch
+/// of three chunks, so that chunks finish out of order).
+#[test]
+fn the_number_of_worker_threads_changes_no_output() {
+    let runs: [(&[&str], &[&str]); 3] = [
+        (
+            &["batch", "reset_2013", "--games", "2500", "--quiet"],
+            &["games.csv"],
+        ),
+        (
+            &[
+                "tournament",
+                "prisoners_dilemma",
+                "--repetitions",
+                "5",
+                "--quiet",
+            ],
+            &["matches.csv", "ranking.csv"],
+        ),
+        (
+            &[
+                "sweep",
+                "reset_2013",
+                "--vary",
+                "transparency=0..100:25",
+                "--games",
+                "200",
+                "--quiet",
+            ],
+            &["sweep.csv"],
+        ),
+    ];
+    for (args, files) in runs {
+        let dirs: Vec<_> = ["1", "3"]
+            .iter()
+            .map(|jobs| {
+                let dir = temp_dir(&format!("jobs-{}-{jobs}", args[0]));
+                let mut all = args.to_vec();
+                all.extend(["--jobs", jobs, "--out", dir.to_str().unwrap()]);
+                succeeds(&all);
+                dir
+            })
+            .collect();
+        for file in files {
+            let one = std::fs::read(dirs[0].join(file)).unwrap();
+            let three = std::fs::read(dirs[1].join(file)).unwrap();
+            assert!(!one.is_empty(), "{file}");
+            assert!(
+                one == three,
+                "{} {file} differs with 1 and 3 threads",
+                args[0]
+            );
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::common::{detente, scenario, setup, temp_dir};
 use detente::cli::tournament::{Match, parse_strategies, play};
-use detente::sim::Strategy;
+use detente::sim::{Strategy, Workers};
 
 /// Scores over 200 turns of the prisoner's dilemma (T5 R3 P1 S0), worked out by hand:
 /// (row, column, row's score, column's score).
@@ -30,7 +30,17 @@ fn the_round_robin_reproduces_the_scores_derived_by_hand_in_every_repetition() {
     let s = setup("prisoners_dilemma", &[], &[], Some(200));
     let strategies = parse_strategies("all").unwrap();
     let mut matches: Vec<Match> = Vec::new();
-    let t = play(&s, &strategies, 5, 1, |m| matches.push(m.clone()), |_| {}).unwrap();
+    let workers = Workers::new(None).unwrap();
+    let t = play(
+        &workers,
+        &s,
+        &strategies,
+        5,
+        1,
+        |m| matches.push(m.clone()),
+        |_| {},
+    )
+    .unwrap();
     let n = strategies.len();
     assert_eq!(t.matches, n * (n + 1) / 2 * 5);
     assert_eq!(matches.len(), t.matches);
@@ -75,8 +85,9 @@ fn execution_noise_breaks_the_mutual_cooperation_of_nice_strategies() {
         Some(200),
     );
     let both = parse_strategies("tit_for_tat").unwrap();
-    let a = play(&quiet, &both, 20, 1, |_| {}, |_| {}).unwrap();
-    let b = play(&noisy, &both, 20, 1, |_| {}, |_| {}).unwrap();
+    let workers = Workers::new(Some(2)).unwrap();
+    let a = play(&workers, &quiet, &both, 20, 1, |_| {}, |_| {}).unwrap();
+    let b = play(&workers, &noisy, &both, 20, 1, |_| {}, |_| {}).unwrap();
     let mean = |t: &detente::cli::tournament::Tournament| t.ranking[0].mean_score;
     assert_eq!(mean(&a), 3.0);
     // Under noise TFT echoes every error: mutual cooperation collapses towards 2.25.

@@ -8,11 +8,11 @@ mod vary;
 pub use output::{SWEEP_COLUMNS, curve, phase, sweep_csv};
 pub use vary::{MAX_POINTS, Vary, parse_vary};
 
-use super::options::{check_count, check_seeds, set_jobs};
+use super::options::{check_count, check_seeds, workers};
 use super::output::{ensure_dir, progress_bar, say, write_all_atomic};
 use super::totals::{Totals, wilson};
 use super::{GameArgs, Setup, SweepArgs};
-use crate::sim::play::run::stream_on_this_thread;
+use crate::sim::play::run::{Workers, stream_on_this_thread};
 use crate::sim::scenario::catalog;
 use crate::sim::scenario::load::Loaded;
 use crate::sim::{InputError, Plan, Regime};
@@ -82,7 +82,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
         "games per value",
     )?;
     check_seeds(args.games, args.seed, "games per value")?;
-    set_jobs(args.jobs)?;
+    let workers = workers(args.jobs)?;
     let grid: Vec<Vec<f64>> = match varies.as_slice() {
         [one] => one.values.iter().map(|&v| vec![v]).collect(),
         [x, y] => x
@@ -135,6 +135,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
     }
     let bar = progress_bar((grid.len() * args.games) as u64, "games", args.quiet);
     let results = play_points(
+        &workers,
         &grid,
         |k| setup_at(&base, args, &varies, &grid[k]),
         args.seed,
@@ -205,62 +206,49 @@ fn sweep_json(setup: &Setup, args: &SweepArgs, varies: &[Vary]) -> String {
 /// point stream into its summary. `setup(k)` makes point `k`'s setup; `progress` gets the
 /// games done so far. A point whose setup fails gives its error.
 pub fn play_points(
+    workers: &Workers,
     grid: &[Vec<f64>],
     setup: impl Fn(usize) -> Result<Setup, InputError> + Sync,
     first_seed: u64,
     games: usize,
     mut progress: impl FnMut(usize),
 ) -> Vec<Result<Point, InputError>> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    type Report = (Option<(usize, Result<Point, InputError>)>, usize);
-    let threads = crate::sim::play::run::workers().min(grid.len()).max(1);
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::channel::<Report>();
-    let mut points: Vec<Option<Result<Point, InputError>>> = vec![None; grid.len()];
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let (tx, next, setup) = (tx.clone(), &next, &setup);
-            scope.spawn(move || {
-                while let Some(k) =
-                    Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&k| k < grid.len())
-                {
-                    let point = setup(k).map(|setup| {
-                        let plan = Plan {
-                            controllers: setup.controllers.clone(),
-                            turns: setup.turns,
-                            record: false,
-                            trajectories: 0,
-                        };
-                        let mut totals = Totals::new(setup.rules.nation_count());
-                        let mut reported = 0;
-                        stream_on_this_thread(
-                            &setup.rules,
-                            &plan,
-                            first_seed,
-                            games,
-                            |g| totals.add(&g),
-                            |done| {
-                                let _ = tx.send((None, done - reported));
-                                reported = done;
-                            },
-                        );
-                        summarise(grid[k].clone(), &totals)
-                    });
-                    let _ = tx.send((Some((k, point)), 0));
-                }
-            });
-        }
-        drop(tx);
-        let mut done = 0;
-        for (point, games) in rx {
+    let mut points = Vec::with_capacity(grid.len());
+    let mut done = 0;
+    workers.in_order(
+        grid.len(),
+        grid.len(),
+        |k, report| {
+            setup(k).map(|setup| {
+                let plan = Plan {
+                    controllers: setup.controllers.clone(),
+                    turns: setup.turns,
+                    record: false,
+                    trajectories: 0,
+                };
+                let mut totals = Totals::new(setup.rules.nation_count());
+                let mut reported = 0;
+                stream_on_this_thread(
+                    &setup.rules,
+                    &plan,
+                    first_seed,
+                    games,
+                    |g| totals.add(&g),
+                    |finished| {
+                        report(finished - reported);
+                        reported = finished;
+                    },
+                );
+                summarise(grid[k].clone(), &totals)
+            })
+        },
+        |point| points.push(point),
+        |games| {
             done += games;
-            if let Some((k, p)) = point {
-                points[k] = Some(p);
-            }
             progress(done);
-        }
-    });
-    points.into_iter().flatten().collect()
+        },
+    );
+    points
 }
 
 fn setup_at(

@@ -10,7 +10,7 @@ pub use round_robin::{Match, MeanGrid, SCORE_PER_TURN, Standing, Tournament, pla
 pub use tables::{MATCHES_HEADER, match_row};
 
 use super::charts::{bars, heat_map};
-use super::options::{check_count, check_seeds, set_jobs};
+use super::options::{check_count, check_seeds, workers};
 use super::output::{count, ensure_dir, progress_bar, say};
 use super::provenance::MadeWith;
 use super::tables::CsvFile;
@@ -37,7 +37,7 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
         "repetitions",
     )?;
     check_seeds(args.repetitions as usize, args.seed, "repetitions")?;
-    set_jobs(args.jobs)?;
+    let workers = workers(args.jobs)?;
     if let Some(dir) = &args.out {
         ensure_dir(dir)?;
     }
@@ -55,6 +55,7 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
         None => None,
     };
     let t = play(
+        &workers,
         &setup,
         &strategies,
         args.repetitions,

@@ -2,7 +2,7 @@
 //! the standings by score per turn played.
 
 use crate::cli::Setup;
-use crate::sim::play::run::stream_matches;
+use crate::sim::play::run::{Workers, stream_matches};
 use crate::sim::play::state::Controller;
 use crate::sim::{GameResult, InputError, Plan, Regime, Strategy};
 
@@ -81,6 +81,7 @@ pub struct Tournament {
 /// done, pair by pair and repetition by repetition, and added to the standings; none is kept,
 /// so a tournament of any size runs in the same memory.
 pub fn play(
+    workers: &Workers,
     setup: &Setup,
     strategies: &[Strategy],
     repetitions: u32,
@@ -131,6 +132,7 @@ pub fn play(
     };
     let mut standings = Standings::new(strategies);
     stream_matches(
+        workers,
         rules,
         &plan,
         pairs.len() * reps,

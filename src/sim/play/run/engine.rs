@@ -1,7 +1,8 @@
-//! The engine of every run: worker threads take chunks of matches in turn, each chunk in one
-//! world with one pass of each turn system per turn, and the calling thread hands the results
-//! on in order.
+//! The engine of every run: the worker threads take chunks of matches in turn, each chunk in
+//! one world with one pass of each turn system per turn, and the calling thread hands the
+//! results on in order.
 
+use super::workers::Workers;
 use super::{FinalState, GameResult, Plan, new_match, sim_world};
 use crate::sim::archive::bands::Trajectory;
 use crate::sim::archive::history::History;
@@ -13,26 +14,7 @@ use crate::sim::play::state::{
 use crate::sim::play::strategy::Stance;
 use crate::sim::play::turn::Turn;
 use bevy::prelude::*;
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::sync::{Condvar, Mutex};
-
-/// Worker threads for runs: 0 means one per core.
-static WORKERS: AtomicUsize = AtomicUsize::new(0);
-
-/// Caps the worker threads of every later run (`--jobs`); 0 restores one per core.
-pub fn set_workers(n: usize) {
-    WORKERS.store(n, Ordering::Relaxed);
-}
-
-/// The worker threads a run uses (`--jobs`, or one per core).
-pub fn workers() -> usize {
-    match WORKERS.load(Ordering::Relaxed) {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    }
-}
+use std::sync::Mutex;
 
 /// Matches per world at a time: enough to amortise each system pass, few enough to keep memory
 /// flat and progress reports frequent.
@@ -47,8 +29,8 @@ fn chunk_size(turns: u32) -> usize {
     (CHUNK_TURNS / turns.max(1) as usize).clamp(1, CHUNK)
 }
 
-/// As `stream_games`, on the calling thread only (for callers that share out whole runs between
-/// threads themselves). `progress` gets the matches finished so far.
+/// As `stream_games`, on the calling thread only: for a job of the worker threads that is a whole
+/// run (a sweep's point). `progress` gets the matches finished so far.
 pub fn stream_on_this_thread(
     rules: &Rules,
     plan: &Plan,
@@ -64,7 +46,7 @@ pub fn stream_on_this_thread(
         let seeds: Vec<u64> = (first..count.min(first + chunk))
             .map(|k| first_seed.wrapping_add(k as u64))
             .collect();
-        for g in run_chunk(&mut world, rules, plan, &|_| None, first, &seeds, |_| {}) {
+        for g in run_chunk(&mut world, rules, plan, &|_| None, first, &seeds, &|_| {}) {
             each(g);
         }
         done += seeds.len();
@@ -72,24 +54,17 @@ pub fn stream_on_this_thread(
     }
 }
 
-/// What a worker tells the calling thread.
-enum Report {
-    /// One more turn of this many matches is done.
-    Progress(usize),
-    /// The results of the chunk that starts at this game.
-    Done(usize, Vec<GameResult>),
-}
-
 /// Who plays game `k` of a run, when it is not `Plan::controllers` (a tournament's pairings).
 pub type Lineup<'a> = &'a (dyn Fn(usize) -> Option<Vec<Controller>> + Sync);
 
 /// The engine of every run: game `k` (0-based, `GameResult::index`) is played on `seed(k)`, by
-/// `lineup(k)` or else `plan.controllers`. Worker threads take chunks of `chunk_size` games in turn,
-/// and the calling thread hands each result to `each` in the order of `k`, as soon as it and
-/// every game before it are done. A worker waits rather than run more than two chunks a
-/// worker ahead of those handed on, so only a few chunks' results are ever held in memory,
-/// however slow one chunk is. `progress` gets the matches' worth of turns done so far.
+/// `lineup(k)` or else `plan.controllers`. The worker threads take chunks of `chunk_size` games
+/// (each chunk in one world, reused), and each result reaches `each` on the calling thread in
+/// the order of `k`, as soon as it and every game before it are done. No more than two chunks a
+/// thread are under way beyond those handed on, so only a few chunks' results are ever held in
+/// memory, however slow one chunk is. `progress` gets the matches' worth of turns done so far.
 pub fn stream_matches(
+    workers: &Workers,
     rules: &Rules,
     plan: &Plan,
     count: usize,
@@ -100,59 +75,27 @@ pub fn stream_matches(
 ) {
     let chunk = chunk_size(plan.turns);
     let chunks = count.div_ceil(chunk);
-    let workers = workers().min(chunks).max(1);
-    let next = AtomicUsize::new(0);
-    // Chunks handed on to `each` so far, and the signal that more were.
-    let handed = (Mutex::new(0usize), Condvar::new());
-    let ahead = 2 * workers;
-    let (tx, rx) = mpsc::channel::<Report>();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let (tx, next, handed) = (tx.clone(), &next, &handed);
-            scope.spawn(move || {
-                let mut world = sim_world(rules.clone());
-                loop {
-                    let c = next.fetch_add(1, Ordering::Relaxed);
-                    if c >= chunks {
-                        break;
-                    }
-                    let (lock, more) = handed;
-                    let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
-                    while c >= *done + ahead {
-                        done = more.wait(done).unwrap_or_else(|e| e.into_inner());
-                    }
-                    drop(done);
-                    let first = c * chunk;
-                    let seeds: Vec<u64> = (first..count.min(first + chunk)).map(seed).collect();
-                    let done = run_chunk(&mut world, rules, plan, lineup, first, &seeds, |games| {
-                        let _ = tx.send(Report::Progress(games));
-                    });
-                    let _ = tx.send(Report::Done(first, done));
-                }
-            });
-        }
-        drop(tx);
-        // Chunks finish out of order; each waits here until those before it are handed on.
-        let mut waiting: BTreeMap<usize, Vec<GameResult>> = BTreeMap::new();
-        let mut next_first = 0;
-        let mut turns_done = 0;
-        for report in rx {
-            match report {
-                Report::Progress(games) => turns_done += games,
-                Report::Done(first, chunk) => {
-                    waiting.insert(first, chunk);
-                    while let Some(chunk) = waiting.remove(&next_first) {
-                        next_first += chunk.len().max(1);
-                        chunk.into_iter().for_each(&mut each);
-                        let (lock, more) = &handed;
-                        *lock.lock().unwrap_or_else(|e| e.into_inner()) += 1;
-                        more.notify_all();
-                    }
-                }
-            }
+    // Worlds not in use, for the next chunk to take rather than build its own.
+    let spare: Mutex<Vec<World>> = Mutex::new(Vec::new());
+    let mut turns_done = 0;
+    workers.in_order(
+        chunks,
+        2 * workers.threads(),
+        |c, turn_done| {
+            let taken = spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
+            let mut world = taken.unwrap_or_else(|| sim_world(rules.clone()));
+            let first = c * chunk;
+            let seeds: Vec<u64> = (first..count.min(first + chunk)).map(seed).collect();
+            let results = run_chunk(&mut world, rules, plan, lineup, first, &seeds, turn_done);
+            spare.lock().unwrap_or_else(|e| e.into_inner()).push(world);
+            results
+        },
+        |results| results.into_iter().for_each(&mut each),
+        |games| {
+            turns_done += games;
             progress(turns_done / plan.turns.max(1) as usize);
-        }
-    });
+        },
+    );
 }
 
 /// Spawns a chunk of matches into `world`, plays them to the end and takes them out again.
@@ -163,7 +106,7 @@ fn run_chunk(
     lineup: Lineup,
     first: usize,
     seeds: &[u64],
-    turn_done: impl Fn(usize),
+    turn_done: &dyn Fn(usize),
 ) -> Vec<GameResult> {
     for (k, &seed) in seeds.iter().enumerate() {
         let index = first + k;

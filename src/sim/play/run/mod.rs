@@ -16,8 +16,10 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 mod engine;
+mod workers;
 
-pub use engine::{Lineup, set_workers, stream_matches, stream_on_this_thread, workers};
+pub use engine::{Lineup, stream_matches, stream_on_this_thread};
+pub use workers::Workers;
 
 /// What every match of a run shares besides the rules.
 #[derive(Debug, Clone)]
@@ -160,10 +162,11 @@ pub fn sim_world(rules: Rules) -> World {
 }
 
 /// Plays a match for each seed. Chunks of `CHUNK` matches share one world and one pass of each
-/// system per turn; one worker thread per core takes chunks in turn. `progress` is called on
-/// the calling thread with the number of matches' worth of turns done so far. Results come back
-/// in seed order, whatever the number of threads.
+/// system per turn; the worker threads take chunks in turn. `progress` is called on the calling
+/// thread with the number of matches' worth of turns done so far. Results come back in seed
+/// order, whatever the number of threads.
 pub fn run_games(
+    workers: &Workers,
     rules: &Rules,
     plan: &Plan,
     seeds: &[u64],
@@ -171,6 +174,7 @@ pub fn run_games(
 ) -> Vec<GameResult> {
     let mut results = Vec::with_capacity(seeds.len());
     stream_matches(
+        workers,
         rules,
         plan,
         seeds.len(),
@@ -187,6 +191,7 @@ pub fn run_games(
 /// it and every one before it are done. A run of any length holds only the results of the
 /// chunks under way, so its memory stays flat as `count` grows. `progress` as for `run_games`.
 pub fn stream_games(
+    workers: &Workers,
     rules: &Rules,
     plan: &Plan,
     first_seed: u64,
@@ -195,7 +200,16 @@ pub fn stream_games(
     progress: impl FnMut(usize),
 ) {
     let seed = move |k: usize| first_seed.wrapping_add(k as u64);
-    stream_matches(rules, plan, count, &seed, &|_| None, each, progress);
+    stream_matches(
+        workers,
+        rules,
+        plan,
+        count,
+        &seed,
+        &|_| None,
+        each,
+        progress,
+    );
 }
 
 /// Plays one match and returns it with its full history.
@@ -206,5 +220,7 @@ pub fn run_one(rules: &Rules, controllers: Vec<Controller>, turns: u32, seed: u6
         record: true,
         trajectories: 0,
     };
-    run_games(rules, &plan, &[seed], |_| {}).remove(0)
+    let mut result = None;
+    stream_on_this_thread(rules, &plan, seed, 1, |g| result = Some(g), |_| {});
+    result.expect("one match was played")
 }
