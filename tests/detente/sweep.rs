@@ -116,3 +116,30 @@ fn bad_sweeps_are_refused_and_leave_no_files() {
         assert!(!out_dir.join("sweep.csv").exists(), "{vary}");
     }
 }
+
+/// A value the scenario refuses is blamed on the --vary that gave it, with the value, when two
+/// parameters are varied.
+#[test]
+fn a_refused_value_names_its_vary() {
+    let dir = temp_dir("sweep-blame");
+    let out = detente(&[
+        "sweep",
+        "reset_2013",
+        "--vary",
+        "trust=0..100:50",
+        "--vary",
+        "transparency=0..1000:500",
+        "--games",
+        "10",
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("--vary transparency=0..1000:500")
+            && stderr.contains("at transparency=500"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--vary trust"), "{stderr}");
+}

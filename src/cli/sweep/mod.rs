@@ -93,27 +93,37 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
         _ => unreachable!("checked above"),
     };
     // Check every setting before the first game, so a bad key or value fails at once; each
-    // point's setup is made again when it is played, so they are not all held at once.
+    // point's setup is made again when it is played, so they are not all held at once. Each
+    // value is tried alone first, so a refused one is blamed on the --vary that gave it.
     let base = catalog::open(&args.game.scenario)?;
-    for point in &grid {
-        setup_at(&base, args, &varies, point).map_err(|e| {
-            // A value the range gives that the scenario refuses: say which --vary gave it.
-            let at: Vec<String> = varies
-                .iter()
-                .zip(point)
-                .map(|(v, x)| format!("{}={x}", v.key))
-                .collect();
-            match varies
-                .iter()
-                .position(|v| e.origin.contains(&format!("{}=", v.key)))
-            {
-                Some(k) => InputError::new(
+    for (k, v) in varies.iter().enumerate() {
+        for &x in &v.values {
+            let alone = Vary {
+                key: v.key.clone(),
+                values: vec![x],
+            };
+            setup_at(&base, args, std::slice::from_ref(&alone), &[x]).map_err(|e| {
+                InputError::new(
                     format!("--vary {}", args.vary[k]),
+                    format!("at {}={x}: {}", v.key, e.message),
+                )
+            })?;
+        }
+    }
+    if varies.len() > 1 {
+        for point in &grid {
+            setup_at(&base, args, &varies, point).map_err(|e| {
+                let at: Vec<String> = varies
+                    .iter()
+                    .zip(point)
+                    .map(|(v, x)| format!("{}={x}", v.key))
+                    .collect();
+                InputError::new(
+                    format!("--vary {}", args.vary.join(" --vary ")),
                     format!("at {}: {}", at.join(", "), e.message),
-                ),
-                None => e,
-            }
-        })?;
+                )
+            })?;
+        }
     }
     let first = setup_at(&base, args, &varies, &grid[0])?;
     if let Some(dir) = &args.out {
