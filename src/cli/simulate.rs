@@ -48,10 +48,8 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
         for record in history {
             say(turn_line(record, setup.turns));
             // The turn's news, told by `narrate`, one line each under its turn.
-            for event in &record.events {
-                if let Some(text) = narrate::event(&setup.rules.scenario, event) {
-                    say(format!("        · {}", narrate::capitalise(&text)));
-                }
+            for text in narrate::news(&setup.rules.scenario, &record.events) {
+                say(format!("        · {}", narrate::capitalise(&text)));
             }
         }
     }

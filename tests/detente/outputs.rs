@@ -377,7 +377,7 @@ fn streamed_bands_equal_the_bands_of_full_histories() {
 
 /// One pool of worker threads serves the batch, the tournament and the sweep, and how many
 /// threads it has changes no output: the same files with one thread and with three (a batch
-/// of three chunks, so that chunks finish out of order).
+/// and a tournament of three chunks each, so that chunks finish out of order).
 #[test]
 fn the_number_of_worker_threads_changes_no_output() {
     let runs: [(&[&str], &[&str]); 3] = [
@@ -390,7 +390,7 @@ fn the_number_of_worker_threads_changes_no_output() {
                 "tournament",
                 "prisoners_dilemma",
                 "--repetitions",
-                "5",
+                "30",
                 "--quiet",
             ],
             &["matches.csv", "ranking.csv"],

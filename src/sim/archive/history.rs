@@ -289,6 +289,18 @@ mod tests {
             serde_json::to_string(&ended).unwrap()
         );
         let read: Events = serde_json::from_str(&json_text).unwrap();
-        assert_eq!(read.events, vec![signed, ended]);
+        assert_eq!(read.events, vec![signed.clone(), ended]);
+        // Détente 0.3.0 (save version 3) named a move `action` and an event `CardDrawn(card)`.
+        let drawn = SimEvent::EventDrawn {
+            event: crate::sim::scenario::EventIndex(2),
+            targets: vec![1],
+        };
+        let old_json = r#"{"events": [{"TreatySigned": {"parties": [0, 1], "action": 7}},
+            {"CardDrawn": {"card": 2, "targets": [1]}}]}"#;
+        let read: Events = serde_json::from_str(old_json).unwrap();
+        assert_eq!(read.events, vec![signed.clone(), drawn.clone()]);
+        let old_ron = "(events: [TreatySigned(parties: (0, 1), action: 7), CardDrawn(card: 2, targets: [1])])";
+        let read: Events = ron::from_str(old_ron).unwrap();
+        assert_eq!(read.events, vec![signed, drawn]);
     }
 }

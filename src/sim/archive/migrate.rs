@@ -16,6 +16,9 @@ pub fn what_changed(version: u32) -> Option<&'static str> {
         2 => Some(
             "its events, saved as sentences, were typed from the replay, and who could verify whom taken from it",
         ),
+        3 => {
+            Some("it named moves and events as Détente 0.3.0 did, and was read under today's names")
+        }
         _ => None,
     }
 }

@@ -51,7 +51,7 @@ pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
         ),
         SimEvent::EventDrawn { event, targets } => {
             let who: Vec<&str> = targets.iter().map(|&t| name(t)).collect();
-            let event = sc.events.get(event.0).map_or("?", |e| e.name.as_str());
+            let event = sc.get_event(*event).map_or("?", |e| e.name.as_str());
             format!("{event}: {}", who.join(", "))
         }
         SimEvent::CrisisOpened { parties, level } => format!(
@@ -74,6 +74,36 @@ pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
     })
 }
 
+/// A turn's news: its events told in order, one sentence each, without a capital. An answer to
+/// an offer that the same two nations had already signed that turn (both had proposed the same
+/// agreement) changed nothing, and is left out.
+pub fn news(sc: &Scenario, events: &[SimEvent]) -> Vec<String> {
+    let mut signed: Vec<(MoveIndex, [usize; 2])> = Vec::new();
+    let mut told = Vec::new();
+    for e in events {
+        match *e {
+            SimEvent::TreatySigned {
+                parties,
+                move_index,
+            } => signed.push((move_index, parties)),
+            SimEvent::ProposalAnswered {
+                from,
+                by,
+                move_index,
+                ..
+            } if signed.iter().any(|&(m, pair)| {
+                m == move_index && (pair == [from, by] || pair == [by, from])
+            }) =>
+            {
+                continue;
+            }
+            _ => {}
+        }
+        told.extend(event(sc, e));
+    }
+    told
+}
+
 /// Why a command was refused, without a capital or a full stop: "Escalate is not open to this
 /// nation now".
 pub fn refusal(sc: &Scenario, refusal: &Refusal) -> String {
@@ -86,7 +116,7 @@ pub fn refusal(sc: &Scenario, refusal: &Refusal) -> String {
         Refusal::NoSuchMove { move_index } => format!("the scenario has no move {move_index}"),
         Refusal::MoveNotOpen { move_index, .. } => format!(
             "{} is not open to this nation now",
-            sc.moves.get(move_index.0).map_or("?", |m| m.name.as_str())
+            sc.get_move(*move_index).map_or("?", |m| m.name.as_str())
         ),
         Refusal::NoSuchProposal { .. } => "no such proposal to answer".into(),
         Refusal::OwnProposal { .. } => "a nation cannot answer its own proposal".into(),
@@ -149,7 +179,7 @@ pub fn point(sc: &Scenario, point: &Point) -> String {
             "{} read {} “{}” as a hostile move",
             name(*observer),
             possessive(name(*actor)),
-            sc.moves.get(move_index.0).map_or("?", |m| m.name.as_str())
+            sc.get_move(*move_index).map_or("?", |m| m.name.as_str())
         ),
         Point::Misreadings(n) => format!("In all, {n} cooperative moves were read as hostile"),
         Point::Event(e) => capitalise(&event(sc, e).unwrap_or_default()),
@@ -174,7 +204,7 @@ pub fn nation(sc: &Scenario, i: usize) -> &str {
 
 /// The name of the agreement a proposing move offers (the move's own name if it offers none).
 pub fn agreement(sc: &Scenario, move_index: MoveIndex) -> &str {
-    sc.moves.get(move_index.0).map_or("?", |m| {
+    sc.get_move(move_index).map_or("?", |m| {
         m.proposes
             .as_ref()
             .map_or(m.name.as_str(), |a| a.name.as_str())
@@ -270,6 +300,41 @@ mod tests {
     use crate::sim::play::run::run_one;
     use crate::sim::play::state::Controller;
     use crate::sim::play::strategy::Strategy;
+
+    /// When both nations offered the same agreement, the news tells one acceptance and the
+    /// signature, not the second, moot, acceptance.
+    #[test]
+    fn news_leaves_out_an_answer_made_moot_by_a_signature() {
+        let sc = shipped("reset_2013").scenario;
+        let center = sc.move_index("propose_joint_fusion_center").unwrap();
+        let answered = |from, by| SimEvent::ProposalAnswered {
+            from,
+            by,
+            move_index: center,
+            accepted: true,
+        };
+        let signed = SimEvent::TreatySigned {
+            parties: [0, 1],
+            move_index: center,
+        };
+        let events = [answered(0, 1), signed.clone(), answered(1, 0)];
+        let told = news(&sc, &events);
+        assert_eq!(
+            told,
+            vec![
+                event(&sc, &answered(0, 1)).unwrap(),
+                event(&sc, &signed).unwrap()
+            ]
+        );
+        // Another agreement's answer is still told.
+        let other = SimEvent::ProposalAnswered {
+            from: 1,
+            by: 0,
+            move_index: sc.move_index("propose_arms_treaty").unwrap(),
+            accepted: true,
+        };
+        assert_eq!(news(&sc, &[signed, other]).len(), 2);
+    }
 
     #[test]
     fn every_told_event_names_who_and_what() {

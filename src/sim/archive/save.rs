@@ -32,7 +32,9 @@ pub const FORMAT: &str = "detente-save";
 ///   and the MAS regime's arms condition (a version-1 save's regimes are read again: `migrate`).
 /// - 3: each turn's events typed (`log::SimEvent`), not sentences (an older save's events are
 ///   typed from its replay: `migrate`).
-pub const VERSION: u32 = 3;
+/// - 4: one name per thing: a move is `move_index` (3 wrote `action`), an event `EventDrawn(event:
+///   …)` (3 wrote `CardDrawn(card: …)`); a version-3 save is read under the new names.
+pub const VERSION: u32 = 4;
 /// The oldest save format this build reads (migrating it).
 pub const OLDEST: u32 = 1;
 /// This build's version, as saves and outputs record it.

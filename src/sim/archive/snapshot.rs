@@ -26,12 +26,18 @@ pub struct RngState {
 /// `ExchangeRisk`, `RegimeHistory`), since each stage of a turn touches only some of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Globals {
+    /// Turns completed so far (`Clock`).
     pub turn: u32,
+    /// The turn count the match stops at.
     pub turns: u32,
+    /// The shared threats (`SharedThreats::levels`).
     pub threats: Threats,
+    /// This turn's chance of an exchange (`ExchangeRisk::chance`), 0..1.
     pub risk: f64,
     pub exchange: bool,
+    /// Each turn's regime (`RegimeHistory`).
     pub regimes: Vec<Regime>,
+    /// The recent totals of arms that the MAS rule compares (`RegimeHistory::arms_totals`).
     pub arms_totals: Vec<f64>,
     pub last_joint_action: Option<u32>,
     pub outcome: Option<Outcome>,

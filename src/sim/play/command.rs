@@ -143,7 +143,7 @@ pub fn check_move(
     if at.clock.finished() {
         return Err(Refusal::MatchOver);
     }
-    if move_index.0 >= rules.scenario.moves.len() {
+    if rules.scenario.get_move(move_index).is_none() {
         return Err(Refusal::NoSuchMove { move_index });
     }
     if !at.open_moves(rules, nation).contains(&move_index) {

@@ -172,6 +172,7 @@ pub struct Clock {
 }
 
 impl Clock {
+    /// Whether the match is over (it has an outcome).
     pub fn finished(&self) -> bool {
         self.outcome.is_some()
     }

@@ -1,7 +1,7 @@
 //! The turn schedule: one thin system per stage, in an explicit order, each one pass over every
 //! unfinished match in the world (one query, `Game`), calling the stage's pure rule. The stages
 //! form one chain, so the schedule runs on a single-threaded executor; batches get their
-//! parallelism from one world per core (`run/`).
+//! parallelism from one world per chunk of matches under way on the worker threads (`run/`).
 
 use crate::sim::archive::bands::{Trajectory, band_point};
 use crate::sim::archive::history::{History, record_turn_of};

@@ -147,6 +147,16 @@ impl Scenario {
         self.events.iter().position(|e| e.id == id).map(EventIndex)
     }
 
+    /// The move `m`, if the scenario has it.
+    pub fn get_move(&self, m: MoveIndex) -> Option<&MoveSpec> {
+        self.moves.get(m.0)
+    }
+
+    /// The event `e`, if the scenario has it.
+    pub fn get_event(&self, e: EventIndex) -> Option<&EventSpec> {
+        self.events.get(e.0)
+    }
+
     /// The display name of the move with this id (the id itself if there is none).
     pub fn move_name(&self, id: &str) -> String {
         self.moves

@@ -156,10 +156,7 @@ fn spawn_reveal(
     if !after.events.is_empty() {
         let events = part(&mut commands, left);
         heading(&mut commands, events, "Events", &fonts);
-        for ev in &after.events {
-            let Some(text) = narrate::event(sc, ev) else {
-                continue;
-            };
+        for text in narrate::news(sc, &after.events) {
             lines.push(Line {
                 parent: events,
                 text: format!("• {}", narrate::capitalise(&text)),

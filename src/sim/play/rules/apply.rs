@@ -13,14 +13,23 @@ use crate::sim::scenario::{Effect, Intent};
 /// in (turns completed before it, as `Clock::turn`).
 pub struct Affected<'a> {
     pub turn: u32,
+    /// Arms, alert, budgets, approval, scores.
     pub nations: &'a mut Nations,
+    /// Trust, transparency and hotlines.
     pub relations: &'a mut Relations,
+    /// Proposals, agreements and the crisis.
     pub diplomacy: &'a mut Diplomacy,
+    /// The shared threats, and the last joint action against one.
     pub threats: &'a mut SharedThreats,
+    /// Whether an exchange has happened (the top of the ladder).
     pub risk: &'a mut ExchangeRisk,
+    /// The turn's facts, as they happen.
     pub log: &'a mut TurnLog,
 }
 
+/// Stage 3: answered proposals are signed, the crisis ladder moves, then each nation's move is
+/// paid for and takes effect (its proposal made, joint action on a shared threat noted), and
+/// the turn's prisoner's-dilemma payoffs are scored.
 pub fn apply_moves(rules: &Rules, orders: &Orders, world: &mut Affected) {
     let turn = world.turn;
     sign_accepted(

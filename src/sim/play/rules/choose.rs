@@ -132,7 +132,7 @@ pub fn pick_move(
     let in_crisis = candidates
         .iter()
         .all(|&m| rules.scenario.moves[m].crisis_step.is_some());
-    let weight = |m: MoveIndex| p.weights[m.0];
+    let weight = |m: MoveIndex| p.weight(m);
     let of = |i: Intent| {
         candidates
             .iter()

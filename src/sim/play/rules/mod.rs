@@ -24,12 +24,21 @@ use crate::sim::play::strategy::Strategy;
 use crate::sim::scenario::{EventIndex, MoveIndex, Richardson, Scenario};
 use bevy::prelude::Resource;
 
-/// A personality as a weight per move index.
+/// A personality as a weight per move.
 #[derive(Debug, Clone)]
 pub struct MoveWeights {
     pub name: String,
+    /// How readily it hedges a cooperative stance with a neutral move (`pick_move`).
     pub hedge: f64,
+    /// One weight per move of the scenario, in its order (1 where the personality gives none).
     pub weights: Vec<f64>,
+}
+
+impl MoveWeights {
+    /// The weight it gives `m`.
+    pub fn weight(&self, m: MoveIndex) -> f64 {
+        self.weights[m.0]
+    }
 }
 
 /// A checked scenario, indexed for play. Shared by every match of a batch.
@@ -92,10 +101,12 @@ impl Rules {
         self.scenario.nations.iter().position(|n| n.id == id)
     }
 
+    /// The move with this id (`Scenario::move_index`).
     pub fn move_index(&self, id: &str) -> Option<MoveIndex> {
         self.scenario.move_index(id)
     }
 
+    /// The event with this id (`Scenario::event_index`).
     pub fn event_index(&self, id: &str) -> Option<EventIndex> {
         self.scenario.event_index(id)
     }

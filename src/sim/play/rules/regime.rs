@@ -165,7 +165,6 @@ mod tests {
     use crate::sim::play::state::{NationState, RelationState};
     use crate::sim::scenario::RegimeParams;
 
-    /// A state of `reset_2013` in which every MAS condition holds with room to spare.
     /// The parts of a match the regime reads.
     #[derive(Clone)]
     struct State {
@@ -177,6 +176,7 @@ mod tests {
         history: RegimeHistory,
     }
 
+    /// A state of `reset_2013` in which every MAS condition holds with room to spare.
     fn stable(rules: &Rules) -> State {
         let nation = NationState {
             arms: 40.0,

@@ -30,7 +30,7 @@ fn chunk_size(turns: u32) -> usize {
 }
 
 /// As `stream_games`, on the calling thread only: for a job of the worker threads that is a whole
-/// run (a sweep's point). `progress` gets the matches finished so far.
+/// run (a sweep's point), and for `run_one`. `progress` gets the matches finished so far.
 pub fn stream_on_this_thread(
     rules: &Rules,
     plan: &Plan,

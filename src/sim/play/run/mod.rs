@@ -161,7 +161,7 @@ pub fn sim_world(rules: Rules) -> World {
     world
 }
 
-/// Plays a match for each seed. Chunks of `CHUNK` matches share one world and one pass of each
+/// Plays a match for each seed. Chunks of matches (`engine::chunk_size`) share one world and one pass of each
 /// system per turn; the worker threads take chunks in turn. `progress` is called on the calling
 /// thread with the number of matches' worth of turns done so far. Results come back in seed
 /// order, whatever the number of threads.

@@ -19,7 +19,8 @@ enum Report<T, P> {
 }
 
 impl Workers {
-    /// A pool of `threads` worker threads, or one per core for `None`. The caller bounds
+    /// A pool of `threads` worker threads, or for `None` one per core (or `RAYON_NUM_THREADS`,
+    /// when the environment sets it). The caller bounds
     /// `threads` (`cli::options::workers` allows 1 to 256). Errors when the system will not
     /// start the threads.
     pub fn new(threads: Option<usize>) -> Result<Workers, rayon::ThreadPoolBuildError> {
@@ -40,7 +41,8 @@ impl Workers {
     /// before it are done. At most `ahead` jobs (at least one) are started beyond the last one
     /// handed on, so a slow job never makes the results of many later ones pile up in memory.
     /// What a job passes to `report` reaches `progress` on the calling thread as it happens. A
-    /// job that panics makes this panic, on the calling thread, once it is noticed.
+    /// job that panics makes this panic, on the calling thread, once it is noticed. Not to be
+    /// called from one of this pool's jobs: the calling thread waits, and would hold a worker.
     pub fn in_order<T: Send, P: Send>(
         &self,
         count: usize,
@@ -49,6 +51,10 @@ impl Workers {
         mut each: impl FnMut(T),
         mut progress: impl FnMut(P),
     ) {
+        debug_assert!(
+            self.pool.current_thread_index().is_none(),
+            "in_order called from a job of its own pool"
+        );
         let (tx, rx) = mpsc::channel::<Report<T, P>>();
         let job = &job;
         self.pool.in_place_scope(|scope| {
@@ -69,7 +75,8 @@ impl Workers {
             let mut waiting = BTreeMap::new();
             let mut next = 0;
             while next < count {
-                let Ok(report) = rx.recv() else { break };
+                // `tx` lives until the scope ends, so the channel stays open while jobs remain.
+                let report = rx.recv().expect("the sender outlives the jobs");
                 match report {
                     Report::Progress(p) => progress(p),
                     Report::Done(k, result) => {

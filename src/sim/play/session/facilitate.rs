@@ -27,6 +27,7 @@ pub enum Facilitate {
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum Facilitated {
     Paused(bool),
+    /// The event will fire next turn (`on`), or no longer will.
     Injected {
         event: EventIndex,
         on: bool,
@@ -72,8 +73,12 @@ fn apply_facilitation(
             Ok(Facilitated::Paused(*on))
         }
         Facilitate::Inject { event, on } => {
-            let events = world.resource::<Rules>().scenario.events.len();
-            if event.0 >= events {
+            if world
+                .resource::<Rules>()
+                .scenario
+                .get_event(*event)
+                .is_none()
+            {
                 return Err(Refusal::NoSuchEvent { event: *event });
             }
             if world.get::<Clock>(entity).is_none_or(Clock::finished) {

@@ -116,7 +116,7 @@ pub fn is_safe_id(id: &str) -> bool {
 /// The most nations a scenario may have.
 pub const MAX_NATIONS: usize = 32;
 /// The most moves, events or personalities a scenario may have.
-pub const MAX_CARDS: usize = 1000;
+pub const MAX_ENTRIES: usize = 1000;
 
 pub fn validate(s: &Scenario) -> Result<(), Vec<Problem>> {
     let mut c = Checker {
@@ -152,9 +152,9 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Problem>> {
     // memory than a computer has (relations grow with the square of the nations).
     for (what, count, most) in [
         ("nations", s.nations.len(), MAX_NATIONS),
-        ("moves", s.moves.len(), MAX_CARDS),
-        ("events", s.events.len(), MAX_CARDS),
-        ("personalities", s.personalities.len(), MAX_CARDS),
+        ("moves", s.moves.len(), MAX_ENTRIES),
+        ("events", s.events.len(), MAX_ENTRIES),
+        ("personalities", s.personalities.len(), MAX_ENTRIES),
         ("ladder", s.ladder.len(), 200),
     ] {
         if count > most {
