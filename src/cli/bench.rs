@@ -22,20 +22,22 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
         quiet: true,
     };
     let threads = super::options::workers(None)?.threads();
-    println!(
+    super::output::say(format!(
         "bench: detente batch {scenario} --games {games} --out {} --quiet, on {threads} threads",
         dir.display()
-    );
+    ));
     let start = Instant::now();
     let result = super::batch::run(&args);
     let elapsed = start.elapsed().as_secs_f64();
     let _ = std::fs::remove_dir_all(&dir);
     result?;
-    println!("  wall time        {elapsed:.3} s");
-    println!("  games per second {:.0}", games as f64 / elapsed);
+    super::output::say(format!("  wall time        {elapsed:.3} s"));
+    super::output::say(format!("  games per second {:.0}", games as f64 / elapsed));
     match peak_memory_mib() {
-        Some(mib) => println!("  peak memory      {mib:.1} MiB (VmHWM: the whole process so far)"),
-        None => println!("  peak memory      unknown (no /proc/self/status)"),
+        Some(mib) => super::output::say(format!(
+            "  peak memory      {mib:.1} MiB (VmHWM: the whole process so far)"
+        )),
+        None => super::output::say("  peak memory      unknown (no /proc/self/status)"),
     }
     classroom()
 }
@@ -53,12 +55,15 @@ fn classroom() -> Result<(), InputError> {
     let workers = super::options::workers(None)?;
     let start = Instant::now();
     let t = super::tournament::play(&workers, &pd, &all, 100, 1, |_| {}, |_| {})?;
-    println!(
+    super::output::say(format!(
         "bench: tournament of {} strategies, {} matches of 200 turns (target under 1 s)",
         all.len(),
         t.matches
-    );
-    println!("  wall time        {:.3} s", start.elapsed().as_secs_f64());
+    ));
+    super::output::say(format!(
+        "  wall time        {:.3} s",
+        start.elapsed().as_secs_f64()
+    ));
     let reciprocal = |transparency: f64| {
         Setup::from_args(&GameArgs {
             scenario: "reset_2013".into(),
@@ -73,18 +78,23 @@ fn classroom() -> Result<(), InputError> {
         super::sweep::play_points(&workers, &grid, |k| reciprocal(grid[k][0]), 1, 1000, |_| {})
             .into_iter()
             .collect::<Result<_, _>>()?;
-    println!(
+    super::output::say(format!(
         "bench: sweep of transparency over {} values × 1000 games of reset_2013 (target under 5 s)",
         points.len()
-    );
-    println!("  wall time        {:.3} s", start.elapsed().as_secs_f64());
-    println!(
+    ));
+    super::output::say(format!(
+        "  wall time        {:.3} s",
+        start.elapsed().as_secs_f64()
+    ));
+    super::output::say(format!(
         "  MAS share        {:.1}% at transparency 0, {:.1}% at 100",
         points[0].shares[0] * 100.0,
         points[points.len() - 1].shares[0] * 100.0
-    );
+    ));
     if let Some(mib) = peak_memory_mib() {
-        println!("  peak memory      {mib:.1} MiB (VmHWM, whole bench)");
+        super::output::say(format!(
+            "  peak memory      {mib:.1} MiB (VmHWM, whole bench)"
+        ));
     }
     saves()
 }
@@ -111,19 +121,19 @@ fn saves() -> Result<(), InputError> {
         let (loaded, _) = crate::sim::archive::save::load(&path)?;
         let loading = start.elapsed().as_secs_f64();
         let _ = std::fs::remove_dir_all(&dir);
-        println!(
+        super::output::say(format!(
             "bench: save of a {}-turn match of {scenario}: {:.0} KiB",
             loaded.recording.turns.len(),
             bytes as f64 / 1024.0
-        );
-        println!(
+        ));
+        super::output::say(format!(
             "  write            {:.1} ms (temporary, backup, rename)",
             written * 1e3
-        );
-        println!(
+        ));
+        super::output::say(format!(
             "  load             {:.1} ms (parse, hash, replay, compare)",
             loading * 1e3
-        );
+        ));
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ pub(super) fn check(files: &[PathBuf]) -> ExitCode {
         match catalog::open(&file.to_string_lossy()) {
             Ok(loaded) => {
                 let s = &loaded.scenario;
-                println!(
+                output::say(format!(
                     "ok: {} — {}, {} nations, {} moves, {} events, {} turns, {}",
                     file.display(),
                     s.title_and_year(),
@@ -24,9 +24,9 @@ pub(super) fn check(files: &[PathBuf]) -> ExitCode {
                     s.events.len(),
                     s.turns,
                     crate::sim::scenario::fingerprint::files_hash(&loaded)
-                );
+                ));
                 if let Some(deck) = &loaded.deck {
-                    println!("    with the deck {}", deck.path);
+                    output::say(format!("    with the deck {}", deck.path));
                 }
             }
             Err(e) => {
@@ -77,27 +77,27 @@ pub(super) fn list_scenarios() -> ExitCode {
     let mut failed = false;
     for (entry, loaded) in catalog::load_all() {
         match loaded {
-            Ok(loaded) => println!(
+            Ok(loaded) => output::say(format!(
                 "  {:<22} {}, {} nations, {}",
                 entry.name,
                 loaded.scenario.title_and_year(),
                 loaded.scenario.nations.len(),
                 entry.place.describe()
-            ),
+            )),
             Err(e) => {
                 failed = true;
-                println!("  {:<22} does not load: {e}", entry.name);
+                output::say(format!("  {:<22} does not load: {e}", entry.name));
             }
         }
     }
-    println!(
+    output::say(format!(
         "\nYour own scenarios go in {}: `detente scenarios --write DIR` writes copies of the\nbuilt-in ones to start from (give yours a new id), and `detente check FILE` checks one.",
         catalog::own_folders()
             .iter()
             .map(|d| d.display().to_string())
             .collect::<Vec<_>>()
             .join(" or ")
-    );
+    ));
     if failed {
         ExitCode::from(2)
     } else {
@@ -106,15 +106,15 @@ pub(super) fn list_scenarios() -> ExitCode {
 }
 
 pub(super) fn list_strategies() {
-    println!(
-        "Strategies decide each turn whether to cooperate or defect, from the moves their nation perceived:\n"
+    output::say(
+        "Strategies decide each turn whether to cooperate or defect, from the moves their nation perceived:\n",
     );
     for s in Strategy::ALL {
-        println!("  {:<24} {}", s.name(), s.description());
+        output::say(format!("  {:<24} {}", s.name(), s.description()));
     }
-    println!(
+    output::say(format!(
         "\nIn the full scenarios a personality (hawk, dove, realist, ...) then picks the concrete move;\n\
          give one with --ai NATION=STRATEGY:PERSONALITY.\n\n{}",
         crate::sim::play::strategy::EXECUTION_NOISE
-    );
+    ));
 }

@@ -109,10 +109,10 @@ fn step(world: &mut World, auto: &mut Autoplay) {
             return;
         }
         if *name == "title" {
-            println!(
+            tell(format_args!(
                 "title screen on screen {:.2} s after launch",
                 auto.launched.elapsed().as_secs_f64()
-            );
+            ));
         }
         auto.taken.push(name);
         auto.pending = None;
@@ -189,7 +189,7 @@ fn step(world: &mut World, auto: &mut Autoplay) {
         (Screen::End, _) => {
             if !shoot(world, auto, "end") {
                 let view = world.resource::<PlayerView>();
-                println!(
+                tell(format_args!(
                     "autoplay: {} turns played; {}",
                     view.records.len().saturating_sub(1),
                     view.outcome
@@ -197,13 +197,13 @@ fn step(world: &mut World, auto: &mut Autoplay) {
                             "outcome {}",
                             o.name()
                         ))
-                );
+                ));
                 if let Some(dir) = &auto.dir {
-                    println!(
+                    tell(format_args!(
                         "screenshots in {}: {}",
                         dir.display(),
                         auto.taken.join(", ")
-                    );
+                    ));
                 }
                 world.write_message(AppExit::Success);
             }
@@ -319,4 +319,11 @@ fn save_png(image: &Image, path: &std::path::Path) {
         let _ = std::fs::remove_file(&tmp);
         eprintln!("error: {}: screenshot not saved: {e}", path.display());
     }
+}
+
+/// A line on standard output that is not lost over: a closed pipe (`| head`) is not an error
+/// worth stopping the window for.
+fn tell(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
 }

@@ -225,3 +225,31 @@ fn the_game_without_a_display_says_so() {
     assert!(stderr.contains("no display"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Output into a pipe nobody reads (`detente check … | head -1` once `head` has quit) ends the
+/// command quietly, never with a panic: every command that prints, tried with its standard
+/// output closed before it writes.
+#[test]
+fn a_closed_pipe_on_standard_output_is_not_a_panic() {
+    let commands: [&[&str]; 5] = [
+        &["strategies"],
+        &["scenarios"],
+        &["check", "reset_2013"],
+        &["simulate", "reset_2013", "--seed", "2"],
+        &["batch", "reset_2013", "--games", "50"],
+    ];
+    for args in commands {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_detente"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the detente binary runs");
+        // Close the pipe's only reader before the command writes a line.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("it ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {stderr}");
+    }
+}
