@@ -2,7 +2,8 @@
 //! (MAD) or mutually assured stability (MAS) emerges from the play.
 //!
 //! `sim` holds the rules and runs headless; `cli` the classroom commands on top of it;
-//! `desktop` (the default `desktop` feature) the window; `files`, `launch` and `look` what both use.
+//! `desktop` (the default `desktop` feature) the window; `host` classroom play over the network
+//! (under way); `files`, `launch` and `look` what they share.
 //! `cli` and `desktop` never import each other: `main` hands the one's `launch::PlayOptions`
 //! to the other.
 
@@ -10,6 +11,7 @@ pub mod cli;
 #[cfg(feature = "desktop")]
 pub mod desktop;
 pub mod files;
+pub mod host;
 pub mod launch;
 pub mod look;
 pub mod sim;

@@ -1,0 +1,256 @@
+//! The messages between the host and a team's page: JSON objects over one WebSocket, each
+//! tagged by `"type"`, documented for other clients in `docs/protocol.md`. The host only ever
+//! sends a seat what its `SeatView` holds; a page names no nation in a command, since the seat
+//! its token holds decides which nation a command is for.
+
+use crate::sim::play::command::Refusal;
+use crate::sim::play::view::SeatView;
+use crate::sim::scenario::MoveIndex;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The protocol this build speaks. A page that speaks another is told so and refused.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// The longest message a page may send, in bytes: every message fits in a few hundred.
+pub const MAX_MESSAGE_BYTES: usize = 4096;
+
+/// What a page sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClientMessage {
+    /// The first message: the protocol the page speaks and the class code the team typed.
+    Join { protocol: u32, class_code: String },
+    /// Take the open seat of `nation` (its id, as `Welcome` lists it) in match `table`.
+    Claim { table: usize, nation: String },
+    /// A page that reloaded or reconnected: the seat its token holds, back.
+    Resume { protocol: u32, token: String },
+    /// The team's move for the turn in play (it may change its mind until the turn ends).
+    Choose { move_index: MoveIndex },
+    /// The team's answer to the pending proposal at `proposal` (`SeatView::proposals[_].index`).
+    Answer { proposal: usize, accept: bool },
+    /// The team is done: the turn resolves once every team has chosen.
+    EndTurn,
+}
+
+/// What the host sends a page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMessage {
+    /// The class code was right: the matches and their seats.
+    Welcome { protocol: u32, tables: Vec<Table> },
+    /// The seat is the page's: `token` gets it back after a reload (keep it).
+    Seated {
+        token: String,
+        table: usize,
+        nation: usize,
+    },
+    /// What the seat's nation may know now; sent on joining and after every change.
+    View { view: Box<SeatView> },
+    /// The rules would not take the command, and why, in words and as the typed refusal.
+    Refused { refusal: Refusal, text: String },
+    /// The message itself was wrong (not JSON, unknown type, too long, out of order); the
+    /// connection stays up.
+    Error { error: ProtocolError },
+}
+
+/// One match and its seats, as a page picks from them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub table: usize,
+    pub scenario: String,
+    pub seats: Vec<SeatListing>,
+}
+
+/// A nation's seat in a match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeatListing {
+    /// The nation's id and name.
+    pub nation: String,
+    pub name: String,
+    /// Whether a team may still claim it (the computer plays it, or nobody has yet).
+    pub open: bool,
+}
+
+/// Why a page's message was not taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProtocolError {
+    /// Longer than `MAX_MESSAGE_BYTES`.
+    TooLong { bytes: usize, max: usize },
+    /// Not JSON: where in the text, and what was expected there.
+    NotJson {
+        line: usize,
+        column: usize,
+        expected: String,
+    },
+    /// JSON, but not a message of this protocol (an unknown type, a missing or extra field, a
+    /// field of the wrong kind): what was expected.
+    NotAMessage { expected: String },
+    /// The page speaks another version of the protocol.
+    WrongVersion { spoken: u32, expected: u32 },
+    /// Not the class code of this class.
+    WrongClassCode,
+    /// Too many wrong class codes from this address: wait this many seconds.
+    SlowDown { seconds: u64 },
+    /// No seat has that token (the class was restarted, or the token was mistyped).
+    UnknownToken,
+    /// The message needs a seat (`Choose`, `Answer`, `EndTurn`) or must come first (`Join`,
+    /// `Resume`).
+    OutOfOrder { expected: String },
+    /// No such match or nation, or the seat is taken.
+    NoSuchSeat { table: usize, nation: String },
+}
+
+impl ClientMessage {
+    /// Reads one message from a page: refused when longer than `MAX_MESSAGE_BYTES`, not JSON
+    /// (where, and what was expected), or not a message of this protocol (what was expected).
+    pub fn parse(text: &str) -> Result<ClientMessage, ProtocolError> {
+        if text.len() > MAX_MESSAGE_BYTES {
+            return Err(ProtocolError::TooLong {
+                bytes: text.len(),
+                max: MAX_MESSAGE_BYTES,
+            });
+        }
+        // In two steps: a tagged message is read from a buffer, which knows no positions.
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ProtocolError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                expected: e.to_string(),
+            })?;
+        serde_json::from_value(value).map_err(|e| ProtocolError::NotAMessage {
+            expected: e.to_string(),
+        })
+    }
+}
+
+impl ServerMessage {
+    /// The message as the page receives it.
+    pub fn to_json(&self) -> String {
+        // Every field is a string, a number, a bool or a list of them: serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_else(|e| {
+            format!(r#"{{"type":"error","error":{{"kind":"not_a_message","expected":"{e}"}}}}"#)
+        })
+    }
+}
+
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProtocolError::TooLong { bytes, max } => {
+                write!(f, "the message is {bytes} bytes; expected at most {max}")
+            }
+            ProtocolError::NotJson {
+                line,
+                column,
+                expected,
+            } => write!(f, "not JSON at line {line}, column {column}: {expected}"),
+            ProtocolError::NotAMessage { expected } => write!(f, "not a message: {expected}"),
+            ProtocolError::WrongVersion { spoken, expected } => write!(
+                f,
+                "the page speaks protocol {spoken}; this host speaks {expected} (reload the page)"
+            ),
+            ProtocolError::WrongClassCode => write!(f, "that is not this class's code"),
+            ProtocolError::SlowDown { seconds } => {
+                write!(f, "too many wrong codes: try again in {seconds} s")
+            }
+            ProtocolError::UnknownToken => write!(f, "no seat has that token; join again"),
+            ProtocolError::OutOfOrder { expected } => write!(f, "expected {expected} first"),
+            ProtocolError::NoSuchSeat { table, nation } => {
+                write!(f, "match {table} has no open seat {nation:?}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_client_message_reads_back_as_written() {
+        let messages = [
+            ClientMessage::Join {
+                protocol: PROTOCOL_VERSION,
+                class_code: "KXW4PA".into(),
+            },
+            ClientMessage::Claim {
+                table: 2,
+                nation: "rus".into(),
+            },
+            ClientMessage::Resume {
+                protocol: PROTOCOL_VERSION,
+                token: "00ff".into(),
+            },
+            ClientMessage::Choose {
+                move_index: MoveIndex(3),
+            },
+            ClientMessage::Answer {
+                proposal: 0,
+                accept: true,
+            },
+            ClientMessage::EndTurn,
+        ];
+        for m in messages {
+            let text = serde_json::to_string(&m).unwrap();
+            assert_eq!(ClientMessage::parse(&text), Ok(m), "{text}");
+        }
+        assert_eq!(
+            ClientMessage::parse(r#"{"type":"choose","move_index":4}"#),
+            Ok(ClientMessage::Choose {
+                move_index: MoveIndex(4)
+            })
+        );
+    }
+
+    /// A command names no nation: a page that adds one is refused, so the seat its token
+    /// holds is the only nation a command can be for.
+    #[test]
+    fn a_command_naming_a_nation_is_refused() {
+        let e = ClientMessage::parse(r#"{"type":"choose","move_index":1,"nation":1}"#).unwrap_err();
+        assert!(matches!(e, ProtocolError::NotAMessage { .. }), "{e:?}");
+        assert!(e.to_string().contains("nation"), "{e}");
+    }
+
+    #[test]
+    fn bad_messages_say_where_and_what() {
+        let e = ClientMessage::parse("{\"type\":\"choose\",\n\"move_index\": 3,}").unwrap_err();
+        match e {
+            ProtocolError::NotJson { line, column, .. } => assert_eq!((line, column), (2, 17)),
+            other => panic!("{other:?}"),
+        }
+        let e = ClientMessage::parse(r#"{"type":"choose","move_index":"x"}"#).unwrap_err();
+        assert!(e.to_string().contains("expected usize"), "{e}");
+        let e = ClientMessage::parse(r#"{"type":"launch"}"#).unwrap_err();
+        assert!(e.to_string().contains("launch"), "{e}");
+        let long = format!(
+            r#"{{"type":"join","protocol":1,"class_code":"{}"}}"#,
+            "A".repeat(5000)
+        );
+        assert!(matches!(
+            ClientMessage::parse(&long),
+            Err(ProtocolError::TooLong {
+                max: MAX_MESSAGE_BYTES,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn server_messages_are_tagged_json() {
+        let m = ServerMessage::Error {
+            error: ProtocolError::SlowDown { seconds: 30 },
+        };
+        let v: serde_json::Value = serde_json::from_str(&m.to_json()).unwrap();
+        assert_eq!(v["type"], "error");
+        assert_eq!(v["error"]["kind"], "slow_down");
+        assert_eq!(v["error"]["seconds"], 30);
+        let refused = ServerMessage::Refused {
+            refusal: Refusal::MatchOver,
+            text: "the match is over".into(),
+        };
+        let v: serde_json::Value = serde_json::from_str(&refused.to_json()).unwrap();
+        assert_eq!(v["refusal"], "MatchOver");
+    }
+}
