@@ -271,7 +271,9 @@ pub struct BatchArgs {
     /// Seed of the first game.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Directory for summary.json, games.csv and trajectories.csv (created if needed).
+    /// Directory for summary.json, games.csv and trajectories.csv (created if needed). The
+    /// trajectories are the percentiles of the first 2000 games (fewer for matches of more than
+    /// 50 turns), so their memory stays flat; summary.json and games.csv cover every game.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).

@@ -134,6 +134,12 @@ fn unknown_or_bad_set_key_is_refused() {
         err.contains("unknown key \"lost\"") && err.contains("loss"),
         "{err}"
     );
+    // A misspelt shortcut is named, with the shortcuts among the keys it could be.
+    let err = fails(&["simulate", &s, "--set", "transparancy=0"]);
+    assert!(
+        err.contains("did you mean \"transparency\"?") && err.contains("alert"),
+        "{err}"
+    );
     let err = fails(&["simulate", &s, "--set", "nations.fra.arms=3"]);
     assert!(
         err.contains("no item \"fra\"") && err.contains("usa, rus"),

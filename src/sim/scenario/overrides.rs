@@ -50,6 +50,24 @@ pub fn apply_overrides(scenario: &Scenario, sets: &[String]) -> Result<Scenario,
     Ok(changed)
 }
 
+/// The keys that set a starting value everywhere (`expand`).
+const SHORTCUTS: [&str; 4] = ["trust", "transparency", "arms", "alert"];
+
+/// Why `segment` is not a key of `here`: the keys it has, and the nearest one when the
+/// segment looks like a misspelling of it (at most two edits, by Levenshtein distance).
+fn unknown_key(segment: &str, here: &str, known: &[String]) -> String {
+    let nearest = known
+        .iter()
+        .map(|k| (strsim::levenshtein(segment, k), k))
+        .filter(|&(d, _)| d <= 2)
+        .min();
+    let hint = nearest.map_or(String::new(), |(_, k)| format!("did you mean {k:?}? "));
+    format!(
+        "unknown key {segment:?} in {here}; {hint}expected one of: {}",
+        known.join(", ")
+    )
+}
+
 /// The dotted paths a key stands for: itself, or every place a shortcut sets.
 fn expand(key: &str, tree: &Value) -> Vec<String> {
     let count = |list: &str| tree[list].as_array().map_or(0, Vec::len);
@@ -87,13 +105,12 @@ fn set_path(tree: &mut Value, path: &str, value: &str) -> Result<(), String> {
         };
         node = match node {
             Value::Object(map) => {
-                let known: Vec<String> = map.keys().cloned().collect();
-                map.get_mut(segment).ok_or_else(|| {
-                    format!(
-                        "unknown key {segment:?} in {here}; expected one of: {}",
-                        known.join(", ")
-                    )
-                })?
+                let mut known: Vec<String> = map.keys().cloned().collect();
+                if walked.is_empty() {
+                    known.extend(SHORTCUTS.iter().map(|s| s.to_string()));
+                }
+                map.get_mut(segment)
+                    .ok_or_else(|| unknown_key(segment, &here, &known))?
             }
             Value::Array(items) => {
                 let ids: Vec<String> = items

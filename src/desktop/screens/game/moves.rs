@@ -146,13 +146,22 @@ fn trim(x: f64) -> String {
     }
 }
 
+/// "1 rung", "2 rungs".
+fn rungs(n: i32) -> String {
+    if n == 1 {
+        "1 rung".into()
+    } else {
+        format!("{n} rungs")
+    }
+}
+
 /// What a move does, in a line.
 pub fn effects_text(m: &MoveSpec) -> String {
     let mut parts: Vec<String> = m.effects.iter().map(|e| e.describe()).collect();
     if let Some(step) = m.crisis_step {
         parts.push(match step.signum() {
-            1 => format!("climbs {step} rung(s)"),
-            -1 => format!("steps down {} rung(s)", -step),
+            1 => format!("climbs {}", rungs(step)),
+            -1 => format!("steps down {}", rungs(-step)),
             _ => "holds the rung".into(),
         });
     }
