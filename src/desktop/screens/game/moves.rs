@@ -22,7 +22,43 @@ pub(super) fn plugin(app: &mut App) {
         mark_chosen
             .run_if(in_state(GameView::Choosing).and_then(resource_changed::<PlayerView>))
             .in_set(crate::desktop::Phase::Present),
+    )
+    // It reads the layout of this frame, so it runs once the layout is done.
+    .add_systems(
+        PostUpdate,
+        show_more_below.after(bevy::ui::UiSystems::Layout),
     );
+}
+
+/// The grid of move cards: it scrolls when the moves do not all fit.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct CardGrid;
+
+/// The line under the cards that says more are below; see-through while none are.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct MoreBelow;
+
+/// Shows `MoreBelow` while a card of the grid reaches below the grid's bottom edge (scrolled
+/// into view, it no longer does). Positions and sizes are this frame's layout, in physical
+/// pixels.
+fn show_more_below(
+    grids: Query<(&ComputedNode, &UiGlobalTransform, &Children), With<CardGrid>>,
+    cards: Query<(&ComputedNode, &UiGlobalTransform)>,
+    mut hints: Query<&mut TextColor, With<MoreBelow>>,
+) {
+    let more = grids.iter().any(|(grid, at, children)| {
+        let bottom = at.translation.y + grid.size().y / 2.0;
+        children
+            .iter()
+            .filter_map(|c| cards.get(c).ok())
+            .any(|(card, card_at)| card_at.translation.y + card.size().y / 2.0 > bottom + 1.0)
+    });
+    let colour = if more { palette::MUTED } else { Color::NONE };
+    for mut text in &mut hints {
+        if text.0 != colour {
+            text.0 = colour;
+        }
+    }
 }
 
 /// A move card; activating it chooses the move.
@@ -251,8 +287,19 @@ pub fn spawn_moves(
             },
             ScrollPosition::default(),
             observe(scroll_with_wheel),
+            CardGrid,
         ))
         .id();
+    commands.spawn((
+        ChildOf(column),
+        label(
+            "↓ More moves below: scroll with the mouse wheel",
+            &fonts.regular,
+            size::SMALL,
+            Color::NONE,
+        ),
+        MoreBelow,
+    ));
     let mut order = data.seat.open_moves();
     order.sort_by_key(|&m| {
         let spec = &data.rules.scenario.moves[m];
