@@ -4,7 +4,7 @@
 use super::facilitator::{FacilitatorAccess, open_facilitator};
 use super::watch::Watching;
 use super::{GameView, Menu, Screen};
-use crate::desktop::saves::{LastSave, save_now};
+use crate::desktop::saves::{LastSave, SaveDir, save_now};
 use crate::desktop::settings::{AnimationSpeed, Palette, Settings, SettingsFile, SettingsNotice};
 use crate::desktop::theme::widgets::{activatable, keyed_button, label, modal};
 use crate::desktop::theme::{UiFonts, palette, size};
@@ -29,6 +29,7 @@ fn spawn_pause(
     screen: Res<State<Screen>>,
     access: Res<FacilitatorAccess>,
     last: Res<LastSave>,
+    save_dir: Res<SaveDir>,
     watching: Option<Res<Watching>>,
 ) {
     let (backdrop, window) = modal(5, 460.0);
@@ -77,7 +78,10 @@ fn spawn_pause(
     let note = match &last.0 {
         Some(Ok(path)) => format!("Saved to {}", path.display()),
         Some(Err(e)) => format!("Could not save: {e}"),
-        None if in_match => "The game also saves itself after every turn.".into(),
+        None if in_match && save_dir.0.is_some() => {
+            "The game also saves itself after every turn.".into()
+        }
+        None if in_match => "This match is not saved as it goes (there is no save folder).".into(),
         None => String::new(),
     };
     commands.spawn((

@@ -323,3 +323,33 @@ fn the_scenario_list_offers_every_built_in_scenario() {
         );
     }
 }
+
+/// The pause menu says the match saves itself only where it does: not in a game with no save
+/// folder (attract mode, or a system without a data folder).
+#[test]
+fn the_pause_menu_promises_autosave_only_with_a_save_folder() {
+    let mut app = game();
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(menu(&app), Menu::Pause);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("saves itself after every turn")),
+        "{:?}",
+        texts(&mut app)
+    );
+    press(&mut app, KeyCode::Escape);
+    app.world_mut()
+        .insert_resource(crate::desktop::saves::SaveDir(None));
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(menu(&app), Menu::Pause);
+    let shown = texts(&mut app);
+    assert!(
+        !shown.iter().any(|t| t.contains("saves itself")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().any(|t| t.contains("not saved as it goes")),
+        "{shown:?}"
+    );
+}
