@@ -1,8 +1,11 @@
 //! Classroom play over the network (issue 12, under way): the teacher's machine hosts the
 //! matches, and every team plays from a browser. This module is the part of the host that does
-//! not depend on a web stack: the message protocol (`protocol`), and who may play which seat
-//! (`access`: class codes, seat tokens, and the throttle on guessing codes). The web server
-//! and the page come next.
+//! not depend on a web stack: the message protocol (`protocol`); who may play which seat
+//! (`access`: class codes, seat tokens, the throttle on guessing codes; `roster`: the seats and
+//! their holders); and what one page's messages come to (`connection`). The web server and
+//! the page come next.
 
 pub mod access;
+pub mod connection;
 pub mod protocol;
+pub mod roster;

@@ -100,6 +100,8 @@ pub enum ProtocolError {
     OutOfOrder { expected: String },
     /// No such match or nation, or the seat is taken.
     NoSuchSeat { table: usize, nation: String },
+    /// The host cannot do it now (its system refused, say a random source): why.
+    HostUnavailable { why: String },
 }
 
 impl ClientMessage {
@@ -160,6 +162,7 @@ impl fmt::Display for ProtocolError {
             ProtocolError::NoSuchSeat { table, nation } => {
                 write!(f, "match {table} has no open seat {nation:?}")
             }
+            ProtocolError::HostUnavailable { why } => write!(f, "the host cannot do it now: {why}"),
         }
     }
 }

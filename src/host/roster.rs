@@ -1,0 +1,242 @@
+//! The class's seats: which nations of which matches teams may take, who holds each, and the
+//! tokens that prove it. A team's first page claims an open seat and gets its token; the
+//! team's other pages (and the same page after a reload) resume with that token, so several
+//! browsers share one seat. Only the seat a token holds is ever played by its pages.
+
+use crate::host::access::{ClassCode, SeatToken, Throttle};
+use crate::host::protocol::{PROTOCOL_VERSION, ProtocolError, SeatListing, Table};
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::time::Instant;
+
+/// A seat of the class: nation `nation` (index into the scenario's nations) of match `table`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SeatRef {
+    pub table: usize,
+    pub nation: usize,
+}
+
+/// A nation of a match as the roster offers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatSpec {
+    /// The nation's id and name, as the scenario gives them.
+    pub id: String,
+    pub name: String,
+    /// Whether teams may take it (the teacher may keep a seat for the computer).
+    pub for_teams: bool,
+}
+
+/// One match of the class, as the roster offers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSpec {
+    pub scenario: String,
+    pub seats: Vec<SeatSpec>,
+}
+
+/// The seats of a class and who holds them.
+#[derive(Debug)]
+pub struct Roster {
+    code: ClassCode,
+    throttle: Throttle,
+    tables: Vec<TableSpec>,
+    holders: HashMap<SeatToken, SeatRef>,
+}
+
+impl Roster {
+    pub fn new(code: ClassCode, tables: Vec<TableSpec>) -> Roster {
+        Roster {
+            code,
+            throttle: Throttle::classroom(),
+            tables,
+            holders: HashMap::new(),
+        }
+    }
+
+    /// The code the class joins with.
+    pub fn code(&self) -> &ClassCode {
+        &self.code
+    }
+
+    /// Lets a page in that speaks this protocol and typed the class code; too many wrong codes
+    /// from one address and it must wait (`ProtocolError::SlowDown`).
+    pub fn admit(
+        &mut self,
+        from: IpAddr,
+        now: Instant,
+        protocol: u32,
+        code: &str,
+    ) -> Result<(), ProtocolError> {
+        check_version(protocol)?;
+        self.throttle
+            .check(from, now)
+            .map_err(|seconds| ProtocolError::SlowDown { seconds })?;
+        if !self.code.matches(code) {
+            self.throttle.missed(from, now);
+            return Err(ProtocolError::WrongClassCode);
+        }
+        Ok(())
+    }
+
+    /// The matches and their seats, open or not, for a page to pick from.
+    pub fn tables(&self) -> Vec<Table> {
+        self.tables
+            .iter()
+            .enumerate()
+            .map(|(table, spec)| Table {
+                table,
+                scenario: spec.scenario.clone(),
+                seats: spec
+                    .seats
+                    .iter()
+                    .enumerate()
+                    .map(|(nation, s)| SeatListing {
+                        nation: s.id.clone(),
+                        name: s.name.clone(),
+                        open: s.for_teams && self.holder(SeatRef { table, nation }).is_none(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Takes the open seat of nation `id` in match `table` for a team: its token. Errors when
+    /// there is no such open seat, or when the system's random source fails.
+    pub fn claim(&mut self, table: usize, id: &str) -> Result<(SeatToken, SeatRef), ProtocolError> {
+        let no_seat = || ProtocolError::NoSuchSeat {
+            table,
+            nation: id.to_string(),
+        };
+        let spec = self.tables.get(table).ok_or_else(no_seat)?;
+        let nation = spec
+            .seats
+            .iter()
+            .position(|s| s.id == id && s.for_teams)
+            .ok_or_else(no_seat)?;
+        let seat = SeatRef { table, nation };
+        if self.holder(seat).is_some() {
+            return Err(no_seat());
+        }
+        let token = SeatToken::random().map_err(|e| ProtocolError::HostUnavailable {
+            why: format!("no random source for a seat token: {e}"),
+        })?;
+        self.holders.insert(token.clone(), seat);
+        Ok((token, seat))
+    }
+
+    /// The seat a page's token holds: how a reloaded page, or a teammate's, gets it back.
+    pub fn resume(&self, protocol: u32, token: &str) -> Result<SeatRef, ProtocolError> {
+        check_version(protocol)?;
+        SeatToken::parse(token)
+            .and_then(|t| self.holders.get(&t).copied())
+            .ok_or(ProtocolError::UnknownToken)
+    }
+
+    /// Takes a seat away from its team (the teacher's): its token no longer works.
+    pub fn release(&mut self, seat: SeatRef) {
+        self.holders.retain(|_, &mut s| s != seat);
+    }
+
+    /// Every seat a team holds, in no particular order.
+    pub fn held(&self) -> impl Iterator<Item = SeatRef> + '_ {
+        self.holders.values().copied()
+    }
+
+    fn holder(&self, seat: SeatRef) -> Option<&SeatToken> {
+        self.holders
+            .iter()
+            .find_map(|(t, &s)| (s == seat).then_some(t))
+    }
+}
+
+fn check_version(protocol: u32) -> Result<(), ProtocolError> {
+    if protocol == PROTOCOL_VERSION {
+        Ok(())
+    } else {
+        Err(ProtocolError::WrongVersion {
+            spoken: protocol,
+            expected: PROTOCOL_VERSION,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn two_tables() -> Roster {
+        let seat = |id: &str, name: &str| SeatSpec {
+            id: id.into(),
+            name: name.into(),
+            for_teams: true,
+        };
+        let table = TableSpec {
+            scenario: "reset_2013".into(),
+            seats: vec![seat("usa", "United States"), seat("rus", "Russia")],
+        };
+        Roster::new(ClassCode::random().unwrap(), vec![table.clone(), table])
+    }
+
+    #[test]
+    fn a_seat_is_claimed_once_and_resumed_by_its_token_only() {
+        let mut roster = two_tables();
+        let (token, seat) = roster.claim(1, "rus").unwrap();
+        assert_eq!(
+            seat,
+            SeatRef {
+                table: 1,
+                nation: 1
+            }
+        );
+        assert!(!roster.tables()[1].seats[1].open);
+        assert!(roster.tables()[0].seats[1].open, "the other match's seat");
+        assert!(matches!(
+            roster.claim(1, "rus"),
+            Err(ProtocolError::NoSuchSeat { .. })
+        ));
+        assert_eq!(roster.resume(PROTOCOL_VERSION, token.as_str()), Ok(seat));
+        let other = SeatToken::random().unwrap();
+        assert_eq!(
+            roster.resume(PROTOCOL_VERSION, other.as_str()),
+            Err(ProtocolError::UnknownToken)
+        );
+        assert!(matches!(
+            roster.resume(PROTOCOL_VERSION + 1, token.as_str()),
+            Err(ProtocolError::WrongVersion { .. })
+        ));
+        roster.release(seat);
+        assert_eq!(
+            roster.resume(PROTOCOL_VERSION, token.as_str()),
+            Err(ProtocolError::UnknownToken)
+        );
+        assert!(roster.tables()[1].seats[1].open);
+    }
+
+    #[test]
+    fn wrong_codes_slow_an_address_down() {
+        let mut roster = two_tables();
+        let code = roster.code().as_str().to_lowercase();
+        let (guesser, now) = ("192.168.1.20".parse().unwrap(), Instant::now());
+        for _ in 0..10 {
+            assert_eq!(
+                roster.admit(guesser, now, PROTOCOL_VERSION, "AAAAAA"),
+                Err(ProtocolError::WrongClassCode)
+            );
+        }
+        assert!(matches!(
+            roster.admit(guesser, now, PROTOCOL_VERSION, &code),
+            Err(ProtocolError::SlowDown { .. })
+        ));
+        let student = "192.168.1.21".parse().unwrap();
+        assert_eq!(roster.admit(student, now, PROTOCOL_VERSION, &code), Ok(()));
+    }
+
+    #[test]
+    fn a_seat_kept_for_the_computer_is_not_offered() {
+        let mut roster = two_tables();
+        roster.tables[0].seats[0].for_teams = false;
+        assert!(!roster.tables()[0].seats[0].open);
+        assert!(roster.claim(0, "usa").is_err());
+        assert!(roster.claim(0, "chn").is_err());
+        assert!(roster.claim(5, "usa").is_err());
+    }
+}
