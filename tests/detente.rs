@@ -17,6 +17,8 @@ mod emergence;
 mod facilitator;
 #[path = "detente/golden.rs"]
 mod golden;
+#[path = "detente/host.rs"]
+mod host;
 #[path = "detente/inputs.rs"]
 mod inputs;
 #[path = "detente/misperception.rs"]

@@ -2,10 +2,12 @@
 //! matches, and every team plays from a browser. This module is the part of the host that does
 //! not depend on a web stack: the message protocol (`protocol`); who may play which seat
 //! (`access`: class codes, seat tokens, the throttle on guessing codes; `roster`: the seats and
-//! their holders); and what one page's messages come to (`connection`). The web server and
-//! the page come next.
+//! their holders); what one page's messages come to (`connection`); and the class in play,
+//! its matches run by the session as on the desktop (`class`). The web server and the page
+//! come next.
 
 pub mod access;
+pub mod class;
 pub mod connection;
 pub mod protocol;
 pub mod roster;
