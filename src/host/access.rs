@@ -16,8 +16,15 @@ pub struct ClassCode(String);
 
 /// A seat's token: 128 random bits as 32 hexadecimal digits, unguessable. A page keeps it
 /// to get its seat back after a reload; every command is checked against the seat it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// Its `Debug` form hides it, so a log never shows one.
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct SeatToken(String);
+
+impl std::fmt::Debug for SeatToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SeatToken(…)")
+    }
+}
 
 impl ClassCode {
     pub const ALPHABET: &'static [u8] = b"ACDEFHJKMNPRTUVWXY34679";
@@ -155,6 +162,7 @@ mod tests {
         let b = SeatToken::random().unwrap();
         assert_ne!(a, b);
         assert_eq!(a.as_str().len(), 32);
+        assert!(!format!("{a:?}").contains(a.as_str()));
         assert_eq!(SeatToken::parse(&a.as_str().to_uppercase()), Some(a));
         assert_eq!(SeatToken::parse("00ff"), None);
         assert_eq!(SeatToken::parse(&"g".repeat(32)), None);

@@ -18,7 +18,7 @@ use crate::sim::play::run::sim_app;
 use crate::sim::play::session::{
     ActiveMatch, AnswerProposal, ChooseMove, EndTurn, OrderRefused, SessionPlugin, start_match,
 };
-use crate::sim::play::state::{Controller, Orders};
+use crate::sim::play::state::{Clock, Controller, Orders};
 use crate::sim::play::view::{SeatView, seat_view};
 use bevy::prelude::*;
 use rand::rand_core::OsError;
@@ -31,8 +31,9 @@ struct Table {
     opening: TurnRecord,
     /// The view each seat was last sent.
     sent: HashMap<usize, SeatView>,
-    /// The nations whose team pressed End turn this turn: the turn resolves once all have.
-    ready: Vec<bool>,
+    /// The turn each nation's team last pressed End turn in: the turn resolves once every
+    /// team has, this turn.
+    ready: Vec<Option<u32>>,
 }
 
 /// A class in play.
@@ -74,7 +75,7 @@ impl Class {
                     app,
                     opening,
                     sent: HashMap::new(),
-                    ready: vec![false; rules.nation_count()],
+                    ready: vec![None; rules.nation_count()],
                 }
             })
             .collect();
@@ -88,6 +89,19 @@ impl Class {
 
     pub fn roster_mut(&mut self) -> &mut Roster {
         &mut self.roster
+    }
+
+    /// Takes a seat away from its team (the teacher's): its token stops working, and its End
+    /// turn no longer counts.
+    pub fn release(&mut self, seat: SeatRef) {
+        self.roster.release(seat);
+        if let Some(r) = self
+            .tables
+            .get_mut(seat.table)
+            .and_then(|t| t.ready.get_mut(seat.nation))
+        {
+            *r = None;
+        }
     }
 
     pub fn roster(&self) -> &Roster {
@@ -160,17 +174,28 @@ impl Class {
             }
             SeatCommand::EndTurn => {
                 let entity = world.resource::<ActiveMatch>().0;
+                let clock = world.get::<Clock>(entity).copied();
                 let chosen = world
                     .get::<Orders>(entity)
                     .is_some_and(|o| o.moves.get(nation).copied().flatten().is_some());
-                if !chosen {
-                    world.write_message(OrderRefused(Refusal::NotChosen { nation }));
-                } else if let Some(r) = table.ready.get_mut(nation) {
-                    *r = true;
-                }
-                if table.ready.iter().all(|&r| r) {
-                    world.write_message(EndTurn);
-                    table.ready.iter_mut().for_each(|r| *r = false);
+                match clock {
+                    Some(c) if c.finished() => {
+                        world.write_message(OrderRefused(Refusal::MatchOver));
+                    }
+                    Some(_) if !chosen => {
+                        world.write_message(OrderRefused(Refusal::NotChosen { nation }));
+                    }
+                    Some(c) => {
+                        if let Some(r) = table.ready.get_mut(nation) {
+                            *r = Some(c.turn);
+                        }
+                        // A refusal (a paused match) keeps the teams done: pressing again
+                        // tries again.
+                        if table.ready.iter().all(|&r| r == Some(c.turn)) {
+                            world.write_message(EndTurn);
+                        }
+                    }
+                    None => {}
                 }
             }
         }
@@ -185,7 +210,13 @@ impl Class {
             .into_iter()
             .map(|OrderRefused(refusal)| {
                 let text = narrate::capitalise(&narrate::refusal(&self.rules.scenario, &refusal));
-                (seat, ServerMessage::Refused { refusal, text })
+                // A refusal about a seat goes to that seat; one about the match (paused, over)
+                // to the seat whose command met it.
+                let to = refusal.nation().map_or(seat, |nation| SeatRef {
+                    table: seat.table,
+                    nation,
+                });
+                (to, ServerMessage::Refused { refusal, text })
             })
             .collect();
         let held: Vec<SeatRef> = self

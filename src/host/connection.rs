@@ -28,7 +28,7 @@ pub enum Step {
     Command(SeatRef, SeatCommand),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
     New,
     Admitted,
@@ -36,10 +36,13 @@ enum State {
 }
 
 /// One page's connection to the host.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Connection {
     from: IpAddr,
     state: State,
+    /// The token of the seat it holds: checked again at every command, so a seat the teacher
+    /// took away is no longer played (or shown) from this page.
+    token: Option<String>,
 }
 
 impl Connection {
@@ -48,15 +51,27 @@ impl Connection {
         Connection {
             from,
             state: State::New,
+            token: None,
         }
     }
 
-    /// The seat the page holds, once it holds one.
-    pub fn seat(&self) -> Option<SeatRef> {
+    /// The seat the page holds, once it holds one and while its token still does.
+    pub fn seat(&self, roster: &Roster) -> Option<SeatRef> {
         match self.state {
-            State::Seated(seat) => Some(seat),
+            State::Seated(seat) if self.still_holds(seat, roster) => Some(seat),
             _ => None,
         }
+    }
+
+    /// Whether messages for `seat` may go to this page: it holds the seat, by a live token.
+    pub fn holds(&self, seat: SeatRef, roster: &Roster) -> bool {
+        self.seat(roster) == Some(seat)
+    }
+
+    fn still_holds(&self, seat: SeatRef, roster: &Roster) -> bool {
+        self.token
+            .as_deref()
+            .is_some_and(|t| roster.resume(PROTOCOL_VERSION, t) == Ok(seat))
     }
 
     /// What the page's message `text`, received at `now`, comes to.
@@ -66,6 +81,14 @@ impl Connection {
             Ok(m) => m,
             Err(e) => return error(e),
         };
+        // A seat taken away since: the page starts again, and may resume or join.
+        if let State::Seated(seat) = self.state
+            && !self.still_holds(seat, roster)
+        {
+            self.state = State::New;
+            self.token = None;
+            return error(ProtocolError::UnknownToken);
+        }
         let out_of_order = |expected: &str| {
             error(ProtocolError::OutOfOrder {
                 expected: expected.to_string(),
@@ -125,6 +148,7 @@ impl Connection {
 
     fn seat_at(&mut self, seat: SeatRef, token: String) -> Vec<Step> {
         self.state = State::Seated(seat);
+        self.token = Some(token.clone());
         vec![
             Step::Reply(ServerMessage::Seated {
                 token,
@@ -247,7 +271,16 @@ mod tests {
             )),
             "out_of_order"
         );
-        assert_eq!(rival.seat(), None);
+        assert_eq!(rival.seat(&roster), None);
+        assert_eq!(page.seat(&roster), Some(seat));
+        // The teacher takes the seat away: its pages are told, and no longer hold it.
+        roster.release(seat);
+        assert!(!page.holds(seat, &roster) && !mate.holds(seat, &roster));
+        assert_eq!(
+            error_kind(&page.receive(r#"{"type":"end_turn"}"#, &mut roster, now)),
+            "unknown_token"
+        );
+        assert_eq!(page.seat(&roster), None);
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub struct SeatListing {
     /// The nation's id and name.
     pub nation: String,
     pub name: String,
-    /// Whether a team may still claim it (the computer plays it, or nobody has yet).
+    /// Whether a team may still claim it: it is for teams, and no team holds it yet.
     pub open: bool,
 }
 
@@ -132,7 +132,8 @@ impl ServerMessage {
     pub fn to_json(&self) -> String {
         // Every field is a string, a number, a bool or a list of them: serialising cannot fail.
         serde_json::to_string(self).unwrap_or_else(|e| {
-            format!(r#"{{"type":"error","error":{{"kind":"not_a_message","expected":"{e}"}}}}"#)
+            serde_json::json!({"type": "error", "error": {"kind": "host_unavailable", "why": e.to_string()}})
+                .to_string()
         })
     }
 }

@@ -54,8 +54,11 @@ impl Page {
                 }
             };
             for (to, message) in out {
-                for p in pages.iter_mut().filter(|p| p.seat == Some(to)) {
-                    p.received.push(message.clone());
+                // As the web layer does: to every page whose token still holds the seat.
+                for p in pages.iter_mut() {
+                    if p.connection.holds(to, class.roster()) {
+                        p.received.push(message.clone());
+                    }
                 }
             }
         }
@@ -235,4 +238,28 @@ fn ending_the_turn_without_a_move_is_refused_to_that_team() {
             .any(|m| matches!(m, ServerMessage::Refused { .. }))
     );
     assert_eq!(class.state(0).unwrap().globals.turn, 0);
+    // The teacher takes Russia's seat away: its page is no longer sent Russia's views, and
+    // its next command is answered with an unknown token.
+    let rus = pages[1].seat.unwrap();
+    class.release(rus);
+    let before = pages[1].received.len();
+    Page::send(
+        0,
+        &mut pages,
+        &mut class,
+        r#"{"type":"choose","move_index":0}"#,
+    );
+    assert_eq!(
+        pages[1].received.len(),
+        before,
+        "{:?}",
+        pages[1].received.last()
+    );
+    Page::send(1, &mut pages, &mut class, r#"{"type":"end_turn"}"#);
+    match pages[1].received.last() {
+        Some(ServerMessage::Error { error }) => {
+            assert!(error.to_string().contains("token"), "{error}")
+        }
+        other => panic!("{other:?}"),
+    }
 }
