@@ -172,7 +172,7 @@ mod tests {
     fn an_address_that_keeps_guessing_waits_and_others_do_not() {
         let mut throttle = Throttle::new(3, Duration::from_secs(60));
         let (guesser, other): (IpAddr, IpAddr) =
-            ("10.0.0.7".parse().unwrap(), "10.0.0.8".parse().unwrap());
+            ("127.0.0.7".parse().unwrap(), "127.0.0.8".parse().unwrap());
         let t0 = Instant::now();
         for k in 0..3 {
             assert_eq!(throttle.check(guesser, t0), Ok(()), "miss {k}");

@@ -202,7 +202,7 @@ mod tests {
         let mut roster = roster();
         let code = roster.code().as_str().to_string();
         let now = Instant::now();
-        let mut page = Connection::new("10.0.0.5".parse().unwrap());
+        let mut page = Connection::new("127.0.0.5".parse().unwrap());
         assert_eq!(
             error_kind(&page.receive(r#"{"type":"end_turn"}"#, &mut roster, now)),
             "out_of_order"
@@ -245,7 +245,7 @@ mod tests {
             "not_a_message"
         );
         // The teammate's page: the token, and the same seat.
-        let mut mate = Connection::new("10.0.0.6".parse().unwrap());
+        let mut mate = Connection::new("127.0.0.6".parse().unwrap());
         let resume =
             format!(r#"{{"type":"resume","protocol":{PROTOCOL_VERSION},"token":"{token}"}}"#);
         let back = mate.receive(&resume, &mut roster, now);
@@ -255,7 +255,7 @@ mod tests {
             vec![Step::Command(seat, SeatCommand::EndTurn)]
         );
         // A third page cannot take the held seat, nor play before it holds one.
-        let mut rival = Connection::new("10.0.0.7".parse().unwrap());
+        let mut rival = Connection::new("127.0.0.7".parse().unwrap());
         rival.receive(&join(&code), &mut roster, now);
         let taken = rival.receive(
             r#"{"type":"claim","table":0,"nation":"rus"}"#,
@@ -287,7 +287,7 @@ mod tests {
     fn bad_messages_are_answered_and_the_page_goes_on() {
         let mut roster = roster();
         let now = Instant::now();
-        let mut page = Connection::new("10.0.0.9".parse().unwrap());
+        let mut page = Connection::new("127.0.0.9".parse().unwrap());
         assert_eq!(error_kind(&page.receive("{", &mut roster, now)), "not_json");
         assert_eq!(
             error_kind(&page.receive(&join("WRONG1"), &mut roster, now)),

@@ -1,7 +1,7 @@
 //! Must show 1: the same scenario, seed and strategies give byte-identical JSON; other seeds
 //! give other histories.
 
-use crate::common::{detente, scenario, temp_dir};
+use crate::common::{detente, scenario, succeeds, temp_dir};
 
 fn simulate_json(seed: &str, path: &std::path::Path) -> Vec<u8> {
     let out = detente(&[
@@ -77,4 +77,61 @@ fn json_has_the_documented_shape() {
     }
     assert_eq!(first["moves"].as_array().unwrap().len(), 2);
     assert_eq!(first["perceived"].as_array().unwrap().len(), 2);
+}
+
+/// One pool of worker threads serves the batch, the tournament and the sweep, and how many
+/// threads it has changes no output: the same files with one thread and with three (a batch
+/// and a tournament of three chunks each, so that chunks finish out of order).
+#[test]
+fn the_number_of_worker_threads_changes_no_output() {
+    let runs: [(&[&str], &[&str]); 3] = [
+        (
+            &["batch", "reset_2013", "--games", "2500", "--quiet"],
+            &["games.csv"],
+        ),
+        (
+            &[
+                "tournament",
+                "prisoners_dilemma",
+                "--repetitions",
+                "30",
+                "--quiet",
+            ],
+            &["matches.csv", "ranking.csv"],
+        ),
+        (
+            &[
+                "sweep",
+                "reset_2013",
+                "--vary",
+                "transparency=0..100:25",
+                "--games",
+                "200",
+                "--quiet",
+            ],
+            &["sweep.csv"],
+        ),
+    ];
+    for (args, files) in runs {
+        let dirs: Vec<_> = ["1", "3"]
+            .iter()
+            .map(|jobs| {
+                let dir = temp_dir(&format!("jobs-{}-{jobs}", args[0]));
+                let mut all = args.to_vec();
+                all.extend(["--jobs", jobs, "--out", dir.to_str().unwrap()]);
+                succeeds(&all);
+                dir
+            })
+            .collect();
+        for file in files {
+            let one = std::fs::read(dirs[0].join(file)).unwrap();
+            let three = std::fs::read(dirs[1].join(file)).unwrap();
+            assert!(!one.is_empty(), "{file}");
+            assert!(
+                one == three,
+                "{} {file} differs with 1 and 3 threads",
+                args[0]
+            );
+        }
+    }
 }

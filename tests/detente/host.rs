@@ -26,7 +26,7 @@ struct Page {
 impl Page {
     fn new(k: usize) -> Page {
         Page {
-            connection: Connection::new(format!("10.1.0.{}", k + 2).parse().unwrap()),
+            connection: Connection::new(format!("127.0.2.{}", k + 2).parse().unwrap()),
             seat: None,
             received: Vec::new(),
         }
