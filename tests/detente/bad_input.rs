@@ -337,3 +337,30 @@ fn play_refuses_bad_options_before_opening_a_window() {
     let err = fails(&["play", "reset_2013", "--screenshots", "x"]);
     assert!(err.contains("--autoplay"), "{err}");
 }
+
+/// A match exported as JSON, given where a save is expected, is named for what it is.
+#[test]
+fn a_json_export_given_as_a_save_is_named_for_what_it_is() {
+    let dir = temp_dir("json-as-save");
+    let json = dir.join("game.json");
+    let out = detente(&[
+        "simulate",
+        &scenario("reset_2013"),
+        "--seed",
+        "3",
+        "--json",
+        json.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = fails(&["replay", json.to_str().unwrap()]);
+    assert!(err.contains("game.json:1:1"), "{err}");
+    assert!(
+        err.contains("not a Détente save") && err.contains("--json"),
+        "{err}"
+    );
+}

@@ -189,6 +189,15 @@ fn parse_text(origin: &str, text: &str) -> Result<SaveFile, InputError> {
         let (line, col) = Locator::new(text).find(&[key.to_string()]);
         Err(InputError::at(origin, line, col, message))
     };
+    // A match exported as JSON is the file people most often mistake for a save.
+    if text.trim_start().starts_with('{') {
+        return Err(InputError::at(
+            origin,
+            1,
+            1,
+            "not a Détente save: this is JSON, a match exported with --json (`detente report` reads those); a save is written with --save or from the game",
+        ));
+    }
     let header: Header = ron_options().from_str(text).map_err(ron_error)?;
     if header.format.as_deref() != Some(FORMAT) {
         return refuse(
