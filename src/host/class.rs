@@ -121,14 +121,32 @@ impl Class {
 
     /// What the seat's nation may know of its match now.
     pub fn view(&self, seat: SeatRef) -> Option<SeatView> {
-        let table = self.tables.get(seat.table)?;
-        let world = table.app.world();
-        let entity = world.get_resource::<ActiveMatch>()?.0;
-        let at = Position::of(world, entity)?;
-        let orders = world.get::<Orders>(entity)?;
-        let mut records = vec![table.opening.clone()];
-        records.extend(world.get::<History>(entity)?.0.iter().cloned());
-        Some(seat_view(&self.rules, at, orders, &records, seat.nation))
+        self.views(seat.table, &[seat.nation]).pop()
+    }
+
+    /// What each of `nations` may know of match `table` now, in that order: the match's
+    /// records gathered once for all of them.
+    fn views(&self, table: usize, nations: &[usize]) -> Vec<SeatView> {
+        let Some(t) = self.tables.get(table) else {
+            return Vec::new();
+        };
+        let world = t.app.world();
+        let Some(entity) = world.get_resource::<ActiveMatch>().map(|m| m.0) else {
+            return Vec::new();
+        };
+        let (Some(at), Some(orders), Some(history)) = (
+            Position::of(world, entity),
+            world.get::<Orders>(entity),
+            world.get::<History>(entity),
+        ) else {
+            return Vec::new();
+        };
+        let mut records = vec![t.opening.clone()];
+        records.extend(history.0.iter().cloned());
+        nations
+            .iter()
+            .map(|&nation| seat_view(&self.rules, at, orders, &records, nation))
+            .collect()
     }
 
     /// A page newly seated: its seat's view, which it is sent whatever it was sent before.
@@ -219,13 +237,18 @@ impl Class {
                 (to, ServerMessage::Refused { refusal, text })
             })
             .collect();
-        let held: Vec<SeatRef> = self
+        let held: Vec<usize> = self
             .roster
             .held()
             .filter(|s| s.table == seat.table)
+            .map(|s| s.nation)
             .collect();
-        for s in held {
-            let Some(view) = self.view(s) else { continue };
+        let views = self.views(seat.table, &held);
+        for (nation, view) in held.into_iter().zip(views) {
+            let s = SeatRef {
+                table: seat.table,
+                nation,
+            };
             let table = &mut self.tables[s.table];
             if table.sent.get(&s.nation) != Some(&view) {
                 table.sent.insert(s.nation, view.clone());
