@@ -45,11 +45,14 @@ fn spawn_pause(
         keyed_button("Resume", KeyCode::Escape, &fonts, resume),
     ));
     if in_match {
-        commands.spawn((
-            ChildOf(window),
-            SaveGameButton,
-            keyed_button("Save the game", KeyCode::F5, &fonts, save_game),
-        ));
+        // Without a save folder (attract mode) there is nowhere to save to.
+        if save_dir.0.is_some() {
+            commands.spawn((
+                ChildOf(window),
+                SaveGameButton,
+                keyed_button("Save the game", KeyCode::F5, &fonts, save_game),
+            ));
+        }
         if access.available() {
             commands.spawn((
                 ChildOf(window),
@@ -81,7 +84,7 @@ fn spawn_pause(
         None if in_match && save_dir.0.is_some() => {
             "The game also saves itself after every turn.".into()
         }
-        None if in_match => "This match is not saved as it goes (there is no save folder).".into(),
+        None if in_match => "This match is not saved.".into(),
         None => String::new(),
     };
     commands.spawn((

@@ -324,13 +324,14 @@ fn the_scenario_list_offers_every_built_in_scenario() {
     }
 }
 
-/// The pause menu says the match saves itself only where it does: not in a game with no save
-/// folder (attract mode, or a system without a data folder).
+/// The pause menu says the match saves itself, and offers to save it, only where it can: not
+/// in a game with no save folder (attract mode, or a system without a data folder).
 #[test]
-fn the_pause_menu_promises_autosave_only_with_a_save_folder() {
+fn the_pause_menu_offers_saving_only_with_a_save_folder() {
     let mut app = game();
     press(&mut app, KeyCode::Escape);
     assert_eq!(menu(&app), Menu::Pause);
+    assert!(texts(&mut app).iter().any(|t| t == "Save the game"));
     assert!(
         texts(&mut app)
             .iter()
@@ -349,7 +350,8 @@ fn the_pause_menu_promises_autosave_only_with_a_save_folder() {
         "{shown:?}"
     );
     assert!(
-        shown.iter().any(|t| t.contains("not saved as it goes")),
+        shown.iter().any(|t| t == "This match is not saved."),
         "{shown:?}"
     );
+    assert!(!shown.iter().any(|t| t == "Save the game"), "{shown:?}");
 }
