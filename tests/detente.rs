@@ -23,6 +23,10 @@ mod host;
 mod inputs;
 #[path = "detente/misperception.rs"]
 mod misperception;
+#[path = "detente/net.rs"]
+mod net;
+#[path = "detente/network.rs"]
+mod network;
 #[path = "detente/outputs.rs"]
 mod outputs;
 #[path = "detente/prisoners.rs"]
@@ -31,6 +35,8 @@ mod prisoners;
 mod properties;
 #[path = "detente/report.rs"]
 mod report;
+#[path = "detente/resume.rs"]
+mod resume;
 #[path = "detente/saves.rs"]
 mod saves;
 #[path = "detente/seat_view.rs"]

@@ -4,6 +4,7 @@
 pub mod batch;
 mod bench;
 pub mod charts;
+mod host;
 mod listing;
 mod options;
 pub mod output;
@@ -83,6 +84,10 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
+    /// Host a class on this machine: every team plays from a browser on the room's network
+    /// (no install). Prints the address to open, the class code and the teacher's page; every
+    /// match autosaves each turn, and `--resume FOLDER` goes on after a stop.
+    Host(HostArgs),
     /// Measure speed and memory, and print the figures: a batch as `detente batch` runs it, a
     /// tournament, a sweep, and saving and loading a match.
     Bench {
@@ -284,6 +289,54 @@ pub struct BatchArgs {
     pub quiet: bool,
 }
 
+#[derive(Args, Debug)]
+pub struct HostArgs {
+    /// Scenario file or name, like `reset_2013` (`detente scenarios` lists them).
+    #[arg(required_unless_present = "resume")]
+    pub scenario: Option<String>,
+    /// Parallel matches of the scenario: give each pair (or group) of teams its own.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub matches: usize,
+    /// Seed of the matches (from the clock when absent): every match plays the same world,
+    /// so the class can compare what each group made of it.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Give each match its own seed (SEED, SEED+1, …) instead.
+    #[arg(long)]
+    pub different_seeds: bool,
+    /// Number of turns (the scenario's own count when absent).
+    #[arg(long)]
+    pub turns: Option<u32>,
+    /// Change a scenario parameter, as for `simulate`. Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// The port the teams' browsers connect to.
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// The address to listen on (default: all of this machine's; 127.0.0.1 for this machine
+    /// only).
+    #[arg(long, value_name = "ADDRESS")]
+    pub bind: Option<std::net::IpAddr>,
+    /// The teacher's passphrase for the teacher's page (/teacher): pause, the turn timer,
+    /// taking a seat away. Made up and printed when absent.
+    #[arg(long, value_name = "WORDS")]
+    pub passphrase: Option<String>,
+    /// End each turn after this many seconds (10 to 3600): a team that has not chosen by then
+    /// plays the scenario's own AI's move. Off when absent; the teacher's page can change it.
+    #[arg(long, value_name = "SECONDS")]
+    pub turn_timer: Option<u32>,
+    /// Where the matches autosave (default: a new folder under the data folder's `classes`).
+    #[arg(long, value_name = "DIR", conflicts_with = "resume")]
+    pub folder: Option<PathBuf>,
+    /// Go on with the class in FOLDER from its last autosaves; the teams' pages reconnect to
+    /// their seats.
+    #[arg(long, value_name = "FOLDER", conflicts_with_all = ["scenario", "matches", "seed", "different_seeds", "turns", "set"])]
+    pub resume: Option<PathBuf>,
+    /// No window: the host runs in this terminal, controlled from the teacher's page.
+    #[arg(long)]
+    pub headless: bool,
+}
+
 /// What a command line came to: done with an exit code, or the window to open (`detente
 /// play`), which `main` opens.
 pub enum Ran {
@@ -325,6 +378,7 @@ fn run_tool(command: Command) -> ExitCode {
         Command::Scenarios { write: None } => return listing::list_scenarios(),
         Command::Scenarios { write: Some(dir) } => listing::write_built_in(&dir),
         Command::Bench { scenario, games } => bench::run(&scenario, games),
+        Command::Host(args) => host::run_headless(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

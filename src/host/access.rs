@@ -62,6 +62,12 @@ impl ClassCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A code as the class folder keeps it, if it is one: `LEN` letters of `ALPHABET`.
+    pub fn parse(text: &str) -> Option<ClassCode> {
+        (text.len() == Self::LEN && text.bytes().all(|b| Self::ALPHABET.contains(&b)))
+            .then(|| ClassCode(text.to_string()))
+    }
 }
 
 impl SeatToken {

@@ -1,22 +1,27 @@
 //! A class in play: its matches, each a headless app running the session exactly as the desktop
 //! does, and its roster. A seated page's command goes to its match's session for its seat's
-//! nation; after it, every seat of that match whose `SeatView` changed is sent the new one, and
-//! the seat that sent a refused command gets the refusal. Nothing but `SeatView`s and refusals
-//! leaves a match for a seat.
+//! nation; after it, every seat of that match whose message changed is sent the new one, and
+//! the seat that sent a refused command gets the refusal. Nothing but `SeatView`s (with their
+//! news in words, and whose teams are done), the scenario's public brief and refusals leaves a
+//! match for a seat.
 
 use crate::host::access::ClassCode;
+use crate::host::brief::{self, Brief};
 use crate::host::connection::SeatCommand;
 use crate::host::protocol::ServerMessage;
 use crate::host::roster::{Roster, SeatRef, SeatSpec, TableSpec};
+use crate::host::status::{SeatStatus, TableStatus};
 use crate::sim::Rules;
 use crate::sim::archive::history::{History, TurnRecord};
-use crate::sim::archive::journal::opening_record;
+use crate::sim::archive::journal::{Rebuilt, opening_record};
 use crate::sim::archive::narrate;
+use crate::sim::archive::save::SaveFile;
 use crate::sim::archive::snapshot::MatchState;
 use crate::sim::play::command::{Position, Refusal};
 use crate::sim::play::run::sim_app;
 use crate::sim::play::session::{
-    ActiveMatch, AnswerProposal, ChooseMove, EndTurn, OrderRefused, SessionPlugin, start_match,
+    ActiveMatch, AnswerProposal, ChooseMove, EndTurn, Facilitate, MatchPaused, OrderRefused,
+    SessionPlugin, advise, resume_match, snapshot, start_match,
 };
 use crate::sim::play::state::{Clock, Controller, Orders};
 use crate::sim::play::view::{SeatView, seat_view};
@@ -27,10 +32,11 @@ use std::collections::HashMap;
 /// One match of the class.
 struct Table {
     app: App,
+    seed: u64,
     /// The position before the first turn, as a record (the first of every seat's history).
     opening: TurnRecord,
-    /// The view each seat was last sent.
-    sent: HashMap<usize, SeatView>,
+    /// The message each seat was last sent.
+    sent: HashMap<usize, ServerMessage>,
     /// The turn each nation's team last pressed End turn in: the turn resolves once every
     /// team has, this turn.
     ready: Vec<Option<u32>>,
@@ -43,23 +49,13 @@ pub struct Class {
     tables: Vec<Table>,
 }
 
+/// A match's messages for its seats: `(seat, message)` in the order to send them.
+pub type Outbox = Vec<(SeatRef, ServerMessage)>;
+
 impl Class {
     /// A class of one match per seed of `rules`'s scenario, every nation's seat for a team.
     /// Errors when the system's random source (for the class code) fails.
     pub fn new(rules: Rules, seeds: &[u64]) -> Result<Class, OsError> {
-        let sc = &rules.scenario;
-        let spec = TableSpec {
-            scenario: sc.id.clone(),
-            seats: sc
-                .nations
-                .iter()
-                .map(|n| SeatSpec {
-                    id: n.id.clone(),
-                    name: n.name.clone(),
-                    for_teams: true,
-                })
-                .collect(),
-        };
         let tables = seeds
             .iter()
             .map(|&seed| {
@@ -71,20 +67,51 @@ impl Class {
                 let opening = opening_record(app.world(), entity).unwrap_or_else(|| {
                     unreachable!("a match just started has its opening position")
                 });
-                Table {
-                    app,
-                    opening,
-                    sent: HashMap::new(),
-                    ready: vec![None; rules.nation_count()],
-                }
+                Table::new(app, seed, opening, rules.nation_count())
             })
             .collect();
-        let roster = Roster::new(ClassCode::random()?, vec![spec; seeds.len()]);
+        let roster = Roster::new(ClassCode::random()?, vec![table_spec(&rules); seeds.len()]);
         Ok(Class {
             rules,
             roster,
             tables,
         })
+    }
+
+    /// The class again from its matches' saves (each verified by replaying it, `save::load`),
+    /// in match order, with its roster as it was. Every save must be of the same scenario.
+    pub fn resume(roster: Roster, saves: Vec<(SaveFile, Rebuilt)>) -> Option<Class> {
+        let rules = saves.first()?.1.rules.clone();
+        let tables = saves
+            .into_iter()
+            .map(|(save, rebuilt)| {
+                let mut app = sim_app(rebuilt.rules.clone());
+                app.add_plugins(SessionPlugin);
+                let seed = save.recording.seed;
+                let n = rebuilt.state.seats.0.len();
+                resume_match(
+                    app.world_mut(),
+                    rebuilt.rules,
+                    rebuilt.state,
+                    save.recording,
+                );
+                app.update();
+                Table::new(app, seed, rebuilt.opening, n)
+            })
+            .collect();
+        Some(Class {
+            rules,
+            roster,
+            tables,
+        })
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    pub fn roster(&self) -> &Roster {
+        &self.roster
     }
 
     pub fn roster_mut(&mut self) -> &mut Roster {
@@ -104,19 +131,74 @@ impl Class {
         }
     }
 
-    pub fn roster(&self) -> &Roster {
-        &self.roster
-    }
-
     /// The number of matches.
     pub fn tables(&self) -> usize {
         self.tables.len()
     }
 
-    /// The exact state of match `table` (for autosaves, and for tests).
+    /// The exact state of match `table` (for tests).
     pub fn state(&self, table: usize) -> Option<MatchState> {
         let world = self.tables.get(table)?.app.world();
         MatchState::capture(world, world.get_resource::<ActiveMatch>()?.0)
+    }
+
+    /// Match `table` as a save (`detente replay` checks it, `play --load` opens it).
+    pub fn save(&self, table: usize) -> Option<SaveFile> {
+        let (recording, pending, state) = snapshot(self.tables.get(table)?.app.world())?;
+        Some(SaveFile::new(recording, pending, state))
+    }
+
+    /// Turns resolved in match `table`.
+    pub fn turn(&self, table: usize) -> Option<u32> {
+        self.clock(table).map(|c| c.turn)
+    }
+
+    fn clock(&self, table: usize) -> Option<Clock> {
+        let world = self.tables.get(table)?.app.world();
+        world
+            .get::<Clock>(world.get_resource::<ActiveMatch>()?.0)
+            .copied()
+    }
+
+    /// The roster of each match as the teacher sees it, with `browsers(seat)` pages open on
+    /// each seat.
+    pub fn status(&self, browsers: impl Fn(SeatRef) -> usize) -> Vec<TableStatus> {
+        let held: Vec<SeatRef> = self.roster.held().collect();
+        let sc = &self.rules.scenario;
+        (0..self.tables.len())
+            .filter_map(|table| {
+                let t = &self.tables[table];
+                let world = t.app.world();
+                let entity = world.get_resource::<ActiveMatch>()?.0;
+                let clock = *world.get::<Clock>(entity)?;
+                let orders = world.get::<Orders>(entity)?;
+                let seats = sc
+                    .nations
+                    .iter()
+                    .enumerate()
+                    .map(|(nation, n)| {
+                        let seat = SeatRef { table, nation };
+                        SeatStatus {
+                            nation: n.id.clone(),
+                            name: n.name.clone(),
+                            joined: held.contains(&seat),
+                            browsers: browsers(seat),
+                            chosen: orders.moves.get(nation).copied().flatten().is_some(),
+                            done: t.ready.get(nation) == Some(&Some(clock.turn)),
+                        }
+                    })
+                    .collect();
+                Some(TableStatus {
+                    table,
+                    seed: t.seed,
+                    turn: clock.turn,
+                    turns: clock.turns,
+                    paused: world.resource::<MatchPaused>().0,
+                    outcome: clock.outcome,
+                    seats,
+                })
+            })
+            .collect()
     }
 
     /// What the seat's nation may know of its match now.
@@ -149,31 +231,51 @@ impl Class {
             .collect()
     }
 
-    /// A page newly seated: its seat's view, which it is sent whatever it was sent before.
-    pub fn seated(&mut self, seat: SeatRef) -> Vec<(SeatRef, ServerMessage)> {
+    /// The `view` message for a seat: its view, its news in words, whether the match is
+    /// paused, and whose teams are done this turn (no more than the others' `others_waiting`).
+    fn message(&self, seat: SeatRef, view: SeatView) -> ServerMessage {
+        let t = &self.tables[seat.table];
+        let turn = view.turn;
+        let done = |n: usize| t.ready.get(n) == Some(&Some(turn));
+        let debrief = view.outcome.and_then(|outcome| {
+            let world = t.app.world();
+            let history = world.get::<History>(world.get_resource::<ActiveMatch>()?.0)?;
+            let mut records = vec![t.opening.clone()];
+            records.extend(history.0.iter().cloned());
+            Some(brief::debrief(&self.rules.scenario, outcome, &records))
+        });
+        ServerMessage::View {
+            news: brief::news(&self.rules.scenario, &view),
+            readings: brief::readings(&view),
+            debrief,
+            paused: t.app.world().resource::<MatchPaused>().0,
+            done: done(seat.nation),
+            waiting: (0..t.ready.len()).filter(|&n| !done(n)).collect(),
+            view: Box::new(view),
+        }
+    }
+
+    /// A page newly seated: the scenario's brief and its seat's view, which it is sent
+    /// whatever it was sent before.
+    pub fn seated(&mut self, seat: SeatRef) -> Outbox {
         let Some(view) = self.view(seat) else {
             return Vec::new();
         };
-        if let Some(table) = self.tables.get_mut(seat.table) {
-            table.sent.insert(seat.nation, view.clone());
-        }
-        vec![(
-            seat,
-            ServerMessage::View {
-                view: Box::new(view),
-            },
-        )]
+        let message = self.message(seat, view);
+        self.tables[seat.table]
+            .sent
+            .insert(seat.nation, message.clone());
+        let brief = ServerMessage::Brief {
+            brief: Box::new(Brief::of(&self.rules.scenario)),
+        };
+        vec![(seat, brief), (seat, message)]
     }
 
     /// Carries out a seated page's command in its match, for its seat's nation: the refusal
-    /// for that seat if the rules refused it, then the new view of every held seat of the match
-    /// whose view changed. End turn means the team is done: a team that has not chosen is
-    /// refused, and the turn resolves once every team is done.
-    pub fn command(
-        &mut self,
-        seat: SeatRef,
-        command: SeatCommand,
-    ) -> Vec<(SeatRef, ServerMessage)> {
+    /// for that seat if the rules refused it, then the new message of every held seat of the
+    /// match whose message changed. End turn means the team is done: a team that has not
+    /// chosen is refused, and the turn resolves once every team is done.
+    pub fn command(&mut self, seat: SeatRef, command: SeatCommand) -> Outbox {
         let Some(table) = self.tables.get_mut(seat.table) else {
             return Vec::new();
         };
@@ -190,33 +292,56 @@ impl Class {
                     accept,
                 });
             }
-            SeatCommand::EndTurn => {
-                let entity = world.resource::<ActiveMatch>().0;
-                let clock = world.get::<Clock>(entity).copied();
-                let chosen = world
-                    .get::<Orders>(entity)
-                    .is_some_and(|o| o.moves.get(nation).copied().flatten().is_some());
-                match clock {
-                    Some(c) if c.finished() => {
-                        world.write_message(OrderRefused(Refusal::MatchOver));
-                    }
-                    Some(_) if !chosen => {
-                        world.write_message(OrderRefused(Refusal::NotChosen { nation }));
-                    }
-                    Some(c) => {
-                        if let Some(r) = table.ready.get_mut(nation) {
-                            *r = Some(c.turn);
-                        }
-                        // A refusal (a paused match) keeps the teams done: pressing again
-                        // tries again.
-                        if table.ready.iter().all(|&r| r == Some(c.turn)) {
-                            world.write_message(EndTurn);
-                        }
-                    }
-                    None => {}
-                }
+            SeatCommand::EndTurn => table.done(nation),
+        }
+        self.settle(seat)
+    }
+
+    /// The teacher stops (or restarts) match `table`: no turn ends while it is paused. When
+    /// restarted with every team done, the turn resolves.
+    pub fn pause(&mut self, table: usize, paused: bool) -> Outbox {
+        let Some(t) = self.tables.get_mut(table) else {
+            return Vec::new();
+        };
+        t.app.world_mut().write_message(Facilitate::Pause(paused));
+        t.app.update();
+        if !paused && t.all_done() {
+            t.app.world_mut().write_message(EndTurn);
+        }
+        self.settle(SeatRef { table, nation: 0 })
+    }
+
+    /// The turn timer ran out in match `table`: a team that has not chosen plays the move the
+    /// scenario's own AI would (as the desktop's advisor suggests it), and the turn ends.
+    pub fn time_up(&mut self, table: usize) -> Outbox {
+        let Some(t) = self.tables.get_mut(table) else {
+            return Vec::new();
+        };
+        let world = t.app.world_mut();
+        let entity = world.resource::<ActiveMatch>().0;
+        if world.get::<Clock>(entity).is_none_or(|c| c.finished()) {
+            return Vec::new();
+        }
+        for nation in 0..t.ready.len() {
+            let chosen = world
+                .get::<Orders>(entity)
+                .is_some_and(|o| o.moves.get(nation).copied().flatten().is_some());
+            if !chosen && let Some(move_index) = advise(world, entity, nation) {
+                world.write_message(ChooseMove { nation, move_index });
             }
         }
+        t.app.update();
+        for nation in 0..t.ready.len() {
+            t.done(nation);
+        }
+        self.settle(SeatRef { table, nation: 0 })
+    }
+
+    /// Runs match `seat.table`'s session on the commands written, then gathers what goes out:
+    /// refusals (to the seat they are about, else to `seat`), then each held seat's message if
+    /// it changed.
+    fn settle(&mut self, seat: SeatRef) -> Outbox {
+        let table = &mut self.tables[seat.table];
         table.app.update();
         let refused: Vec<OrderRefused> = table
             .app
@@ -224,12 +349,10 @@ impl Class {
             .resource_mut::<Messages<OrderRefused>>()
             .drain()
             .collect();
-        let mut out: Vec<(SeatRef, ServerMessage)> = refused
+        let mut out: Outbox = refused
             .into_iter()
             .map(|OrderRefused(refusal)| {
                 let text = narrate::capitalise(&narrate::refusal(&self.rules.scenario, &refusal));
-                // A refusal about a seat goes to that seat; one about the match (paused, over)
-                // to the seat whose command met it.
                 let to = refusal.nation().map_or(seat, |nation| SeatRef {
                     table: seat.table,
                     nation,
@@ -249,17 +372,85 @@ impl Class {
                 table: seat.table,
                 nation,
             };
-            let table = &mut self.tables[s.table];
-            if table.sent.get(&s.nation) != Some(&view) {
-                table.sent.insert(s.nation, view.clone());
-                out.push((
-                    s,
-                    ServerMessage::View {
-                        view: Box::new(view),
-                    },
-                ));
+            let message = self.message(s, view);
+            let sent = &mut self.tables[s.table].sent;
+            if sent.get(&nation) != Some(&message) {
+                sent.insert(nation, message.clone());
+                out.push((s, message));
             }
         }
         out
     }
+}
+
+impl Table {
+    fn new(app: App, seed: u64, opening: TurnRecord, nations: usize) -> Table {
+        Table {
+            app,
+            seed,
+            opening,
+            sent: HashMap::new(),
+            ready: vec![None; nations],
+        }
+    }
+
+    fn all_done(&self) -> bool {
+        let turn = self
+            .app
+            .world()
+            .get_resource::<ActiveMatch>()
+            .and_then(|m| self.app.world().get::<Clock>(m.0).map(|c| c.turn));
+        turn.is_some_and(|t| self.ready.iter().all(|&r| r == Some(t)))
+    }
+
+    /// `nation`'s team pressed End turn: refused if it has no move or the match is over;
+    /// the turn resolves once every team is done. A refusal (a paused match) keeps the teams
+    /// done: pressing again, or the teacher restarting the match, tries again.
+    fn done(&mut self, nation: usize) {
+        let world = self.app.world_mut();
+        let entity = world.resource::<ActiveMatch>().0;
+        let clock = world.get::<Clock>(entity).copied();
+        let chosen = world
+            .get::<Orders>(entity)
+            .is_some_and(|o| o.moves.get(nation).copied().flatten().is_some());
+        match clock {
+            Some(c) if c.finished() => {
+                world.write_message(OrderRefused(Refusal::MatchOver));
+            }
+            Some(_) if !chosen => {
+                world.write_message(OrderRefused(Refusal::NotChosen { nation }));
+            }
+            Some(c) => {
+                if let Some(r) = self.ready.get_mut(nation) {
+                    *r = Some(c.turn);
+                }
+                if self.all_done() {
+                    self.app.world_mut().write_message(EndTurn);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// Every nation's seat of `rules`'s scenario, for a team.
+fn table_spec(rules: &Rules) -> TableSpec {
+    let sc = &rules.scenario;
+    TableSpec {
+        scenario: sc.id.clone(),
+        seats: sc
+            .nations
+            .iter()
+            .map(|n| SeatSpec {
+                id: n.id.clone(),
+                name: n.name.clone(),
+                for_teams: true,
+            })
+            .collect(),
+    }
+}
+
+/// The roster of a class of `tables` matches of `rules`'s scenario, before anyone joins.
+pub fn new_roster(code: ClassCode, rules: &Rules, tables: usize) -> Roster {
+    Roster::new(code, vec![table_spec(rules); tables])
 }

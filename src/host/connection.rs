@@ -17,6 +17,14 @@ pub enum SeatCommand {
     EndTurn,
 }
 
+/// A command of the teacher's page (the passphrase checked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeacherCommand {
+    Pause { table: Option<usize>, paused: bool },
+    Release { table: usize, nation: String },
+    Timer(Option<u32>),
+}
+
 /// What a message comes to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
@@ -26,6 +34,13 @@ pub enum Step {
     Seated(SeatRef),
     /// Hand this command to the session of the seat's match, for the seat's nation.
     Command(SeatRef, SeatCommand),
+    /// The page would be the teacher's: check the passphrase, and if it is right, call
+    /// `Connection::teach` and send the roster.
+    Teach(String),
+    /// Carry out the teacher's command.
+    Teacher(TeacherCommand),
+    /// Send the page its seat's history charts.
+    Charts(SeatRef),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -33,6 +48,7 @@ enum State {
     New,
     Admitted,
     Seated(SeatRef),
+    Teacher,
 }
 
 /// One page's connection to the host.
@@ -61,6 +77,21 @@ impl Connection {
             State::Seated(seat) if self.still_holds(seat, roster) => Some(seat),
             _ => None,
         }
+    }
+
+    /// The address the page connected from.
+    pub fn from(&self) -> IpAddr {
+        self.from
+    }
+
+    /// Whether this page is the teacher's (its passphrase was right).
+    pub fn is_teacher(&self) -> bool {
+        self.state == State::Teacher
+    }
+
+    /// The passphrase was right: the page is the teacher's from now on.
+    pub fn teach(&mut self) {
+        self.state = State::Teacher;
     }
 
     /// Whether messages for `seat` may go to this page: it holds the seat, by a live token.
@@ -135,8 +166,43 @@ impl Connection {
             (ClientMessage::EndTurn, State::Seated(seat)) => {
                 vec![Step::Command(seat, SeatCommand::EndTurn)]
             }
+            (ClientMessage::Charts, State::Seated(seat)) => vec![Step::Charts(seat)],
             (ClientMessage::Join { .. } | ClientMessage::Resume { .. }, _) => {
                 out_of_order("no second join: this page is already in the class")
+            }
+            (
+                ClientMessage::Teach {
+                    protocol,
+                    passphrase,
+                },
+                State::New,
+            ) => {
+                if protocol != PROTOCOL_VERSION {
+                    return error(ProtocolError::WrongVersion {
+                        spoken: protocol,
+                        expected: PROTOCOL_VERSION,
+                    });
+                }
+                vec![Step::Teach(passphrase)]
+            }
+            (ClientMessage::Pause { table, paused }, State::Teacher) => {
+                vec![Step::Teacher(TeacherCommand::Pause { table, paused })]
+            }
+            (ClientMessage::Release { table, nation }, State::Teacher) => {
+                vec![Step::Teacher(TeacherCommand::Release { table, nation })]
+            }
+            (ClientMessage::Timer { seconds }, State::Teacher) => {
+                vec![Step::Teacher(TeacherCommand::Timer(seconds))]
+            }
+            (
+                ClientMessage::Pause { .. }
+                | ClientMessage::Release { .. }
+                | ClientMessage::Timer { .. },
+                _,
+            ) => out_of_order("teach (the teacher's passphrase)"),
+            (_, State::Teacher) => out_of_order("a teacher's command: this is the teacher's page"),
+            (ClientMessage::Teach { .. }, _) => {
+                out_of_order("nothing: this page is already in the class")
             }
             (ClientMessage::Claim { .. }, State::New) => out_of_order("join (the class code)"),
             (ClientMessage::Claim { .. }, State::Seated(_)) => {

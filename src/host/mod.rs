@@ -7,7 +7,14 @@
 //! come next.
 
 pub mod access;
+pub mod brief;
+pub mod charts;
 pub mod class;
 pub mod connection;
+pub mod folder;
+pub mod hub;
 pub mod protocol;
 pub mod roster;
+pub mod server;
+pub mod start;
+pub mod status;

@@ -3,6 +3,8 @@
 //! sends a seat what its `SeatView` holds; a page names no nation in a command, since the seat
 //! its token holds decides which nation a command is for.
 
+use crate::host::brief::{Brief, Debrief};
+use crate::host::status::ClassStatus;
 use crate::sim::play::command::Refusal;
 use crate::sim::play::view::SeatView;
 use crate::sim::scenario::MoveIndex;
@@ -31,6 +33,18 @@ pub enum ClientMessage {
     Answer { proposal: usize, accept: bool },
     /// The team is done: the turn resolves once every team has chosen.
     EndTurn,
+    /// The seat's history charts, please (answered with `charts`).
+    Charts,
+    /// The teacher's page: the passphrase opens the teacher's controls and the roster.
+    Teach { protocol: u32, passphrase: String },
+    /// The teacher's: stop (or restart) match `table`, or every match when absent.
+    Pause { table: Option<usize>, paused: bool },
+    /// The teacher's: take the seat of `nation` (its id) in match `table` away from its team
+    /// (its pages stop playing it; the team may claim a seat again).
+    Release { table: usize, nation: String },
+    /// The teacher's: end each turn after this many seconds (10 to 3600), or never when absent.
+    /// A team that has not chosen by then plays the scenario's own AI's move for that turn.
+    Timer { seconds: Option<u32> },
 }
 
 /// What the host sends a page.
@@ -45,8 +59,30 @@ pub enum ServerMessage {
         table: usize,
         nation: usize,
     },
-    /// What the seat's nation may know now; sent on joining and after every change.
-    View { view: Box<SeatView> },
+    /// The scenario's public facts, the names for the indices of every `view`: sent on being
+    /// seated, before the first `view`.
+    Brief { brief: Box<Brief> },
+    /// What the seat's nation may know now; sent on joining and after every change. `news`
+    /// is the latest turn's events in words.
+    /// `paused`: the teacher has stopped the match. `done`: this team pressed End turn this
+    /// turn; `waiting`: the nations whose teams have not yet.
+    /// `readings`: how the seat read each move of the latest turn, in words, in the order of
+    /// its moves (empty for its own). `debrief`: once the match is over, its outcome and
+    /// turning points, declassified.
+    View {
+        view: Box<SeatView>,
+        news: Vec<String>,
+        readings: Vec<String>,
+        paused: bool,
+        done: bool,
+        waiting: Vec<usize>,
+        debrief: Option<Debrief>,
+    },
+    /// The seat's history charts (SVG), drawn on the host from its `SeatView`: asked for
+    /// with `charts`.
+    Charts { svgs: Vec<String> },
+    /// The class roster, for the teacher's page: sent on the passphrase and after every change.
+    Roster { status: Box<ClassStatus> },
     /// The rules would not take the command, and why, in words and as the typed refusal.
     Refused { refusal: Refusal, text: String },
     /// The message itself was wrong (not JSON, unknown type, too long, out of order); the
@@ -100,6 +136,12 @@ pub enum ProtocolError {
     OutOfOrder { expected: String },
     /// No such match or nation, or the seat is taken.
     NoSuchSeat { table: usize, nation: String },
+    /// Not the teacher's passphrase (or no teacher's page on this host).
+    WrongPassphrase,
+    /// The teacher's command could not be carried out: why.
+    NotDone { why: String },
+    /// Too many messages too fast: the connection is closed.
+    Flooding { per_second: u32 },
     /// The host cannot do it now (its system refused, say a random source): why.
     HostUnavailable { why: String },
 }
@@ -163,6 +205,12 @@ impl fmt::Display for ProtocolError {
             ProtocolError::NoSuchSeat { table, nation } => {
                 write!(f, "match {table} has no open seat {nation:?}")
             }
+            ProtocolError::WrongPassphrase => write!(f, "that is not the teacher's passphrase"),
+            ProtocolError::NotDone { why } => write!(f, "not done: {why}"),
+            ProtocolError::Flooding { per_second } => write!(
+                f,
+                "more than {per_second} messages a second: this connection is closed (reload the page)"
+            ),
             ProtocolError::HostUnavailable { why } => write!(f, "the host cannot do it now: {why}"),
         }
     }

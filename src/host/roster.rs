@@ -141,6 +141,42 @@ impl Roster {
         self.holders.values().copied()
     }
 
+    /// Every seat a team holds, with its token, in seat order: what the class folder keeps
+    /// so that the teams' pages get their seats back after the host is restarted.
+    pub fn holdings(&self) -> Vec<(String, SeatRef)> {
+        let mut all: Vec<(String, SeatRef)> = self
+            .holders
+            .iter()
+            .map(|(t, &s)| (t.as_str().to_string(), s))
+            .collect();
+        all.sort_by_key(|&(_, s)| (s.table, s.nation));
+        all
+    }
+
+    /// Gives a kept token its seat back. Errors (with what is wrong) when the token has not a
+    /// token's form, the seat does not exist, or another token holds it.
+    pub fn restore(&mut self, token: &str, seat: SeatRef) -> Result<(), String> {
+        let token = SeatToken::parse(token).ok_or("a seat token is 32 hexadecimal digits")?;
+        let exists = self
+            .tables
+            .get(seat.table)
+            .is_some_and(|t| seat.nation < t.seats.len());
+        if !exists {
+            return Err(format!(
+                "there is no nation {} in match {}",
+                seat.nation, seat.table
+            ));
+        }
+        if self.holder(seat).is_some() {
+            return Err(format!(
+                "nation {} of match {} is held twice",
+                seat.nation, seat.table
+            ));
+        }
+        self.holders.insert(token, seat);
+        Ok(())
+    }
+
     fn holder(&self, seat: SeatRef) -> Option<&SeatToken> {
         self.holders
             .iter()

@@ -52,6 +52,7 @@ impl Page {
                     commands.push(command);
                     class.command(seat, command)
                 }
+                other => panic!("a team's page asked for {other:?}"),
             };
             for (to, message) in out {
                 // As the web layer does: to every page whose token still holds the seat.
@@ -70,7 +71,7 @@ impl Page {
             .iter()
             .rev()
             .find_map(|m| match m {
-                ServerMessage::View { view } => Some(view.as_ref()),
+                ServerMessage::View { view, .. } => Some(view.as_ref()),
                 _ => None,
             })
             .expect("a view")
@@ -155,12 +156,17 @@ fn scripted_pages_play_whole_matches_and_see_only_their_own_seat() {
         let seat = page.seat.unwrap();
         for m in &page.received {
             match m {
-                ServerMessage::View { view } => assert_eq!(view.nation, seat.nation, "page {k}"),
+                ServerMessage::View { view, .. } => {
+                    assert_eq!(view.nation, seat.nation, "page {k}")
+                }
                 ServerMessage::Refused { refusal, .. } => {
                     panic!("page {k} was refused {refusal:?}")
                 }
-                ServerMessage::Welcome { .. } | ServerMessage::Seated { .. } => {}
+                ServerMessage::Welcome { .. }
+                | ServerMessage::Seated { .. }
+                | ServerMessage::Brief { .. } => {}
                 ServerMessage::Error { error } => panic!("page {k}: {error}"),
+                other => panic!("page {k} was sent {other:?}"),
             }
         }
         assert!(

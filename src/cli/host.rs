@@ -1,0 +1,285 @@
+//! `detente host`: the teacher's machine runs the class's matches, and every team plays from a
+//! browser on the room's network. Checks everything it is given before it starts, prints what
+//! the teams type (address, class code, a QR code) and where the matches autosave, then serves
+//! until stopped (Ctrl-C); `--resume FOLDER` goes on from the autosaves.
+
+use super::output::say;
+use super::{GameArgs, HostArgs, Setup};
+use crate::host::access::ClassCode;
+use crate::host::class::Class;
+use crate::host::folder::{self, CLASS_FILE};
+use crate::host::hub::{HubOptions, TIMER_RANGE};
+use crate::host::start::{Running, start};
+use crate::sim::InputError;
+use crate::sim::play::session::fresh_seed;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+/// The most matches one host runs.
+pub const MAX_MATCHES: usize = 50;
+
+/// What `detente host` was asked for, checked.
+pub struct HostPlan {
+    /// Makes the class on the hub's thread.
+    make: Box<dyn FnOnce() -> Result<Class, InputError> + Send>,
+    pub options: HubOptions,
+    pub bind: SocketAddr,
+    /// What the class is, in a line ("reset_2013, 5 matches, seed 4411 in each").
+    pub what: String,
+    /// The passphrase, when the host made one up.
+    pub made_up_passphrase: bool,
+}
+
+/// Checks the options and gets the class ready (a new one, or one resumed from its folder).
+pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
+    if let Some(s) = args.turn_timer
+        && !TIMER_RANGE.contains(&s)
+    {
+        return Err(InputError::new(
+            format!("--turn-timer {s}"),
+            format!(
+                "expected {} to {} seconds",
+                TIMER_RANGE.start(),
+                TIMER_RANGE.end()
+            ),
+        ));
+    }
+    let (make, what, folder): (Box<dyn FnOnce() -> Result<Class, InputError> + Send>, _, _) = match (
+        &args.resume,
+        &args.scenario,
+    ) {
+        (Some(dir), _) => {
+            // Opened once here, to say what is wrong before anything starts, and again on
+            // the hub's thread, where the class lives.
+            let class = folder::open(dir)?;
+            let what = format!(
+                "{}, {} resumed from {}",
+                class.rules().scenario.id,
+                super::output::count(class.tables() as u64, "match", "matches"),
+                dir.display()
+            );
+            let dir2 = dir.clone();
+            (Box::new(move || folder::open(&dir2)), what, dir.clone())
+        }
+        (None, None) => {
+            return Err(InputError::new(
+                "detente host",
+                "expected a scenario (detente host reset_2013) or --resume FOLDER",
+            ));
+        }
+        (None, Some(scenario)) => {
+            super::options::check_count("--matches", args.matches, MAX_MATCHES, "matches")?;
+            let setup = Setup::from_args(&GameArgs {
+                scenario: scenario.clone(),
+                turns: args.turns,
+                ai: Vec::new(),
+                set: args.set.clone(),
+            })?;
+            let seed = args.seed.unwrap_or_else(fresh_seed);
+            let seeds: Vec<u64> = (0..args.matches as u64)
+                .map(|k| {
+                    if args.different_seeds {
+                        seed.wrapping_add(k)
+                    } else {
+                        seed
+                    }
+                })
+                .collect();
+            let folder = match &args.folder {
+                Some(f) => f.clone(),
+                None => default_folder(&setup.rules.scenario.id, seed)?,
+            };
+            if folder.join(CLASS_FILE).exists() {
+                return Err(InputError::new(
+                    folder.display().to_string(),
+                    format!(
+                        "already holds a class: go on with it (detente host --resume {}) or choose another --folder",
+                        folder.display()
+                    ),
+                ));
+            }
+            let mut rules = setup.rules.clone();
+            rules.scenario.turns = setup.turns;
+            let what = format!(
+                "{}, {}, {}",
+                rules.scenario.id,
+                super::output::count(args.matches as u64, "match", "matches"),
+                if args.different_seeds && args.matches > 1 {
+                    format!("seeds {seed} to {}", seed + args.matches as u64 - 1)
+                } else {
+                    format!("seed {seed}")
+                }
+            );
+            let dir = folder.clone();
+            let make = move || {
+                let class = Class::new(rules, &seeds).map_err(|e| {
+                    InputError::new("detente host", format!("no random source: {e}"))
+                })?;
+                folder::write_all(&dir, &class)?;
+                Ok(class)
+            };
+            (Box::new(make), what, folder)
+        }
+    };
+    let (passphrase, made_up_passphrase) = match &args.passphrase {
+        Some(p) if p.split_whitespace().next().is_none() => {
+            return Err(InputError::new(
+                "--passphrase",
+                "expected some words, not blanks",
+            ));
+        }
+        Some(p) => (p.clone(), false),
+        None => {
+            let code = ClassCode::random()
+                .map_err(|e| InputError::new("detente host", format!("no random source: {e}")))?;
+            (code.as_str().to_string(), true)
+        }
+    };
+    let bind = SocketAddr::new(
+        args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+        args.port,
+    );
+    Ok(HostPlan {
+        make,
+        options: HubOptions {
+            folder: Some(folder),
+            passphrase: Some(passphrase),
+            addresses: Vec::new(),
+            turn_timer: args.turn_timer,
+        },
+        bind,
+        what,
+        made_up_passphrase,
+    })
+}
+
+/// Starts the plan's host; the addresses teams may type are filled in from the port it got.
+pub fn launch(mut plan: HostPlan) -> Result<Running, InputError> {
+    // The port is known before the hub starts unless 0 was asked for; then it is filled in
+    // after (the roster shows the addresses once the first change comes).
+    let port = plan.bind.port();
+    plan.options.addresses = addresses(plan.bind.ip(), port);
+    start(plan.make, plan.options, plan.bind)
+        .map_err(|e| InputError::new("detente host", format!("{e}{}", hint(&e))))
+}
+
+fn hint(e: &crate::host::start::StartError) -> &'static str {
+    match e {
+        crate::host::start::StartError::Listen { error, .. }
+            if error.kind() == std::io::ErrorKind::AddrInUse =>
+        {
+            "; another program uses that port: choose another with --port"
+        }
+        _ => "",
+    }
+}
+
+/// Runs `detente host --headless`: prints what the teams need, then serves until stopped.
+pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
+    let plan = prepare(args)?;
+    let what = plan.what.clone();
+    let folder = plan.options.folder.clone();
+    let passphrase = plan.options.passphrase.clone().unwrap_or_default();
+    let made_up = plan.made_up_passphrase;
+    let running = launch(plan)?;
+    let status = running.status.lock().map(|s| s.clone()).unwrap_or_default();
+    let addresses = addresses(running.address.ip(), running.address.port());
+    say(format!("Détente is hosting a class: {what}"));
+    say("");
+    for (k, a) in addresses.iter().enumerate() {
+        say(format!(
+            "  {} {a}",
+            if k == 0 {
+                "Teams open:  "
+            } else {
+                "         or: "
+            }
+        ));
+    }
+    say(format!("  Class code:   {}", status.class_code));
+    if let Some(first) = addresses.first() {
+        say(format!(
+            "  Teacher:      {first}/teacher (passphrase: {passphrase}{})",
+            if made_up {
+                ", made up for this run"
+            } else {
+                ""
+            }
+        ));
+        if let Some(qr) = qr_text(first) {
+            say("");
+            say(qr);
+        }
+    }
+    if let Some(f) = &folder {
+        say(format!("  Autosaves:    {}", f.display()));
+        say(format!(
+            "Stop with Ctrl-C; go on later with: detente host --resume {}",
+            f.display()
+        ));
+    }
+    running.wait();
+    Ok(())
+}
+
+/// The addresses a team may type: each of the machine's own network addresses when the host
+/// listens on all of them (its LAN ones first), else the one it listens on.
+pub fn addresses(bind: IpAddr, port: u16) -> Vec<String> {
+    let mut ips: Vec<IpAddr> = if bind.is_unspecified() {
+        if_addrs::get_if_addrs()
+            .map(|all| {
+                all.into_iter()
+                    .map(|i| i.ip())
+                    .filter(|ip| ip.is_ipv4())
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        vec![bind]
+    };
+    ips.sort_by_key(|ip| (ip.is_loopback(), *ip));
+    ips.dedup();
+    if ips.is_empty() {
+        ips.push(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    }
+    ips.iter()
+        .map(|ip| match ip {
+            IpAddr::V4(v4) => format!("http://{v4}:{port}"),
+            IpAddr::V6(v6) => format!("http://[{v6}]:{port}"),
+        })
+        .collect()
+}
+
+/// A QR code of `address` for a terminal (two rows of modules per line).
+pub fn qr_text(address: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(address.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::unicode::Dense1x2>()
+            .dark_color(qrcode::render::unicode::Dense1x2::Light)
+            .light_color(qrcode::render::unicode::Dense1x2::Dark)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+/// A fresh folder for a new class: `classes/SCENARIO-seedSEED` in the player's data folder,
+/// with `-2`, `-3`, … when that is taken.
+fn default_folder(scenario: &str, seed: u64) -> Result<PathBuf, InputError> {
+    let base = crate::files::data_dir()
+        .ok_or_else(|| {
+            InputError::new(
+                "detente host",
+                "no data folder (set HOME or DETENTE_DATA_DIR), so give one with --folder DIR",
+            )
+        })?
+        .join("classes");
+    let name = format!("{scenario}-seed{seed}");
+    let free = |p: &Path| !p.join(CLASS_FILE).exists();
+    let mut candidate = base.join(&name);
+    let mut k = 2;
+    while !free(&candidate) {
+        candidate = base.join(format!("{name}-{k}"));
+        k += 1;
+    }
+    Ok(candidate)
+}

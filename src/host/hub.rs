@@ -1,0 +1,435 @@
+//! The class's own thread: it owns the `Class` (its matches' Bevy apps) and every page's
+//! `Connection`, and is the only place either changes. The web layer hands it what happens on
+//! each WebSocket (`Inbound`) and carries out what it sends back; one turn at a time, one
+//! message at a time, so no two commands ever race. After every turn a match autosaves.
+
+use crate::host::access::Throttle;
+use crate::host::charts;
+use crate::host::class::{Class, Outbox};
+use crate::host::connection::{Connection, Step, TeacherCommand};
+use crate::host::folder;
+use crate::host::protocol::{ProtocolError, ServerMessage};
+use crate::host::roster::SeatRef;
+use crate::host::status::ClassStatus;
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc::Sender;
+
+/// A page's connection, as the web layer numbers them.
+pub type PageId = u64;
+
+/// What happens on a page's WebSocket.
+#[derive(Debug)]
+pub enum Inbound {
+    /// A page connected from `from`; what the hub sends it goes into `outbox`, and closing
+    /// `outbox` closes the page's connection.
+    Opened {
+        id: PageId,
+        from: IpAddr,
+        outbox: Sender<String>,
+    },
+    /// A text message from the page.
+    Text { id: PageId, text: String },
+    /// The page sent too many messages too fast: tell it, and close it.
+    Flooded { id: PageId, per_second: u32 },
+    /// The page's connection closed.
+    Closed { id: PageId },
+}
+
+/// The longest and shortest turn timer, in seconds.
+pub const TIMER_RANGE: std::ops::RangeInclusive<u32> = 10..=3600;
+
+/// Messages a page may have waiting before the host counts it as gone (a page that reads
+/// nothing must not hold the class up).
+pub const OUTBOX_LEN: usize = 256;
+
+struct Page {
+    connection: Connection,
+    outbox: Sender<String>,
+}
+
+/// What the hub needs besides the class.
+pub struct HubOptions {
+    /// Where the matches autosave (`folder`), or nowhere.
+    pub folder: Option<PathBuf>,
+    /// The teacher's passphrase; without one there is no teacher's page.
+    pub passphrase: Option<String>,
+    /// The addresses a team may type, for the roster.
+    pub addresses: Vec<String>,
+    /// Seconds each turn may last, when set.
+    pub turn_timer: Option<u32>,
+}
+
+/// The class and its pages.
+pub struct Hub {
+    class: Class,
+    pages: HashMap<PageId, Page>,
+    options: HubOptions,
+    /// When each match's turn timer runs out.
+    deadlines: Vec<Option<Instant>>,
+    /// Each match's turns resolved, as last saved.
+    saved_turns: Vec<Option<u32>>,
+    /// Wrong passphrases per address.
+    throttle: Throttle,
+    /// The roster, for the host window (and for tests): updated after every change.
+    status: Arc<Mutex<ClassStatus>>,
+    last_status: Option<ClassStatus>,
+    /// The last autosave that failed, said once.
+    save_error: Option<String>,
+}
+
+impl Hub {
+    pub fn new(class: Class, options: HubOptions) -> Hub {
+        let n = class.tables();
+        let mut hub = Hub {
+            saved_turns: (0..n).map(|t| class.turn(t)).collect(),
+            class,
+            pages: HashMap::new(),
+            options,
+            deadlines: vec![None; n],
+            throttle: Throttle::classroom(),
+            status: Arc::new(Mutex::new(ClassStatus::default())),
+            last_status: None,
+            save_error: None,
+        };
+        hub.after_change();
+        hub
+    }
+
+    /// The roster as it stands, kept up to date by the hub's thread.
+    pub fn status(&self) -> Arc<Mutex<ClassStatus>> {
+        Arc::clone(&self.status)
+    }
+
+    /// Handles what comes in until every sender is gone (the server stopped).
+    pub fn run(mut self, inbound: Receiver<Inbound>) {
+        loop {
+            let wait = self
+                .deadlines
+                .iter()
+                .flatten()
+                .min()
+                .map_or(Duration::from_secs(1), |d| {
+                    d.saturating_duration_since(Instant::now())
+                })
+                .min(Duration::from_secs(1));
+            match inbound.recv_timeout(wait) {
+                Ok(event) => self.handle(event, Instant::now()),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+            self.tick(Instant::now());
+        }
+    }
+
+    /// Handles one happening on a page.
+    pub fn handle(&mut self, event: Inbound, now: Instant) {
+        match event {
+            Inbound::Opened { id, from, outbox } => {
+                let connection = Connection::new(from);
+                self.pages.insert(id, Page { connection, outbox });
+            }
+            Inbound::Text { id, text } => self.receive(id, &text, now),
+            Inbound::Flooded { id, per_second } => {
+                self.send(
+                    id,
+                    &ServerMessage::Error {
+                        error: ProtocolError::Flooding { per_second },
+                    },
+                );
+                self.pages.remove(&id);
+            }
+            Inbound::Closed { id } => {
+                self.pages.remove(&id);
+            }
+        }
+        self.after_change();
+    }
+
+    /// Ends the turns whose timer ran out.
+    pub fn tick(&mut self, now: Instant) {
+        let due: Vec<usize> = (0..self.deadlines.len())
+            .filter(|&t| self.deadlines[t].is_some_and(|d| d <= now))
+            .collect();
+        for table in due {
+            self.deadlines[table] = None;
+            let out = self.class.time_up(table);
+            self.route(out);
+        }
+        self.after_change();
+    }
+
+    fn receive(&mut self, id: PageId, text: &str, now: Instant) {
+        let Some(page) = self.pages.get_mut(&id) else {
+            return;
+        };
+        let steps = page.connection.receive(text, self.class.roster_mut(), now);
+        for step in steps {
+            match step {
+                Step::Reply(message) => self.send(id, &message),
+                Step::Seated(seat) => {
+                    let out = self.class.seated(seat);
+                    for (_, message) in out {
+                        self.send(id, &message);
+                    }
+                    self.save_roster();
+                }
+                Step::Command(seat, command) => {
+                    let out = self.class.command(seat, command);
+                    self.route(out);
+                }
+                Step::Teach(passphrase) => self.teach(id, &passphrase, now),
+                Step::Teacher(command) => self.teacher(id, command),
+                Step::Charts(seat) => {
+                    let svgs = self
+                        .class
+                        .view(seat)
+                        .map(|v| charts::history(&self.class.rules().scenario, &v));
+                    self.send(
+                        id,
+                        &ServerMessage::Charts {
+                            svgs: svgs.unwrap_or_default(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    fn teach(&mut self, id: PageId, passphrase: &str, now: Instant) {
+        let Some(from) = self.pages.get(&id).map(|p| p.connection.from()) else {
+            return;
+        };
+        if let Err(seconds) = self.throttle.check(from, now) {
+            return self.send(
+                id,
+                &ServerMessage::Error {
+                    error: ProtocolError::SlowDown { seconds },
+                },
+            );
+        }
+        let right = self
+            .options
+            .passphrase
+            .as_deref()
+            .is_some_and(|p| same_words(p, passphrase));
+        if !right {
+            self.throttle.missed(from, now);
+            return self.send(
+                id,
+                &ServerMessage::Error {
+                    error: ProtocolError::WrongPassphrase,
+                },
+            );
+        }
+        if let Some(page) = self.pages.get_mut(&id) {
+            page.connection.teach();
+        }
+        let status = self.current_status();
+        self.send(
+            id,
+            &ServerMessage::Roster {
+                status: Box::new(status),
+            },
+        );
+    }
+
+    fn teacher(&mut self, id: PageId, command: TeacherCommand) {
+        let not_done = |why: String| ServerMessage::Error {
+            error: ProtocolError::NotDone { why },
+        };
+        match command {
+            TeacherCommand::Pause { table, paused } => {
+                let tables: Vec<usize> = match table {
+                    Some(t) if t < self.class.tables() => vec![t],
+                    Some(t) => return self.send(id, &not_done(format!("there is no match {t}"))),
+                    None => (0..self.class.tables()).collect(),
+                };
+                for t in tables {
+                    let out = self.class.pause(t, paused);
+                    self.route(out);
+                }
+            }
+            TeacherCommand::Release { table, nation } => {
+                let Some(n) = self.class.rules().nation_index(&nation) else {
+                    return self.send(id, &not_done(format!("there is no nation {nation:?}")));
+                };
+                let seat = SeatRef { table, nation: n };
+                let holders: Vec<PageId> = self
+                    .pages
+                    .iter()
+                    .filter(|(_, p)| p.connection.holds(seat, self.class.roster()))
+                    .map(|(&k, _)| k)
+                    .collect();
+                self.class.release(seat);
+                for k in holders {
+                    self.send(
+                        k,
+                        &ServerMessage::Error {
+                            error: ProtocolError::UnknownToken,
+                        },
+                    );
+                }
+                self.save_roster();
+            }
+            TeacherCommand::Timer(seconds) => {
+                if let Some(s) = seconds
+                    && !TIMER_RANGE.contains(&s)
+                {
+                    return self.send(
+                        id,
+                        &not_done(format!(
+                            "a turn timer of {s} s: expected {} to {} seconds",
+                            TIMER_RANGE.start(),
+                            TIMER_RANGE.end()
+                        )),
+                    );
+                }
+                self.options.turn_timer = seconds;
+                self.deadlines.iter_mut().for_each(|d| *d = None);
+            }
+        }
+    }
+
+    /// Sends each message to every page that holds its seat.
+    fn route(&mut self, out: Outbox) {
+        for (seat, message) in out {
+            let text = message.to_json();
+            let to: Vec<PageId> = self
+                .pages
+                .iter()
+                .filter(|(_, p)| p.connection.holds(seat, self.class.roster()))
+                .map(|(&id, _)| id)
+                .collect();
+            for id in to {
+                self.send_text(id, text.clone());
+            }
+        }
+    }
+
+    fn send(&mut self, id: PageId, message: &ServerMessage) {
+        self.send_text(id, message.to_json());
+    }
+
+    /// A page whose outbox is full reads nothing: it is dropped (its socket closes), and may
+    /// reconnect.
+    fn send_text(&mut self, id: PageId, text: String) {
+        let gone = self
+            .pages
+            .get(&id)
+            .is_some_and(|p| p.outbox.try_send(text).is_err());
+        if gone {
+            self.pages.remove(&id);
+        }
+    }
+
+    /// After anything: autosave the matches whose turn moved on, restart their timers, and
+    /// send the roster to the teacher's pages if it changed.
+    fn after_change(&mut self) {
+        let now = Instant::now();
+        for table in 0..self.class.tables() {
+            let turn = self.class.turn(table);
+            if turn != self.saved_turns[table] {
+                self.saved_turns[table] = turn;
+                self.deadlines[table] = None;
+                if let Some(folder) = self.options.folder.clone() {
+                    let saved = folder::write_match(&folder, &self.class, table);
+                    self.said(saved.err().map(|e| e.to_string()));
+                }
+            }
+            if self.deadlines[table].is_none()
+                && let Some(s) = self.options.turn_timer
+                && self.open(table)
+            {
+                self.deadlines[table] = Some(now + Duration::from_secs(u64::from(s)));
+            }
+        }
+        let status = self.current_status();
+        if self.last_status.as_ref() != Some(&status) {
+            if let Ok(mut shared) = self.status.lock() {
+                *shared = status.clone();
+            }
+            let text = ServerMessage::Roster {
+                status: Box::new(status.clone()),
+            }
+            .to_json();
+            let teachers: Vec<PageId> = self
+                .pages
+                .iter()
+                .filter(|(_, p)| p.connection.is_teacher())
+                .map(|(&id, _)| id)
+                .collect();
+            for id in teachers {
+                self.send_text(id, text.clone());
+            }
+            self.last_status = Some(status);
+        }
+    }
+
+    /// Whether match `table` is being played: not over, not paused.
+    fn open(&self, table: usize) -> bool {
+        self.class
+            .status(|_| 0)
+            .get(table)
+            .is_some_and(|t| t.outcome.is_none() && !t.paused)
+    }
+
+    fn save_roster(&mut self) {
+        if let Some(folder) = self.options.folder.clone() {
+            let saved = folder::write_roster(&folder, &self.class);
+            self.said(saved.err().map(|e| e.to_string()));
+        }
+    }
+
+    /// Says a failed autosave on the host's terminal, once until it works again.
+    fn said(&mut self, error: Option<String>) {
+        if let Some(e) = &error
+            && self.save_error.as_ref() != Some(e)
+        {
+            eprintln!("warning: the autosave failed: {e}");
+        }
+        self.save_error = error;
+    }
+
+    fn current_status(&self) -> ClassStatus {
+        let pages = &self.pages;
+        let roster = self.class.roster();
+        let now = Instant::now();
+        ClassStatus {
+            class_code: roster.code().as_str().to_string(),
+            addresses: self.options.addresses.clone(),
+            turn_timer: self.options.turn_timer,
+            seconds_left: self
+                .deadlines
+                .iter()
+                .flatten()
+                .min()
+                .map(|d| d.saturating_duration_since(now).as_secs() as u32),
+            folder: self
+                .options
+                .folder
+                .as_ref()
+                .map(|f| f.display().to_string()),
+            tables: self.class.status(|seat| {
+                pages
+                    .values()
+                    .filter(|p| p.connection.holds(seat, roster))
+                    .count()
+            }),
+        }
+    }
+}
+
+/// Whether a typed passphrase is the teacher's: the same words, whatever the case and spacing.
+fn same_words(kept: &str, typed: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(kept) == words(typed)
+}

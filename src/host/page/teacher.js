@@ -1,0 +1,79 @@
+// The teacher's page: the passphrase, then the class roster, live: each match's turn and
+// seats (joined, browsers, chosen, done), and the teacher's controls.
+"use strict";
+
+const PASS = "detente.teacher";
+const teacher = {passphrase: sessionStorage.getItem(PASS), status: null};
+const link = Link(opened, received);
+
+function opened() {
+  if (teacher.passphrase) link.send({type: "teach", protocol: PROTOCOL, passphrase: teacher.passphrase});
+  else showLogin();
+}
+
+function received(m) {
+  if (m.type === "roster") { teacher.status = m.status; renderRoster(); }
+  else if (m.type === "error") {
+    if (m.error.kind === "wrong_passphrase" || m.error.kind === "slow_down") {
+      sessionStorage.removeItem(PASS);
+      teacher.passphrase = null;
+      showLogin(errorText(m.error));
+    } else toast(errorText(m.error), "bad");
+  } else if (m.type === "refused") toast(m.text, "bad");
+}
+
+function showLogin(problem) {
+  const main = clear(document.getElementById("main"));
+  const input = el("input", {id: "pass", type: "password", autocomplete: "current-password", "aria-label": t("teacher_pass")});
+  main.append(el("form", {class: "panel join", onsubmit: (e) => {
+    e.preventDefault();
+    teacher.passphrase = input.value;
+    sessionStorage.setItem(PASS, input.value);
+    link.send({type: "teach", protocol: PROTOCOL, passphrase: input.value});
+  }}, el("h1", {}, t("teacher_title")), el("p", {}, t("teacher_help")),
+    el("label", {for: "pass"}, t("teacher_pass")), input,
+    el("button", {type: "submit", class: "primary"}, t("teacher_enter")),
+    el("p", {class: "error", role: "alert"}, problem || "")));
+  input.focus();
+}
+
+function renderRoster() {
+  const s = teacher.status;
+  document.getElementById("where").textContent = t("class_code_is", {code: s.class_code});
+  const main = clear(document.getElementById("main"));
+  const timer = el("input", {id: "timer", type: "number", min: "10", max: "3600", step: "10",
+    value: s.turn_timer || "", placeholder: t("timer_off"), "aria-label": t("timer_label")});
+  main.append(el("section", {class: "panel join-info"},
+    el("div", {}, el("h2", {}, t("join_at")), s.addresses.map((a) => el("div", {class: "address"}, a)),
+      el("h2", {}, t("class_code")), el("div", {class: "bigcode"}, s.class_code),
+      s.folder ? el("p", {class: "muted small"}, t("autosaves", {folder: s.folder})) : null),
+    el("div", {class: "controls"},
+      el("button", {onclick: () => link.send({type: "pause", table: null, paused: true})}, t("pause_all")),
+      el("button", {onclick: () => link.send({type: "pause", table: null, paused: false})}, t("resume_all")),
+      el("label", {for: "timer"}, t("timer_label")), timer,
+      el("button", {onclick: () => {
+        const n = parseInt(timer.value, 10);
+        link.send({type: "timer", seconds: Number.isFinite(n) && n > 0 ? n : null});
+      }}, t("timer_set")),
+      s.seconds_left !== null && s.seconds_left !== undefined ? el("span", {class: "muted"}, t("timer_left", {s: s.seconds_left})) : null)));
+  const grid = el("div", {class: "roster"});
+  for (const m of s.tables) {
+    const rows = m.seats.map((seat) => el("tr", {},
+      el("th", {scope: "row"}, seat.name),
+      el("td", {class: seat.joined ? "good" : "muted"}, seat.joined ? t("joined") : t("open")),
+      el("td", {}, String(seat.browsers)),
+      el("td", {class: seat.done ? "good" : seat.chosen ? "" : "muted"}, seat.done ? t("done") : seat.chosen ? t("chosen") : t("thinking")),
+      el("td", {}, seat.joined ? el("button", {class: "small", onclick: () => {
+        if (confirm(t("release_confirm", {name: seat.name, n: m.table + 1})))
+          link.send({type: "release", table: m.table, nation: seat.nation});
+      }}, t("release")) : null)));
+    const state = m.outcome ? t("regime_" + m.outcome) : m.paused ? t("paused") : t("turn_of_short", {turn: m.turn, turns: m.turns});
+    grid.append(el("section", {class: "panel"},
+      el("h2", {}, t("match_n", {n: m.table + 1}), " ", el("span", {class: "muted"}, "· " + state + " · " + t("seed", {seed: m.seed}))),
+      el("table", {class: "relations"}, el("thead", {}, el("tr", {}, [t("seat"), t("team"), t("browsers"), t("this_turn"), ""].map((h) => el("th", {scope: "col"}, h)))),
+        el("tbody", {}, rows)),
+      el("div", {class: "end-row"}, m.outcome ? null : el("button", {onclick: () => link.send({type: "pause", table: m.table, paused: !m.paused})},
+        m.paused ? t("resume") : t("pause")))));
+  }
+  main.append(grid);
+}

@@ -1,0 +1,144 @@
+//! Starting a host: the hub's thread (the class) and the web server's (tokio), joined by a
+//! channel. `start` returns once the server listens; the host runs until `Running::stop`, or
+//! until the process ends.
+
+use crate::host::class::Class;
+use crate::host::hub::{Hub, HubOptions};
+use crate::host::server;
+use crate::host::status::ClassStatus;
+use crate::sim::InputError;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+/// A host that is serving.
+pub struct Running {
+    /// Where it listens (the port chosen, when 0 was asked for).
+    pub address: SocketAddr,
+    /// The roster, kept up to date by the hub.
+    pub status: Arc<Mutex<ClassStatus>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    threads: Vec<JoinHandle<()>>,
+}
+
+/// Why a host did not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The class could not be made (a class folder that does not open, say).
+    #[error("{0}")]
+    Class(InputError),
+    #[error("cannot listen on {address}: {error}")]
+    Listen {
+        address: SocketAddr,
+        error: std::io::Error,
+    },
+    #[error("cannot start the host's threads: {0}")]
+    Threads(std::io::Error),
+}
+
+/// Starts serving on `bind` the class that `make` makes. The class is made on the hub's own
+/// thread, where it stays (its matches' apps are not `Send`). Errors when the class cannot be
+/// made, the address cannot be listened on (the port is taken, say), or the threads cannot
+/// be started.
+pub fn start(
+    make: impl FnOnce() -> Result<Class, InputError> + Send + 'static,
+    options: HubOptions,
+    bind: SocketAddr,
+) -> Result<Running, StartError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("detente-web")
+        .enable_all()
+        .build()
+        .map_err(StartError::Threads)?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(bind))
+        .map_err(|error| StartError::Listen {
+            address: bind,
+            error,
+        })?;
+    let address = listener.local_addr().map_err(StartError::Threads)?;
+    let (inbound, from_pages) = std::sync::mpsc::channel();
+    let (made, is_made) = std::sync::mpsc::sync_channel(1);
+    let hub_thread = std::thread::Builder::new()
+        .name("detente-class".into())
+        .spawn(move || match make() {
+            Ok(class) => {
+                let hub = Hub::new(class, options);
+                let _ = made.send(Ok(hub.status()));
+                hub.run(from_pages);
+            }
+            Err(e) => {
+                let _ = made.send(Err(e));
+            }
+        })
+        .map_err(StartError::Threads)?;
+    let status = match is_made.recv() {
+        Ok(Ok(status)) => status,
+        Ok(Err(e)) => {
+            let _ = hub_thread.join();
+            return Err(StartError::Class(e));
+        }
+        Err(_) => {
+            let _ = hub_thread.join();
+            return Err(StartError::Threads(std::io::Error::other(
+                "the class's thread ended before the class was made",
+            )));
+        }
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let app = server::router(inbound);
+    let web_thread = std::thread::Builder::new()
+        .name("detente-web".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                tokio::select! {
+                    served = server::serve(listener, app) => {
+                        if let Err(e) = served {
+                            eprintln!("error: the web server stopped: {e}");
+                        }
+                    }
+                    _ = stopped => {}
+                }
+            });
+            // Open sockets are dropped with the runtime, which ends the hub's channel.
+            runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+        })
+        .map_err(StartError::Threads)?;
+    Ok(Running {
+        address,
+        status,
+        stop: Some(stop),
+        threads: vec![web_thread, hub_thread],
+    })
+}
+
+impl Running {
+    /// Stops serving, closes every page's connection, and waits for the class's thread to end.
+    pub fn stop(mut self) {
+        self.halt();
+    }
+
+    /// Waits until the host stops by itself (its server failed), which a headless host
+    /// otherwise never does.
+    pub fn wait(mut self) {
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+
+    fn halt(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.halt();
+    }
+}
