@@ -5,6 +5,8 @@
 mod architecture;
 #[path = "detente/bad_input.rs"]
 mod bad_input;
+#[path = "detente/browser.rs"]
+mod browser;
 #[path = "detente/commands.rs"]
 mod commands;
 #[path = "detente/common.rs"]

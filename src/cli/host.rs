@@ -6,6 +6,7 @@
 use super::output::say;
 use super::{GameArgs, HostArgs, Setup};
 use crate::host::access::ClassCode;
+use crate::host::address::qr_text;
 use crate::host::class::Class;
 use crate::host::folder::{self, CLASS_FILE};
 use crate::host::hub::{HubOptions, TIMER_RANGE};
@@ -144,7 +145,6 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
         options: HubOptions {
             folder: Some(folder),
             passphrase: Some(passphrase),
-            addresses: Vec::new(),
             turn_timer: args.turn_timer,
         },
         bind,
@@ -153,12 +153,8 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
     })
 }
 
-/// Starts the plan's host; the addresses teams may type are filled in from the port it got.
-pub fn launch(mut plan: HostPlan) -> Result<Running, InputError> {
-    // The port is known before the hub starts unless 0 was asked for; then it is filled in
-    // after (the roster shows the addresses once the first change comes).
-    let port = plan.bind.port();
-    plan.options.addresses = addresses(plan.bind.ip(), port);
+/// Starts the plan's host.
+pub fn launch(plan: HostPlan) -> Result<Running, InputError> {
     start(plan.make, plan.options, plan.bind)
         .map_err(|e| InputError::new("detente host", format!("{e}{}", hint(&e))))
 }
@@ -183,7 +179,7 @@ pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
     let made_up = plan.made_up_passphrase;
     let running = launch(plan)?;
     let status = running.status.lock().map(|s| s.clone()).unwrap_or_default();
-    let addresses = addresses(running.address.ip(), running.address.port());
+    let addresses = status.addresses.clone();
     say(format!("Détente is hosting a class: {what}"));
     say("");
     for (k, a) in addresses.iter().enumerate() {
@@ -220,46 +216,6 @@ pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
     }
     running.wait();
     Ok(())
-}
-
-/// The addresses a team may type: each of the machine's own network addresses when the host
-/// listens on all of them (its LAN ones first), else the one it listens on.
-pub fn addresses(bind: IpAddr, port: u16) -> Vec<String> {
-    let mut ips: Vec<IpAddr> = if bind.is_unspecified() {
-        if_addrs::get_if_addrs()
-            .map(|all| {
-                all.into_iter()
-                    .map(|i| i.ip())
-                    .filter(|ip| ip.is_ipv4())
-                    .collect()
-            })
-            .unwrap_or_default()
-    } else {
-        vec![bind]
-    };
-    ips.sort_by_key(|ip| (ip.is_loopback(), *ip));
-    ips.dedup();
-    if ips.is_empty() {
-        ips.push(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    }
-    ips.iter()
-        .map(|ip| match ip {
-            IpAddr::V4(v4) => format!("http://{v4}:{port}"),
-            IpAddr::V6(v6) => format!("http://[{v6}]:{port}"),
-        })
-        .collect()
-}
-
-/// A QR code of `address` for a terminal (two rows of modules per line).
-pub fn qr_text(address: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(address.as_bytes()).ok()?;
-    Some(
-        code.render::<qrcode::render::unicode::Dense1x2>()
-            .dark_color(qrcode::render::unicode::Dense1x2::Light)
-            .light_color(qrcode::render::unicode::Dense1x2::Dark)
-            .quiet_zone(true)
-            .build(),
-    )
 }
 
 /// A fresh folder for a new class: `classes/SCENARIO-seedSEED` in the player's data folder,

@@ -4,6 +4,7 @@
 //! message at a time, so no two commands ever race. After every turn a match autosaves.
 
 use crate::host::access::Throttle;
+use crate::host::address::qr_svg;
 use crate::host::charts;
 use crate::host::class::{Class, Outbox};
 use crate::host::connection::{Connection, Step, TeacherCommand};
@@ -58,8 +59,6 @@ pub struct HubOptions {
     pub folder: Option<PathBuf>,
     /// The teacher's passphrase; without one there is no teacher's page.
     pub passphrase: Option<String>,
-    /// The addresses a team may type, for the roster.
-    pub addresses: Vec<String>,
     /// Seconds each turn may last, when set.
     pub turn_timer: Option<u32>,
 }
@@ -80,10 +79,14 @@ pub struct Hub {
     last_status: Option<ClassStatus>,
     /// The last autosave that failed, said once.
     save_error: Option<String>,
+    /// The addresses a team may type, and a QR code (SVG) of the first.
+    addresses: Vec<String>,
+    qr: Option<String>,
 }
 
 impl Hub {
-    pub fn new(class: Class, options: HubOptions) -> Hub {
+    /// The hub of `class`, whose teams reach it at `addresses` (most likely first).
+    pub fn new(class: Class, options: HubOptions, addresses: Vec<String>) -> Hub {
         let n = class.tables();
         let mut hub = Hub {
             saved_turns: (0..n).map(|t| class.turn(t)).collect(),
@@ -95,6 +98,8 @@ impl Hub {
             status: Arc::new(Mutex::new(ClassStatus::default())),
             last_status: None,
             save_error: None,
+            qr: addresses.first().and_then(|a| qr_svg(a)),
+            addresses,
         };
         hub.after_change();
         hub
@@ -401,7 +406,8 @@ impl Hub {
         let now = Instant::now();
         ClassStatus {
             class_code: roster.code().as_str().to_string(),
-            addresses: self.options.addresses.clone(),
+            addresses: self.addresses.clone(),
+            qr: self.qr.clone(),
             turn_timer: self.options.turn_timer,
             seconds_left: self
                 .deadlines

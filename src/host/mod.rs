@@ -7,6 +7,7 @@
 //! come next.
 
 pub mod access;
+pub mod address;
 pub mod brief;
 pub mod charts;
 pub mod class;

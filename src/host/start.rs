@@ -2,6 +2,7 @@
 //! channel. `start` returns once the server listens; the host runs until `Running::stop`, or
 //! until the process ends.
 
+use crate::host::address::addresses;
 use crate::host::class::Class;
 use crate::host::hub::{Hub, HubOptions};
 use crate::host::server;
@@ -64,7 +65,7 @@ pub fn start(
         .name("detente-class".into())
         .spawn(move || match make() {
             Ok(class) => {
-                let hub = Hub::new(class, options);
+                let hub = Hub::new(class, options, addresses(address));
                 let _ = made.send(Ok(hub.status()));
                 hub.run(from_pages);
             }

@@ -13,6 +13,8 @@ pub struct ClassStatus {
     pub class_code: String,
     /// The addresses a team may type (`http://…`), most likely first.
     pub addresses: Vec<String>,
+    /// A QR code of the first address, as SVG.
+    pub qr: Option<String>,
     /// Seconds a turn may last before the host ends it for the teams that are done, when set.
     pub turn_timer: Option<u32>,
     /// Seconds left on this turn's timer, when one runs.

@@ -23,7 +23,6 @@ pub fn host(rules: Rules, seeds: &[u64], folder: &Path) -> Running {
     let options = HubOptions {
         folder: Some(folder.to_path_buf()),
         passphrase: Some(PASSPHRASE.into()),
-        addresses: Vec::new(),
         turn_timer: None,
     };
     start(

@@ -44,6 +44,7 @@ function renderRoster() {
   const timer = el("input", {id: "timer", type: "number", min: "10", max: "3600", step: "10",
     value: s.turn_timer || "", placeholder: t("timer_off"), "aria-label": t("timer_label")});
   main.append(el("section", {class: "panel join-info"},
+    s.qr ? el("figure", {class: "qr", "aria-label": t("qr_label")}) : null,
     el("div", {}, el("h2", {}, t("join_at")), s.addresses.map((a) => el("div", {class: "address"}, a)),
       el("h2", {}, t("class_code")), el("div", {class: "bigcode"}, s.class_code),
       s.folder ? el("p", {class: "muted small"}, t("autosaves", {folder: s.folder})) : null),
@@ -56,13 +57,17 @@ function renderRoster() {
         link.send({type: "timer", seconds: Number.isFinite(n) && n > 0 ? n : null});
       }}, t("timer_set")),
       s.seconds_left !== null && s.seconds_left !== undefined ? el("span", {class: "muted"}, t("timer_left", {s: s.seconds_left})) : null)));
+  // The QR code is drawn by the host (a library's SVG) from its own address.
+  const qr = main.querySelector(".qr");
+  if (qr) qr.innerHTML = s.qr;
   const grid = el("div", {class: "roster"});
   for (const m of s.tables) {
     const rows = m.seats.map((seat) => el("tr", {},
       el("th", {scope: "row"}, seat.name),
       el("td", {class: seat.joined ? "good" : "muted"}, seat.joined ? t("joined") : t("open")),
       el("td", {}, String(seat.browsers)),
-      el("td", {class: seat.done ? "good" : seat.chosen ? "" : "muted"}, seat.done ? t("done") : seat.chosen ? t("chosen") : t("thinking")),
+      el("td", {class: seat.done ? "good" : seat.chosen ? "" : "muted"},
+        m.outcome ? t("over") : seat.done ? t("done") : seat.chosen ? t("chosen") : t("thinking")),
       el("td", {}, seat.joined ? el("button", {class: "small", onclick: () => {
         if (confirm(t("release_confirm", {name: seat.name, n: m.table + 1})))
           link.send({type: "release", table: m.table, nation: seat.nation});

@@ -61,7 +61,7 @@ function onView(m) {
   if (first) page.seenTurn = m.view.turn;
   if (turned) {
     page.charts = null;
-    page.tab = m.view.outcome ? "debrief" : "reveal";
+    page.tab = "reveal";
     page.seenTurn = m.view.turn;
   } else if (first && m.view.outcome) page.tab = "debrief";
   render();
@@ -168,9 +168,14 @@ function board(v, m) {
     el("span", {class: "desc"}, spec.description),
     el("span", {class: "odds"}, odds)));
   });
+  if (over) {
+    cards.append(el("p", {class: "muted"}, t("over_board")));
+  }
   const canEnd = !over && !m.done && v.chosen !== null && v.chosen !== undefined;
-  const end = el("button", {id: "end-turn", class: "primary end", disabled: !canEnd || page.pending,
-    onclick: () => send({type: "end_turn"})}, m.done ? t("end_turn_done") : t("end_turn"));
+  const end = over
+    ? el("button", {class: "primary end", onclick: () => { page.tab = "debrief"; render(); }}, t("to_debrief"))
+    : el("button", {id: "end-turn", class: "primary end", disabled: !canEnd || page.pending,
+      onclick: () => send({type: "end_turn"})}, m.done ? t("end_turn_done") : t("end_turn"));
   const left = el("section", {class: "panel moves"}, el("h2", {}, t("moves_title")), cards, el("div", {class: "end-row"}, end,
     el("span", {class: "muted hint"}, t("keys_hint"))));
   const right = el("div", {class: "side"}, own(now), others(v, now), proposals(v, m), agreements(v), crisis(v));

@@ -45,6 +45,7 @@ const TEXT = {
   odds_caught: "Others catch it: {p}",
   end_turn: "End turn",
   end_turn_done: "Done: waiting",
+  over_board: "The match is over: no more moves. The debrief tells what happened, with everything declassified.",
   keys_hint: "Keys: 1–9 choose, E ends the turn, B/R/H switch tabs.",
 
   own_title: "Your nation",
@@ -125,6 +126,7 @@ const TEXT = {
   teacher_enter: "Open",
   class_code_is: "Class code {code}",
   join_at: "Teams open",
+  qr_label: "A QR code of the address",
   class_code: "and type the class code",
   autosaves: "Every match autosaves each turn in {folder}",
   pause_all: "Pause every match",
@@ -142,6 +144,7 @@ const TEXT = {
   done: "done",
   chosen: "chosen",
   thinking: "thinking",
+  over: "over",
   release: "Take away",
   release_confirm: "Take {name}'s seat in match {n} away from its team? Its pages stop playing it; a team may claim it again.",
   paused: "paused",
