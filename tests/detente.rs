@@ -54,3 +54,5 @@ mod tournament;
 #[cfg(feature = "desktop")]
 #[path = "detente/window.rs"]
 mod window;
+#[path = "detente/wire_secrecy.rs"]
+mod wire_secrecy;

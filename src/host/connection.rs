@@ -163,10 +163,10 @@ impl Connection {
                     SeatCommand::Answer { proposal, accept },
                 )]
             }
-            (ClientMessage::EndTurn, State::Seated(seat)) => {
+            (ClientMessage::EndTurn {}, State::Seated(seat)) => {
                 vec![Step::Command(seat, SeatCommand::EndTurn)]
             }
-            (ClientMessage::Charts, State::Seated(seat)) => vec![Step::Charts(seat)],
+            (ClientMessage::Charts {}, State::Seated(seat)) => vec![Step::Charts(seat)],
             (ClientMessage::Join { .. } | ClientMessage::Resume { .. }, _) => {
                 out_of_order("no second join: this page is already in the class")
             }

@@ -61,6 +61,9 @@ pub struct HubOptions {
     pub passphrase: Option<String>,
     /// Seconds each turn may last, when set.
     pub turn_timer: Option<u32>,
+    /// Messages a second a page may send on average before it is cut off (the web layer
+    /// counts them): `server::FLOOD_PER_SECOND` for people; scripted clients need more.
+    pub flood_per_second: u32,
 }
 
 /// The class and its pages.

@@ -31,10 +31,11 @@ pub enum ClientMessage {
     Choose { move_index: MoveIndex },
     /// The team's answer to the pending proposal at `proposal` (`SeatView::proposals[_].index`).
     Answer { proposal: usize, accept: bool },
-    /// The team is done: the turn resolves once every team has chosen.
-    EndTurn,
+    /// The team is done: the turn resolves once every team has chosen. (A variant without
+    /// fields would take any fields: serde's internally tagged unit variants ignore them.)
+    EndTurn {},
     /// The seat's history charts, please (answered with `charts`).
-    Charts,
+    Charts {},
     /// The teacher's page: the passphrase opens the teacher's controls and the roster.
     Teach { protocol: u32, passphrase: String },
     /// The teacher's: stop (or restart) match `table`, or every match when absent.
@@ -242,7 +243,8 @@ mod tests {
                 proposal: 0,
                 accept: true,
             },
-            ClientMessage::EndTurn,
+            ClientMessage::EndTurn {},
+            ClientMessage::Charts {},
         ];
         for m in messages {
             let text = serde_json::to_string(&m).unwrap();
@@ -263,6 +265,17 @@ mod tests {
         let e = ClientMessage::parse(r#"{"type":"choose","move_index":1,"nation":1}"#).unwrap_err();
         assert!(matches!(e, ProtocolError::NotAMessage { .. }), "{e:?}");
         assert!(e.to_string().contains("nation"), "{e}");
+        // Every kind of message, those without fields too.
+        for kind in [
+            "end_turn", "charts", "claim", "answer", "join", "resume", "teach",
+        ] {
+            let text = format!(r#"{{"type":"{kind}","nation":1}}"#);
+            let e = ClientMessage::parse(&text).unwrap_err();
+            assert!(
+                matches!(e, ProtocolError::NotAMessage { .. }),
+                "{text}: {e:?}"
+            );
+        }
     }
 
     #[test]

@@ -22,8 +22,8 @@ use std::time::{Duration, Instant};
 /// hold much. A longer one closes the connection.
 pub const MAX_FRAME_BYTES: usize = 64 * 1024;
 
-/// A page may send this many messages a second, on average over `FLOOD_WINDOW`; more and it
-/// is cut off. A team clicking as fast as it can sends a few.
+/// A person's page may send this many messages a second, on average over `FLOOD_WINDOW`;
+/// more and it is cut off. A team clicking as fast as it can sends a few.
 pub const FLOOD_PER_SECOND: u32 = 20;
 const FLOOD_WINDOW: Duration = Duration::from_secs(5);
 
@@ -31,6 +31,7 @@ const FLOOD_WINDOW: Duration = Duration::from_secs(5);
 struct Shared {
     inbound: Sender<Inbound>,
     next: Arc<AtomicU64>,
+    per_second: u32,
 }
 
 /// The page's files: path, content type, contents.
@@ -72,11 +73,13 @@ const FILES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The web app: the files, and `/ws`, whose sockets go to the hub through `inbound`.
-pub fn router(inbound: Sender<Inbound>) -> Router {
+/// The web app: the files, and `/ws`, whose sockets go to the hub through `inbound`. A page
+/// that sends more than `per_second` messages a second (over `FLOOD_WINDOW`) is cut off.
+pub fn router(inbound: Sender<Inbound>, per_second: u32) -> Router {
     let shared = Shared {
         inbound,
         next: Arc::new(AtomicU64::new(1)),
+        per_second,
     };
     let mut app = Router::new().route("/ws", get(socket));
     for &(path, kind, body) in FILES {
@@ -157,7 +160,7 @@ async fn page(ws: WebSocket, from: SocketAddr, shared: Shared) {
         let _ = sink.close().await;
     });
     let mut arrivals: std::collections::VecDeque<Instant> = Default::default();
-    let most = (FLOOD_PER_SECOND as u64 * FLOOD_WINDOW.as_secs()) as usize;
+    let most = (u64::from(shared.per_second) * FLOOD_WINDOW.as_secs()) as usize;
     while let Some(Ok(message)) = stream.next().await {
         let text = match message {
             Message::Text(t) => t.to_string(),
@@ -177,7 +180,7 @@ async fn page(ws: WebSocket, from: SocketAddr, shared: Shared) {
         if arrivals.len() > most {
             let _ = shared.inbound.send(Inbound::Flooded {
                 id,
-                per_second: FLOOD_PER_SECOND,
+                per_second: shared.per_second,
             });
             break;
         }

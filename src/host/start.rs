@@ -59,6 +59,7 @@ pub fn start(
             error,
         })?;
     let address = listener.local_addr().map_err(StartError::Threads)?;
+    let per_second = options.flood_per_second;
     let (inbound, from_pages) = std::sync::mpsc::channel();
     let (made, is_made) = std::sync::mpsc::sync_channel(1);
     let hub_thread = std::thread::Builder::new()
@@ -88,7 +89,7 @@ pub fn start(
         }
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let app = server::router(inbound);
+    let app = server::router(inbound, per_second);
     let web_thread = std::thread::Builder::new()
         .name("detente-web".into())
         .spawn(move || {

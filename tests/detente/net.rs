@@ -17,13 +17,19 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 pub const PASSPHRASE: &str = "red fox jumps";
 
 /// A host of `seeds.len()` matches of `rules` on 127.0.0.1 (a port of its own), autosaving
-/// into `folder`.
+/// into `folder`, that lets a script send as fast as it can.
 pub fn host(rules: Rules, seeds: &[u64], folder: &Path) -> Running {
+    host_limited(rules, seeds, folder, 100_000)
+}
+
+/// As `host`, cutting off a page past `per_second` messages a second.
+pub fn host_limited(rules: Rules, seeds: &[u64], folder: &Path, per_second: u32) -> Running {
     let seeds = seeds.to_vec();
     let options = HubOptions {
         folder: Some(folder.to_path_buf()),
         passphrase: Some(PASSPHRASE.into()),
         turn_timer: None,
+        flood_per_second: per_second,
     };
     start(
         move || Ok(Class::new(rules, &seeds).expect("a random source")),

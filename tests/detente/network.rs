@@ -4,11 +4,12 @@
 //! flooding pages are answered or cut off without troubling the others.
 
 use super::common::setup;
-use super::net::{Client, class_code, host, turn_of};
+use super::net::{Client, class_code, host, host_limited, turn_of};
 use super::session::{drain, session, state};
 use bevy::prelude::*;
 use detente::host::connection::SeatCommand;
 use detente::host::folder::match_file;
+use detente::host::server::FLOOD_PER_SECOND;
 use detente::sim::archive::save;
 use detente::sim::play::session::{AnswerProposal, ChooseMove, EndTurn, OrderRefused};
 use detente::sim::scenario::MoveIndex;
@@ -209,7 +210,7 @@ fn teams_play_whole_matches_over_websockets_as_on_the_desktop() {
 fn bad_messages_are_answered_and_a_flood_is_cut_off() {
     let rules = setup("reset_2013", &[], &[], None).rules;
     let dir = tempfile::tempdir().unwrap();
-    let running = host(rules, &[3], dir.path());
+    let running = host_limited(rules, &[3], dir.path(), FLOOD_PER_SECOND);
     let address = running.address;
     let code = class_code(&running);
     tokio::runtime::Runtime::new().unwrap().block_on(async {
