@@ -135,3 +135,21 @@ fn window_hotseat_photographs_the_pass_screen() {
         &["pass", "game", "reveal", "end"],
     );
 }
+
+/// Eight nations: the board shows them as one table, and every screen still draws.
+#[test]
+#[ignore = "needs a display: run under Xvfb (see .ci/run)"]
+fn window_eight_nations_photographs_the_table() {
+    photograph(
+        "eight",
+        &[
+            "play",
+            "nuclear_club_2026",
+            "--seed",
+            "3",
+            "--autoplay",
+            "3",
+        ],
+        &["game", "reveal", "history", "end"],
+    );
+}

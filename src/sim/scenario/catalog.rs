@@ -19,6 +19,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../scenarios/multipolar_2030.ron"),
     ),
     (
+        "nuclear_club_2026.ron",
+        include_str!("../../../scenarios/nuclear_club_2026.ron"),
+    ),
+    (
         "prisoners_dilemma.ron",
         include_str!("../../../scenarios/prisoners_dilemma.ron"),
     ),

@@ -139,8 +139,12 @@ fn spawn_board(
             },
         ))
         .id();
-    super::nations::spawn_nations(&mut commands, left, &data, &fonts, &theme);
-    super::nations::spawn_relations(&mut commands, left, &data, &fonts, &theme, &mut images);
+    if data.rules.scenario.nations.len() > super::matrix::PANELS_UP_TO {
+        super::matrix::spawn_matrix(&mut commands, left, &data, &fonts, &theme);
+    } else {
+        super::nations::spawn_nations(&mut commands, left, &data, &fonts, &theme);
+        super::nations::spawn_relations(&mut commands, left, &data, &fonts, &theme, &mut images);
+    }
     spawn_moves(&mut commands, body, &data, &fonts, &theme);
     spawn_orders_column(&mut commands, body, &data, &fonts, &theme);
     let enter = if super::orders::next_person(&view).is_some() {

@@ -9,6 +9,7 @@ mod changes;
 pub mod charts;
 mod crisis;
 mod history;
+mod matrix;
 mod moves;
 mod nations;
 mod orders;
