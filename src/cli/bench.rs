@@ -33,7 +33,7 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
     result?;
     super::output::say(format!("  wall time        {elapsed:.3} s"));
     super::output::say(format!("  games per second {:.0}", games as f64 / elapsed));
-    match peak_memory_mib() {
+    match peak_memory_mib("self") {
         Some(mib) => super::output::say(format!(
             "  peak memory      {mib:.1} MiB (VmHWM: the whole process so far)"
         )),
@@ -91,7 +91,7 @@ fn classroom() -> Result<(), InputError> {
         points[0].shares[0] * 100.0,
         points[points.len() - 1].shares[0] * 100.0
     ));
-    if let Some(mib) = peak_memory_mib() {
+    if let Some(mib) = peak_memory_mib("self") {
         super::output::say(format!(
             "  peak memory      {mib:.1} MiB (VmHWM, whole bench)"
         ));
@@ -138,9 +138,10 @@ fn saves() -> Result<(), InputError> {
     Ok(())
 }
 
-/// Peak resident memory of this process, from Linux's `/proc/self/status`.
-fn peak_memory_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+/// Peak resident memory (VmHWM) of process `pid` ("self" for this one), in MiB, from Linux's
+/// `/proc/PID/status`.
+pub(super) fn peak_memory_mib(pid: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)

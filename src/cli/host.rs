@@ -146,7 +146,7 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
             folder: Some(folder),
             passphrase: Some(passphrase),
             turn_timer: args.turn_timer,
-            flood_per_second: crate::host::server::FLOOD_PER_SECOND,
+            flood_per_second: args.flood_limit.max(1),
         },
         bind,
         what,

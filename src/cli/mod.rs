@@ -3,6 +3,7 @@
 
 pub mod batch;
 mod bench;
+mod bench_host;
 pub mod charts;
 mod host;
 mod listing;
@@ -97,6 +98,11 @@ pub enum Command {
         /// Games in the batch.
         #[arg(long, default_value_t = 10_000)]
         games: usize,
+        /// Instead: a class over the network, 30 simulated pages on this machine's loopback
+        /// address in 6 matches (the host as its own process): the time from the last End turn
+        /// to every page's reveal, the host's CPU and memory, the bytes per seat per turn.
+        #[arg(long, conflicts_with_all = ["scenario", "games"])]
+        host: bool,
     },
 }
 
@@ -335,6 +341,10 @@ pub struct HostArgs {
     /// No window: the host runs in this terminal, controlled from the teacher's page.
     #[arg(long)]
     pub headless: bool,
+    /// Messages a second a page may send before it is cut off (for benchmarks and scripted
+    /// clients; people send a few).
+    #[arg(long, value_name = "N", default_value_t = crate::host::server::FLOOD_PER_SECOND, hide = true)]
+    pub flood_limit: u32,
 }
 
 /// What a command line came to: done with an exit code, or the window to open (`detente
@@ -377,7 +387,10 @@ fn run_tool(command: Command) -> ExitCode {
         }
         Command::Scenarios { write: None } => return listing::list_scenarios(),
         Command::Scenarios { write: Some(dir) } => listing::write_built_in(&dir),
-        Command::Bench { scenario, games } => bench::run(&scenario, games),
+        Command::Bench { host: true, .. } => bench_host::run(),
+        Command::Bench {
+            scenario, games, ..
+        } => bench::run(&scenario, games),
         Command::Host(args) => host::run_headless(&args),
     };
     match result {

@@ -144,3 +144,12 @@ pub fn debrief(sc: &Scenario, outcome: Regime, records: &[TurnRecord]) -> Debrie
             .collect(),
     }
 }
+
+/// A view as a `view` message carries it: its history cut to the latest two turns (the turn
+/// before and the turn just resolved, as the reveal compares them), so that a message stays
+/// the same size all match long. The whole history is drawn on the host (`charts`).
+pub fn on_the_wire(mut view: SeatView) -> SeatView {
+    let keep = view.history.len().min(2);
+    view.history.drain(..view.history.len() - keep);
+    view
+}

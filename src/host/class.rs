@@ -251,7 +251,7 @@ impl Class {
             paused: t.app.world().resource::<MatchPaused>().0,
             done: done(seat.nation),
             waiting: (0..t.ready.len()).filter(|&n| !done(n)).collect(),
-            view: Box::new(view),
+            view: Box::new(brief::on_the_wire(view)),
         }
     }
 

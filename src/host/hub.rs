@@ -303,8 +303,10 @@ impl Hub {
         }
     }
 
-    /// Sends each message to every page that holds its seat.
+    /// Sends each message to every page that holds its seat, once the matches whose turn
+    /// moved on are saved: a page never sees a turn that a killed host would lose.
     fn route(&mut self, out: Outbox) {
+        self.autosave();
         for (seat, message) in out {
             let text = message.to_json();
             let to: Vec<PageId> = self
@@ -335,10 +337,8 @@ impl Hub {
         }
     }
 
-    /// After anything: autosave the matches whose turn moved on, restart their timers, and
-    /// send the roster to the teacher's pages if it changed.
-    fn after_change(&mut self) {
-        let now = Instant::now();
+    /// Saves each match whose turn moved on since its last save, and stops its turn timer.
+    fn autosave(&mut self) {
         for table in 0..self.class.tables() {
             let turn = self.class.turn(table);
             if turn != self.saved_turns[table] {
@@ -349,6 +349,15 @@ impl Hub {
                     self.said(saved.err().map(|e| e.to_string()));
                 }
             }
+        }
+    }
+
+    /// After anything: autosave the matches whose turn moved on, restart their timers, and
+    /// send the roster to the teacher's pages if it changed.
+    fn after_change(&mut self) {
+        let now = Instant::now();
+        self.autosave();
+        for table in 0..self.class.tables() {
             if self.deadlines[table].is_none()
                 && let Some(s) = self.options.turn_timer
                 && self.open(table)

@@ -63,8 +63,9 @@ pub enum ServerMessage {
     /// The scenario's public facts, the names for the indices of every `view`: sent on being
     /// seated, before the first `view`.
     Brief { brief: Box<Brief> },
-    /// What the seat's nation may know now; sent on joining and after every change. `news`
-    /// is the latest turn's events in words.
+    /// What the seat's nation may know now; sent on joining and after every change, its
+    /// history cut to the latest two turns (`brief::on_the_wire`). `news` is the latest turn's
+    /// events in words.
     /// `paused`: the teacher has stopped the match. `done`: this team pressed End turn this
     /// turn; `waiting`: the nations whose teams have not yet.
     /// `readings`: how the seat read each move of the latest turn, in words, in the order of

@@ -10,6 +10,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use futures_util::{SinkExt, StreamExt};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -116,8 +117,14 @@ pub fn router(inbound: Sender<Inbound>, per_second: u32) -> Router {
     app.with_state(shared)
 }
 
-/// Serves `router` on `listener` until the process ends.
+/// Serves `router` on `listener` until the process ends. Each connection sends its messages
+/// at once (TCP_NODELAY): a view is small and waited for, so Nagle's algorithm would only
+/// hold it back (by up to the peer's delayed acknowledgement, 40 ms on Linux).
 pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
+    let listener = listener.tap_io(|tcp| {
+        // A socket that refuses the option still works, only later.
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
