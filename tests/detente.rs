@@ -49,6 +49,8 @@ mod secrecy;
 mod session;
 #[path = "detente/sweep.rs"]
 mod sweep;
+#[path = "detente/teacher.rs"]
+mod teacher;
 #[path = "detente/tournament.rs"]
 mod tournament;
 #[cfg(feature = "desktop")]

@@ -1,0 +1,243 @@
+//! The teacher's controls on the hub itself (no sockets: the hub's own thread is the test's):
+//! only the passphrase opens them; pausing stops every turn until the teacher goes on; the turn
+//! timer ends a turn for a team that has not chosen; taking a seat away tells its pages at once.
+
+use super::common::setup;
+use detente::host::class::Class;
+use detente::host::hub::{Hub, HubOptions, Inbound, PageId};
+use serde_json::{Value, json};
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc::{Receiver, channel};
+
+struct Pages {
+    hub: Hub,
+    inboxes: Vec<Receiver<String>>,
+}
+
+impl Pages {
+    fn new(seeds: &[u64]) -> Pages {
+        let rules = setup("reset_2013", &[], &[], None).rules;
+        let class = Class::new(rules, seeds).unwrap();
+        let options = HubOptions {
+            folder: None,
+            passphrase: Some("Open Skies".into()),
+            turn_timer: None,
+            flood_per_second: 1000,
+        };
+        Pages {
+            hub: Hub::new(class, options, vec!["http://127.0.0.1:8080".into()]),
+            inboxes: Vec::new(),
+        }
+    }
+
+    /// A new page, from its own loopback address: its id.
+    fn open(&mut self) -> PageId {
+        let (outbox, inbox) = channel(1024);
+        let id = self.inboxes.len() as PageId;
+        self.hub.handle(
+            Inbound::Opened {
+                id,
+                from: format!("127.0.3.{}", id + 1).parse().unwrap(),
+                outbox,
+            },
+            Instant::now(),
+        );
+        self.inboxes.push(inbox);
+        id
+    }
+
+    fn send(&mut self, id: PageId, message: Value) {
+        let text = message.to_string();
+        self.hub.handle(Inbound::Text { id, text }, Instant::now());
+    }
+
+    /// Every message page `id` was sent since last asked.
+    fn got(&mut self, id: PageId) -> Vec<Value> {
+        let mut out = Vec::new();
+        while let Ok(text) = self.inboxes[id as usize].try_recv() {
+            out.push(serde_json::from_str(&text).unwrap());
+        }
+        out
+    }
+
+    fn code(&mut self, teacher: PageId) -> String {
+        self.send(
+            teacher,
+            json!({"type": "teach", "protocol": 1, "passphrase": "open  skies"}),
+        );
+        let roster = self.got(teacher).pop().unwrap();
+        assert_eq!(roster["type"], "roster", "{roster}");
+        roster["status"]["class_code"].as_str().unwrap().to_string()
+    }
+
+    /// A team on `nation` of match 0: its page.
+    fn team(&mut self, code: &str, nation: &str) -> PageId {
+        let page = self.open();
+        self.send(
+            page,
+            json!({"type": "join", "protocol": 1, "class_code": code}),
+        );
+        self.send(page, json!({"type": "claim", "table": 0, "nation": nation}));
+        page
+    }
+}
+
+fn last_view(messages: &[Value]) -> Value {
+    messages
+        .iter()
+        .rev()
+        .find(|m| m["type"] == "view")
+        .cloned()
+        .expect("a view")
+}
+
+#[test]
+fn only_the_passphrase_opens_the_teachers_controls() {
+    let mut p = Pages::new(&[1]);
+    let guess = p.open();
+    p.send(
+        guess,
+        json!({"type": "pause", "table": null, "paused": true}),
+    );
+    assert_eq!(p.got(guess)[0]["error"]["kind"], "out_of_order");
+    for _ in 0..10 {
+        p.send(
+            guess,
+            json!({"type": "teach", "protocol": 1, "passphrase": "closed skies"}),
+        );
+    }
+    let kinds: Vec<Value> = p
+        .got(guess)
+        .iter()
+        .map(|m| m["error"]["kind"].clone())
+        .collect();
+    assert!(kinds.iter().all(|k| k == "wrong_passphrase"), "{kinds:?}");
+    // The eleventh guess from that address waits, even with the right words.
+    p.send(
+        guess,
+        json!({"type": "teach", "protocol": 1, "passphrase": "Open Skies"}),
+    );
+    assert_eq!(p.got(guess)[0]["error"]["kind"], "slow_down");
+    let teacher = p.open();
+    let code = p.code(teacher);
+    let usa = p.team(&code, "usa");
+    // A team's page is no teacher's.
+    p.send(usa, json!({"type": "pause", "table": 0, "paused": true}));
+    assert!(
+        p.got(usa)
+            .iter()
+            .any(|m| m["error"]["kind"] == "out_of_order")
+    );
+    let roster = p.got(teacher).pop().unwrap();
+    assert_eq!(roster["status"]["tables"][0]["seats"][0]["joined"], true);
+    assert_eq!(roster["status"]["tables"][0]["seats"][0]["browsers"], 1);
+    assert_eq!(roster["status"]["tables"][0]["seats"][1]["joined"], false);
+    assert!(roster["status"]["qr"].as_str().unwrap().contains("<svg"));
+}
+
+#[test]
+fn a_paused_match_waits_for_the_teacher_and_the_timer_ends_a_turn() {
+    let mut p = Pages::new(&[2]);
+    let teacher = p.open();
+    let code = p.code(teacher);
+    let usa = p.team(&code, "usa");
+    let rus = p.team(&code, "rus");
+    let first = last_view(&p.got(usa));
+    let m0 = first["view"]["moves"][0]["move_index"].clone();
+    p.send(
+        teacher,
+        json!({"type": "pause", "table": null, "paused": true}),
+    );
+    assert_eq!(last_view(&p.got(usa))["paused"], true, "the teams are told");
+    for page in [usa, rus] {
+        p.send(page, json!({"type": "choose", "move_index": m0}));
+        p.send(page, json!({"type": "end_turn"}));
+    }
+    let refused: Vec<Value> = p
+        .got(rus)
+        .into_iter()
+        .filter(|m| m["type"] == "refused")
+        .collect();
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(
+        refused[0]["text"].as_str().unwrap().contains("paused"),
+        "{}",
+        refused[0]
+    );
+    let status = p.got(teacher).pop().unwrap();
+    assert_eq!(
+        status["status"]["tables"][0]["turn"], 0,
+        "no turn ends while paused"
+    );
+    assert_eq!(status["status"]["tables"][0]["seats"][1]["done"], true);
+    // Going on resolves the turn every team was done with.
+    p.send(
+        teacher,
+        json!({"type": "pause", "table": 0, "paused": false}),
+    );
+    let after = last_view(&p.got(usa));
+    assert_eq!(after["view"]["turn"], 1);
+    assert_eq!(after["paused"], false);
+
+    // A timer: out of range is refused; in range, a turn where Russia never chooses ends.
+    p.send(teacher, json!({"type": "timer", "seconds": 5}));
+    assert_eq!(p.got(teacher).pop().unwrap()["error"]["kind"], "not_done");
+    p.send(teacher, json!({"type": "timer", "seconds": 30}));
+    let roster = p.got(teacher).pop().unwrap();
+    assert_eq!(roster["status"]["turn_timer"], 30);
+    p.send(usa, json!({"type": "choose", "move_index": m0}));
+    p.send(usa, json!({"type": "end_turn"}));
+    p.hub.tick(Instant::now() + Duration::from_secs(10));
+    assert_eq!(last_view(&p.got(rus))["view"]["turn"], 1, "not yet");
+    p.hub.tick(Instant::now() + Duration::from_secs(31));
+    let ended = last_view(&p.got(rus));
+    assert_eq!(ended["view"]["turn"], 2, "the timer ended the turn");
+    let moves = ended["view"]["history"][1]["moves"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        moves.iter().any(|m| m["actor"] == 1),
+        "Russia played its AI's move: {moves:?}"
+    );
+}
+
+#[test]
+fn a_seat_taken_away_is_told_at_once_and_may_be_claimed_again() {
+    let mut p = Pages::new(&[3]);
+    let teacher = p.open();
+    let code = p.code(teacher);
+    let usa = p.team(&code, "usa");
+    let mate = p.open();
+    let token = p.got(usa).iter().find(|m| m["type"] == "seated").unwrap()["token"].clone();
+    p.send(
+        mate,
+        json!({"type": "resume", "protocol": 1, "token": token}),
+    );
+    assert!(p.got(mate).iter().any(|m| m["type"] == "view"));
+    p.send(
+        teacher,
+        json!({"type": "release", "table": 0, "nation": "usa"}),
+    );
+    for page in [usa, mate] {
+        let told = p.got(page);
+        assert_eq!(
+            told.last().unwrap()["error"]["kind"],
+            "unknown_token",
+            "{told:?}"
+        );
+    }
+    let roster = p.got(teacher).pop().unwrap();
+    assert_eq!(roster["status"]["tables"][0]["seats"][0]["joined"], false);
+    let again = p.team(&code, "usa");
+    assert!(p.got(again).iter().any(|m| m["type"] == "seated"));
+    p.send(
+        mate,
+        json!({"type": "resume", "protocol": 1, "token": token}),
+    );
+    assert!(
+        p.got(mate)
+            .iter()
+            .any(|m| m["error"]["kind"] == "unknown_token")
+    );
+}
