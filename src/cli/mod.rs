@@ -67,7 +67,7 @@ pub enum Command {
     /// saved state (exit code 1 and the first differing turn if not).
     Replay(ReplayArgs),
     /// One self-contained HTML page (charts inline) from the output of simulate --json,
-    /// batch, tournament or sweep.
+    /// batch, tournament or sweep, or the class debrief from a class folder of `detente host`.
     Report(ReportArgs),
     /// Validate scenario files and report the first problem in each.
     Check {
@@ -187,7 +187,9 @@ pub struct SweepArgs {
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// A `simulate --json` file, or the --out directory of batch, tournament or sweep.
+    /// A `simulate --json` file, the --out directory of batch, tournament or sweep, or a
+    /// class folder of `detente host` (the class debrief: the matches side by side, and the
+    /// class against 1,000 games of the scenario's own AI).
     pub path: PathBuf,
     /// Where to write the page (default: GAME.html beside a game's JSON file, report.html in
     /// an output directory).

@@ -241,3 +241,47 @@ fn a_seat_taken_away_is_told_at_once_and_may_be_claimed_again() {
             .any(|m| m["error"]["kind"] == "unknown_token")
     );
 }
+
+/// The class debrief: `detente report` on a class folder sets the matches side by side and
+/// against 1,000 games of the scenario's own AI.
+#[test]
+fn the_class_debrief_compares_the_matches_and_the_ai() {
+    use detente::host::connection::SeatCommand;
+    use detente::host::folder;
+    use detente::host::roster::SeatRef;
+    let mut rules = setup("reset_2013", &[], &[], None).rules;
+    rules.scenario.turns = 3;
+    let mut class = Class::new(rules, &[5, 5]).unwrap();
+    for table in 0..2 {
+        for _ in 0..3 {
+            for nation in 0..2 {
+                let seat = SeatRef { table, nation };
+                let open = class.view(seat).unwrap().moves[table + nation].move_index;
+                class.command(seat, SeatCommand::Choose(open));
+                class.command(seat, SeatCommand::EndTurn);
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    folder::write_all(dir.path(), &class).unwrap();
+    let out = super::common::succeeds(&["report", dir.path().to_str().unwrap()]);
+    assert!(out.contains("debrief.html"), "{out}");
+    let html = std::fs::read_to_string(dir.path().join("debrief.html")).unwrap();
+    for needle in [
+        "Match 1",
+        "Match 2",
+        "The class against 1000 AI games",
+        "MAS",
+        "What happened in each match",
+    ] {
+        assert!(html.contains(needle), "{needle} in the debrief");
+    }
+    // A damaged class file is refused with its place.
+    std::fs::write(
+        dir.path().join(folder::CLASS_FILE),
+        "{\n  \"matches\": ,\n}",
+    )
+    .unwrap();
+    let err = super::common::fails(&["report", dir.path().to_str().unwrap()]);
+    assert!(err.contains("class.json:2:"), "{err}");
+}

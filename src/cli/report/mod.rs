@@ -2,6 +2,7 @@
 //! embedded, no network) from what `simulate --json`, `batch --out`, `tournament --out` or
 //! `sweep --out` wrote. `game` tells one game; `outputs` the batch, tournament and sweep.
 
+mod class;
 mod game;
 mod outputs;
 
@@ -20,6 +21,8 @@ enum Input {
     Batch(PathBuf),
     Tournament(PathBuf),
     Sweep(PathBuf),
+    /// A class folder of `detente host`.
+    Class(PathBuf),
 }
 
 pub fn run(args: &ReportArgs) -> Result<(), InputError> {
@@ -29,12 +32,14 @@ pub fn run(args: &ReportArgs) -> Result<(), InputError> {
         Input::Batch(dir) => outputs::batch(dir)?,
         Input::Tournament(dir) => outputs::tournament(dir)?,
         Input::Sweep(dir) => outputs::sweep(dir)?,
+        Input::Class(dir) => class::class(dir)?,
     };
     let out = match &args.out {
         Some(out) => out.clone(),
         None => match &input {
             Input::Game(file) => file.with_extension("html"),
             Input::Batch(d) | Input::Tournament(d) | Input::Sweep(d) => d.join("report.html"),
+            Input::Class(d) => d.join("debrief.html"),
         },
     };
     let html = page(&title, &body);
@@ -45,6 +50,9 @@ pub fn run(args: &ReportArgs) -> Result<(), InputError> {
 
 fn classify(path: &Path) -> Result<Input, InputError> {
     let origin = path.display().to_string();
+    if path.is_dir() && path.join(crate::host::folder::CLASS_FILE).is_file() {
+        return Ok(Input::Class(path.to_path_buf()));
+    }
     if path.is_dir() {
         let dir = path.to_path_buf();
         let kinds: Vec<(&str, Input)> = [
@@ -84,7 +92,8 @@ fn classify(path: &Path) -> Result<Input, InputError> {
         return Err(InputError::new(
             origin,
             "expected the output directory of `batch`, `tournament` or `sweep` (with summary.json, \
-             matches.csv and ranking.csv, or sweep.csv)",
+             matches.csv and ranking.csv, or sweep.csv), or a class folder of `detente host` \
+             (with class.json)",
         ));
     }
     if path.is_file() {
