@@ -23,3 +23,13 @@ pub struct PlayOptions {
     /// The passphrase that opens the facilitator's controls from the pause menu.
     pub passphrase: Option<String>,
 }
+
+/// A class being hosted (`detente host` with its window): what the host window shows and
+/// controls. The host already serves when the window opens, and stops when it closes.
+pub struct HostLaunch {
+    pub running: crate::host::start::Running,
+    /// What the class is, in a line ("reset_2013, 5 matches, seed 4411").
+    pub what: String,
+    /// The teacher's page's passphrase.
+    pub passphrase: String,
+}

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     match cli.command.map(run) {
         Some(Ran::Done(code)) => code,
         Some(Ran::Open(options)) => open_game(*options),
+        Some(Ran::Host(launch)) => open_host(*launch),
         None => open_game(PlayOptions::default()),
     }
 }
@@ -17,6 +18,17 @@ fn main() -> ExitCode {
 #[cfg(feature = "desktop")]
 fn open_game(options: PlayOptions) -> ExitCode {
     detente::desktop::run(options)
+}
+
+#[cfg(feature = "desktop")]
+fn open_host(launch: detente::launch::HostLaunch) -> ExitCode {
+    detente::desktop::run_host(launch)
+}
+
+#[cfg(not(feature = "desktop"))]
+fn open_host(_: detente::launch::HostLaunch) -> ExitCode {
+    // `cli::host::windowed` hosts headless in a build without a window.
+    ExitCode::from(2)
 }
 
 #[cfg(not(feature = "desktop"))]

@@ -171,6 +171,34 @@ fn hint(e: &crate::host::start::StartError) -> &'static str {
     }
 }
 
+/// `detente host` with its window: the class, serving, for the window to show; `None` when
+/// this build or this machine has no window (then the host runs headless, and says so).
+pub fn windowed(args: &HostArgs) -> Result<Option<crate::launch::HostLaunch>, InputError> {
+    let display = ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .any(|k| std::env::var_os(k).is_some_and(|v| !v.is_empty()));
+    if !cfg!(feature = "desktop") || (cfg!(all(unix, not(target_os = "macos"))) && !display) {
+        eprintln!(
+            "note: no window here ({}): hosting in this terminal, as with --headless",
+            if cfg!(feature = "desktop") {
+                "no display"
+            } else {
+                "this build has none"
+            }
+        );
+        return Ok(None);
+    }
+    let plan = prepare(args)?;
+    let what = plan.what.clone();
+    let passphrase = plan.options.passphrase.clone().unwrap_or_default();
+    let running = launch(plan)?;
+    Ok(Some(crate::launch::HostLaunch {
+        running,
+        what,
+        passphrase,
+    }))
+}
+
 /// Runs `detente host --headless`: prints what the teams need, then serves until stopped.
 pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
     let plan = prepare(args)?;

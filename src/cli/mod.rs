@@ -354,6 +354,8 @@ pub struct HostArgs {
 pub enum Ran {
     Done(ExitCode),
     Open(Box<crate::launch::PlayOptions>),
+    /// `detente host` with its window: the class already serves.
+    Host(Box<crate::launch::HostLaunch>),
 }
 
 /// Runs a parsed command line; no command is the desktop game, handled by `main`.
@@ -366,6 +368,18 @@ pub fn run(command: Command) -> Ran {
                 Ran::Done(ExitCode::from(2))
             }
         };
+    }
+    if let Command::Host(args) = &command
+        && !args.headless
+    {
+        match host::windowed(args) {
+            Ok(Some(launch)) => return Ran::Host(Box::new(launch)),
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Ran::Done(ExitCode::from(2));
+            }
+        }
     }
     Ran::Done(run_tool(command))
 }

@@ -208,6 +208,8 @@ fn step(world: &mut World, auto: &mut Autoplay) {
                 world.write_message(AppExit::Success);
             }
         }
+        // The host window is not part of the attract mode's tour.
+        (Screen::Host, _) => {}
     }
 }
 

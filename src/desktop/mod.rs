@@ -77,6 +77,40 @@ pub enum Phase {
     Present,
 }
 
+/// Opens the host window for a class that already serves, and runs until it is closed (which
+/// stops the host; every match was saved at its last turn).
+pub fn run_host(launch: crate::launch::HostLaunch) -> ExitCode {
+    if let Some(why) = no_display() {
+        eprintln!("error: {why}");
+        return ExitCode::from(2);
+    }
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "Détente: hosting a class".into(),
+            resolution: (1280, 720).into(),
+            ..default()
+        }),
+        ..default()
+    }))
+    .add_plugins(TabNavigationPlugin)
+    // The roster changes from the network, not from the window: look about once a second.
+    .insert_resource(WinitSettings {
+        focused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)),
+        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)),
+    })
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    ui_plugin(&mut app);
+    app.insert_resource(screens::host::Hosted::new(launch));
+    app.add_plugins(redraw::plugin);
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(_) => ExitCode::FAILURE,
+    }
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(options: PlayOptions) -> ExitCode {
     if let Some(why) = no_display() {

@@ -39,6 +39,8 @@ pub enum Inbound {
     Flooded { id: PageId, per_second: u32 },
     /// The page's connection closed.
     Closed { id: PageId },
+    /// A teacher's command from the host window, on the teacher's own machine.
+    Local(TeacherCommand),
 }
 
 /// The longest and shortest turn timer, in seconds.
@@ -154,6 +156,7 @@ impl Hub {
             Inbound::Closed { id } => {
                 self.pages.remove(&id);
             }
+            Inbound::Local(command) => self.teacher(None, command),
         }
         self.after_change();
     }
@@ -191,7 +194,7 @@ impl Hub {
                     self.route(out);
                 }
                 Step::Teach(passphrase) => self.teach(id, &passphrase, now),
-                Step::Teacher(command) => self.teacher(id, command),
+                Step::Teacher(command) => self.teacher(Some(id), command),
                 Step::Charts(seat) => {
                     let svgs = self
                         .class
@@ -246,7 +249,9 @@ impl Hub {
         );
     }
 
-    fn teacher(&mut self, id: PageId, command: TeacherCommand) {
+    /// Carries out a teacher's command, from the teacher's page `id` (which is told when it
+    /// cannot be done) or from the host window (`None`).
+    fn teacher(&mut self, id: Option<PageId>, command: TeacherCommand) {
         let not_done = |why: String| ServerMessage::Error {
             error: ProtocolError::NotDone { why },
         };
@@ -254,7 +259,7 @@ impl Hub {
             TeacherCommand::Pause { table, paused } => {
                 let tables: Vec<usize> = match table {
                     Some(t) if t < self.class.tables() => vec![t],
-                    Some(t) => return self.send(id, &not_done(format!("there is no match {t}"))),
+                    Some(t) => return self.tell(id, &not_done(format!("there is no match {t}"))),
                     None => (0..self.class.tables()).collect(),
                 };
                 for t in tables {
@@ -264,7 +269,7 @@ impl Hub {
             }
             TeacherCommand::Release { table, nation } => {
                 let Some(n) = self.class.rules().nation_index(&nation) else {
-                    return self.send(id, &not_done(format!("there is no nation {nation:?}")));
+                    return self.tell(id, &not_done(format!("there is no nation {nation:?}")));
                 };
                 let seat = SeatRef { table, nation: n };
                 let holders: Vec<PageId> = self
@@ -288,7 +293,7 @@ impl Hub {
                 if let Some(s) = seconds
                     && !TIMER_RANGE.contains(&s)
                 {
-                    return self.send(
+                    return self.tell(
                         id,
                         &not_done(format!(
                             "a turn timer of {s} s: expected {} to {} seconds",
@@ -318,6 +323,13 @@ impl Hub {
             for id in to {
                 self.send_text(id, text.clone());
             }
+        }
+    }
+
+    /// Sends `message` to page `id`, if the command came from a page.
+    fn tell(&mut self, id: Option<PageId>, message: &ServerMessage) {
+        if let Some(id) = id {
+            self.send(id, message);
         }
     }
 

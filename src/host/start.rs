@@ -4,7 +4,8 @@
 
 use crate::host::address::addresses;
 use crate::host::class::Class;
-use crate::host::hub::{Hub, HubOptions};
+use crate::host::connection::TeacherCommand;
+use crate::host::hub::{Hub, HubOptions, Inbound};
 use crate::host::server;
 use crate::host::status::ClassStatus;
 use crate::sim::InputError;
@@ -18,6 +19,9 @@ pub struct Running {
     pub address: SocketAddr,
     /// The roster, kept up to date by the hub.
     pub status: Arc<Mutex<ClassStatus>>,
+    /// The teacher's commands from this machine (the host window); dropped on stopping, so
+    /// that the hub's channel ends.
+    local: Option<std::sync::mpsc::Sender<Inbound>>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     threads: Vec<JoinHandle<()>>,
 }
@@ -89,6 +93,7 @@ pub fn start(
         }
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let local = inbound.clone();
     let app = server::router(inbound, per_second);
     let web_thread = std::thread::Builder::new()
         .name("detente-web".into())
@@ -110,6 +115,7 @@ pub fn start(
     Ok(Running {
         address,
         status,
+        local: Some(local),
         stop: Some(stop),
         threads: vec![web_thread, hub_thread],
     })
@@ -129,7 +135,16 @@ impl Running {
         }
     }
 
+    /// A teacher's command from this machine, as the teacher's page would give it (no
+    /// passphrase: the host window is the teacher's own).
+    pub fn teacher(&self, command: TeacherCommand) {
+        if let Some(local) = &self.local {
+            let _ = local.send(Inbound::Local(command));
+        }
+    }
+
     fn halt(&mut self) {
+        self.local = None;
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }

@@ -7,6 +7,7 @@
 mod end;
 pub mod facilitator;
 pub mod game;
+pub mod host;
 mod menu;
 pub mod picker;
 pub mod saves;
@@ -41,6 +42,8 @@ pub enum Screen {
     Saves,
     Game,
     End,
+    /// Hosting a class over the network (`detente host`).
+    Host,
 }
 
 /// The part of a match the player is looking at.
@@ -174,6 +177,7 @@ pub(super) fn plugin(app: &mut App) {
         end::plugin,
         menu::plugin,
         facilitator::plugin,
+        host::plugin,
     ));
 }
 

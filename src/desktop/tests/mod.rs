@@ -4,6 +4,7 @@
 //! facilitator, `replays.rs` watching saved games, `seat.rs` what a seat screen may show.
 
 mod classroom;
+mod host;
 mod play;
 mod replays;
 mod seat;

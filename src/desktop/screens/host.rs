@@ -1,0 +1,374 @@
+//! The host window (`detente host` with its window): what the teacher puts on the projector and
+//! keeps an eye on. The address to type with a QR code of it (drawn by the `qrcode` library),
+//! the class code, the teacher's page, and the class roster, live: for each match its turn, and
+//! for each nation's seat whether a team has joined, how many browsers it has and whether it has
+//! chosen or is done. The teacher pauses and goes on from here. The class runs on its own
+//! threads (`host::start`); this screen reads its roster about once a second.
+
+use super::Screen;
+use crate::desktop::theme::widgets::{button, label};
+use crate::desktop::theme::{UiFonts, palette, size};
+use crate::host::connection::TeacherCommand;
+use crate::host::status::ClassStatus;
+use crate::launch::HostLaunch;
+use bevy::asset::RenderAssetUsages;
+use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+use bevy::ui_widgets::Activate;
+
+/// The class this window hosts, and the roster it last drew.
+#[derive(Resource)]
+pub struct Hosted {
+    pub launch: HostLaunch,
+    drawn: Option<ClassStatus>,
+}
+
+impl Hosted {
+    pub fn new(launch: HostLaunch) -> Hosted {
+        Hosted {
+            launch,
+            drawn: None,
+        }
+    }
+
+    fn status(&self) -> ClassStatus {
+        self.launch
+            .running
+            .status
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Where the roster is drawn.
+#[derive(Component)]
+struct RosterPanel;
+
+/// The buttons that pause every match and go on with them (the tests press them).
+#[derive(Component)]
+pub struct PauseAllButton;
+#[derive(Component)]
+pub struct GoOnButton;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (
+            open_host_screen.run_if(resource_added::<Hosted>),
+            redraw_roster.run_if(in_state(Screen::Host)),
+        )
+            .in_set(crate::desktop::Phase::Present),
+    );
+    app.add_systems(OnEnter(Screen::Host), spawn_host);
+}
+
+fn open_host_screen(mut next: ResMut<NextState<Screen>>) {
+    next.set(Screen::Host);
+}
+
+fn spawn_host(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    mut hosted: ResMut<Hosted>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    let status = hosted.status();
+    hosted.drawn = None;
+    let root = commands
+        .spawn((
+            DespawnOnExit(Screen::Host),
+            Node {
+                width: percent(100),
+                height: percent(100),
+                flex_direction: FlexDirection::Row,
+                padding: UiRect::all(px(24)),
+                column_gap: px(28),
+                ..default()
+            },
+        ))
+        .id();
+    let left = commands
+        .spawn((
+            ChildOf(root),
+            Node {
+                width: px(420),
+                flex_shrink: 0.0,
+                flex_direction: FlexDirection::Column,
+                row_gap: px(8),
+                ..default()
+            },
+        ))
+        .id();
+    let text = |commands: &mut Commands, s: String, big: f32, colour: Color, bold: bool| {
+        let font = if bold { &fonts.bold } else { &fonts.regular };
+        commands.spawn((ChildOf(left), label(s, font, big, colour)));
+    };
+    text(
+        &mut commands,
+        "Détente: hosting a class".into(),
+        size::HEADING,
+        palette::TITLE,
+        true,
+    );
+    text(
+        &mut commands,
+        hosted.launch.what.clone(),
+        size::BODY,
+        palette::MUTED,
+        false,
+    );
+    text(
+        &mut commands,
+        "Teams open in a browser".into(),
+        size::TITLE,
+        palette::TEXT,
+        true,
+    );
+    let first = status.addresses.first().cloned().unwrap_or_default();
+    text(
+        &mut commands,
+        first.clone(),
+        size::HEADING,
+        palette::TEXT,
+        true,
+    );
+    for other in status.addresses.iter().skip(1) {
+        text(
+            &mut commands,
+            format!("or {other}"),
+            size::SMALL,
+            palette::MUTED,
+            false,
+        );
+    }
+    if let Some(image) = qr_image(&first) {
+        let handle = images.add(image);
+        commands.spawn((
+            ChildOf(left),
+            ImageNode::new(handle),
+            Node {
+                width: px(200),
+                height: px(200),
+                ..default()
+            },
+        ));
+    }
+    text(
+        &mut commands,
+        "and type the class code".into(),
+        size::TITLE,
+        palette::TEXT,
+        true,
+    );
+    text(
+        &mut commands,
+        status.class_code.clone(),
+        size::HERO,
+        palette::TITLE,
+        true,
+    );
+    text(
+        &mut commands,
+        format!(
+            "Teacher's page: {first}/teacher (passphrase: {})",
+            hosted.launch.passphrase
+        ),
+        size::SMALL,
+        palette::MUTED,
+        false,
+    );
+    if let Some(folder) = &status.folder {
+        text(
+            &mut commands,
+            format!("Every match autosaves each turn in {folder}"),
+            size::SMALL,
+            palette::MUTED,
+            false,
+        );
+    }
+    let buttons = commands
+        .spawn((
+            ChildOf(left),
+            Node {
+                flex_direction: FlexDirection::Row,
+                column_gap: px(10),
+                margin: UiRect::top(px(8)),
+                ..default()
+            },
+        ))
+        .id();
+    commands.spawn((
+        ChildOf(buttons),
+        button("Pause every match", &fonts, pause_all),
+        PauseAllButton,
+    ));
+    commands.spawn((ChildOf(buttons), button("Go on", &fonts, go_on), GoOnButton));
+    commands.spawn((
+        ChildOf(root),
+        RosterPanel,
+        Node {
+            flex_grow: 1.0,
+            flex_direction: FlexDirection::Column,
+            row_gap: px(10),
+            overflow: Overflow::scroll_y(),
+            ..default()
+        },
+    ));
+}
+
+fn pause_all(_: On<Activate>, hosted: Res<Hosted>) {
+    hosted.launch.running.teacher(TeacherCommand::Pause {
+        table: None,
+        paused: true,
+    });
+}
+
+fn go_on(_: On<Activate>, hosted: Res<Hosted>) {
+    hosted.launch.running.teacher(TeacherCommand::Pause {
+        table: None,
+        paused: false,
+    });
+}
+
+/// Draws the roster again when it changed (the window wakes about once a second to look).
+fn redraw_roster(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    mut hosted: ResMut<Hosted>,
+    panel: Single<Entity, With<RosterPanel>>,
+) {
+    let status = hosted.status();
+    if hosted.drawn.as_ref() == Some(&status) {
+        return;
+    }
+    let panel = *panel;
+    commands.entity(panel).despawn_children();
+    commands.spawn((
+        ChildOf(panel),
+        label("The class roster", &fonts.bold, size::TITLE, palette::TITLE),
+    ));
+    if let Some(s) = status.seconds_left {
+        commands.spawn((
+            ChildOf(panel),
+            label(
+                format!("{s} s left on this turn's timer"),
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED,
+            ),
+        ));
+    }
+    for table in &status.tables {
+        let state = match (table.outcome, table.paused) {
+            (Some(o), _) => format!("over: {}", o.name()),
+            (None, true) => "paused".to_string(),
+            (None, false) => format!("turn {} of {} played", table.turn, table.turns),
+        };
+        let card = commands
+            .spawn((
+                ChildOf(panel),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: px(2),
+                    padding: UiRect::all(px(10)),
+                    border: UiRect::all(px(1)),
+                    border_radius: BorderRadius::all(px(6)),
+                    ..default()
+                },
+                BackgroundColor(palette::PANEL),
+                BorderColor::all(palette::BORDER),
+            ))
+            .id();
+        commands.spawn((
+            ChildOf(card),
+            label(
+                format!("Match {} · {state} · seed {}", table.table + 1, table.seed),
+                &fonts.bold,
+                size::BODY,
+                palette::TEXT,
+            ),
+        ));
+        for seat in &table.seats {
+            let (team, colour) = if seat.joined {
+                (
+                    format!(
+                        "joined, {} browser{}",
+                        seat.browsers,
+                        if seat.browsers == 1 { "" } else { "s" }
+                    ),
+                    palette::TEXT,
+                )
+            } else {
+                ("open: no team yet".to_string(), palette::MUTED)
+            };
+            let turn = if table.outcome.is_some() || !seat.joined {
+                ""
+            } else if seat.done {
+                "done"
+            } else if seat.chosen {
+                "chosen"
+            } else {
+                "thinking"
+            };
+            let row = commands
+                .spawn((
+                    ChildOf(card),
+                    Node {
+                        flex_direction: FlexDirection::Row,
+                        ..default()
+                    },
+                ))
+                .id();
+            for (width, text, colour) in [
+                (170.0, seat.name.clone(), palette::TEXT),
+                (240.0, team, colour),
+                (120.0, turn.to_string(), palette::TEXT),
+            ] {
+                commands.spawn((
+                    ChildOf(row),
+                    Node {
+                        width: px(width),
+                        ..default()
+                    },
+                    children![label(text, &fonts.regular, size::SMALL, colour)],
+                ));
+            }
+        }
+    }
+    hosted.drawn = Some(status);
+}
+
+/// A QR code of `address` as a texture: black modules on white, 6 pixels each, with the quiet
+/// zone the standard asks for (4 modules).
+fn qr_image(address: &str) -> Option<Image> {
+    let code = qrcode::QrCode::new(address.as_bytes()).ok()?;
+    let modules = code.width();
+    let colours = code.to_colors();
+    let (scale, quiet) = (6usize, 4usize);
+    let side = (modules + 2 * quiet) * scale;
+    let mut bytes = vec![255u8; side * side * 4];
+    for (k, c) in colours.iter().enumerate() {
+        if *c != qrcode::Color::Dark {
+            continue;
+        }
+        let (mx, my) = (k % modules + quiet, k / modules + quiet);
+        for y in my * scale..(my + 1) * scale {
+            for x in mx * scale..(mx + 1) * scale {
+                let at = (y * side + x) * 4;
+                bytes[at..at + 3].copy_from_slice(&[0, 0, 0]);
+            }
+        }
+    }
+    Some(Image::new(
+        Extent3d {
+            width: side as u32,
+            height: side as u32,
+            depth_or_array_layers: 1,
+        },
+        TextureDimension::D2,
+        bytes,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::MAIN_WORLD | RenderAssetUsages::RENDER_WORLD,
+    ))
+}
