@@ -131,11 +131,14 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
         }
         Some(p) => (p.clone(), false),
         None => {
-            let code = ClassCode::random()
+            // Two groups of four, in lower case: not to be mistaken for the class code.
+            let code = ClassCode::random_of(8)
                 .map_err(|e| InputError::new("detente host", format!("no random source: {e}")))?;
-            (code.as_str().to_string(), true)
+            let words = code.as_str().to_lowercase();
+            (format!("{}-{}", &words[..4], &words[4..]), true)
         }
     };
+    let hold = folder::hold(&folder)?;
     let bind = SocketAddr::new(
         args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
         args.port,
@@ -147,6 +150,7 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
             passphrase: Some(passphrase),
             turn_timer: args.turn_timer,
             flood_per_second: args.flood_limit.max(1),
+            hold: Some(hold),
         },
         bind,
         what,
@@ -237,6 +241,10 @@ pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
         }
     }
     if let Some(f) = &folder {
+        crate::files::on_interrupt_say(format!(
+            "stopped: every match is saved at its last completed turn; go on with: detente host --resume {}",
+            f.display()
+        ));
         say(format!("  Autosaves:    {}", f.display()));
         say(format!(
             "Stop with Ctrl-C; go on later with: detente host --resume {}",

@@ -171,9 +171,22 @@ pub fn remove_temporaries_when_interrupted() {
         for tmp in temporaries.iter() {
             let _ = std::fs::remove_file(tmp);
         }
-        eprintln!("interrupted: its temporary files are removed");
+        let note = ON_INTERRUPT.lock().unwrap_or_else(|e| e.into_inner());
+        match note.as_deref() {
+            Some(note) => eprintln!("{note}"),
+            None => eprintln!("interrupted: its temporary files are removed"),
+        }
         std::process::exit(130);
     });
+}
+
+/// What an interrupted command says instead of the default (`detente host`: that nothing is
+/// lost, and how to go on).
+static ON_INTERRUPT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Says `note` when this process is interrupted (after `remove_temporaries_when_interrupted`).
+pub fn on_interrupt_say(note: String) {
+    *ON_INTERRUPT.lock().unwrap_or_else(|e| e.into_inner()) = Some(note);
 }
 
 /// The player's data (saves and exports): `$DETENTE_DATA_DIR`, else the platform's data folder

@@ -29,18 +29,26 @@ impl std::fmt::Debug for SeatToken {
 impl ClassCode {
     pub const ALPHABET: &'static [u8] = b"ACDEFHJKMNPRTUVWXY34679";
     pub const LEN: usize = 6;
+    /// A team code's length: what a teammate types to join the team's seat from another
+    /// laptop (23⁴ ≈ 280,000 codes, and guesses are throttled like class codes).
+    pub const TEAM_LEN: usize = 4;
 
     /// A fresh code. Errors when the system's random source fails.
     pub fn random() -> Result<ClassCode, OsError> {
+        Self::random_of(Self::LEN)
+    }
+
+    /// A fresh code of `len` letters (a team code has `TEAM_LEN`).
+    pub fn random_of(len: usize) -> Result<ClassCode, OsError> {
         let n = Self::ALPHABET.len();
         // Bytes at or above the largest multiple of n are dropped, so every letter is as likely.
         let limit = (256 / n * n) as u8;
-        let mut code = String::with_capacity(Self::LEN);
-        while code.len() < Self::LEN {
+        let mut code = String::with_capacity(len);
+        while code.len() < len {
             let mut bytes = [0u8; 16];
             OsRng.try_fill_bytes(&mut bytes)?;
             for b in bytes.into_iter().filter(|&b| b < limit) {
-                if code.len() < Self::LEN {
+                if code.len() < len {
                     code.push(char::from(Self::ALPHABET[usize::from(b) % n]));
                 }
             }
@@ -63,9 +71,9 @@ impl ClassCode {
         &self.0
     }
 
-    /// A code as the class folder keeps it, if it is one: `LEN` letters of `ALPHABET`.
-    pub fn parse(text: &str) -> Option<ClassCode> {
-        (text.len() == Self::LEN && text.bytes().all(|b| Self::ALPHABET.contains(&b)))
+    /// A code as the class folder keeps it, if it is one: `len` letters of `ALPHABET`.
+    pub fn parse(text: &str, len: usize) -> Option<ClassCode> {
+        (text.len() == len && text.bytes().all(|b| Self::ALPHABET.contains(&b)))
             .then(|| ClassCode(text.to_string()))
     }
 }

@@ -89,6 +89,13 @@ impl Connection {
         self.state == State::Teacher
     }
 
+    /// The seat the page held was taken away (and it was told): it starts again, so that its
+    /// next `join` is taken.
+    pub fn forget(&mut self) {
+        self.state = State::New;
+        self.token = None;
+    }
+
     /// The passphrase was right: the page is the teacher's from now on.
     pub fn teach(&mut self) {
         self.state = State::Teacher;
@@ -144,16 +151,27 @@ impl Connection {
             },
             (ClientMessage::Resume { protocol, token }, State::New) => {
                 match roster.resume(protocol, &token) {
-                    Ok(seat) => self.seat_at(seat, token),
+                    Ok(seat) => {
+                        let code = roster.team_code(seat).unwrap_or_default().to_string();
+                        self.seat_at(seat, token, code)
+                    }
                     Err(e) => error(e),
                 }
             }
-            (ClientMessage::Claim { table, nation }, State::Admitted) => {
-                match roster.claim(table, &nation) {
-                    Ok((token, seat)) => self.seat_at(seat, token.as_str().to_string()),
-                    Err(e) => error(e),
+            (
+                ClientMessage::Claim {
+                    table,
+                    nation,
+                    team_code,
+                },
+                State::Admitted,
+            ) => match roster.claim(table, &nation, team_code.as_deref(), self.from, now) {
+                Ok((token, seat)) => {
+                    let code = roster.team_code(seat).unwrap_or_default().to_string();
+                    self.seat_at(seat, token.as_str().to_string(), code)
                 }
-            }
+                Err(e) => error(e),
+            },
             (ClientMessage::Choose { move_index }, State::Seated(seat)) => {
                 vec![Step::Command(seat, SeatCommand::Choose(move_index))]
             }
@@ -212,7 +230,7 @@ impl Connection {
         }
     }
 
-    fn seat_at(&mut self, seat: SeatRef, token: String) -> Vec<Step> {
+    fn seat_at(&mut self, seat: SeatRef, token: String, team_code: String) -> Vec<Step> {
         self.state = State::Seated(seat);
         self.token = Some(token.clone());
         vec![
@@ -220,6 +238,7 @@ impl Connection {
                 token,
                 table: seat.table,
                 nation: seat.nation,
+                team_code,
             }),
             Step::Seated(seat),
         ]

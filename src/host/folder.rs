@@ -38,6 +38,34 @@ struct HeldSeat {
     table: usize,
     nation: String,
     token: String,
+    team_code: String,
+}
+
+/// Takes the class folder for this host alone: a second `detente host` on the same folder is
+/// refused while this one runs (the operating system's lock on `.host-lock`, which ends with
+/// the process, however it ends). Keep the file as long as the host runs. Errors when the
+/// folder cannot be made or another host holds it.
+pub fn hold(folder: &Path) -> Result<std::fs::File, InputError> {
+    let shown = folder.display().to_string();
+    std::fs::create_dir_all(folder)
+        .map_err(|e| InputError::new(&shown, format!("cannot create the class folder: {e}")))?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(folder.join(".host-lock"))
+        .map_err(|e| InputError::new(&shown, format!("cannot open its lock: {e}")))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(InputError::new(
+            &shown,
+            "another `detente host` is hosting this class already; stop it first (Ctrl-C in its terminal, or close its window)",
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(InputError::new(
+            &shown,
+            format!("cannot lock the class folder: {e}"),
+        )),
+    }
 }
 
 /// Where match `table` (from 0) autosaves.
@@ -70,10 +98,11 @@ pub fn write_roster(folder: &Path, class: &Class) -> Result<(), InputError> {
             .roster()
             .holdings()
             .into_iter()
-            .map(|(token, seat)| HeldSeat {
+            .map(|(token, seat, team_code)| HeldSeat {
                 table: seat.table + 1,
                 nation: sc.nations[seat.nation].id.clone(),
                 token,
+                team_code,
             })
             .collect(),
     };
@@ -112,7 +141,7 @@ pub fn open(folder: &Path) -> Result<Class, InputError> {
             ),
         ));
     }
-    let code = ClassCode::parse(&file.class_code).ok_or_else(|| {
+    let code = ClassCode::parse(&file.class_code, ClassCode::LEN).ok_or_else(|| {
         InputError::new(&shown, format!("{:?} is not a class code", file.class_code))
     })?;
     if file.matches == 0 || file.matches > 50 {
@@ -146,7 +175,7 @@ pub fn open(folder: &Path) -> Result<Class, InputError> {
             nation,
         };
         roster
-            .restore(&held.token, seat)
+            .restore(&held.token, seat, &held.team_code)
             .map_err(|e| InputError::new(&shown, format!("match {}: {e}", held.table)))?;
     }
     Class::resume(roster, saves).ok_or_else(|| InputError::new(&shown, "no matches"))

@@ -66,6 +66,8 @@ pub struct HubOptions {
     /// Messages a second a page may send on average before it is cut off (the web layer
     /// counts them): `server::FLOOD_PER_SECOND` for people; scripted clients need more.
     pub flood_per_second: u32,
+    /// The lock on the class folder (`folder::hold`), kept while the hub runs.
+    pub hold: Option<std::fs::File>,
 }
 
 /// The class and its pages.
@@ -280,6 +282,9 @@ impl Hub {
                     .collect();
                 self.class.release(seat);
                 for k in holders {
+                    if let Some(page) = self.pages.get_mut(&k) {
+                        page.connection.forget();
+                    }
                     self.send(
                         k,
                         &ServerMessage::Error {
@@ -399,12 +404,13 @@ impl Hub {
         }
     }
 
-    /// Whether match `table` is being played: not over, not paused.
+    /// Whether match `table` is being played: not over, not paused, and every seat held by a
+    /// team (a match still waiting for its teams has no turn to time).
     fn open(&self, table: usize) -> bool {
         self.class
             .status(|_| 0)
             .get(table)
-            .is_some_and(|t| t.outcome.is_none() && !t.paused)
+            .is_some_and(|t| t.outcome.is_none() && !t.paused && t.seats.iter().all(|s| s.joined))
     }
 
     fn save_roster(&mut self) {

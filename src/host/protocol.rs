@@ -23,8 +23,14 @@ pub const MAX_MESSAGE_BYTES: usize = 4096;
 pub enum ClientMessage {
     /// The first message: the protocol the page speaks and the class code the team typed.
     Join { protocol: u32, class_code: String },
-    /// Take the open seat of `nation` (its id, as `Welcome` lists it) in match `table`.
-    Claim { table: usize, nation: String },
+    /// Take the open seat of `nation` (its id, as `Welcome` lists it) in match `table`; or,
+    /// with the `team_code` a teammate's page shows, join the team that holds it.
+    Claim {
+        table: usize,
+        nation: String,
+        #[serde(default)]
+        team_code: Option<String>,
+    },
     /// A page that reloaded or reconnected: the seat its token holds, back.
     Resume { protocol: u32, token: String },
     /// The team's move for the turn in play (it may change its mind until the turn ends).
@@ -55,10 +61,12 @@ pub enum ServerMessage {
     /// The class code was right: the matches and their seats.
     Welcome { protocol: u32, tables: Vec<Table> },
     /// The seat is the page's: `token` gets it back after a reload (keep it).
+    /// `team_code`: what teammates type to join this seat from other laptops (show it).
     Seated {
         token: String,
         table: usize,
         nation: usize,
+        team_code: String,
     },
     /// The scenario's public facts, the names for the indices of every `view`: sent on being
     /// seated, before the first `view`.
@@ -138,6 +146,8 @@ pub enum ProtocolError {
     OutOfOrder { expected: String },
     /// No such match or nation, or the seat is taken.
     NoSuchSeat { table: usize, nation: String },
+    /// Not the team code of the team that holds the seat.
+    WrongTeamCode,
     /// Not the teacher's passphrase (or no teacher's page on this host).
     WrongPassphrase,
     /// The teacher's command could not be carried out: why.
@@ -207,6 +217,7 @@ impl fmt::Display for ProtocolError {
             ProtocolError::NoSuchSeat { table, nation } => {
                 write!(f, "match {table} has no open seat {nation:?}")
             }
+            ProtocolError::WrongTeamCode => write!(f, "that is not the team code of that seat"),
             ProtocolError::WrongPassphrase => write!(f, "that is not the teacher's passphrase"),
             ProtocolError::NotDone { why } => write!(f, "not done: {why}"),
             ProtocolError::Flooding { per_second } => write!(
@@ -232,6 +243,12 @@ mod tests {
             ClientMessage::Claim {
                 table: 2,
                 nation: "rus".into(),
+                team_code: None,
+            },
+            ClientMessage::Claim {
+                table: 2,
+                nation: "rus".into(),
+                team_code: Some("KX4P".into()),
             },
             ClientMessage::Resume {
                 protocol: PROTOCOL_VERSION,

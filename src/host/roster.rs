@@ -5,6 +5,7 @@
 
 use crate::host::access::{ClassCode, SeatToken, Throttle};
 use crate::host::protocol::{PROTOCOL_VERSION, ProtocolError, SeatListing, Table};
+use rand::rand_core::OsError;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::time::Instant;
@@ -40,6 +41,8 @@ pub struct Roster {
     throttle: Throttle,
     tables: Vec<TableSpec>,
     holders: HashMap<SeatToken, SeatRef>,
+    /// Each held seat's team code, for teammates joining from other laptops.
+    team_codes: HashMap<SeatRef, ClassCode>,
 }
 
 impl Roster {
@@ -49,6 +52,7 @@ impl Roster {
             throttle: Throttle::classroom(),
             tables,
             holders: HashMap::new(),
+            team_codes: HashMap::new(),
         }
     }
 
@@ -99,9 +103,18 @@ impl Roster {
             .collect()
     }
 
-    /// Takes the open seat of nation `id` in match `table` for a team: its token. Errors when
-    /// there is no such open seat, or when the system's random source fails.
-    pub fn claim(&mut self, table: usize, id: &str) -> Result<(SeatToken, SeatRef), ProtocolError> {
+    /// Takes the open seat of nation `id` in match `table` for a team, or joins the team that
+    /// holds it when `team_code` is its code: the seat's token. A wrong team code from `from`
+    /// counts as a wrong guess (`Throttle`). Errors when there is no such open seat (or the team
+    /// code is wrong), or when the system's random source fails.
+    pub fn claim(
+        &mut self,
+        table: usize,
+        id: &str,
+        team_code: Option<&str>,
+        from: IpAddr,
+        now: Instant,
+    ) -> Result<(SeatToken, SeatRef), ProtocolError> {
         let no_seat = || ProtocolError::NoSuchSeat {
             table,
             nation: id.to_string(),
@@ -113,14 +126,32 @@ impl Roster {
             .position(|s| s.id == id && s.for_teams)
             .ok_or_else(no_seat)?;
         let seat = SeatRef { table, nation };
-        if self.holder(seat).is_some() {
-            return Err(no_seat());
-        }
-        let token = SeatToken::random().map_err(|e| ProtocolError::HostUnavailable {
+        let unavailable = |e: OsError| ProtocolError::HostUnavailable {
             why: format!("no random source for a seat token: {e}"),
-        })?;
+        };
+        if let Some(token) = self.holder(seat).cloned() {
+            let Some(typed) = team_code else {
+                return Err(no_seat());
+            };
+            self.throttle
+                .check(from, now)
+                .map_err(|seconds| ProtocolError::SlowDown { seconds })?;
+            if self.team_codes.get(&seat).is_some_and(|c| c.matches(typed)) {
+                return Ok((token, seat));
+            }
+            self.throttle.missed(from, now);
+            return Err(ProtocolError::WrongTeamCode);
+        }
+        let token = SeatToken::random().map_err(unavailable)?;
+        let code = ClassCode::random_of(ClassCode::TEAM_LEN).map_err(unavailable)?;
         self.holders.insert(token.clone(), seat);
+        self.team_codes.insert(seat, code);
         Ok((token, seat))
+    }
+
+    /// The code a team's mates type to join its seat from another laptop.
+    pub fn team_code(&self, seat: SeatRef) -> Option<&str> {
+        self.team_codes.get(&seat).map(ClassCode::as_str)
     }
 
     /// The seat a page's token holds: how a reloaded page, or a teammate's, gets it back.
@@ -134,6 +165,7 @@ impl Roster {
     /// Takes a seat away from its team (the teacher's): its token no longer works.
     pub fn release(&mut self, seat: SeatRef) {
         self.holders.retain(|_, &mut s| s != seat);
+        self.team_codes.remove(&seat);
     }
 
     /// Every seat a team holds, in no particular order.
@@ -141,22 +173,27 @@ impl Roster {
         self.holders.values().copied()
     }
 
-    /// Every seat a team holds, with its token, in seat order: what the class folder keeps
-    /// so that the teams' pages get their seats back after the host is restarted.
-    pub fn holdings(&self) -> Vec<(String, SeatRef)> {
-        let mut all: Vec<(String, SeatRef)> = self
+    /// Every seat a team holds, with its token and team code, in seat order: what the class
+    /// folder keeps so that the teams' pages get their seats back after the host is restarted.
+    pub fn holdings(&self) -> Vec<(String, SeatRef, String)> {
+        let mut all: Vec<(String, SeatRef, String)> = self
             .holders
             .iter()
-            .map(|(t, &s)| (t.as_str().to_string(), s))
+            .map(|(t, &s)| {
+                let code = self.team_code(s).unwrap_or_default().to_string();
+                (t.as_str().to_string(), s, code)
+            })
             .collect();
-        all.sort_by_key(|&(_, s)| (s.table, s.nation));
+        all.sort_by_key(|(_, s, _)| (s.table, s.nation));
         all
     }
 
-    /// Gives a kept token its seat back. Errors (with what is wrong) when the token has not a
-    /// token's form, the seat does not exist, or another token holds it.
-    pub fn restore(&mut self, token: &str, seat: SeatRef) -> Result<(), String> {
+    /// Gives a kept token (and team code) its seat back. Errors (with what is wrong) when the
+    /// token or code has not its form, the seat does not exist, or another token holds it.
+    pub fn restore(&mut self, token: &str, seat: SeatRef, team_code: &str) -> Result<(), String> {
         let token = SeatToken::parse(token).ok_or("a seat token is 32 hexadecimal digits")?;
+        let code = ClassCode::parse(team_code, ClassCode::TEAM_LEN)
+            .ok_or("a team code is 4 letters of the class code's alphabet")?;
         let exists = self
             .tables
             .get(seat.table)
@@ -174,6 +211,7 @@ impl Roster {
             ));
         }
         self.holders.insert(token, seat);
+        self.team_codes.insert(seat, code);
         Ok(())
     }
 
@@ -212,10 +250,15 @@ mod tests {
         Roster::new(ClassCode::random().unwrap(), vec![table.clone(), table])
     }
 
+    fn here() -> (IpAddr, Instant) {
+        ("127.0.1.9".parse().unwrap(), Instant::now())
+    }
+
     #[test]
     fn a_seat_is_claimed_once_and_resumed_by_its_token_only() {
         let mut roster = two_tables();
-        let (token, seat) = roster.claim(1, "rus").unwrap();
+        let (from, now) = here();
+        let (token, seat) = roster.claim(1, "rus", None, from, now).unwrap();
         assert_eq!(
             seat,
             SeatRef {
@@ -226,9 +269,35 @@ mod tests {
         assert!(!roster.tables()[1].seats[1].open);
         assert!(roster.tables()[0].seats[1].open, "the other match's seat");
         assert!(matches!(
-            roster.claim(1, "rus"),
+            roster.claim(1, "rus", None, from, now),
             Err(ProtocolError::NoSuchSeat { .. })
         ));
+        // A teammate joins with the team code (typed loosely), and gets the same token.
+        let code = roster.team_code(seat).unwrap().to_lowercase();
+        assert_eq!(code.len(), ClassCode::TEAM_LEN);
+        let (mate, again) = roster.claim(1, "rus", Some(&code), from, now).unwrap();
+        assert_eq!((mate.as_str(), again), (token.as_str(), seat));
+        assert_eq!(
+            roster.claim(1, "rus", Some("AAAA"), from, now),
+            Err(ProtocolError::WrongTeamCode)
+        );
+        // A team code opens only its own seat.
+        let (_, other) = roster.claim(0, "rus", None, from, now).unwrap();
+        let other_code = roster.team_code(other).unwrap().to_string();
+        if !other_code.eq_ignore_ascii_case(&code) {
+            assert_eq!(
+                roster.claim(1, "rus", Some(&other_code), from, now),
+                Err(ProtocolError::WrongTeamCode)
+            );
+        }
+        assert!(
+            roster
+                .team_code(SeatRef {
+                    table: 1,
+                    nation: 0
+                })
+                .is_none()
+        );
         assert_eq!(roster.resume(PROTOCOL_VERSION, token.as_str()), Ok(seat));
         let other = SeatToken::random().unwrap();
         assert_eq!(
@@ -271,8 +340,9 @@ mod tests {
         let mut roster = two_tables();
         roster.tables[0].seats[0].for_teams = false;
         assert!(!roster.tables()[0].seats[0].open);
-        assert!(roster.claim(0, "usa").is_err());
-        assert!(roster.claim(0, "chn").is_err());
-        assert!(roster.claim(5, "usa").is_err());
+        let (from, now) = here();
+        assert!(roster.claim(0, "usa", None, from, now).is_err());
+        assert!(roster.claim(0, "chn", None, from, now).is_err());
+        assert!(roster.claim(5, "usa", None, from, now).is_err());
     }
 }

@@ -161,6 +161,9 @@ fn browser_joins_plays_turns_and_sees_the_reveal() {
         .await;
         let banner = text(&b, "#banner").await;
         assert!(banner.contains("Choose"), "{banner}");
+        // The team code for teammates on other laptops is on the board.
+        let team_code = text(&b, ".team-code").await;
+        assert!(team_code.starts_with("Team code "), "{team_code}");
         shoot(&b, &out, "team-board-1366x768").await;
         // The page must fit the laptop's screen: nothing wider than the window.
         let wide = b

@@ -30,6 +30,7 @@ pub fn host_limited(rules: Rules, seeds: &[u64], folder: &Path, per_second: u32)
         passphrase: Some(PASSPHRASE.into()),
         turn_timer: None,
         flood_per_second: per_second,
+        hold: None,
     };
     start(
         move || Ok(Class::new(rules, &seeds).expect("a random source")),
@@ -49,8 +50,9 @@ pub struct Client {
     pub received: Vec<Value>,
     /// How many of `received` the script has looked at.
     read: usize,
-    /// The token of the seat it holds, once seated.
+    /// The token and team code of the seat it holds, once seated.
     pub token: Option<String>,
+    pub team_code: Option<String>,
 }
 
 impl Client {
@@ -63,6 +65,7 @@ impl Client {
             received: Vec::new(),
             read: 0,
             token: None,
+            team_code: None,
         }
     }
 
@@ -93,6 +96,7 @@ impl Client {
                     let m: Value = serde_json::from_str(&text).expect("the host sends JSON");
                     if m["type"] == "seated" {
                         self.token = m["token"].as_str().map(str::to_string);
+                        self.team_code = m["team_code"].as_str().map(str::to_string);
                     }
                     self.received.push(m);
                 }
@@ -136,11 +140,24 @@ impl Client {
 
     /// Joins with the class code and claims nation `nation` of match `table`: the view.
     pub async fn take_seat(&mut self, code: &str, table: usize, nation: &str) -> Value {
+        self.join_seat(code, table, nation, None).await
+    }
+
+    /// The same, joining the team that holds the seat when `team_code` is given.
+    pub async fn join_seat(
+        &mut self,
+        code: &str,
+        table: usize,
+        nation: &str,
+        team_code: Option<&str>,
+    ) -> Value {
         self.send(json!({"type": "join", "protocol": 1, "class_code": code}))
             .await;
         self.until("welcome", |m| m["type"] == "welcome").await;
-        self.send(json!({"type": "claim", "table": table, "nation": nation}))
-            .await;
+        self.send(
+            json!({"type": "claim", "table": table, "nation": nation, "team_code": team_code}),
+        )
+        .await;
         self.until("seated", |m| m["type"] == "seated").await;
         self.until("the first view", |m| m["type"] == "view").await
     }

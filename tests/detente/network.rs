@@ -106,10 +106,14 @@ fn teams_play_whole_matches_over_websockets_as_on_the_desktop() {
             views.push(c.take_seat(&code, k / 2, ids[k % 2]).await);
             teams.push(c);
         }
-        // Match 1's Russia, the second browser.
+        // Match 1's Russia, the second browser: it joins the team with the team code, and
+        // holds the team's token.
         let token = teams[1].token.clone().unwrap();
+        let team_code = teams[1].team_code.clone().unwrap();
         let mut mate = Client::connect(address).await;
-        mate.resume(&token).await;
+        mate.join_seat(&code, 0, "rus", Some(&team_code.to_lowercase()))
+            .await;
+        assert_eq!(mate.token.as_deref(), Some(token.as_str()));
         let mut given: Vec<Vec<(usize, SeatCommand)>> = vec![Vec::new(); 2];
         let mut rng = ChaCha8Rng::seed_from_u64(5);
         for turn in 0..u64::from(turns) {

@@ -3,6 +3,7 @@
 //! goes on, and each match's autosave replays with `detente replay`.
 
 use super::common::detente;
+
 use super::net::{Client, turn_of};
 use super::network::{commands_for, desktop, message_of};
 use super::session::state;

@@ -23,6 +23,7 @@ impl Pages {
             passphrase: Some("Open Skies".into()),
             turn_timer: None,
             flood_per_second: 1000,
+            hold: None,
         };
         Pages {
             hub: Hub::new(class, options, vec!["http://127.0.0.1:8080".into()]),

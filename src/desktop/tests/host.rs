@@ -40,6 +40,7 @@ fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
             passphrase: Some("red fox".into()),
             turn_timer: None,
             flood_per_second: 20,
+            hold: None,
         },
         "127.0.0.1:0".parse().unwrap(),
     )

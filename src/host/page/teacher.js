@@ -67,12 +67,13 @@ function renderRoster() {
       el("td", {class: seat.joined ? "good" : "muted"}, seat.joined ? t("joined") : t("open")),
       el("td", {}, String(seat.browsers)),
       el("td", {class: seat.done ? "good" : seat.chosen ? "" : "muted"},
-        m.outcome ? t("over") : seat.done ? t("done") : seat.chosen ? t("chosen") : t("thinking")),
+        m.outcome ? t("over") : !seat.joined ? "" : seat.done ? t("done") : seat.chosen ? t("chosen") : t("thinking")),
       el("td", {}, seat.joined ? el("button", {class: "small", onclick: () => {
         if (confirm(t("release_confirm", {name: seat.name, n: m.table + 1})))
           link.send({type: "release", table: m.table, nation: seat.nation});
       }}, t("release")) : null)));
-    const state = m.outcome ? t("regime_" + m.outcome) : m.paused ? t("paused") : t("turn_of_short", {turn: m.turn, turns: m.turns});
+    const played = t("turn_of_short", {turn: m.turn, turns: m.turns});
+    const state = m.outcome ? t("regime_" + m.outcome) : m.paused ? t("paused") + " · " + played : played;
     grid.append(el("section", {class: "panel"},
       el("h2", {}, t("match_n", {n: m.table + 1}), " ", el("span", {class: "muted"}, "· " + state + " · " + t("seed", {seed: m.seed}))),
       el("table", {class: "relations"}, el("thead", {}, el("tr", {}, [t("seat"), t("team"), t("browsers"), t("this_turn"), ""].map((h) => el("th", {scope: "col"}, h)))),

@@ -27,6 +27,7 @@ function received(m) {
     case "welcome": page.welcome = m; showSeats(); break;
     case "seated":
       page.token = m.token;
+      page.teamCode = m.team_code;
       localStorage.setItem(KEY, m.token);
       break;
     case "brief": page.brief = m.brief; break;
@@ -95,13 +96,31 @@ function showSeats() {
   const list = el("div", {class: "tables"});
   for (const table of page.welcome.tables) {
     const seats = table.seats.map((s) => el("button", {
-      class: "seat", disabled: !s.open,
-      onclick: () => link.send({type: "claim", table: table.table, nation: s.nation}),
+      class: "seat",
+      onclick: () => s.open
+        ? link.send({type: "claim", table: table.table, nation: s.nation})
+        : askTeamCode(table.table, s),
     }, el("strong", {}, s.name), el("span", {class: "muted"}, s.open ? t("seat_open") : t("seat_taken"))));
     list.append(el("section", {class: "panel table"},
       el("h2", {}, t("match_n", {n: table.table + 1})), el("div", {class: "seats"}, seats)));
   }
-  main.append(el("div", {class: "pick"}, el("h1", {}, t("pick_title")), el("p", {}, t("pick_help")), list));
+  main.append(el("div", {class: "pick"}, el("h1", {}, t("pick_title")), el("p", {}, t("pick_help")), list,
+    el("div", {id: "team-code-box"})));
+}
+
+// A taken seat: a teammate joins it with the team code the first laptop shows.
+function askTeamCode(table, seat) {
+  const box = document.getElementById("team-code-box");
+  const input = el("input", {id: "team-code", class: "code", autocomplete: "off", autocapitalize: "characters",
+    spellcheck: "false", maxlength: "8", placeholder: "AB12", "aria-label": t("team_code")});
+  clear(box).append(el("form", {class: "panel join", onsubmit: (e) => {
+    e.preventDefault();
+    link.send({type: "claim", table, nation: seat.nation, team_code: input.value});
+  }}, el("h2", {}, t("team_code_title", {name: seat.name, n: table + 1})), el("p", {}, t("team_code_help")),
+    el("label", {for: "team-code"}, t("team_code")), input,
+    el("button", {type: "submit", class: "primary"}, t("team_code_join")),
+    el("p", {id: "join-error", class: "error", role: "alert"})));
+  input.focus();
 }
 
 // ---- Playing -------------------------------------------------------------------------
@@ -189,6 +208,7 @@ function stat(label, value, note) {
 function own(now) {
   const o = now.own;
   return el("section", {class: "panel"}, el("h2", {}, t("own_title")),
+    page.teamCode ? el("p", {class: "team-code"}, t("team_code_is", {code: page.teamCode})) : null,
     el("div", {class: "stats"},
       stat(t("arms"), whole(o.arms), o.warheads ? t("warheads", {n: o.warheads}) : null),
       stat(t("alert"), o.alert), stat(t("approval"), whole(o.approval)),
@@ -262,8 +282,7 @@ function reveal(v, m) {
   if (unseen.length) moves.push(el("li", {class: "muted"}, t("unseen", {names: unseen.join(", ")})));
   const changes = [];
   const delta = (label, a, b) => {
-    const d = b - a;
-    if (Math.abs(d) >= 0.5) changes.push(el("li", {class: d > 0 ? "up" : "down"}, label + ": " + whole(a) + " → " + whole(b)));
+    if (whole(a) !== whole(b)) changes.push(el("li", {class: b > a ? "up" : "down"}, label + ": " + whole(a) + " → " + whole(b)));
   };
   delta(t("arms"), before.own.arms, now.own.arms);
   delta(t("approval"), before.own.approval, now.own.approval);
