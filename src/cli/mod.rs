@@ -24,6 +24,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use host::HostArgs;
 pub use setup::Setup;
 
 #[derive(Parser, Debug)]
@@ -295,58 +296,6 @@ pub struct BatchArgs {
     /// No progress bar.
     #[arg(long)]
     pub quiet: bool,
-}
-
-#[derive(Args, Debug)]
-pub struct HostArgs {
-    /// Scenario file or name, like `reset_2013` (`detente scenarios` lists them).
-    #[arg(required_unless_present = "resume")]
-    pub scenario: Option<String>,
-    /// Parallel matches of the scenario: give each pair (or group) of teams its own.
-    #[arg(long, default_value_t = 1, value_name = "N")]
-    pub matches: usize,
-    /// Seed of the matches (from the clock when absent): every match plays the same world,
-    /// so the class can compare what each group made of it.
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// Give each match its own seed (SEED, SEED+1, …) instead.
-    #[arg(long)]
-    pub different_seeds: bool,
-    /// Number of turns (the scenario's own count when absent).
-    #[arg(long)]
-    pub turns: Option<u32>,
-    /// Change a scenario parameter, as for `simulate`. Repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE")]
-    pub set: Vec<String>,
-    /// The port the teams' browsers connect to.
-    #[arg(long, default_value_t = 8080)]
-    pub port: u16,
-    /// The address to listen on (default: all of this machine's; 127.0.0.1 for this machine
-    /// only).
-    #[arg(long, value_name = "ADDRESS")]
-    pub bind: Option<std::net::IpAddr>,
-    /// The teacher's passphrase for the teacher's page (/teacher): pause, the turn timer,
-    /// taking a seat away. Made up and printed when absent.
-    #[arg(long, value_name = "WORDS")]
-    pub passphrase: Option<String>,
-    /// End each turn after this many seconds (10 to 3600): a team that has not chosen by then
-    /// plays the scenario's own AI's move. Off when absent; the teacher's page can change it.
-    #[arg(long, value_name = "SECONDS")]
-    pub turn_timer: Option<u32>,
-    /// Where the matches autosave (default: a new folder under the data folder's `classes`).
-    #[arg(long, value_name = "DIR", conflicts_with = "resume")]
-    pub folder: Option<PathBuf>,
-    /// Go on with the class in FOLDER from its last autosaves; the teams' pages reconnect to
-    /// their seats.
-    #[arg(long, value_name = "FOLDER", conflicts_with_all = ["scenario", "matches", "seed", "different_seeds", "turns", "set"])]
-    pub resume: Option<PathBuf>,
-    /// No window: the host runs in this terminal, controlled from the teacher's page.
-    #[arg(long)]
-    pub headless: bool,
-    /// Messages a second a page may send before it is cut off (for benchmarks and scripted
-    /// clients; people send a few).
-    #[arg(long, value_name = "N", default_value_t = crate::host::server::FLOOD_PER_SECOND, hide = true)]
-    pub flood_limit: u32,
 }
 
 /// What a command line came to: done with an exit code, or the window to open (`detente

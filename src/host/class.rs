@@ -9,15 +9,17 @@ use crate::host::access::ClassCode;
 use crate::host::brief::{self, Brief};
 use crate::host::connection::SeatCommand;
 use crate::host::protocol::ServerMessage;
-use crate::host::roster::{Roster, SeatRef, SeatSpec, TableSpec};
+use crate::host::roster::{Roster, SeatRef};
 use crate::host::status::{SeatStatus, TableStatus};
+pub use crate::host::table::new_roster;
+use crate::host::table::{Table, table_spec};
 use crate::sim::Rules;
-use crate::sim::archive::history::{History, TurnRecord};
+use crate::sim::archive::history::History;
 use crate::sim::archive::journal::{Rebuilt, opening_record};
 use crate::sim::archive::narrate;
 use crate::sim::archive::save::SaveFile;
 use crate::sim::archive::snapshot::MatchState;
-use crate::sim::play::command::{Position, Refusal};
+use crate::sim::play::command::Position;
 use crate::sim::play::run::sim_app;
 use crate::sim::play::session::{
     ActiveMatch, AnswerProposal, ChooseMove, EndTurn, Facilitate, MatchPaused, OrderRefused,
@@ -27,20 +29,6 @@ use crate::sim::play::state::{Clock, Controller, Orders};
 use crate::sim::play::view::{SeatView, seat_view};
 use bevy::prelude::*;
 use rand::rand_core::OsError;
-use std::collections::HashMap;
-
-/// One match of the class.
-struct Table {
-    app: App,
-    seed: u64,
-    /// The position before the first turn, as a record (the first of every seat's history).
-    opening: TurnRecord,
-    /// The message each seat was last sent.
-    sent: HashMap<usize, ServerMessage>,
-    /// The turn each nation's team last pressed End turn in: the turn resolves once every
-    /// team has, this turn.
-    ready: Vec<Option<u32>>,
-}
 
 /// A class in play.
 pub struct Class {
@@ -250,7 +238,12 @@ impl Class {
             debrief,
             paused: t.app.world().resource::<MatchPaused>().0,
             done: done(seat.nation),
-            waiting: (0..t.ready.len()).filter(|&n| !done(n)).collect(),
+            // Once the match is over nobody is waited for.
+            waiting: if view.outcome.is_some() {
+                Vec::new()
+            } else {
+                (0..t.ready.len()).filter(|&n| !done(n)).collect()
+            },
             view: Box::new(brief::on_the_wire(view)),
         }
     }
@@ -381,76 +374,4 @@ impl Class {
         }
         out
     }
-}
-
-impl Table {
-    fn new(app: App, seed: u64, opening: TurnRecord, nations: usize) -> Table {
-        Table {
-            app,
-            seed,
-            opening,
-            sent: HashMap::new(),
-            ready: vec![None; nations],
-        }
-    }
-
-    fn all_done(&self) -> bool {
-        let turn = self
-            .app
-            .world()
-            .get_resource::<ActiveMatch>()
-            .and_then(|m| self.app.world().get::<Clock>(m.0).map(|c| c.turn));
-        turn.is_some_and(|t| self.ready.iter().all(|&r| r == Some(t)))
-    }
-
-    /// `nation`'s team pressed End turn: refused if it has no move or the match is over;
-    /// the turn resolves once every team is done. A refusal (a paused match) keeps the teams
-    /// done: pressing again, or the teacher restarting the match, tries again.
-    fn done(&mut self, nation: usize) {
-        let world = self.app.world_mut();
-        let entity = world.resource::<ActiveMatch>().0;
-        let clock = world.get::<Clock>(entity).copied();
-        let chosen = world
-            .get::<Orders>(entity)
-            .is_some_and(|o| o.moves.get(nation).copied().flatten().is_some());
-        match clock {
-            Some(c) if c.finished() => {
-                world.write_message(OrderRefused(Refusal::MatchOver));
-            }
-            Some(_) if !chosen => {
-                world.write_message(OrderRefused(Refusal::NotChosen { nation }));
-            }
-            Some(c) => {
-                if let Some(r) = self.ready.get_mut(nation) {
-                    *r = Some(c.turn);
-                }
-                if self.all_done() {
-                    self.app.world_mut().write_message(EndTurn);
-                }
-            }
-            None => {}
-        }
-    }
-}
-
-/// Every nation's seat of `rules`'s scenario, for a team.
-fn table_spec(rules: &Rules) -> TableSpec {
-    let sc = &rules.scenario;
-    TableSpec {
-        scenario: sc.id.clone(),
-        seats: sc
-            .nations
-            .iter()
-            .map(|n| SeatSpec {
-                id: n.id.clone(),
-                name: n.name.clone(),
-                for_teams: true,
-            })
-            .collect(),
-    }
-}
-
-/// The roster of a class of `tables` matches of `rules`'s scenario, before anyone joins.
-pub fn new_roster(code: ClassCode, rules: &Rules, tables: usize) -> Roster {
-    Roster::new(code, vec![table_spec(rules); tables])
 }

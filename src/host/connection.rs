@@ -339,7 +339,8 @@ mod tests {
             mate.receive(r#"{"type":"end_turn"}"#, &mut roster, now),
             vec![Step::Command(seat, SeatCommand::EndTurn)]
         );
-        // A third page cannot take the held seat, nor play before it holds one.
+        // A third page cannot take the held seat without its team code, nor play before it
+        // holds one.
         let mut rival = Connection::new("127.0.0.7".parse().unwrap());
         rival.receive(&join(&code), &mut roster, now);
         let taken = rival.receive(
@@ -347,7 +348,13 @@ mod tests {
             &mut roster,
             now,
         );
-        assert_eq!(error_kind(&taken), "no_such_seat");
+        assert_eq!(error_kind(&taken), "seat_taken");
+        let guessed = rival.receive(
+            r#"{"type":"claim","table":0,"nation":"rus","team_code":"AAAA"}"#,
+            &mut roster,
+            now,
+        );
+        assert_eq!(error_kind(&guessed), "wrong_team_code");
         assert_eq!(
             error_kind(&rival.receive(
                 r#"{"type":"answer","proposal":0,"accept":true}"#,

@@ -19,3 +19,4 @@ pub mod roster;
 pub mod server;
 pub mod start;
 pub mod status;
+mod table;

@@ -146,6 +146,8 @@ pub enum ProtocolError {
     OutOfOrder { expected: String },
     /// No such match or nation, or the seat is taken.
     NoSuchSeat { table: usize, nation: String },
+    /// A team holds the seat: a teammate joins it with its team code.
+    SeatTaken { table: usize, nation: String },
     /// Not the team code of the team that holds the seat.
     WrongTeamCode,
     /// Not the teacher's passphrase (or no teacher's page on this host).
@@ -217,6 +219,10 @@ impl fmt::Display for ProtocolError {
             ProtocolError::NoSuchSeat { table, nation } => {
                 write!(f, "match {table} has no open seat {nation:?}")
             }
+            ProtocolError::SeatTaken { table, nation } => write!(
+                f,
+                "a team holds {nation:?} in match {table}: to join that team, give its team code"
+            ),
             ProtocolError::WrongTeamCode => write!(f, "that is not the team code of that seat"),
             ProtocolError::WrongPassphrase => write!(f, "that is not the teacher's passphrase"),
             ProtocolError::NotDone { why } => write!(f, "not done: {why}"),

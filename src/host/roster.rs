@@ -131,7 +131,10 @@ impl Roster {
         };
         if let Some(token) = self.holder(seat).cloned() {
             let Some(typed) = team_code else {
-                return Err(no_seat());
+                return Err(ProtocolError::SeatTaken {
+                    table,
+                    nation: id.to_string(),
+                });
             };
             self.throttle
                 .check(from, now)
@@ -270,7 +273,7 @@ mod tests {
         assert!(roster.tables()[0].seats[1].open, "the other match's seat");
         assert!(matches!(
             roster.claim(1, "rus", None, from, now),
-            Err(ProtocolError::NoSuchSeat { .. })
+            Err(ProtocolError::SeatTaken { .. })
         ));
         // A teammate joins with the team code (typed loosely), and gets the same token.
         let code = roster.team_code(seat).unwrap().to_lowercase();

@@ -4,13 +4,12 @@
 //! commands take a session played as on the desktop.
 
 use super::common::setup;
-use super::session::{drain, session, state};
+use super::session::state;
 use bevy::prelude::*;
 use detente::host::class::Class;
 use detente::host::connection::{Connection, SeatCommand, Step};
 use detente::host::protocol::{PROTOCOL_VERSION, ServerMessage};
 use detente::host::roster::SeatRef;
-use detente::sim::play::session::{AnswerProposal, ChooseMove, EndTurn, OrderRefused};
 use detente::sim::play::view::SeatView;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -178,32 +177,7 @@ fn scripted_pages_play_whole_matches_and_see_only_their_own_seat() {
     assert_eq!(pages[4].last_view(), pages[1].last_view());
     // The same commands through a session played as on the desktop.
     for (table, &seed) in seeds.iter().enumerate() {
-        let mut app = session("reset_2013", &[0, 1], seed);
-        let mut ready = [false; 2];
-        for &(nation, command) in &given[table] {
-            match command {
-                SeatCommand::Choose(move_index) => {
-                    app.world_mut()
-                        .write_message(ChooseMove { nation, move_index });
-                }
-                SeatCommand::Answer { proposal, accept } => {
-                    app.world_mut().write_message(AnswerProposal {
-                        nation,
-                        proposal,
-                        accept,
-                    });
-                }
-                SeatCommand::EndTurn => {
-                    ready[nation] = true;
-                    if ready.iter().all(|&r| r) {
-                        app.world_mut().write_message(EndTurn);
-                        ready = [false; 2];
-                    }
-                }
-            }
-            app.update();
-        }
-        assert!(drain::<OrderRefused>(&mut app).is_empty());
+        let app = super::network::desktop("reset_2013", 2, seed, &given[table]);
         let played = class.state(table).unwrap();
         assert!(
             played.globals.turn >= 5,

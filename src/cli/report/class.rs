@@ -64,7 +64,7 @@ pub(super) fn class(dir: &Path) -> Result<(String, String), InputError> {
         crate::cli::output::count(matches as u64, "match", "matches"),
     );
     // The matches side by side.
-    body.push_str("<h2>The matches</h2><table><tr><th>Match</th><th>Seed</th><th>Outcome</th><th>Turns</th><th>Misreadings</th><th>Treaties signed</th><th>Trust at the end</th><th>Arms at the end</th></tr>");
+    body.push_str("<h2>The matches</h2><table><tr><th>Match</th><th>Seed</th><th>Outcome</th><th>Turns</th><th>Misreadings</th><th>Treaties signed</th><th>Mean trust at the end</th><th>Mean arms at the end</th></tr>");
     for (k, p) in played.iter().enumerate() {
         let misread: usize = p
             .history
@@ -89,7 +89,7 @@ pub(super) fn class(dir: &Path) -> Result<(String, String), InputError> {
             last.map_or("–".into(), |r| format!("{:.0}", mean_trust(r))),
             last.map_or("–".into(), |r| format!(
                 "{:.0}",
-                r.nations.iter().map(|n| n.arms).sum::<f64>()
+                r.nations.iter().map(|n| n.arms).sum::<f64>() / r.nations.len().max(1) as f64
             )),
         );
     }

@@ -1,10 +1,10 @@
 //! The host window's screen, headless: a class served on the loopback address, its address,
 //! code and roster on screen, and the teacher's buttons reaching the class.
 
-use super::{click, first, screen, settle, texts};
+use super::{bare_app, click, first, screen, settle, texts};
 use crate::desktop::screens::Screen;
 use crate::desktop::screens::host::{GoOnButton, Hosted, PauseAllButton};
-use crate::desktop::settings::{AnimationSpeed, Settings, SettingsFile};
+use crate::desktop::settings::SettingsFile;
 use crate::desktop::ui_plugin;
 use crate::host::class::Class;
 use crate::host::hub::HubOptions;
@@ -13,7 +13,6 @@ use crate::launch::HostLaunch;
 use crate::sim::play::rules::shipped;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
 use std::time::{Duration, Instant};
 
 /// Updates `app` until its texts hold `needle` (the roster comes from the class's own thread).
@@ -47,16 +46,7 @@ fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
     .unwrap();
     let address = format!("http://{}", running.address);
     let code = running.status.lock().unwrap().class_code.clone();
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
-    app.init_asset::<Font>();
-    app.init_asset::<Image>();
-    app.init_resource::<ButtonInput<KeyCode>>();
-    app.init_resource::<UiScale>();
-    app.insert_resource(Settings {
-        animation: AnimationSpeed::Off,
-        ..Settings::default()
-    });
+    let mut app = bare_app();
     app.insert_resource(SettingsFile(None));
     app.add_message::<KeyboardInput>();
     ui_plugin(&mut app);

@@ -53,9 +53,8 @@ fn game_of(scenario: &str, seed: u64, window: Option<(u32, u32)>) -> App {
     build(scenario, seed, window, &[])
 }
 
-/// The game straight into `scenario`, the first nation led by the player and the nations in
-/// `more_people` by more people at the same computer. Saves go to a folder of the test's own.
-fn build(scenario: &str, seed: u64, window: Option<(u32, u32)>, more_people: &[usize]) -> App {
+/// An app with what the UI plugins need and no window, animations off.
+fn bare_app() -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
     app.init_asset::<Font>();
@@ -66,6 +65,13 @@ fn build(scenario: &str, seed: u64, window: Option<(u32, u32)>, more_people: &[u
         animation: AnimationSpeed::Off,
         ..Settings::default()
     });
+    app
+}
+
+/// The game straight into `scenario`, the first nation led by the player and the nations in
+/// `more_people` by more people at the same computer. Saves go to a folder of the test's own.
+fn build(scenario: &str, seed: u64, window: Option<(u32, u32)>, more_people: &[usize]) -> App {
+    let mut app = bare_app();
     // The test's own folder for settings and saves, removed with the app.
     let scratch = tempfile::Builder::new()
         .prefix(&format!("detente-test-{scenario}-{seed}-"))

@@ -52,6 +52,11 @@ function onError(error) {
   const form = document.getElementById("join-error");
   if (form && !page.msg) form.textContent = text; else toast(text, "bad");
   if (error.kind === "no_such_seat" && page.welcome) showSeats();
+  if (error.kind === "seat_taken" && page.welcome) {
+    const table = page.welcome.tables[error.table];
+    const seat = table && table.seats.find((s) => s.nation === error.nation);
+    if (seat) askTeamCode(error.table, seat);
+  }
 }
 
 function onView(m) {
@@ -75,7 +80,7 @@ function showJoin() {
   document.getElementById("where").textContent = "";
   const main = clear(document.getElementById("main"));
   const input = el("input", {id: "code", class: "code", autocomplete: "off", autocapitalize: "characters",
-    spellcheck: "false", maxlength: "12", placeholder: "ABC123", "aria-label": t("join_code")});
+    spellcheck: "false", maxlength: "12", placeholder: "KXW4PA", "aria-label": t("join_code")});
   const go = (e) => {
     e.preventDefault();
     document.getElementById("join-error").textContent = "";
@@ -112,7 +117,7 @@ function showSeats() {
 function askTeamCode(table, seat) {
   const box = document.getElementById("team-code-box");
   const input = el("input", {id: "team-code", class: "code", autocomplete: "off", autocapitalize: "characters",
-    spellcheck: "false", maxlength: "8", placeholder: "AB12", "aria-label": t("team_code")});
+    spellcheck: "false", maxlength: "8", placeholder: "KX4P", "aria-label": t("team_code")});
   clear(box).append(el("form", {class: "panel join", onsubmit: (e) => {
     e.preventDefault();
     link.send({type: "claim", table, nation: seat.nation, team_code: input.value});

@@ -121,6 +121,7 @@ const TEXT = {
   error_out_of_order: "Not now: expected {expected}.",
   error_no_such_seat: "That seat is taken or gone: pick another.",
   error_wrong_passphrase: "That is not the teacher's passphrase.",
+  error_seat_taken: "A team holds that seat. If it is yours, type its team code.",
   error_wrong_team_code: "That is not the team code of that seat. Check it on your team's first laptop.",
   error_not_done: "Not done: {why}.",
   error_flooding: "Too many clicks too fast: reload the page.",
