@@ -91,6 +91,9 @@ pub enum ServerMessage {
     /// The seat's history charts (SVG), drawn on the host from its `SeatView`: asked for
     /// with `charts`.
     Charts { svgs: Vec<String> },
+    /// The match's turn timer: the turn ends in `seconds_left` seconds (the page counts down),
+    /// or there is no timer now (`null`). Sent when it starts or stops, and on being seated.
+    Timer { seconds_left: Option<u32> },
     /// The class roster, for the teacher's page: sent on the passphrase and after every change.
     Roster { status: Box<ClassStatus> },
     /// The rules would not take the command, and why, in words and as the typed refusal.

@@ -168,6 +168,7 @@ async fn page(ws: WebSocket, from: SocketAddr, shared: Shared) {
     });
     let mut arrivals: std::collections::VecDeque<Instant> = Default::default();
     let most = (u64::from(shared.per_second) * FLOOD_WINDOW.as_secs()) as usize;
+    let mut flooded = false;
     while let Some(Ok(message)) = stream.next().await {
         let text = match message {
             Message::Text(t) => t.to_string(),
@@ -189,6 +190,7 @@ async fn page(ws: WebSocket, from: SocketAddr, shared: Shared) {
                 id,
                 per_second: shared.per_second,
             });
+            flooded = true;
             break;
         }
         if shared.inbound.send(Inbound::Text { id, text }).is_err() {
@@ -196,6 +198,13 @@ async fn page(ws: WebSocket, from: SocketAddr, shared: Shared) {
         }
     }
     let _ = shared.inbound.send(Inbound::Closed { id });
+    if flooded {
+        // What the page still sends is read (and dropped) until it answers the close, for 2 s
+        // at most: a socket closed with unread data is reset, and the reset would lose the
+        // flooding error on its way to the page.
+        let drain = async { while let Some(Ok(_)) = stream.next().await {} };
+        let _ = tokio::time::timeout(Duration::from_secs(2), drain).await;
+    }
     // Whatever the hub still sends (the flooding error) goes out before the socket closes.
     let _ = tokio::time::timeout(Duration::from_secs(2), writer).await;
 }

@@ -186,6 +186,16 @@ fn a_paused_match_waits_for_the_teacher_and_the_timer_ends_a_turn() {
     p.send(teacher, json!({"type": "timer", "seconds": 30}));
     let roster = p.got(teacher).pop().unwrap();
     assert_eq!(roster["status"]["turn_timer"], 30);
+    // The teams are told, to count down on their pages.
+    let told = p.got(usa);
+    let timer = told
+        .iter()
+        .find(|m| m["type"] == "timer")
+        .expect("a timer message");
+    assert!(
+        (29..=30).contains(&timer["seconds_left"].as_u64().unwrap()),
+        "{timer}"
+    );
     p.send(usa, json!({"type": "choose", "move_index": m0}));
     p.send(usa, json!({"type": "end_turn"}));
     p.hub.tick(Instant::now() + Duration::from_secs(10));

@@ -76,8 +76,9 @@ pub struct Hub {
     class: Class,
     pages: HashMap<PageId, Page>,
     options: HubOptions,
-    /// When each match's turn timer runs out.
+    /// When each match's turn timer runs out, and what its pages were last told of it.
     deadlines: Vec<Option<Instant>>,
+    announced: Vec<Option<Instant>>,
     /// Each match's turns resolved, as last saved.
     saved_turns: Vec<Option<u32>>,
     /// Wrong passphrases per address.
@@ -102,6 +103,7 @@ impl Hub {
             pages: HashMap::new(),
             options,
             deadlines: vec![None; n],
+            announced: vec![None; n],
             throttle: Throttle::classroom(),
             status: Arc::new(Mutex::new(ClassStatus::default())),
             last_status: None,
@@ -189,6 +191,9 @@ impl Hub {
                     let out = self.class.seated(seat);
                     for (_, message) in out {
                         self.send(id, &message);
+                    }
+                    if let Some(deadline) = self.announced[seat.table] {
+                        self.send(id, &timer_message(Some(deadline), now));
                     }
                     self.save_roster();
                 }
@@ -283,6 +288,7 @@ impl Hub {
                 self.deadlines[table] = Some(now + Duration::from_secs(u64::from(s)));
             }
         }
+        self.announce_timers(now);
         let status = self.current_status();
         if self.last_status.as_ref() != Some(&status) {
             if let Ok(mut shared) = self.status.lock() {
@@ -302,6 +308,27 @@ impl Hub {
                 self.send_text(id, text.clone());
             }
             self.last_status = Some(status);
+        }
+    }
+
+    /// Tells the pages of each match whose timer started or stopped.
+    fn announce_timers(&mut self, now: Instant) {
+        for table in 0..self.deadlines.len() {
+            if self.deadlines[table] == self.announced[table] {
+                continue;
+            }
+            self.announced[table] = self.deadlines[table];
+            let text = timer_message(self.deadlines[table], now).to_json();
+            let roster = self.class.roster();
+            let to: Vec<PageId> = self
+                .pages
+                .iter()
+                .filter(|(_, p)| p.connection.seat(roster).is_some_and(|s| s.table == table))
+                .map(|(&id, _)| id)
+                .collect();
+            for id in to {
+                self.send_text(id, text.clone());
+            }
         }
     }
 
@@ -358,5 +385,12 @@ impl Hub {
                     .count()
             }),
         }
+    }
+}
+
+/// The `timer` message for a deadline (or none), as seen at `now`.
+fn timer_message(deadline: Option<Instant>, now: Instant) -> ServerMessage {
+    ServerMessage::Timer {
+        seconds_left: deadline.map(|d| d.saturating_duration_since(now).as_secs() as u32),
     }
 }

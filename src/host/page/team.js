@@ -32,6 +32,10 @@ function received(m) {
       break;
     case "brief": page.brief = m.brief; break;
     case "view": onView(m); break;
+    case "timer":
+      page.deadline = m.seconds_left === null ? null : Date.now() + m.seconds_left * 1000;
+      render();
+      break;
     case "charts": page.charts = m.svgs; if (page.tab === "history") render(); break;
     case "refused": page.pending = false; toast(m.text, "bad"); render(); break;
     case "error": onError(m.error); break;
@@ -145,7 +149,9 @@ function render() {
     el("span", {class: "chip", style: "--nation:" + b.nations[v.nation].colour}, nationName(v.nation)),
     el("span", {}, " " + t("turn_of", {turn: Math.min(v.turn + 1, v.turns), turns: v.turns, length: b.turn_length})),
     el("span", {class: "muted"}, " · " + b.title));
-  banner(...status(m));
+  const [words, kind] = status(m);
+  const left = page.deadline && !v.outcome ? Math.max(0, Math.round((page.deadline - Date.now()) / 1000)) : null;
+  banner(left === null ? words : words + " " + t("timer_left_team", {time: clock(left)}), kind);
   const tabs = [["board", t("tab_board")], ["reveal", t("tab_reveal")], ["history", t("tab_history")]];
   if (v.outcome) tabs.push(["debrief", t("tab_debrief")]);
   const bar = el("nav", {class: "tabs", role: "tablist"}, tabs.map(([id, label]) => el("button", {
@@ -159,6 +165,18 @@ function render() {
     : board(v, m);
   clear(document.getElementById("main")).append(bar, body);
 }
+
+// Seconds as m:ss.
+function clock(s) { return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0"); }
+
+// The turn timer counts down in the banner, once a second.
+setInterval(() => {
+  if (page.deadline && page.msg && page.brief) {
+    const [words, kind] = status(page.msg);
+    const left = Math.max(0, Math.round((page.deadline - Date.now()) / 1000));
+    if (!page.msg.view.outcome) banner(words + " " + t("timer_left_team", {time: clock(left)}), kind);
+  }
+}, 1000);
 
 // The banner: what the team should know first (paused, waiting, choose, over).
 function status(m) {

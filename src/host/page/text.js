@@ -39,6 +39,7 @@ const TEXT = {
   status_resolving: "Every team is done: the turn is being resolved.",
   status_paused: "The teacher has paused the match. You may still choose; the turn ends when the match goes on.",
   status_over: "The match is over: {outcome}.",
+  timer_left_team: "⏱ {time} left: when time is up, a team that has not chosen plays its computer advisers' move.",
 
   moves_title: "Your moves",
   intent_cooperative: "cooperative",
