@@ -98,6 +98,8 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
             ),
         ));
     }
+    // A resumed class keeps its teacher's passphrase unless a new one is given.
+    let mut keeps_passphrase = false;
     let (make, what, folder): (Box<dyn FnOnce() -> Result<Class, InputError> + Send>, _, _) = match (
         &args.resume,
         &args.scenario,
@@ -106,6 +108,7 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
             // Opened once here, to say what is wrong before anything starts, and again on
             // the hub's thread, where the class lives.
             let class = folder::open(dir)?;
+            keeps_passphrase = class.roster().teacher().is_some();
             let what = format!(
                 "{}, {} resumed from {}",
                 class.rules().scenario.id,
@@ -182,13 +185,14 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
                 "expected some words, not blanks",
             ));
         }
-        Some(p) => (p.clone(), false),
+        Some(p) => (Some(p.clone()), false),
+        None if keeps_passphrase => (None, false),
         None => {
             // Two groups of four, in lower case: not to be mistaken for the class code.
             let code = ClassCode::random_of(8)
                 .map_err(|e| InputError::new("detente host", format!("no random source: {e}")))?;
             let words = code.as_str().to_lowercase();
-            (format!("{}-{}", &words[..4], &words[4..]), true)
+            (Some(format!("{}-{}", &words[..4], &words[4..])), true)
         }
     };
     let hold = folder::hold(&folder)?;
@@ -200,7 +204,7 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
         make,
         options: HubOptions {
             folder: Some(folder),
-            passphrase: Some(passphrase),
+            passphrase,
             turn_timer: args.turn_timer,
             flood_per_second: args.flood_limit.max(1),
             hold: Some(hold),
@@ -209,6 +213,14 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
         what,
         made_up_passphrase,
     })
+}
+
+/// The passphrase as the host shows it: the words, or what a resumed class keeps.
+fn shown_passphrase(plan: &HostPlan) -> String {
+    plan.options
+        .passphrase
+        .clone()
+        .unwrap_or_else(|| "the one this class began with".into())
 }
 
 /// Starts the plan's host.
@@ -247,7 +259,7 @@ pub fn windowed(args: &HostArgs) -> Result<Option<crate::launch::HostLaunch>, In
     }
     let plan = prepare(args)?;
     let what = plan.what.clone();
-    let passphrase = plan.options.passphrase.clone().unwrap_or_default();
+    let passphrase = shown_passphrase(&plan);
     let running = launch(plan)?;
     Ok(Some(crate::launch::HostLaunch {
         running,
@@ -261,7 +273,7 @@ pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
     let plan = prepare(args)?;
     let what = plan.what.clone();
     let folder = plan.options.folder.clone();
-    let passphrase = plan.options.passphrase.clone().unwrap_or_default();
+    let passphrase = shown_passphrase(&plan);
     let made_up = plan.made_up_passphrase;
     let running = launch(plan)?;
     let status = running.status.lock().map(|s| s.clone()).unwrap_or_default();

@@ -9,6 +9,7 @@ use crate::host::access::ClassCode;
 use crate::host::class::{Class, new_roster};
 use crate::host::roster::SeatRef;
 use crate::sim::InputError;
+use crate::sim::archive::guard::Guard;
 use crate::sim::archive::save::{self, DETENTE_VERSION};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -27,6 +28,9 @@ struct ClassFile {
     scenario: String,
     matches: usize,
     class_code: String,
+    /// The teacher's passphrase as a salted Argon2 hash (a PHC string), when one was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    teacher: Option<String>,
     seats: Vec<HeldSeat>,
 }
 
@@ -94,6 +98,7 @@ pub fn write_roster(folder: &Path, class: &Class) -> Result<(), InputError> {
         scenario: sc.id.clone(),
         matches: class.tables(),
         class_code: class.roster().code().as_str().into(),
+        teacher: class.roster().teacher().map(|g| g.phc().to_string()),
         seats: class
             .roster()
             .holdings()
@@ -163,6 +168,15 @@ pub fn open(folder: &Path) -> Result<Class, InputError> {
     }
     let rules = saves[0].1.rules.clone();
     let mut roster = new_roster(code, &rules, file.matches);
+    if let Some(phc) = &file.teacher {
+        let guard = Guard::from_phc(phc).ok_or_else(|| {
+            InputError::new(
+                &shown,
+                "\"teacher\" is not a passphrase hash of this version",
+            )
+        })?;
+        roster.set_teacher(guard);
+    }
     for held in &file.seats {
         let nation = rules.nation_index(&held.nation).ok_or_else(|| {
             InputError::new(

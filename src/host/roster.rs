@@ -5,6 +5,7 @@
 
 use crate::host::access::{ClassCode, SeatToken, Throttle};
 use crate::host::protocol::{PROTOCOL_VERSION, ProtocolError, SeatListing, Table};
+use crate::sim::archive::guard::Guard;
 use rand::rand_core::OsError;
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -43,6 +44,8 @@ pub struct Roster {
     holders: HashMap<SeatToken, SeatRef>,
     /// Each held seat's team code, for teammates joining from other laptops.
     team_codes: HashMap<SeatRef, ClassCode>,
+    /// The teacher's passphrase, as a salted hash of its words (`teacher_words`).
+    teacher: Option<Guard>,
 }
 
 impl Roster {
@@ -53,7 +56,26 @@ impl Roster {
             tables,
             holders: HashMap::new(),
             team_codes: HashMap::new(),
+            teacher: None,
         }
+    }
+
+    /// Sets the teacher's passphrase: kept only as its hash, and saved with the class.
+    pub fn set_teacher(&mut self, guard: Guard) {
+        self.teacher = Some(guard);
+    }
+
+    /// The teacher's passphrase's hash, when one is set.
+    pub fn teacher(&self) -> Option<&Guard> {
+        self.teacher.as_ref()
+    }
+
+    /// Whether `typed` is the teacher's passphrase: the same words, whatever the case and
+    /// spacing (an Argon2 check, some tens of milliseconds).
+    pub fn is_teacher(&self, typed: &str) -> bool {
+        self.teacher
+            .as_ref()
+            .is_some_and(|g| g.verify(&teacher_words(typed)))
     }
 
     /// The code the class joins with.
@@ -223,6 +245,15 @@ impl Roster {
             .iter()
             .find_map(|(t, &s)| (s == seat).then_some(t))
     }
+}
+
+/// A passphrase as its hash is made of: its words in lower case, one space apart.
+pub fn teacher_words(passphrase: &str) -> String {
+    passphrase
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn check_version(protocol: u32) -> Result<(), ProtocolError> {

@@ -296,3 +296,38 @@ fn the_class_debrief_compares_the_matches_and_the_ai() {
     let err = super::common::fails(&["report", dir.path().to_str().unwrap()]);
     assert!(err.contains("class.json:2:"), "{err}");
 }
+
+/// A class keeps its teacher's passphrase in its folder, as a salted hash only: resumed without
+/// one, the same words open the teacher's page.
+#[test]
+fn a_resumed_class_keeps_its_teachers_passphrase() {
+    use detente::host::folder;
+    let rules = setup("reset_2013", &[], &[], None).rules;
+    let mut class = Class::new(rules, &[7]).unwrap();
+    class
+        .roster_mut()
+        .set_teacher(detente::sim::archive::guard::Guard::new(
+            &detente::host::roster::teacher_words("Open  Skies"),
+        ));
+    let dir = tempfile::tempdir().unwrap();
+    folder::write_all(dir.path(), &class).unwrap();
+    let kept = std::fs::read_to_string(dir.path().join(folder::CLASS_FILE)).unwrap();
+    assert!(kept.contains("$argon2id$") && !kept.to_lowercase().contains("open skies"));
+    let back = folder::open(dir.path()).unwrap();
+    assert!(back.roster().is_teacher("open skies"));
+    assert!(!back.roster().is_teacher("closed skies"));
+    // Resumed on the hub with no passphrase given, the kept one opens the teacher's page.
+    let options = HubOptions {
+        folder: None,
+        passphrase: None,
+        turn_timer: None,
+        flood_per_second: 1000,
+        hold: None,
+    };
+    let mut p = Pages {
+        hub: Hub::new(back, options, vec!["http://127.0.0.1:8080".into()]),
+        inboxes: Vec::new(),
+    };
+    let teacher = p.open();
+    p.code(teacher);
+}

@@ -12,7 +12,9 @@ use crate::host::class::{Class, Outbox};
 use crate::host::connection::{Connection, Step, TeacherCommand};
 use crate::host::folder;
 use crate::host::protocol::{ProtocolError, ServerMessage};
+use crate::host::roster::teacher_words;
 use crate::host::status::ClassStatus;
+use crate::sim::archive::guard::Guard;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -60,7 +62,8 @@ struct Page {
 pub struct HubOptions {
     /// Where the matches autosave (`folder`), or nowhere.
     pub folder: Option<PathBuf>,
-    /// The teacher's passphrase; without one there is no teacher's page.
+    /// A new teacher's passphrase for the class (kept as a hash, and saved with the class);
+    /// without one the class keeps its own, and without either there is no teacher's page.
     pub passphrase: Option<String>,
     /// Seconds each turn may last, when set.
     pub turn_timer: Option<u32>,
@@ -95,7 +98,12 @@ pub struct Hub {
 
 impl Hub {
     /// The hub of `class`, whose teams reach it at `addresses` (most likely first).
-    pub fn new(class: Class, options: HubOptions, addresses: Vec<String>) -> Hub {
+    pub fn new(mut class: Class, options: HubOptions, addresses: Vec<String>) -> Hub {
+        if let Some(p) = &options.passphrase {
+            class
+                .roster_mut()
+                .set_teacher(Guard::new(&teacher_words(p)));
+        }
         let n = class.tables();
         let mut hub = Hub {
             saved_turns: (0..n).map(|t| class.turn(t)).collect(),

@@ -21,11 +21,7 @@ impl Hub {
                 },
             );
         }
-        let right = self
-            .options
-            .passphrase
-            .as_deref()
-            .is_some_and(|p| same_words(p, passphrase));
+        let right = self.class.roster().is_teacher(passphrase);
         if !right {
             self.throttle.missed(from, now);
             return self.send(
@@ -108,14 +104,4 @@ impl Hub {
             }
         }
     }
-}
-
-/// Whether a typed passphrase is the teacher's: the same words, whatever the case and spacing.
-fn same_words(kept: &str, typed: &str) -> bool {
-    let words = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(kept) == words(typed)
 }
