@@ -4,6 +4,7 @@
 //! message at a time, so no two commands ever race. After every turn a match autosaves.
 
 mod teacher;
+mod timer;
 
 use crate::host::access::Throttle;
 use crate::host::address::qr_svg;
@@ -21,6 +22,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use timer::timer_message;
 use tokio::sync::mpsc::Sender;
 
 /// A page's connection, as the web layer numbers them.
@@ -319,27 +321,6 @@ impl Hub {
         }
     }
 
-    /// Tells the pages of each match whose timer started or stopped.
-    fn announce_timers(&mut self, now: Instant) {
-        for table in 0..self.deadlines.len() {
-            if self.deadlines[table] == self.announced[table] {
-                continue;
-            }
-            self.announced[table] = self.deadlines[table];
-            let text = timer_message(self.deadlines[table], now).to_json();
-            let roster = self.class.roster();
-            let to: Vec<PageId> = self
-                .pages
-                .iter()
-                .filter(|(_, p)| p.connection.seat(roster).is_some_and(|s| s.table == table))
-                .map(|(&id, _)| id)
-                .collect();
-            for id in to {
-                self.send_text(id, text.clone());
-            }
-        }
-    }
-
     /// Whether match `table` is being played: not over, not paused, and every seat held by a
     /// team (a match still waiting for its teams has no turn to time).
     fn open(&self, table: usize) -> bool {
@@ -393,12 +374,5 @@ impl Hub {
                     .count()
             }),
         }
-    }
-}
-
-/// The `timer` message for a deadline (or none), as seen at `now`.
-fn timer_message(deadline: Option<Instant>, now: Instant) -> ServerMessage {
-    ServerMessage::Timer {
-        seconds_left: deadline.map(|d| d.saturating_duration_since(now).as_secs() as u32),
     }
 }
