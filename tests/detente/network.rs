@@ -48,6 +48,25 @@ pub fn message_of(command: SeatCommand) -> Value {
     }
 }
 
+/// A team's choice or answer as the desktop session takes it (End turn is the caller's: it
+/// ends the turn only once every team is done).
+pub fn write_command(app: &mut App, nation: usize, command: SeatCommand) {
+    match command {
+        SeatCommand::Choose(move_index) => {
+            app.world_mut()
+                .write_message(ChooseMove { nation, move_index });
+        }
+        SeatCommand::Answer { proposal, accept } => {
+            app.world_mut().write_message(AnswerProposal {
+                nation,
+                proposal,
+                accept,
+            });
+        }
+        SeatCommand::EndTurn => {}
+    }
+}
+
 /// The same commands through a session played as on the desktop, one nation's turn after
 /// another (commands of different nations in one turn commute: the turn resolves on the
 /// last End turn).
@@ -56,24 +75,12 @@ pub fn desktop(scenario: &str, nations: usize, seed: u64, given: &[(usize, SeatC
     let mut app = session(scenario, &people, seed);
     let mut ready = vec![false; nations];
     for &(nation, command) in given {
-        match command {
-            SeatCommand::Choose(move_index) => {
-                app.world_mut()
-                    .write_message(ChooseMove { nation, move_index });
-            }
-            SeatCommand::Answer { proposal, accept } => {
-                app.world_mut().write_message(AnswerProposal {
-                    nation,
-                    proposal,
-                    accept,
-                });
-            }
-            SeatCommand::EndTurn => {
-                ready[nation] = true;
-                if ready.iter().all(|&r| r) {
-                    app.world_mut().write_message(EndTurn);
-                    ready.iter_mut().for_each(|r| *r = false);
-                }
+        write_command(&mut app, nation, command);
+        if command == SeatCommand::EndTurn {
+            ready[nation] = true;
+            if ready.iter().all(|&r| r) {
+                app.world_mut().write_message(EndTurn);
+                ready.iter_mut().for_each(|r| *r = false);
             }
         }
         app.update();

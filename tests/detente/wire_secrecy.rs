@@ -6,7 +6,7 @@
 //! and its own charts ever comes.
 
 use super::net::{Client, class_code, host, turn_of};
-use super::network::{commands_for, message_of};
+use super::network::{commands_for, message_of, write_command};
 use super::session::{active, session};
 use bevy::prelude::*;
 use detente::host::brief::{self, Brief};
@@ -16,7 +16,7 @@ use detente::sim::Rules;
 use detente::sim::archive::history::History;
 use detente::sim::archive::journal::opening_record;
 use detente::sim::play::command::Position;
-use detente::sim::play::session::{AnswerProposal, ChooseMove, EndTurn};
+use detente::sim::play::session::EndTurn;
 use detente::sim::play::state::Orders;
 use detente::sim::play::view::{SeatView, seat_view};
 use detente::sim::scenario::catalog::built_in_names;
@@ -39,20 +39,7 @@ fn views(app: &App, opening: &detente::sim::archive::history::TurnRecord) -> Vec
 }
 
 fn apply(app: &mut App, nation: usize, command: SeatCommand) {
-    match command {
-        SeatCommand::Choose(move_index) => {
-            app.world_mut()
-                .write_message(ChooseMove { nation, move_index });
-        }
-        SeatCommand::Answer { proposal, accept } => {
-            app.world_mut().write_message(AnswerProposal {
-                nation,
-                proposal,
-                accept,
-            });
-        }
-        SeatCommand::EndTurn => {}
-    }
+    write_command(app, nation, command);
     app.update();
 }
 

@@ -6,7 +6,7 @@
 //! threads (`host::start`); this screen reads its roster about once a second.
 
 use super::Screen;
-use crate::desktop::theme::widgets::{button, label};
+use crate::desktop::theme::widgets::{button, label, section};
 use crate::desktop::theme::{UiFonts, palette, size};
 use crate::host::connection::TeacherCommand;
 use crate::host::status::ClassStatus;
@@ -265,21 +265,7 @@ fn redraw_roster(
             (None, true) => "paused".to_string(),
             (None, false) => format!("turn {} of {} played", table.turn, table.turns),
         };
-        let card = commands
-            .spawn((
-                ChildOf(panel),
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: px(2),
-                    padding: UiRect::all(px(10)),
-                    border: UiRect::all(px(1)),
-                    border_radius: BorderRadius::all(px(6)),
-                    ..default()
-                },
-                BackgroundColor(palette::PANEL),
-                BorderColor::all(palette::BORDER),
-            ))
-            .id();
+        let card = commands.spawn((ChildOf(panel), section(2.0))).id();
         commands.spawn((
             ChildOf(card),
             label(

@@ -132,6 +132,23 @@ pub fn panel() -> impl Bundle {
     )
 }
 
+/// A bordered box of the board's columns (and the host window's roster), laid out as a
+/// column with `row_gap` pixels between its children: tighter than `panel`.
+pub fn section(row_gap: f32) -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: px(row_gap),
+            padding: UiRect::all(px(10)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(6)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::BORDER),
+    )
+}
+
 /// A row of children, centred vertically.
 pub fn row(gap: f32) -> impl Bundle {
     Node {

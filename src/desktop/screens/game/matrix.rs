@@ -4,7 +4,7 @@
 //! and transparency into it, the hotline and the public alert.
 
 use super::board::BoardData;
-use crate::desktop::theme::widgets::{Tooltip, label};
+use crate::desktop::theme::widgets::{Tooltip, label, section};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use bevy::prelude::*;
 
@@ -12,7 +12,7 @@ use bevy::prelude::*;
 pub const PANELS_UP_TO: usize = 4;
 
 /// The widths of the columns: nation, arms, trust, sees, hotline, alert.
-const WIDTHS: [f32; 6] = [110.0, 48.0, 42.0, 40.0, 36.0, 34.0];
+const WIDTHS: [f32; 6] = [120.0, 46.0, 40.0, 38.0, 34.0, 32.0];
 
 pub(super) fn spawn_matrix(
     commands: &mut Commands,
@@ -26,16 +26,7 @@ pub(super) fn spawn_matrix(
     let panel = commands
         .spawn((
             ChildOf(parent),
-            Node {
-                flex_direction: FlexDirection::Column,
-                row_gap: px(2),
-                padding: UiRect::all(px(10)),
-                border: UiRect::all(px(1)),
-                border_radius: BorderRadius::all(px(6)),
-                ..default()
-            },
-            BackgroundColor(palette::PANEL),
-            BorderColor::all(palette::BORDER),
+            section(2.0),
             Tooltip(
                 "Each row is a nation as you see it. Arms: ≈ your estimate, or verified (✓) once \
                  your transparency into it is enough. Trust: yours in it. Sees: your transparency \

@@ -4,7 +4,7 @@
 
 use super::board::BoardData;
 use crate::desktop::canvas::Canvas;
-use crate::desktop::theme::widgets::{Tooltip, chip, label, row};
+use crate::desktop::theme::widgets::{Tooltip, chip, label, row, section};
 use crate::desktop::theme::{Theme, UiFonts, palette, size};
 use bevy::prelude::*;
 
@@ -155,16 +155,7 @@ pub(super) fn spawn_relations(
     let panel = commands
         .spawn((
             ChildOf(parent),
-            Node {
-                flex_direction: FlexDirection::Column,
-                row_gap: px(4),
-                padding: UiRect::all(px(10)),
-                border: UiRect::all(px(1)),
-                border_radius: BorderRadius::all(px(6)),
-                ..default()
-            },
-            BackgroundColor(palette::PANEL),
-            BorderColor::all(palette::BORDER),
+            section(4.0),
             Tooltip(
                 "Each line is how you see another nation: colour is your trust in it (red low, \
                  green high), dashes your transparency into it (dotted when you cannot verify, \

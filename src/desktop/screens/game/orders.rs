@@ -258,18 +258,7 @@ fn first_for(data: &BoardData) -> usize {
 }
 
 fn section() -> impl Bundle {
-    (
-        Node {
-            flex_direction: FlexDirection::Column,
-            row_gap: px(5),
-            padding: UiRect::all(px(10)),
-            border: UiRect::all(px(1)),
-            border_radius: BorderRadius::all(px(6)),
-            ..default()
-        },
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::BORDER),
-    )
+    crate::desktop::theme::widgets::section(5.0)
 }
 
 fn orders_text(view: &PlayerView, rules: &Rules) -> String {
