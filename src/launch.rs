@@ -22,6 +22,32 @@ pub struct PlayOptions {
     pub facilitator: bool,
     /// The passphrase that opens the facilitator's controls from the pause menu.
     pub passphrase: Option<String>,
+    /// How the title screen's "Host a class" starts a host (`cli` provides it).
+    pub host: Option<HostStarter>,
+}
+
+/// What the title screen's "Host a class" asks for: a scenario (by the name `detente
+/// scenarios` lists), how many matches (1 to 50), and whether each match gets a seed of its
+/// own. Everything else is as `detente host` does by default: port 8080, a passphrase made
+/// up for the teacher's page, autosaves in a new folder of the data directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostRequest {
+    pub scenario: String,
+    pub matches: usize,
+    pub different_seeds: bool,
+}
+
+/// Starts a host for the window: what `detente host` does, from a `HostRequest`. Errors in
+/// words (a port in use, a folder that cannot be written).
+#[derive(Clone)]
+pub struct HostStarter(
+    pub std::sync::Arc<dyn Fn(&HostRequest) -> Result<HostLaunch, String> + Send + Sync>,
+);
+
+impl std::fmt::Debug for HostStarter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HostStarter")
+    }
 }
 
 /// A class being hosted (`detente host` with its window): what the host window shows and

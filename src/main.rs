@@ -16,7 +16,11 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "desktop")]
-fn open_game(options: PlayOptions) -> ExitCode {
+fn open_game(mut options: PlayOptions) -> ExitCode {
+    // The title screen's "Host a class" starts what `detente host` would.
+    options.host = Some(detente::launch::HostStarter(std::sync::Arc::new(
+        detente::cli::host_for_window,
+    )));
     detente::desktop::run(options)
 }
 

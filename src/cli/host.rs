@@ -269,6 +269,38 @@ pub fn windowed(args: &HostArgs) -> Result<Option<crate::launch::HostLaunch>, In
 }
 
 /// Runs `detente host --headless`: prints what the teams need, then serves until stopped.
+/// Starts a class for the title screen's "Host a class": `detente host SCENARIO --matches N
+/// [--different-seeds]` with everything else as its defaults. Errors in words.
+pub fn for_window(
+    request: &crate::launch::HostRequest,
+) -> Result<crate::launch::HostLaunch, String> {
+    let args = HostArgs {
+        scenario: Some(request.scenario.clone()),
+        matches: request.matches,
+        seed: None,
+        different_seeds: request.different_seeds,
+        turns: None,
+        set: Vec::new(),
+        port: 8080,
+        bind: None,
+        passphrase: None,
+        turn_timer: None,
+        folder: None,
+        resume: None,
+        headless: false,
+        flood_limit: crate::host::server::FLOOD_PER_SECOND,
+    };
+    let plan = prepare(&args).map_err(|e| e.to_string())?;
+    let what = plan.what.clone();
+    let passphrase = shown_passphrase(&plan);
+    let running = launch(plan).map_err(|e| e.to_string())?;
+    Ok(crate::launch::HostLaunch {
+        running,
+        what,
+        passphrase,
+    })
+}
+
 pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
     let plan = prepare(args)?;
     let what = plan.what.clone();

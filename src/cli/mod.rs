@@ -24,7 +24,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use host::HostArgs;
+pub use host::{HostArgs, for_window as host_for_window};
 pub use setup::Setup;
 
 #[derive(Parser, Debug)]

@@ -89,6 +89,7 @@ pub fn prepare(args: &PlayArgs) -> Result<PlayOptions, InputError> {
         watch: args.watch,
         facilitator: args.facilitator,
         passphrase: args.passphrase.clone(),
+        host: None,
     })
 }
 

@@ -209,7 +209,7 @@ fn step(world: &mut World, auto: &mut Autoplay) {
             }
         }
         // The host window is not part of the attract mode's tour.
-        (Screen::Host, _) => {}
+        (Screen::Host | Screen::HostSetup, _) => {}
     }
 }
 

@@ -111,6 +111,16 @@ pub fn run_host(launch: crate::launch::HostLaunch) -> ExitCode {
     }
 }
 
+/// The game's update mode: reactive, a frame only when the player does something (or the
+/// reveal animates). Bevy's `desktop_app` also wakes every 5 s while focused; a turn-based game
+/// has nothing to do then.
+pub fn game_update_mode() -> WinitSettings {
+    WinitSettings {
+        focused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
+        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
+    }
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(options: PlayOptions) -> ExitCode {
     if let Some(why) = no_display() {
@@ -133,12 +143,7 @@ pub fn run(options: PlayOptions) -> ExitCode {
         ..default()
     }))
     .add_plugins(TabNavigationPlugin)
-    // Reactive: a frame only when the player does something (or the reveal animates). Bevy's
-    // `desktop_app` also wakes every 5 s while focused; a turn-based game has nothing to do then.
-    .insert_resource(WinitSettings {
-        focused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
-        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(60)),
-    })
+    .insert_resource(game_update_mode())
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     });
@@ -156,6 +161,9 @@ pub fn run(options: PlayOptions) -> ExitCode {
         });
     }
     ui_plugin(&mut app);
+    if let Some(starter) = options.host.clone() {
+        app.insert_resource(screens::host::Starter(starter));
+    }
     app.insert_resource(screens::facilitator::FacilitatorAccess {
         always: options.facilitator,
         unlocked: false,

@@ -44,6 +44,29 @@ pub fn qr_svg(address: &str) -> Option<String> {
     )
 }
 
+/// A QR code of `address` as an RGBA image `side` pixels square (black modules on white, 6
+/// pixels each, with the 4-module quiet zone the standard asks for): `(side, bytes)`.
+pub fn qr_rgba(address: &str) -> Option<(u32, Vec<u8>)> {
+    let code = qrcode::QrCode::new(address.as_bytes()).ok()?;
+    let modules = code.width();
+    let (scale, quiet) = (6usize, 4usize);
+    let side = (modules + 2 * quiet) * scale;
+    let mut bytes = vec![255u8; side * side * 4];
+    for (k, c) in code.to_colors().iter().enumerate() {
+        if *c != qrcode::Color::Dark {
+            continue;
+        }
+        let (mx, my) = (k % modules + quiet, k / modules + quiet);
+        for y in my * scale..(my + 1) * scale {
+            for x in mx * scale..(mx + 1) * scale {
+                let at = (y * side + x) * 4;
+                bytes[at..at + 3].copy_from_slice(&[0, 0, 0]);
+            }
+        }
+    }
+    Some((side as u32, bytes))
+}
+
 /// A QR code of `address` for a terminal: two rows of modules per line, light on dark so
 /// that it reads on a dark terminal too.
 pub fn qr_text(address: &str) -> Option<String> {

@@ -17,13 +17,7 @@ pub enum SeatCommand {
     EndTurn,
 }
 
-/// A command of the teacher's page (the passphrase checked).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TeacherCommand {
-    Pause { table: Option<usize>, paused: bool },
-    Release { table: usize, nation: String },
-    Timer(Option<u32>),
-}
+pub use crate::host::teach::TeacherCommand;
 
 /// What a message comes to.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +90,13 @@ impl Connection {
         self.token = None;
     }
 
+    /// The teacher moved the page's team to `to`: the page plays that seat now.
+    pub fn moved(&mut self, to: SeatRef) {
+        if matches!(self.state, State::Seated(_)) {
+            self.state = State::Seated(to);
+        }
+    }
+
     /// The passphrase was right: the page is the teacher's from now on.
     pub fn teach(&mut self) {
         self.state = State::Teacher;
@@ -132,6 +133,12 @@ impl Connection {
                 expected: expected.to_string(),
             })
         };
+        if let Some(command) = TeacherCommand::of(&message) {
+            return match self.state {
+                State::Teacher => vec![Step::Teacher(command)],
+                _ => out_of_order("teach (the teacher's passphrase)"),
+            };
+        }
         match (message, self.state) {
             (
                 ClientMessage::Join {
@@ -203,21 +210,6 @@ impl Connection {
                 }
                 vec![Step::Teach(passphrase)]
             }
-            (ClientMessage::Pause { table, paused }, State::Teacher) => {
-                vec![Step::Teacher(TeacherCommand::Pause { table, paused })]
-            }
-            (ClientMessage::Release { table, nation }, State::Teacher) => {
-                vec![Step::Teacher(TeacherCommand::Release { table, nation })]
-            }
-            (ClientMessage::Timer { seconds }, State::Teacher) => {
-                vec![Step::Teacher(TeacherCommand::Timer(seconds))]
-            }
-            (
-                ClientMessage::Pause { .. }
-                | ClientMessage::Release { .. }
-                | ClientMessage::Timer { .. },
-                _,
-            ) => out_of_order("teach (the teacher's passphrase)"),
             (_, State::Teacher) => out_of_order("a teacher's command: this is the teacher's page"),
             (ClientMessage::Teach { .. }, _) => {
                 out_of_order("nothing: this page is already in the class")

@@ -20,3 +20,4 @@ pub mod server;
 pub mod start;
 pub mod status;
 mod table;
+mod teach;

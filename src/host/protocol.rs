@@ -49,6 +49,27 @@ pub enum ClientMessage {
     /// The teacher's: take the seat of `nation` (its id) in match `table` away from its team
     /// (its pages stop playing it; the team may claim a seat again).
     Release { table: usize, nation: String },
+    /// The teacher's: from this turn on the computer plays the seat of `nation` in match
+    /// `table`, with this strategy and personality (their names, as `detente strategies` and
+    /// the scenario list them); its team stays seated and watches.
+    Computer {
+        table: usize,
+        nation: String,
+        strategy: String,
+        personality: String,
+    },
+    /// The teacher's: the computer gives the seat back to people (its team, or whoever claims
+    /// it), from this turn on.
+    HandBack { table: usize, nation: String },
+    /// The teacher's: the team holding the seat of `nation` in match `table` moves, with its
+    /// pages and its team code, to the seat of `to_nation` in match `to_table`, which no team
+    /// holds. People play the seat it moves to; the seat it leaves is open.
+    MoveTeam {
+        table: usize,
+        nation: String,
+        to_table: usize,
+        to_nation: String,
+    },
     /// The teacher's: end each turn after this many seconds (10 to 3600), or never when absent.
     /// A team that has not chosen by then plays the scenario's own AI's move for that turn.
     Timer { seconds: Option<u32> },
@@ -78,9 +99,11 @@ pub enum ServerMessage {
     /// turn; `waiting`: the nations whose teams have not yet.
     /// `readings`: how the seat read each move of the latest turn, in words, in the order of
     /// its moves (empty for its own). `debrief`: once the match is over, its outcome and
-    /// turning points, declassified.
+    /// turning points, declassified. `computer`: set while the teacher lets the computer play
+    /// this seat (the team watches; its commands are refused).
     View {
         view: Box<SeatView>,
+        computer: Option<ComputerPlayer>,
         news: Vec<String>,
         readings: Vec<String>,
         paused: bool,
@@ -101,6 +124,14 @@ pub enum ServerMessage {
     /// The message itself was wrong (not JSON, unknown type, too long, out of order); the
     /// connection stays up.
     Error { error: ProtocolError },
+}
+
+/// Who plays a seat the teacher gave to the computer: a strategy and a personality, by name
+/// (`tit_for_tat`, `realist`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComputerPlayer {
+    pub strategy: String,
+    pub personality: String,
 }
 
 /// One match and its seats, as a page picks from them.

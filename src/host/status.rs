@@ -3,6 +3,7 @@
 //! whether it has chosen and pressed End turn this turn. The host window and the teacher's page
 //! both draw it. It holds no team's move, only whether there is one.
 
+use crate::host::protocol::ComputerPlayer;
 use crate::sim::play::state::Regime;
 use serde::Serialize;
 
@@ -21,6 +22,9 @@ pub struct ClassStatus {
     pub seconds_left: Option<u32>,
     /// Where the matches autosave, when they do.
     pub folder: Option<String>,
+    /// The strategies and the scenario's personalities the computer may play a seat with.
+    pub strategies: Vec<String>,
+    pub personalities: Vec<String>,
     pub tables: Vec<TableStatus>,
 }
 
@@ -41,6 +45,11 @@ pub struct TableStatus {
 pub struct SeatStatus {
     pub nation: String,
     pub name: String,
+    /// Who plays the seat while the teacher has given it to the computer.
+    pub computer: Option<ComputerPlayer>,
+    /// The scenario's own AI for the nation: what the computer plays it with unless the
+    /// teacher chooses otherwise.
+    pub usual: Option<ComputerPlayer>,
     /// Whether a team holds the seat (it has claimed it).
     pub joined: bool,
     /// The pages open on the seat now.

@@ -8,7 +8,7 @@ use crate::sim::Rules;
 use crate::sim::archive::history::TurnRecord;
 use crate::sim::play::command::Refusal;
 use crate::sim::play::session::{ActiveMatch, EndTurn, OrderRefused};
-use crate::sim::play::state::{Clock, Orders};
+use crate::sim::play::state::{Clock, Controller, Orders, Seats};
 use bevy::prelude::*;
 use std::collections::HashMap;
 
@@ -36,13 +36,38 @@ impl Table {
         }
     }
 
+    /// Every seat played by people has pressed End turn this turn (the computer's seats never
+    /// need to).
     pub(super) fn all_done(&self) -> bool {
         let turn = self
             .app
             .world()
             .get_resource::<ActiveMatch>()
             .and_then(|m| self.app.world().get::<Clock>(m.0).map(|c| c.turn));
-        turn.is_some_and(|t| self.ready.iter().all(|&r| r == Some(t)))
+        turn.is_some_and(|t| {
+            self.people()
+                .into_iter()
+                .all(|n| self.ready.get(n) == Some(&Some(t)))
+        })
+    }
+
+    /// Whether `nation`'s seat is played by people now (not handed to the computer).
+    pub(super) fn by_people(&self, nation: usize) -> bool {
+        self.controller(nation) == Some(Controller::Human)
+    }
+
+    /// Who plays `nation`'s seat now.
+    pub(super) fn controller(&self, nation: usize) -> Option<Controller> {
+        let world = self.app.world();
+        let seats = world.get::<Seats>(world.get_resource::<ActiveMatch>()?.0)?;
+        seats.0.get(nation).map(|s| s.controller)
+    }
+
+    /// The seats played by people now.
+    pub(super) fn people(&self) -> Vec<usize> {
+        (0..self.ready.len())
+            .filter(|&n| self.by_people(n))
+            .collect()
     }
 
     /// `nation`'s team pressed End turn: refused if it has no move or the match is over;
@@ -55,9 +80,16 @@ impl Table {
         let chosen = world
             .get::<Orders>(entity)
             .is_some_and(|o| o.moves.get(nation).copied().flatten().is_some());
+        let person = world
+            .get::<Seats>(entity)
+            .and_then(|s| s.0.get(nation))
+            .is_some_and(|s| s.controller == Controller::Human);
         match clock {
             Some(c) if c.finished() => {
                 world.write_message(OrderRefused(Refusal::MatchOver));
+            }
+            Some(_) if !person => {
+                world.write_message(OrderRefused(Refusal::NotAPerson { nation }));
             }
             Some(_) if !chosen => {
                 world.write_message(OrderRefused(Refusal::NotChosen { nation }));

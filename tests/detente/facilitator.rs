@@ -1,5 +1,6 @@
 //! The facilitator's commands through `sim::play::session`: forcing an event, pausing, rolling back
-//! and forking, changing a parameter; each recorded, so the match replays with it.
+//! and forking, changing a parameter, handing a seat to the computer and back; each recorded, so
+//! the match replays with it.
 
 use super::session::{active, drain, play, play_turn, save_of, session, state};
 use bevy::prelude::*;
@@ -11,6 +12,8 @@ use detente::sim::play::log::SimEvent;
 use detente::sim::play::session::{
     ChooseMove, EndTurn, Facilitate, Facilitated, OrderRefused, advise,
 };
+use detente::sim::play::state::Controller;
+use detente::sim::play::strategy::Strategy;
 
 #[test]
 fn an_injected_event_fires_on_the_next_turn_only() {
@@ -161,5 +164,111 @@ fn a_changed_parameter_rules_the_rest_of_the_match_and_is_replayed() {
         changed.update();
         assert!(drain::<Facilitated>(&mut changed).is_empty(), "{bad}");
         assert_eq!(drain::<OrderRefused>(&mut changed).len(), 1, "{bad}");
+    }
+}
+
+/// The computer takes a person's seat and later gives it back: the turns between are played by
+/// its strategy without waiting for that seat, each hand-over is in the recording (a save made
+/// mid-turn keeps the pending one), so saves replay with them; a rollback to before a hand-over
+/// undoes it; a personality or nation the scenario lacks is refused.
+#[test]
+fn the_computer_takes_a_seat_and_gives_it_back_and_the_saves_replay() {
+    let both = [0, 1];
+    let mut app = session("cold_war_1962", &both, 12);
+    play(&mut app, &both, 2);
+    let entity = active(&app);
+    let rules = app.world().resource::<Rules>().clone();
+    let ussr = rules.scenario.nations[1].id.clone();
+    let computer = Controller::Ai {
+        strategy: Strategy::Grudger,
+        personality: rules.personalities.len() - 1,
+    };
+    // The seat had chosen this turn: the computer's strategy decides instead.
+    let move_index = advise(app.world(), entity, 1).unwrap();
+    app.world_mut().write_message(ChooseMove {
+        nation: 1,
+        move_index,
+    });
+    app.update();
+    assert_eq!(state(&app).orders.moves[1], Some(move_index));
+    app.world_mut().write_message(Facilitate::HandOver {
+        nation: 1,
+        controller: computer,
+    });
+    app.update();
+    assert_eq!(
+        drain::<Facilitated>(&mut app),
+        vec![Facilitated::HandedOver {
+            nation: 1,
+            controller: computer
+        }]
+    );
+    assert_eq!(state(&app).seats.0[1].controller, computer);
+    assert_eq!(state(&app).orders.moves[1], None);
+    // Only the person left needs to choose for the turn to end.
+    play(&mut app, &[0], 3);
+    assert_eq!(state(&app).globals.turn, 5);
+    app.world_mut().write_message(Facilitate::HandOver {
+        nation: 1,
+        controller: Controller::Human,
+    });
+    app.update();
+    drain::<Facilitated>(&mut app);
+    // Back with a person, the turn waits for that seat's move again.
+    let move_index = advise(app.world(), entity, 0).unwrap();
+    app.world_mut().write_message(ChooseMove {
+        nation: 0,
+        move_index,
+    });
+    app.world_mut().write_message(EndTurn);
+    app.update();
+    assert_eq!(
+        drain::<OrderRefused>(&mut app),
+        vec![OrderRefused(Refusal::NotChosen { nation: 1 })]
+    );
+    play(&mut app, &both, 2);
+    let save = save_of(&app);
+    let turns = &save.recording.turns;
+    assert_eq!(turns[2].seats, vec![(ussr.clone(), computer)]);
+    assert_eq!(turns[5].seats, vec![(ussr.clone(), Controller::Human)]);
+    assert!(turns[2..5].iter().all(|t| t.moves.len() == 1), "{turns:?}");
+    assert_eq!(turns[5].moves.len(), 2);
+    assert!(verify(&save).is_ok(), "{:?}", verify(&save));
+    assert_eq!(save.recording.people(), vec![0, 1]);
+
+    // A hand-over made mid-turn is saved as pending, and a save loaded from text keeps it.
+    app.world_mut().write_message(Facilitate::HandOver {
+        nation: 0,
+        controller: computer,
+    });
+    app.update();
+    let scratch = super::common::temp_dir("hand-over");
+    let path = scratch.join("handed.ron");
+    save_of(&app).write(&path).unwrap();
+    let back = super::session::loaded(&path);
+    assert_eq!(state(&back).seats.0[0].controller, computer);
+    assert_eq!(state(&back), state(&app));
+
+    // Rolling back to before the first hand-over gives the seat back to its person.
+    app.world_mut().write_message(Facilitate::RollBack(1));
+    app.update();
+    assert_eq!(state(&app).seats.0[1].controller, Controller::Human);
+    assert_eq!(state(&app).seats.0[0].controller, Controller::Human);
+    assert!(save_of(&app).recording.pending_seats.is_empty());
+
+    drain::<OrderRefused>(&mut app);
+    for (nation, personality, refusal) in [
+        (1, 99, Refusal::NoSuchPersonality { personality: 99 }),
+        (7, 0, Refusal::NoSuchNation { nation: 7 }),
+    ] {
+        app.world_mut().write_message(Facilitate::HandOver {
+            nation,
+            controller: Controller::Ai {
+                strategy: Strategy::TitForTat,
+                personality,
+            },
+        });
+        app.update();
+        assert_eq!(drain::<OrderRefused>(&mut app), vec![OrderRefused(refusal)]);
     }
 }

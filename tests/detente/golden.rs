@@ -19,7 +19,8 @@ fn write_golden_saves() {
     };
     let version = detente::sim::archive::save::VERSION;
     // Two people at one computer, cold war, with a facilitator who forces a false alarm into
-    // turn 4 and raises the threats' growth; saved in the middle of turn 8 with one move chosen.
+    // turn 4 and raises the threats' growth (and, since version 5, lets the computer play the
+    // second seat for turns 5 and 6); saved in the middle of turn 8 with one move chosen.
     let people = [0, 1];
     let mut app = session("cold_war_1962", &people, 8);
     play(&mut app, &people, 3);
@@ -34,7 +35,26 @@ fn write_golden_saves() {
         .write_message(Facilitate::SetParam("params.threats.growth=3".into()));
     app.update();
     assert_eq!(drain::<Facilitated>(&mut app).len(), 2);
-    play(&mut app, &people, 4);
+    play(&mut app, &people, 1);
+    // Since version 5: the computer plays the second seat for turns 5 and 6, then gives it back.
+    let computer = Controller::Ai {
+        strategy: detente::sim::play::strategy::Strategy::Grudger,
+        personality: 0,
+    };
+    for (controller, turns) in [(computer, 2), (Controller::Human, 1)] {
+        app.world_mut().write_message(Facilitate::HandOver {
+            nation: 1,
+            controller,
+        });
+        app.update();
+        assert_eq!(drain::<Facilitated>(&mut app).len(), 1);
+        let at_table: &[usize] = if controller == Controller::Human {
+            &people
+        } else {
+            &[0]
+        };
+        play(&mut app, at_table, turns);
+    }
     let entity = active(&app);
     let move_index = advise(app.world(), entity, 0).unwrap();
     app.world_mut().write_message(ChooseMove {
@@ -101,8 +121,8 @@ fn golden_saves_of_every_version_load_replay_and_play_on() {
         // A match with people at the table plays on from where it was saved.
         if save.recording.has_people() && state.globals.outcome.is_none() {
             let mut app = loaded(path);
-            let people: Vec<usize> = (0..save.recording.seats.len())
-                .filter(|&i| save.recording.seats[i] == Controller::Human)
+            let people: Vec<usize> = (0..state.seats.0.len())
+                .filter(|&i| state.seats.0[i].controller == Controller::Human)
                 .collect();
             let before = state.globals.turn;
             play(&mut app, &people, 3);

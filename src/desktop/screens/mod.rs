@@ -44,6 +44,8 @@ pub enum Screen {
     End,
     /// Hosting a class over the network (`detente host`).
     Host,
+    /// Setting up a class to host, from the title's "Host a class".
+    HostSetup,
 }
 
 /// The part of a match the player is looking at.

@@ -2,6 +2,7 @@
 //! `sim::scenario::catalog`), with its title, year, nations and story; one's own files that do not load
 //! are listed with the reason. Choosing one leads to the setup screen.
 
+use super::host::HostForm;
 use super::{MatchSetup, Screen};
 use crate::desktop::theme::interaction::scroll_with_wheel;
 use crate::desktop::theme::widgets::{
@@ -166,6 +167,7 @@ fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) 
 fn pick(
     activate: On<Activate>,
     cards: Query<&ScenarioCard>,
+    hosting: Option<Res<HostForm>>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -182,9 +184,15 @@ fn pick(
     let rules = Rules::new(scenario);
     commands.insert_resource(MatchSetup::new(&rules, fresh_seed()));
     commands.insert_resource(rules);
-    next.set(Screen::Setup);
+    // Picked for a class to host (the title's "Host a class"), or for a game here.
+    next.set(if hosting.is_some() {
+        Screen::HostSetup
+    } else {
+        Screen::Setup
+    });
 }
 
-fn back(_: On<Activate>, mut next: ResMut<NextState<Screen>>) {
+fn back(_: On<Activate>, mut commands: Commands, mut next: ResMut<NextState<Screen>>) {
+    commands.remove_resource::<HostForm>();
     next.set(Screen::Title);
 }

@@ -1,5 +1,6 @@
 //! The title screen: the name, what the game is about, and the way in.
 
+use super::host::{Starter, host_a_class};
 use super::{Menu, Screen};
 use crate::desktop::theme::widgets::{Tooltip, keyed_button, label, screen_root};
 use crate::desktop::theme::{UiFonts, palette, size};
@@ -15,44 +16,68 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 pub struct NewGameButton;
 
-fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>) {
+fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>, starter: Option<Res<Starter>>) {
+    let root = commands
+        .spawn((
+            DespawnOnExit(Screen::Title),
+            screen_root(),
+            children![
+                label("Détente", &fonts.bold, size::HERO, palette::TITLE),
+                label("Разрядка", &fonts.regular, size::TITLE, palette::MUTED),
+                label(
+                    "From mutually assured destruction to mutually assured stability",
+                    &fonts.regular,
+                    size::TITLE,
+                    palette::TEXT
+                ),
+                Node {
+                    height: px(18),
+                    ..default()
+                },
+                (
+                    keyed_button("New game", KeyCode::Enter, &fonts, new_game),
+                    NewGameButton
+                ),
+                (
+                    keyed_button("Load game", KeyCode::KeyL, &fonts, load_game),
+                    Tooltip("Play on from a saved game, or watch one turn by turn.".into()),
+                ),
+            ],
+        ))
+        .id();
+    if starter.is_some() {
+        commands.spawn((
+            ChildOf(root),
+            keyed_button("Host a class", KeyCode::KeyH, &fonts, host_a_class),
+            Tooltip(
+                "The whole class plays at once: this computer hosts, every team joins from a browser on the room's network."
+                    .into(),
+            ),
+        ));
+    }
     commands.spawn((
-        DespawnOnExit(Screen::Title),
-        screen_root(),
-        children![
-            label("Détente", &fonts.bold, size::HERO, palette::TITLE),
-            label("Разрядка", &fonts.regular, size::TITLE, palette::MUTED),
-            label(
-                "From mutually assured destruction to mutually assured stability",
-                &fonts.regular,
-                size::TITLE,
-                palette::TEXT
-            ),
-            Node {
-                height: px(18),
-                ..default()
-            },
-            (
-                keyed_button("New game", KeyCode::Enter, &fonts, new_game),
-                NewGameButton
-            ),
-            (
-                keyed_button("Load game", KeyCode::KeyL, &fonts, load_game),
-                Tooltip("Play on from a saved game, or watch one turn by turn.".into()),
-            ),
-            keyed_button("Settings", KeyCode::KeyS, &fonts, open_settings),
-            keyed_button("Quit", KeyCode::Escape, &fonts, quit),
-            Node {
-                height: px(18),
-                ..default()
-            },
-            label(
-                "Mouse or keyboard: the key on each button presses it; Tab moves between buttons.",
-                &fonts.regular,
-                size::SMALL,
-                palette::MUTED
-            ),
-        ],
+        ChildOf(root),
+        keyed_button("Settings", KeyCode::KeyS, &fonts, open_settings),
+    ));
+    commands.spawn((
+        ChildOf(root),
+        keyed_button("Quit", KeyCode::Escape, &fonts, quit),
+    ));
+    commands.spawn((
+        ChildOf(root),
+        Node {
+            height: px(18),
+            ..default()
+        },
+    ));
+    commands.spawn((
+        ChildOf(root),
+        label(
+            "Mouse or keyboard: the key on each button presses it; Tab moves between buttons.",
+            &fonts.regular,
+            size::SMALL,
+            palette::MUTED,
+        ),
     ));
 }
 

@@ -143,6 +143,7 @@ pub fn show_watched_turn(world: &mut World, turn: u32) -> Result<(), String> {
     let mut recording: Recording = watching.save.recording.clone();
     recording.turns.truncate(turn as usize);
     recording.pending_params.clear();
+    recording.pending_seats.clear();
     let mut records = vec![rebuilt.opening.clone()];
     records.extend(rebuilt.state.history.iter().cloned());
     let entity = resume_match(world, rebuilt.rules, rebuilt.state, recording);

@@ -16,6 +16,7 @@ use crate::host::protocol::{ProtocolError, ServerMessage};
 use crate::host::roster::teacher_words;
 use crate::host::status::ClassStatus;
 use crate::sim::archive::guard::Guard;
+use crate::sim::play::strategy::Strategy;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -350,6 +351,7 @@ impl Hub {
     fn current_status(&self) -> ClassStatus {
         let pages = &self.pages;
         let roster = self.class.roster();
+        let rules = self.class.rules();
         let now = Instant::now();
         ClassStatus {
             class_code: roster.code().as_str().to_string(),
@@ -367,6 +369,8 @@ impl Hub {
                 .folder
                 .as_ref()
                 .map(|f| f.display().to_string()),
+            strategies: Strategy::names().into_iter().map(String::from).collect(),
+            personalities: rules.personalities.iter().map(|p| p.name.clone()).collect(),
             tables: self.class.status(|seat| {
                 pages
                     .values()

@@ -1,11 +1,13 @@
 //! The teacher's side of the hub: the passphrase that opens the teacher's page, and the
-//! teacher's commands (pause, take a seat away, the turn timer), from that page or from the
-//! host window.
+//! teacher's commands (pause, take a seat away, the turn timer, the computer taking a seat or
+//! giving it back, a team moving to another seat), from that page or from the host window.
 
 use super::{Hub, PageId, TIMER_RANGE};
+use crate::host::class::Outbox;
 use crate::host::connection::TeacherCommand;
 use crate::host::protocol::{ProtocolError, ServerMessage};
 use crate::host::roster::SeatRef;
+use crate::sim::play::state::Controller;
 use std::time::Instant;
 
 impl Hub {
@@ -86,6 +88,68 @@ impl Hub {
                 }
                 self.save_roster();
             }
+            TeacherCommand::Computer {
+                table,
+                nation,
+                strategy,
+                personality,
+            } => {
+                let done = self
+                    .seat_named(table, &nation)
+                    .and_then(|seat| self.class.computer(seat, &strategy, &personality));
+                self.carried_out(id, done);
+            }
+            TeacherCommand::HandBack { table, nation } => {
+                let done = self
+                    .seat_named(table, &nation)
+                    .and_then(|seat| self.class.hand_over(seat, Controller::Human));
+                self.carried_out(id, done);
+            }
+            TeacherCommand::MoveTeam {
+                table,
+                nation,
+                to_table,
+                to_nation,
+            } => {
+                let (from, to) = match (
+                    self.seat_named(table, &nation),
+                    self.seat_named(to_table, &to_nation),
+                ) {
+                    (Ok(from), Ok(to)) => (from, to),
+                    (Err(why), _) | (_, Err(why)) => return self.tell(id, &not_done(why)),
+                };
+                let pages: Vec<PageId> = self
+                    .pages
+                    .iter()
+                    .filter(|(_, p)| p.connection.holds(from, self.class.roster()))
+                    .map(|(&k, _)| k)
+                    .collect();
+                let out = match self.class.move_team(from, to) {
+                    Ok(out) => out,
+                    Err(why) => return self.tell(id, &not_done(why)),
+                };
+                let roster = self.class.roster();
+                let seated = roster
+                    .holdings()
+                    .into_iter()
+                    .find(|(_, s, _)| *s == to)
+                    .map(|(token, _, team_code)| ServerMessage::Seated {
+                        token,
+                        table: to.table,
+                        nation: to.nation,
+                        team_code,
+                    });
+                for k in pages {
+                    if let Some(page) = self.pages.get_mut(&k) {
+                        page.connection.moved(to);
+                    }
+                    if let Some(message) = &seated {
+                        self.send(k, message);
+                    }
+                }
+                self.route(out);
+                self.save_roster();
+            }
             TeacherCommand::Timer(seconds) => {
                 if let Some(s) = seconds
                     && !TIMER_RANGE.contains(&s)
@@ -102,6 +166,31 @@ impl Hub {
                 self.options.turn_timer = seconds;
                 self.deadlines.iter_mut().for_each(|d| *d = None);
             }
+        }
+    }
+
+    /// Match `table`'s seat of the nation with id `nation`, or why there is none.
+    fn seat_named(&self, table: usize, nation: &str) -> Result<SeatRef, String> {
+        if table >= self.class.tables() {
+            return Err(format!("there is no match {}", table + 1));
+        }
+        self.class
+            .rules()
+            .nation_index(nation)
+            .map(|n| SeatRef { table, nation: n })
+            .ok_or_else(|| format!("there is no nation {nation:?}"))
+    }
+
+    /// Sends what a teacher's command changed, or tells the teacher why it was not done.
+    fn carried_out(&mut self, id: Option<PageId>, done: Result<Outbox, String>) {
+        match done {
+            Ok(out) => self.route(out),
+            Err(why) => self.tell(
+                id,
+                &ServerMessage::Error {
+                    error: ProtocolError::NotDone { why },
+                },
+            ),
         }
     }
 }

@@ -100,3 +100,5 @@ function errorText(error) {
 
 function percent(x) { return Math.round(x * 100) + "%"; }
 function whole(x) { return Math.round(x); }
+// A strategy's name as `detente strategies` lists it, in words: "tit for tat".
+function strategyName(id) { return id.replace(/_/g, " "); }

@@ -3,7 +3,9 @@
 "use strict";
 
 const PASS = "detente.teacher";
-const teacher = {passphrase: sessionStorage.getItem(PASS), status: null};
+// `open`: the seat whose controls are unfolded ("table/nation"), kept across redraws of the
+// roster, with the choices made in them.
+const teacher = {passphrase: sessionStorage.getItem(PASS), status: null, open: null, choice: {}};
 const link = Link(opened, received);
 
 function opened() {
@@ -66,20 +68,69 @@ function renderRoster() {
       el("th", {scope: "row"}, seat.name),
       el("td", {class: seat.joined ? "good" : "muted"}, seat.joined ? t("joined") : t("open")),
       el("td", {}, String(seat.browsers)),
+      el("td", {class: seat.computer ? "warn" : ""}, seat.computer
+        ? t("by_computer", {strategy: strategyName(seat.computer.strategy), personality: seat.computer.personality})
+        : t("by_team")),
       el("td", {class: seat.done ? "good" : seat.chosen ? "" : "muted"},
-        m.outcome ? t("over") : !seat.joined ? "" : seat.done ? t("done") : seat.chosen ? t("chosen") : t("thinking")),
-      el("td", {}, seat.joined ? el("button", {class: "small", onclick: () => {
-        if (confirm(t("release_confirm", {name: seat.name, n: m.table + 1})))
-          link.send({type: "release", table: m.table, nation: seat.nation});
-      }}, t("release")) : null)));
+        m.outcome ? t("over") : seat.computer || !seat.joined ? "" : seat.done ? t("done") : seat.chosen ? t("chosen") : t("thinking")),
+      el("td", {}, m.outcome ? null : seatControls(s, m, seat))));
     const played = t("turn_of_short", {turn: m.turn, turns: m.turns});
     const state = m.outcome ? t("regime_" + m.outcome) : m.paused ? t("paused") + " · " + played : played;
     grid.append(el("section", {class: "panel"},
       el("h2", {}, t("match_n", {n: m.table + 1}), " ", el("span", {class: "muted"}, "· " + state + " · " + t("seed", {seed: m.seed}))),
-      el("table", {class: "relations"}, el("thead", {}, el("tr", {}, [t("seat"), t("team"), t("browsers"), t("this_turn"), ""].map((h) => el("th", {scope: "col"}, h)))),
+      el("table", {class: "relations"}, el("thead", {}, el("tr", {}, [t("seat"), t("team"), t("browsers"), t("who_plays"), t("this_turn"), ""].map((h) => el("th", {scope: "col"}, h)))),
         el("tbody", {}, rows)),
       el("div", {class: "end-row"}, m.outcome ? null : el("button", {onclick: () => link.send({type: "pause", table: m.table, paused: !m.paused})},
         m.paused ? t("resume") : t("pause")))));
   }
   main.append(grid);
+}
+
+// A seat's controls, folded: the computer takes the seat (with a strategy and personality) or
+// gives it back, the team moves to an open seat, or its seat is taken away.
+function seatControls(s, m, seat) {
+  const key = m.table + "/" + seat.nation;
+  const choice = teacher.choice[key] || (teacher.choice[key] = {
+    strategy: (seat.usual || {}).strategy || s.strategies[0],
+    personality: (seat.usual || {}).personality || s.personalities[0],
+    to: "",
+  });
+  const select = (label, options, value, set) => el("label", {class: "small"}, label + " ",
+    el("select", {onchange: (e) => set(e.target.value)},
+      options.map(([v, text]) => el("option", v === value ? {value: v, selected: ""} : {value: v}, text))));
+  const parts = [];
+  if (seat.computer) {
+    parts.push(el("button", {class: "small", onclick: () => link.send({type: "hand_back", table: m.table, nation: seat.nation})}, t("give_back")));
+  } else {
+    parts.push(el("div", {class: "row"},
+      select(t("strategy"), s.strategies.map((x) => [x, strategyName(x)]), choice.strategy, (v) => { choice.strategy = v; }),
+      select(t("personality"), s.personalities.map((x) => [x, x]), choice.personality, (v) => { choice.personality = v; }),
+      el("button", {class: "small", onclick: () => link.send({type: "computer", table: m.table, nation: seat.nation,
+        strategy: choice.strategy, personality: choice.personality})}, t("computer_take"))));
+  }
+  if (seat.joined) {
+    const open = [];
+    for (const other of s.tables) {
+      if (other.outcome) continue;
+      for (const o of other.seats) {
+        if (!o.joined) open.push([other.table + "/" + o.nation, t("match_n", {n: other.table + 1}) + ": " + o.name]);
+      }
+    }
+    if (!choice.to && open.length) choice.to = open[0][0];
+    parts.push(open.length ? el("div", {class: "row"},
+      select(t("move_to"), open, choice.to, (v) => { choice.to = v; }),
+      el("button", {class: "small", onclick: () => {
+        const [table, nation] = choice.to.split("/");
+        link.send({type: "move_team", table: m.table, nation: seat.nation, to_table: Number(table), to_nation: nation});
+      }}, t("move"))) : el("p", {class: "muted small"}, t("no_open_seat")));
+    parts.push(el("button", {class: "small", onclick: () => {
+      if (confirm(t("release_confirm", {name: seat.name, n: m.table + 1})))
+        link.send({type: "release", table: m.table, nation: seat.nation});
+    }}, t("release")));
+  }
+  const details = el("details", {class: "seat-controls", ontoggle: (e) => {
+    if (e.target.open) teacher.open = key; else if (teacher.open === key) teacher.open = null;
+  }}, el("summary", {}, t("change")), ...parts);
+  if (teacher.open === key) details.open = true;
+  return details;
 }

@@ -26,6 +26,11 @@ function received(m) {
   switch (m.type) {
     case "welcome": page.welcome = m; showSeats(); break;
     case "seated":
+      // The teacher may move the team to another seat: its board starts afresh.
+      if (page.msg && (page.msg.view.nation !== m.nation || page.table !== m.table)) {
+        page.msg = null; page.charts = null; page.tab = "board";
+      }
+      page.table = m.table;
       page.token = m.token;
       page.teamCode = m.team_code;
       localStorage.setItem(KEY, m.token);
@@ -182,6 +187,7 @@ setInterval(() => {
 function status(m) {
   const v = m.view;
   if (v.outcome) return [t("status_over", {outcome: t("regime_" + v.outcome)}), "info"];
+  if (m.computer) return [t("status_computer", {strategy: strategyName(m.computer.strategy), personality: m.computer.personality}), "warn"];
   if (m.paused) return [t("status_paused"), "warn"];
   if (m.done) {
     const others = m.waiting.filter((n) => n !== v.nation).map(nationName);
@@ -201,7 +207,7 @@ function board(v, m) {
     const odds = spec.secret ? t("odds_caught", {p: percent(option.odds)}) : t("odds_misread", {p: percent(option.odds)});
     cards.append(el("button", {
       class: "card " + spec.intent.toLowerCase() + (on ? " on" : ""), "aria-pressed": on ? "true" : "false",
-      disabled: over || m.done, title: spec.description,
+      disabled: over || m.done || !!m.computer, title: spec.description,
       onclick: () => send({type: "choose", move_index: option.move_index}),
     },
     el("span", {class: "key"}, k < 9 ? String(k + 1) : ""),
@@ -213,7 +219,7 @@ function board(v, m) {
   if (over) {
     cards.append(el("p", {class: "muted"}, t("over_board")));
   }
-  const canEnd = !over && !m.done && v.chosen !== null && v.chosen !== undefined;
+  const canEnd = !over && !m.done && !m.computer && v.chosen !== null && v.chosen !== undefined;
   const end = over
     ? el("button", {class: "primary end", onclick: () => { page.tab = "debrief"; render(); }}, t("to_debrief"))
     : el("button", {id: "end-turn", class: "primary end", disabled: !canEnd || page.pending,
@@ -267,9 +273,9 @@ function proposals(v, m) {
     const spec = moveOf(p.move_index);
     return el("li", {}, el("strong", {}, t("proposal_from", {name: nationName(p.from), move: spec.name})),
       p.to_answer ? el("span", {class: "answer"},
-        el("button", {class: answer === true ? "on" : "", "aria-pressed": answer === true ? "true" : "false", disabled: m.done || !!v.outcome,
+        el("button", {class: answer === true ? "on" : "", "aria-pressed": answer === true ? "true" : "false", disabled: m.done || !!v.outcome || !!m.computer,
           onclick: () => send({type: "answer", proposal: p.index, accept: true})}, t("accept")),
-        el("button", {class: answer === false ? "on" : "", "aria-pressed": answer === false ? "true" : "false", disabled: m.done || !!v.outcome,
+        el("button", {class: answer === false ? "on" : "", "aria-pressed": answer === false ? "true" : "false", disabled: m.done || !!v.outcome || !!m.computer,
           onclick: () => send({type: "answer", proposal: p.index, accept: false})}, t("decline")))
         : el("span", {class: "muted"}, t("proposal_yours")));
   });
@@ -357,7 +363,7 @@ document.addEventListener("keydown", (e) => {
   const v = page.msg.view;
   if (/^[1-9]$/.test(e.key) && page.tab === "board") {
     const option = v.moves[Number(e.key) - 1];
-    if (option && !page.msg.done && !v.outcome) send({type: "choose", move_index: option.move_index});
+    if (option && !page.msg.done && !page.msg.computer && !v.outcome) send({type: "choose", move_index: option.move_index});
   } else if (e.key === "e" || e.key === "E") {
     const b = document.getElementById("end-turn");
     if (b && !b.disabled) b.click();

@@ -39,6 +39,10 @@ pub struct Recording {
     /// `scenario`; kept to say how the match was made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set: Vec<String>,
+    /// Seats the facilitator handed to another controller during the turn not yet resolved:
+    /// (nation id, who plays it from now on).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending_seats: Vec<(String, Controller)>,
 }
 
 /// The commands of one turn, by id so that a recording reads as text.
@@ -49,6 +53,11 @@ pub struct TurnCommands {
     /// Scenario parameters the facilitator changed before the turn was resolved (`KEY=VALUE`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub params: Vec<String>,
+    /// Seats the facilitator handed to another controller before the turn was resolved (the
+    /// computer taking a seat, or giving it back to a person): (nation id, who plays it from
+    /// this turn on). Applied before the turn's moves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<(String, Controller)>,
     /// Events of the deck the facilitator forced into the turn, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inject: Vec<String>,
@@ -70,13 +79,89 @@ impl Recording {
             turns: Vec::new(),
             pending_params: Vec::new(),
             set: Vec::new(),
+            pending_seats: Vec::new(),
         }
     }
 
-    /// Whether a seat is played by a person (so the match can be played on, not only watched).
+    /// Whether a seat is, or was at some turn, played by a person (so the match can be played
+    /// on, not only watched, and its seats' secrets are guarded).
     pub fn has_people(&self) -> bool {
-        self.seats.contains(&Controller::Human)
+        !self.people().is_empty()
     }
+
+    /// The seats (by nation index) played by a person at some point of the match: at its start
+    /// or after a hand-over. Ascending.
+    pub fn people(&self) -> Vec<usize> {
+        let handed = self
+            .turns
+            .iter()
+            .flat_map(|t| &t.seats)
+            .chain(&self.pending_seats)
+            .filter(|(_, c)| *c == Controller::Human)
+            .filter_map(|(id, _)| self.scenario.nations.iter().position(|n| &n.id == id));
+        let mut people: Vec<usize> = (0..self.seats.len())
+            .filter(|&i| self.seats[i] == Controller::Human)
+            .chain(handed)
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        people
+    }
+}
+
+/// Hands `nation`'s seat to `controller`, checked: the nation must exist and an AI's
+/// personality be one of the scenario's. A seat handed to the computer loses any move and
+/// answers a person gave it this turn: its strategy decides them.
+pub fn hand_over(
+    rules: &Rules,
+    world: &mut World,
+    entity: Entity,
+    nation: usize,
+    controller: Controller,
+) -> Result<(), Refusal> {
+    if let Controller::Ai { personality, .. } = controller
+        && personality >= rules.personalities.len()
+    {
+        return Err(Refusal::NoSuchPersonality { personality });
+    }
+    let mut seats = world.get_mut::<Seats>(entity).ok_or(Refusal::MatchOver)?;
+    let seat = seats
+        .0
+        .get_mut(nation)
+        .ok_or(Refusal::NoSuchNation { nation })?;
+    seat.controller = controller;
+    if controller != Controller::Human
+        && let Some(mut orders) = world.get_mut::<Orders>(entity)
+    {
+        if let Some(m) = orders.moves.get_mut(nation) {
+            *m = None;
+        }
+        orders.answers.retain(|&(_, by, _)| by != nation);
+    }
+    Ok(())
+}
+
+/// The recorded hand-overs of `turn` (`(nation id, controller)`, in order), carried out.
+fn hand_over_all(
+    rules: &Rules,
+    world: &mut World,
+    entity: Entity,
+    changes: &[(String, Controller)],
+    turn: u32,
+) -> Result<(), ReplayError> {
+    for (id, controller) in changes {
+        let nation = rules.nation_index(id).ok_or_else(|| ReplayError {
+            turn: Some(turn),
+            message: format!(
+                "a seat handed over to a nation {id:?} that {} does not have",
+                rules.scenario.id
+            ),
+            refusal: None,
+        })?;
+        hand_over(rules, world, entity, nation, *controller)
+            .map_err(|r| ReplayError::refused(rules, r, Some(turn)))?;
+    }
+    Ok(())
 }
 
 /// The rules after changes to the model's parameters (`params.KEY=VALUE`), applied one by one
@@ -102,6 +187,7 @@ impl TurnCommands {
         TurnCommands {
             turn,
             params: Vec::new(),
+            seats: Vec::new(),
             inject: orders
                 .injected
                 .iter()
@@ -293,7 +379,10 @@ pub fn rebuild(
             world.insert_resource(rules);
         }
         world
-            .resource_scope(|world, rules: Mut<Rules>| commands.write_orders(&rules, world, entity))
+            .resource_scope(|world, rules: Mut<Rules>| {
+                hand_over_all(&rules, world, entity, &commands.seats, turn)?;
+                commands.write_orders(&rules, world, entity)
+            })
             .map_err(|e| ReplayError {
                 turn: Some(turn),
                 ..e
@@ -315,7 +404,10 @@ pub fn rebuild(
             world.insert_resource(rules);
         }
         world
-            .resource_scope(|world, rules: Mut<Rules>| pending.write_orders(&rules, world, entity))
+            .resource_scope(|world, rules: Mut<Rules>| {
+                hand_over_all(&rules, world, entity, &recording.pending_seats, next)?;
+                pending.write_orders(&rules, world, entity)
+            })
             .map_err(|e| ReplayError {
                 turn: Some(next),
                 ..e

@@ -19,6 +19,9 @@ pub fn what_changed(version: u32) -> Option<&'static str> {
         3 => {
             Some("it named moves and events as Détente 0.3.0 did, and was read under today's names")
         }
+        4 => Some(
+            "it was written before seats could change hands, and reads as it is: every seat kept its player",
+        ),
         _ => None,
     }
 }

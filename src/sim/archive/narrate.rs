@@ -7,7 +7,7 @@ use crate::sim::archive::history::TurnRecord;
 use crate::sim::archive::story::{Point, mean_transparency, mean_trust};
 use crate::sim::play::command::Refusal;
 use crate::sim::play::log::SimEvent;
-use crate::sim::play::state::Regime;
+use crate::sim::play::state::{Controller, Regime};
 use crate::sim::scenario::{Intent, MoveIndex, Scenario};
 
 /// A sentence for each fact worth telling, without a capital (the moves and how they were
@@ -129,6 +129,28 @@ pub fn refusal(sc: &Scenario, refusal: &Refusal) -> String {
             format!("there is no turn {turn} to go back to ({played} played)")
         }
         Refusal::CannotRebuild { why } => format!("the match cannot be rebuilt: {why}"),
+        Refusal::NoSuchPersonality { personality } => format!(
+            "the scenario has no personality {personality} (it has {})",
+            sc.personalities.len()
+        ),
+    }
+}
+
+/// Who plays a seat, in words: "a team of people", or "the computer (tit for tat, realist)".
+pub fn controller(rules: &crate::sim::Rules, controller: Controller) -> String {
+    match controller {
+        Controller::Human => "a team of people".into(),
+        Controller::Ai {
+            strategy,
+            personality,
+        } => format!(
+            "the computer ({}, {})",
+            strategy.name().replace('_', " "),
+            rules
+                .personalities
+                .get(personality)
+                .map_or("?", |p| p.name.as_str())
+        ),
     }
 }
 
@@ -144,7 +166,8 @@ pub fn notice(sc: &Scenario, r: &Refusal, seat: usize) -> Option<String> {
         Refusal::NoSuchEvent { .. }
         | Refusal::BadParameter { .. }
         | Refusal::NoSuchTurn { .. }
-        | Refusal::CannotRebuild { .. } => return None,
+        | Refusal::CannotRebuild { .. }
+        | Refusal::NoSuchPersonality { .. } => return None,
         Refusal::MatchOver => "The match is over.".into(),
         other => format!("Not yet: {}.", refusal(sc, other)),
     })

@@ -34,7 +34,10 @@ pub const FORMAT: &str = "detente-save";
 ///   typed from its replay: `migrate`).
 /// - 4: one name per thing: a move is `move_index` (3 wrote `action`), an event `EventDrawn(event:
 ///   …)` (3 wrote `CardDrawn(card: …)`); a version-3 save is read under the new names.
-pub const VERSION: u32 = 4;
+/// - 5: a seat may change hands during a match (the computer takes it, or a team of people gets
+///   it back): each turn's `seats` and the recording's `pending_seats` say who plays it from
+///   then on. A version-4 save has no hand-overs and reads as it is.
+pub const VERSION: u32 = 5;
 /// The oldest save format this build reads (migrating it).
 pub const OLDEST: u32 = 1;
 /// This build's version, as saves and outputs record it.

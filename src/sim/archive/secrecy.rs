@@ -18,7 +18,6 @@
 use crate::sim::Rules;
 use crate::sim::archive::guard::Guard;
 use crate::sim::archive::save::SaveFile;
-use crate::sim::play::state::Controller;
 
 /// Whether something may be done with a guarded match.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,11 +39,8 @@ pub struct Secrecy {
 impl Secrecy {
     /// The secrets of a save as loaded (its state checked by its replay).
     pub fn of(save: &SaveFile) -> Secrecy {
-        let seats = &save.recording.seats;
         Secrecy {
-            people: (0..seats.len())
-                .filter(|&i| seats[i] == Controller::Human)
-                .collect(),
+            people: save.recording.people(),
             over: save.state.globals.outcome.is_some(),
             guard: save.facilitator.as_deref().and_then(Guard::from_phc),
         }

@@ -45,6 +45,9 @@ pub enum Refusal {
     NoSuchTurn { turn: u32, played: u32 },
     /// A rollback's replay failed.
     CannotRebuild { why: String },
+    /// The facilitator gave a seat to the computer with a personality the scenario does not
+    /// have (an index into its personalities).
+    NoSuchPersonality { personality: usize },
 }
 
 impl Refusal {

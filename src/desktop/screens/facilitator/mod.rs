@@ -132,6 +132,11 @@ fn hear_the_sim(
                 }
             }
             Facilitated::ParamChanged(set) => format!("Changed for the rest of the match: {set}"),
+            Facilitated::HandedOver { nation, controller } => format!(
+                "{} is played by {} from this turn.",
+                rules.scenario.nations[*nation].name,
+                crate::sim::archive::narrate::controller(&rules, *controller)
+            ),
             Facilitated::RolledBack(turn) => {
                 view.records.truncate(*turn as usize + 1);
                 view.outcome = clocks.get(view.entity).ok().and_then(|c| c.outcome);

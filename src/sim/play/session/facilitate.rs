@@ -1,12 +1,12 @@
 //! The facilitator's commands to the match in play: pause, force an event, change a parameter,
-//! roll back. Each is carried out on the active match and kept in its recording (a rollback
+//! hand a seat to the computer or back to a person, roll back. Each is carried out on the active match and kept in its recording (a rollback
 //! truncates it), so saves and replays repeat them.
 
 use super::{ActiveMatch, OrderRefused};
 use crate::sim::Rules;
-use crate::sim::archive::journal::{Recording, changed, rebuild};
+use crate::sim::archive::journal::{Recording, changed, hand_over, rebuild};
 use crate::sim::play::command::Refusal;
-use crate::sim::play::state::{Clock, Orders};
+use crate::sim::play::state::{Clock, Controller, Orders};
 use crate::sim::scenario::EventIndex;
 use bevy::prelude::*;
 
@@ -19,6 +19,12 @@ pub enum Facilitate {
     Inject { event: EventIndex, on: bool },
     /// Change a scenario parameter (`params.KEY=VALUE`) for the rest of the match.
     SetParam(String),
+    /// From this turn on, `nation`'s seat is played by `controller`: the computer (a strategy
+    /// and a personality, by index) takes it, or a person is given it back.
+    HandOver {
+        nation: usize,
+        controller: Controller,
+    },
     /// Go back to the end of `turn` (0 is the start) and play on from there: a fork.
     RollBack(u32),
 }
@@ -33,6 +39,11 @@ pub enum Facilitated {
         on: bool,
     },
     ParamChanged(String),
+    /// The seat is played by `controller` from this turn on.
+    HandedOver {
+        nation: usize,
+        controller: Controller,
+    },
     /// The match is now as it was at the end of this turn; the records after it are gone.
     RolledBack(u32),
 }
@@ -108,6 +119,30 @@ fn apply_facilitation(
             recording.pending_params.push(set.clone());
             Ok(Facilitated::ParamChanged(set.clone()))
         }
+        Facilitate::HandOver { nation, controller } => {
+            if world.get::<Clock>(entity).is_none_or(Clock::finished) {
+                return Err(Refusal::MatchOver);
+            }
+            let id = world
+                .resource::<Rules>()
+                .scenario
+                .nations
+                .get(*nation)
+                .map(|n| n.id.clone())
+                .ok_or(Refusal::NoSuchNation { nation: *nation })?;
+            world.resource_scope(|world, rules: Mut<Rules>| {
+                hand_over(&rules, world, entity, *nation, *controller)
+            })?;
+            let mut recording = world
+                .get_mut::<Recording>(entity)
+                .ok_or(Refusal::MatchOver)?;
+            recording.pending_seats.retain(|(n, _)| n != &id);
+            recording.pending_seats.push((id, *controller));
+            Ok(Facilitated::HandedOver {
+                nation: *nation,
+                controller: *controller,
+            })
+        }
         Facilitate::RollBack(turn) => {
             let recording = world
                 .get::<Recording>(entity)
@@ -124,6 +159,7 @@ fn apply_facilitation(
             let mut forked = recording;
             forked.turns.truncate(*turn as usize);
             forked.pending_params.clear();
+            forked.pending_seats.clear();
             world.insert_resource(rebuilt.rules);
             world
                 .entity_mut(entity)

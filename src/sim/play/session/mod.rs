@@ -134,6 +134,7 @@ pub fn snapshot(world: &World) -> Option<(Recording, TurnCommands, MatchState)> 
     let mut pending =
         TurnCommands::from_orders(rules, &state.seats, &state.orders, state.globals.turn + 1);
     pending.params = recording.pending_params.clone();
+    pending.seats = recording.pending_seats.clone();
     Some((recording, pending, state))
 }
 
@@ -264,7 +265,12 @@ fn record_commands(world: &mut World, entity: Entity) {
     };
     if let Some(mut recording) = world.get_mut::<Recording>(entity) {
         let params = std::mem::take(&mut recording.pending_params);
-        recording.turns.push(TurnCommands { params, ..commands });
+        let seats = std::mem::take(&mut recording.pending_seats);
+        recording.turns.push(TurnCommands {
+            params,
+            seats,
+            ..commands
+        });
     }
 }
 

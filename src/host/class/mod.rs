@@ -29,6 +29,9 @@ use crate::sim::play::state::{Clock, Controller, Orders};
 use crate::sim::play::view::{SeatView, seat_view};
 use bevy::prelude::*;
 use rand::rand_core::OsError;
+pub use seats::computer_player;
+
+mod seats;
 
 /// A class in play.
 pub struct Class {
@@ -106,19 +109,6 @@ impl Class {
         &mut self.roster
     }
 
-    /// Takes a seat away from its team (the teacher's): its token stops working, and its End
-    /// turn no longer counts.
-    pub fn release(&mut self, seat: SeatRef) {
-        self.roster.release(seat);
-        if let Some(r) = self
-            .tables
-            .get_mut(seat.table)
-            .and_then(|t| t.ready.get_mut(seat.nation))
-        {
-            *r = None;
-        }
-    }
-
     /// The number of matches.
     pub fn tables(&self) -> usize {
         self.tables.len()
@@ -152,7 +142,8 @@ impl Class {
     /// each seat.
     pub fn status(&self, browsers: impl Fn(SeatRef) -> usize) -> Vec<TableStatus> {
         let held: Vec<SeatRef> = self.roster.held().collect();
-        let sc = &self.rules.scenario;
+        let rules = &self.rules;
+        let sc = &rules.scenario;
         (0..self.tables.len())
             .filter_map(|table| {
                 let t = &self.tables[table];
@@ -169,6 +160,8 @@ impl Class {
                         SeatStatus {
                             nation: n.id.clone(),
                             name: n.name.clone(),
+                            computer: t.controller(nation).and_then(|c| computer_player(rules, c)),
+                            usual: computer_player(rules, rules.default_controllers()[nation]),
                             joined: held.contains(&seat),
                             browsers: browsers(seat),
                             chosen: orders.moves.get(nation).copied().flatten().is_some(),
@@ -233,6 +226,9 @@ impl Class {
             Some(brief::debrief(&self.rules.scenario, outcome, &records))
         });
         ServerMessage::View {
+            computer: t
+                .controller(seat.nation)
+                .and_then(|c| computer_player(&self.rules, c)),
             news: brief::news(&self.rules.scenario, &view),
             readings: brief::readings(&view),
             debrief,
@@ -242,7 +238,7 @@ impl Class {
             waiting: if view.outcome.is_some() {
                 Vec::new()
             } else {
-                (0..t.ready.len()).filter(|&n| !done(n)).collect()
+                t.people().into_iter().filter(|&n| !done(n)).collect()
             },
             view: Box::new(brief::on_the_wire(view)),
         }
@@ -315,7 +311,9 @@ impl Class {
         if world.get::<Clock>(entity).is_none_or(|c| c.finished()) {
             return Vec::new();
         }
-        for nation in 0..t.ready.len() {
+        let people = t.people();
+        let world = t.app.world_mut();
+        for &nation in &people {
             let chosen = world
                 .get::<Orders>(entity)
                 .is_some_and(|o| o.moves.get(nation).copied().flatten().is_some());
@@ -324,7 +322,7 @@ impl Class {
             }
         }
         t.app.update();
-        for nation in 0..t.ready.len() {
+        for nation in people {
             t.done(nation);
         }
         self.settle(SeatRef { table, nation: 0 })

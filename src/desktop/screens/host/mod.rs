@@ -2,15 +2,23 @@
 //! keeps an eye on. The address to type with a QR code of it (drawn by the `qrcode` library),
 //! the class code, the teacher's page, and the class roster, live: for each match its turn, and
 //! for each nation's seat whether a team has joined, how many browsers it has and whether it has
-//! chosen or is done. The teacher pauses and goes on from here. The class runs on its own
-//! threads (`host::start`); this screen reads its roster about once a second.
+//! chosen or is done. The teacher pauses and goes on from here, and opens a seat's controls
+//! (`seat.rs`: the computer takes it or gives it back, its team moves). The class runs on its
+//! own threads (`host::start`); this screen reads its roster about once a second. Opened from
+//! the title's "Host a class" (`setup.rs`), it stops hosting and goes back to the title.
+
+mod seat;
+mod setup;
+
+pub use seat::{SeatButton, SeatPanel};
+pub use setup::{HostForm, HostFormButton, host_a_class};
 
 use super::Screen;
 use crate::desktop::theme::widgets::{button, label, section};
 use crate::desktop::theme::{UiFonts, palette, size};
 use crate::host::connection::TeacherCommand;
 use crate::host::status::ClassStatus;
-use crate::launch::HostLaunch;
+use crate::launch::{HostLaunch, HostStarter};
 use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
@@ -23,6 +31,10 @@ pub struct Hosted {
     drawn: Option<ClassStatus>,
 }
 
+/// How this window starts a host of its own (the title's "Host a class").
+#[derive(Resource, Clone)]
+pub struct Starter(pub HostStarter);
+
 impl Hosted {
     pub fn new(launch: HostLaunch) -> Hosted {
         Hosted {
@@ -31,7 +43,7 @@ impl Hosted {
         }
     }
 
-    fn status(&self) -> ClassStatus {
+    pub(super) fn status(&self) -> ClassStatus {
         self.launch
             .running
             .status
@@ -50,9 +62,11 @@ struct RosterPanel;
 pub struct PauseAllButton;
 #[derive(Component)]
 pub struct GoOnButton;
+#[derive(Component)]
+pub struct StopHostingButton;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.init_resource::<SeatPanel>().add_systems(
         Update,
         (
             open_host_screen.run_if(resource_added::<Hosted>),
@@ -61,6 +75,7 @@ pub(super) fn plugin(app: &mut App) {
             .in_set(crate::desktop::Phase::Present),
     );
     app.add_systems(OnEnter(Screen::Host), spawn_host);
+    setup::plugin(app);
 }
 
 fn open_host_screen(mut next: ResMut<NextState<Screen>>) {
@@ -72,6 +87,7 @@ fn spawn_host(
     fonts: Res<UiFonts>,
     mut hosted: ResMut<Hosted>,
     mut images: ResMut<Assets<Image>>,
+    starter: Option<Res<Starter>>,
 ) {
     let status = hosted.status();
     hosted.drawn = None;
@@ -204,6 +220,13 @@ fn spawn_host(
         PauseAllButton,
     ));
     commands.spawn((ChildOf(buttons), button("Go on", &fonts, go_on), GoOnButton));
+    if starter.is_some() {
+        commands.spawn((
+            ChildOf(left),
+            button("Stop hosting", &fonts, stop_hosting),
+            StopHostingButton,
+        ));
+    }
     commands.spawn((
         ChildOf(root),
         RosterPanel,
@@ -231,15 +254,29 @@ fn go_on(_: On<Activate>, hosted: Res<Hosted>) {
     });
 }
 
-/// Draws the roster again when it changed (the window wakes about once a second to look).
+/// Stops the class (its matches are autosaved every turn) and goes back to the title, in the
+/// game's window.
+fn stop_hosting(_: On<Activate>, mut commands: Commands) {
+    commands.queue(|world: &mut World| {
+        if let Some(hosted) = world.remove_resource::<Hosted>() {
+            hosted.launch.running.stop();
+        }
+        world.insert_resource(crate::desktop::game_update_mode());
+        world.resource_mut::<NextState<Screen>>().set(Screen::Title);
+    });
+}
+
+/// Draws the roster again when it changed (the window wakes about once a second to look), or
+/// the teacher opened a seat's controls.
 fn redraw_roster(
     mut commands: Commands,
     fonts: Res<UiFonts>,
     mut hosted: ResMut<Hosted>,
+    seat_panel: Res<SeatPanel>,
     panel: Single<Entity, With<RosterPanel>>,
 ) {
     let status = hosted.status();
-    if hosted.drawn.as_ref() == Some(&status) {
+    if hosted.drawn.as_ref() == Some(&status) && !seat_panel.is_changed() {
         return;
     }
     let panel = *panel;
@@ -259,6 +296,7 @@ fn redraw_roster(
             ),
         ));
     }
+    seat::draw(&mut commands, panel, &fonts, &status, &seat_panel);
     for table in &status.tables {
         let state = match (table.outcome, table.paused) {
             (Some(o), _) => format!("over: {}", o.name()),
@@ -288,7 +326,9 @@ fn redraw_roster(
             } else {
                 ("open: no team yet".to_string(), palette::MUTED)
             };
-            let turn = if table.outcome.is_some() || !seat.joined {
+            let turn = if seat.computer.is_some() && table.outcome.is_none() {
+                "the computer plays"
+            } else if table.outcome.is_some() || !seat.joined {
                 ""
             } else if seat.done {
                 "done"
@@ -308,8 +348,8 @@ fn redraw_roster(
                 .id();
             for (width, text, colour) in [
                 (170.0, seat.name.clone(), palette::TEXT),
-                (240.0, team, colour),
-                (120.0, turn.to_string(), palette::TEXT),
+                (200.0, team, colour),
+                (150.0, turn.to_string(), palette::TEXT),
             ] {
                 commands.spawn((
                     ChildOf(row),
@@ -320,36 +360,32 @@ fn redraw_roster(
                     children![label(text, &fonts.regular, size::SMALL, colour)],
                 ));
             }
+            if table.outcome.is_none() {
+                let open = seat_panel.seat.as_ref() == Some(&(table.table, seat.nation.clone()));
+                commands.spawn((
+                    ChildOf(row),
+                    seat::small(
+                        if open { "Close" } else { "Change…" },
+                        &fonts,
+                        SeatButton::Pick {
+                            table: table.table,
+                            nation: seat.nation.clone(),
+                        },
+                    ),
+                ));
+            }
         }
     }
     hosted.drawn = Some(status);
 }
 
-/// A QR code of `address` as a texture: black modules on white, 6 pixels each, with the quiet
-/// zone the standard asks for (4 modules).
+/// A QR code of `address` as a texture (`host::address::qr_rgba`).
 fn qr_image(address: &str) -> Option<Image> {
-    let code = qrcode::QrCode::new(address.as_bytes()).ok()?;
-    let modules = code.width();
-    let colours = code.to_colors();
-    let (scale, quiet) = (6usize, 4usize);
-    let side = (modules + 2 * quiet) * scale;
-    let mut bytes = vec![255u8; side * side * 4];
-    for (k, c) in colours.iter().enumerate() {
-        if *c != qrcode::Color::Dark {
-            continue;
-        }
-        let (mx, my) = (k % modules + quiet, k / modules + quiet);
-        for y in my * scale..(my + 1) * scale {
-            for x in mx * scale..(mx + 1) * scale {
-                let at = (y * side + x) * 4;
-                bytes[at..at + 3].copy_from_slice(&[0, 0, 0]);
-            }
-        }
-    }
+    let (side, bytes) = crate::host::address::qr_rgba(address)?;
     Some(Image::new(
         Extent3d {
-            width: side as u32,
-            height: side as u32,
+            width: side,
+            height: side,
             depth_or_array_layers: 1,
         },
         TextureDimension::D2,

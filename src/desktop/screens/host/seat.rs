@@ -1,0 +1,262 @@
+//! The teacher's controls of one seat in the host window: picked from the roster, they let the
+//! computer play it (with any strategy and personality), give it back to people, move its
+//! team to an open seat, or take it away from its team. Each is a `TeacherCommand` to the
+//! class, as the teacher's page sends it; the roster redraws from what the class reports.
+
+use super::Hosted;
+use crate::desktop::theme::widgets::{Selected, activatable, label, row, section};
+use crate::desktop::theme::{UiFonts, palette, size};
+use crate::host::connection::TeacherCommand;
+use crate::host::status::ClassStatus;
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+/// The seat whose controls are open (match, nation id), with the strategy and personality
+/// picked for the computer.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct SeatPanel {
+    pub seat: Option<(usize, String)>,
+    pub strategy: String,
+    pub personality: String,
+}
+
+/// A control of the host window's roster (the tests press them).
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub enum SeatButton {
+    /// Open this seat's controls (or close them, when open).
+    Pick {
+        table: usize,
+        nation: String,
+    },
+    Strategy(String),
+    Personality(String),
+    Computer,
+    HandBack,
+    MoveTo {
+        table: usize,
+        nation: String,
+    },
+    Release,
+}
+
+/// A small button of the roster.
+pub(super) fn small(text: impl Into<String>, fonts: &UiFonts, button: SeatButton) -> impl Bundle {
+    (
+        activatable(press),
+        button,
+        Node {
+            padding: UiRect::axes(px(9), px(4)),
+            border_radius: BorderRadius::all(px(5)),
+            ..default()
+        },
+        children![label(text, &fonts.regular, size::SMALL, palette::TEXT)],
+    )
+}
+
+/// Draws the open seat's controls into `parent`.
+pub(super) fn draw(
+    commands: &mut Commands,
+    parent: Entity,
+    fonts: &UiFonts,
+    status: &ClassStatus,
+    panel: &SeatPanel,
+) {
+    let Some((table, nation)) = &panel.seat else {
+        return;
+    };
+    let Some(seat) = status
+        .tables
+        .get(*table)
+        .and_then(|t| t.seats.iter().find(|s| &s.nation == nation))
+    else {
+        return;
+    };
+    let card = commands.spawn((ChildOf(parent), section(6.0))).id();
+    let who = match &seat.computer {
+        Some(c) => format!(
+            "played by the computer ({}, {})",
+            c.strategy.replace('_', " "),
+            c.personality
+        ),
+        None if seat.joined => "played by its team".into(),
+        None => "open: no team yet".into(),
+    };
+    commands.spawn((
+        ChildOf(card),
+        label(
+            format!("{} in match {}: {who}", seat.name, table + 1),
+            &fonts.bold,
+            size::BODY,
+            palette::TITLE,
+        ),
+    ));
+    let line = |commands: &mut Commands, text: &str| {
+        commands.spawn((
+            ChildOf(card),
+            label(
+                text.to_string(),
+                &fonts.regular,
+                size::SMALL,
+                palette::MUTED,
+            ),
+        ));
+    };
+    if seat.computer.is_some() {
+        let r = commands.spawn((ChildOf(card), row(8.0))).id();
+        commands.spawn((
+            ChildOf(r),
+            small("Give back to people", fonts, SeatButton::HandBack),
+        ));
+    } else {
+        line(commands, "Let the computer play it, with the strategy");
+        let choices = |commands: &mut Commands,
+                       names: &[String],
+                       picked: &str,
+                       make: fn(String) -> SeatButton| {
+            let r = commands
+                .spawn((
+                    ChildOf(card),
+                    Node {
+                        flex_wrap: FlexWrap::Wrap,
+                        column_gap: px(6),
+                        row_gap: px(6),
+                        ..default()
+                    },
+                ))
+                .id();
+            for name in names {
+                let mut b = commands.spawn((
+                    ChildOf(r),
+                    small(name.replace('_', " "), fonts, make(name.clone())),
+                ));
+                if name == picked {
+                    b.insert(Selected);
+                }
+            }
+        };
+        choices(
+            commands,
+            &status.strategies,
+            &panel.strategy,
+            SeatButton::Strategy,
+        );
+        line(commands, "and the personality");
+        choices(
+            commands,
+            &status.personalities,
+            &panel.personality,
+            SeatButton::Personality,
+        );
+        let r = commands.spawn((ChildOf(card), row(8.0))).id();
+        commands.spawn((
+            ChildOf(r),
+            small("Let the computer play", fonts, SeatButton::Computer),
+        ));
+    }
+    if seat.joined {
+        line(commands, "Move its team to an open seat");
+        let r = commands
+            .spawn((
+                ChildOf(card),
+                Node {
+                    flex_wrap: FlexWrap::Wrap,
+                    column_gap: px(6),
+                    row_gap: px(6),
+                    ..default()
+                },
+            ))
+            .id();
+        let mut any = false;
+        for t in status.tables.iter().filter(|t| t.outcome.is_none()) {
+            for s in t.seats.iter().filter(|s| !s.joined) {
+                any = true;
+                commands.spawn((
+                    ChildOf(r),
+                    small(
+                        format!("Match {}: {}", t.table + 1, s.name),
+                        fonts,
+                        SeatButton::MoveTo {
+                            table: t.table,
+                            nation: s.nation.clone(),
+                        },
+                    ),
+                ));
+            }
+        }
+        if !any {
+            line(commands, "(no open seat)");
+        }
+        let r = commands.spawn((ChildOf(card), row(8.0))).id();
+        commands.spawn((
+            ChildOf(r),
+            small(
+                "Take the seat away from its team",
+                fonts,
+                SeatButton::Release,
+            ),
+        ));
+    }
+}
+
+fn press(
+    activate: On<Activate>,
+    buttons: Query<&SeatButton>,
+    hosted: Res<Hosted>,
+    mut panel: ResMut<SeatPanel>,
+) {
+    let Ok(button) = buttons.get(activate.entity) else {
+        return;
+    };
+    let status = hosted.status();
+    let seat = panel.seat.clone();
+    let teacher = |command: TeacherCommand| hosted.launch.running.teacher(command);
+    match (button, seat) {
+        (SeatButton::Pick { table, nation }, open) => {
+            if open.as_ref() == Some(&(*table, nation.clone())) {
+                panel.seat = None;
+                return;
+            }
+            let usual = status
+                .tables
+                .get(*table)
+                .and_then(|t| t.seats.iter().find(|s| &s.nation == nation))
+                .and_then(|s| s.usual.clone());
+            panel.seat = Some((*table, nation.clone()));
+            if let Some(u) = usual {
+                panel.strategy = u.strategy;
+                panel.personality = u.personality;
+            }
+        }
+        (SeatButton::Strategy(s), _) => panel.strategy = s.clone(),
+        (SeatButton::Personality(p), _) => panel.personality = p.clone(),
+        (_, None) => {}
+        (SeatButton::Computer, Some((table, nation))) => teacher(TeacherCommand::Computer {
+            table,
+            nation,
+            strategy: panel.strategy.clone(),
+            personality: panel.personality.clone(),
+        }),
+        (SeatButton::HandBack, Some((table, nation))) => {
+            teacher(TeacherCommand::HandBack { table, nation })
+        }
+        (
+            SeatButton::MoveTo {
+                table: t,
+                nation: n,
+            },
+            Some((table, nation)),
+        ) => {
+            teacher(TeacherCommand::MoveTeam {
+                table,
+                nation,
+                to_table: *t,
+                to_nation: n.clone(),
+            });
+            // The panel follows the team to its new seat.
+            panel.seat = Some((*t, n.clone()));
+        }
+        (SeatButton::Release, Some((table, nation))) => {
+            teacher(TeacherCommand::Release { table, nation })
+        }
+    }
+}
