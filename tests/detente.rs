@@ -43,6 +43,8 @@ mod resume;
 mod saves;
 #[path = "detente/seat_view.rs"]
 mod seat_view;
+#[path = "detente/seats.rs"]
+mod seats;
 #[path = "detente/secrecy.rs"]
 mod secrecy;
 #[path = "detente/session.rs"]

@@ -110,3 +110,37 @@ fn a_seat_kept_for_the_computer_is_not_offered() {
     assert!(roster.claim(0, "chn", None, from, now).is_err());
     assert!(roster.claim(5, "usa", None, from, now).is_err());
 }
+
+#[test]
+fn a_team_moves_with_its_token_and_team_code_to_an_open_seat_only() {
+    let mut roster = two_tables();
+    let (from, now) = here();
+    let (token, usa) = roster.claim(0, "usa", None, from, now).unwrap();
+    let code = roster.team_code(usa).unwrap().to_string();
+    let (_, held) = roster.claim(1, "rus", None, from, now).unwrap();
+    let open = SeatRef {
+        table: 1,
+        nation: 0,
+    };
+    assert!(roster.move_team(usa, held).is_err(), "a held seat");
+    assert!(
+        roster
+            .move_team(
+                usa,
+                SeatRef {
+                    table: 2,
+                    nation: 0
+                }
+            )
+            .is_err(),
+        "no such seat"
+    );
+    assert!(roster.move_team(open, usa).is_err(), "no team holds it");
+    roster.move_team(usa, open).unwrap();
+    assert_eq!(roster.resume(PROTOCOL_VERSION, token.as_str()), Ok(open));
+    assert_eq!(roster.team_code(open), Some(code.as_str()));
+    assert_eq!(roster.team_code(usa), None);
+    let listed = roster.tables();
+    assert!(listed[0].seats[0].open, "the seat it left is open");
+    assert!(!listed[1].seats[0].open);
+}

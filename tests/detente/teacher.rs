@@ -9,17 +9,23 @@ use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::{Receiver, channel};
 
-struct Pages {
-    hub: Hub,
+/// A hub and the pages open on it, each with the messages it was sent.
+pub(super) struct Pages {
+    pub(super) hub: Hub,
     inboxes: Vec<Receiver<String>>,
 }
 
 impl Pages {
-    fn new(seeds: &[u64]) -> Pages {
+    pub(super) fn new(seeds: &[u64]) -> Pages {
+        Pages::saving(seeds, None)
+    }
+
+    /// A class of `reset_2013`, one match per seed, autosaving in `folder` when given.
+    pub(super) fn saving(seeds: &[u64], folder: Option<std::path::PathBuf>) -> Pages {
         let rules = setup("reset_2013", &[], &[], None).rules;
         let class = Class::new(rules, seeds).unwrap();
         let options = HubOptions {
-            folder: None,
+            folder,
             passphrase: Some("Open Skies".into()),
             turn_timer: None,
             flood_per_second: 1000,
@@ -32,7 +38,7 @@ impl Pages {
     }
 
     /// A new page, from its own loopback address: its id.
-    fn open(&mut self) -> PageId {
+    pub(super) fn open(&mut self) -> PageId {
         let (outbox, inbox) = channel(1024);
         let id = self.inboxes.len() as PageId;
         self.hub.handle(
@@ -47,13 +53,13 @@ impl Pages {
         id
     }
 
-    fn send(&mut self, id: PageId, message: Value) {
+    pub(super) fn send(&mut self, id: PageId, message: Value) {
         let text = message.to_string();
         self.hub.handle(Inbound::Text { id, text }, Instant::now());
     }
 
     /// Every message page `id` was sent since last asked.
-    fn got(&mut self, id: PageId) -> Vec<Value> {
+    pub(super) fn got(&mut self, id: PageId) -> Vec<Value> {
         let mut out = Vec::new();
         while let Ok(text) = self.inboxes[id as usize].try_recv() {
             out.push(serde_json::from_str(&text).unwrap());
@@ -61,7 +67,7 @@ impl Pages {
         out
     }
 
-    fn code(&mut self, teacher: PageId) -> String {
+    pub(super) fn code(&mut self, teacher: PageId) -> String {
         self.send(
             teacher,
             json!({"type": "teach", "protocol": 1, "passphrase": "open  skies"}),
@@ -72,18 +78,26 @@ impl Pages {
     }
 
     /// A team on `nation` of match 0: its page.
-    fn team(&mut self, code: &str, nation: &str) -> PageId {
+    pub(super) fn team(&mut self, code: &str, nation: &str) -> PageId {
+        self.team_at(code, 0, nation)
+    }
+
+    /// A team on `nation` of match `table`: its page.
+    pub(super) fn team_at(&mut self, code: &str, table: usize, nation: &str) -> PageId {
         let page = self.open();
         self.send(
             page,
             json!({"type": "join", "protocol": 1, "class_code": code}),
         );
-        self.send(page, json!({"type": "claim", "table": 0, "nation": nation}));
+        self.send(
+            page,
+            json!({"type": "claim", "table": table, "nation": nation}),
+        );
         page
     }
 }
 
-fn last_view(messages: &[Value]) -> Value {
+pub(super) fn last_view(messages: &[Value]) -> Value {
     messages
         .iter()
         .rev()

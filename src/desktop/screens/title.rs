@@ -16,6 +16,10 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 pub struct NewGameButton;
 
+/// The title's "Host a class" button, there when this window can host (`launch::HostStarter`).
+#[derive(Component)]
+pub struct HostClassButton;
+
 fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>, starter: Option<Res<Starter>>) {
     let root = commands
         .spawn((
@@ -49,6 +53,7 @@ fn spawn_title(mut commands: Commands, fonts: Res<UiFonts>, starter: Option<Res<
         commands.spawn((
             ChildOf(root),
             keyed_button("Host a class", KeyCode::KeyH, &fonts, host_a_class),
+            HostClassButton,
             Tooltip(
                 "The whole class plays at once: this computer hosts, every team joins from a browser on the room's network."
                     .into(),

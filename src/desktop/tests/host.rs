@@ -3,13 +3,15 @@
 
 use super::{bare_app, click, first, screen, settle, texts};
 use crate::desktop::screens::Screen;
-use crate::desktop::screens::host::{GoOnButton, Hosted, PauseAllButton};
+use crate::desktop::screens::host::{
+    GoOnButton, HostFormButton, Hosted, PauseAllButton, SeatButton, Starter, StopHostingButton,
+};
 use crate::desktop::settings::SettingsFile;
 use crate::desktop::ui_plugin;
 use crate::host::class::Class;
 use crate::host::hub::HubOptions;
 use crate::host::start::start;
-use crate::launch::HostLaunch;
+use crate::launch::{HostLaunch, HostRequest, HostStarter};
 use crate::sim::play::rules::shipped;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
@@ -29,11 +31,11 @@ fn until_shown(app: &mut App, needle: &str) {
     }
 }
 
-#[test]
-fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
-    let rules = shipped("multipolar_2030");
-    let running = start(
-        move || Ok(Class::new(rules, &[4, 4]).expect("a random source")),
+/// A class of `scenario` served on the loopback address, one match per seed.
+fn serve(scenario: &str, seeds: Vec<u64>) -> crate::host::start::Running {
+    let rules = shipped(scenario);
+    start(
+        move || Ok(Class::new(rules, &seeds).expect("a random source")),
         HubOptions {
             folder: None,
             passphrase: Some("red fox".into()),
@@ -43,7 +45,21 @@ fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
         },
         "127.0.0.1:0".parse().unwrap(),
     )
-    .unwrap();
+    .unwrap()
+}
+
+/// The button of `SeatButton` kind `which` on screen.
+fn seat_button(app: &mut App, which: &SeatButton) -> Entity {
+    let mut q = app.world_mut().query::<(Entity, &SeatButton)>();
+    q.iter(app.world())
+        .find(|(_, b)| *b == which)
+        .map(|(e, _)| e)
+        .unwrap_or_else(|| panic!("no {which:?} on screen"))
+}
+
+#[test]
+fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
+    let running = serve("multipolar_2030", vec![4, 4]);
     let address = format!("http://{}", running.address);
     let code = running.status.lock().unwrap().class_code.clone();
     let mut app = bare_app();
@@ -78,4 +94,113 @@ fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
     let go_on = first::<GoOnButton>(&mut app);
     click(&mut app, go_on);
     until_shown(&mut app, "turn 0 of 40 played");
+}
+
+/// From the roster, the teacher lets the computer play a seat with the strategy picked, and
+/// gives it back.
+#[test]
+fn the_host_window_gives_a_seat_to_the_computer_and_back() {
+    let running = serve("reset_2013", vec![9]);
+    let mut app = bare_app();
+    app.insert_resource(SettingsFile(None));
+    app.add_message::<KeyboardInput>();
+    ui_plugin(&mut app);
+    app.insert_resource(Hosted::new(HostLaunch {
+        running,
+        what: "reset_2013, 1 match, seed 9".into(),
+        passphrase: "red fox".into(),
+    }));
+    settle(&mut app);
+    until_shown(&mut app, "Russia");
+    let pick = SeatButton::Pick {
+        table: 0,
+        nation: "rus".into(),
+    };
+    let b = seat_button(&mut app, &pick);
+    click(&mut app, b);
+    until_shown(&mut app, "Russia in match 1: open: no team yet");
+    let b = seat_button(&mut app, &SeatButton::Strategy("grudger".into()));
+    click(&mut app, b);
+    let b = seat_button(&mut app, &SeatButton::Computer);
+    click(&mut app, b);
+    until_shown(&mut app, "played by the computer (grudger,");
+    until_shown(&mut app, "the computer plays");
+    let b = seat_button(&mut app, &SeatButton::HandBack);
+    click(&mut app, b);
+    until_shown(&mut app, "Russia in match 1: open: no team yet");
+}
+
+/// The title's "Host a class": pick a scenario, set the matches, start; the window becomes the
+/// host window, and "Stop hosting" goes back to the title.
+#[test]
+fn host_a_class_from_the_title_screen() {
+    use std::sync::{Arc, Mutex};
+    let asked: Arc<Mutex<Vec<HostRequest>>> = Arc::default();
+    let seen = asked.clone();
+    let starter = HostStarter(Arc::new(move |request: &HostRequest| {
+        seen.lock().unwrap().push(request.clone());
+        let seeds = vec![5; request.matches];
+        Ok(HostLaunch {
+            running: serve("reset_2013", seeds),
+            what: format!("{}, {} matches", request.scenario, request.matches),
+            passphrase: "made-up".into(),
+        })
+    }));
+    let mut app = bare_app();
+    app.insert_resource(SettingsFile(None));
+    app.add_message::<KeyboardInput>();
+    app.insert_resource(Starter(starter));
+    ui_plugin(&mut app);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Title);
+    let host = first::<crate::desktop::screens::title::HostClassButton>(&mut app);
+    click(&mut app, host);
+    assert_eq!(screen(&app), Screen::Picker);
+    let card = {
+        let mut q = app
+            .world_mut()
+            .query::<(Entity, &crate::desktop::screens::picker::ScenarioCard)>();
+        q.iter(app.world())
+            .find(|(_, c)| c.0 == "reset_2013")
+            .map(|(e, _)| e)
+            .expect("the reset_2013 card")
+    };
+    click(&mut app, card);
+    assert_eq!(screen(&app), Screen::HostSetup);
+    until_shown(&mut app, "1 matches of 2 nations each");
+    for which in [
+        HostFormButton::More,
+        HostFormButton::More,
+        HostFormButton::OwnSeeds,
+    ] {
+        let b = form_button(&mut app, which);
+        click(&mut app, b);
+    }
+    until_shown(&mut app, "3 matches of 2 nations each: seats for 6 teams");
+    let b = form_button(&mut app, HostFormButton::Start);
+    click(&mut app, b);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Host);
+    assert_eq!(
+        *asked.lock().unwrap(),
+        vec![HostRequest {
+            scenario: "reset_2013".into(),
+            matches: 3,
+            different_seeds: true,
+        }]
+    );
+    until_shown(&mut app, "Match 3");
+    let stop = first::<StopHostingButton>(&mut app);
+    click(&mut app, stop);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(app.world().get_resource::<Hosted>().is_none());
+}
+
+fn form_button(app: &mut App, which: HostFormButton) -> Entity {
+    let mut q = app.world_mut().query::<(Entity, &HostFormButton)>();
+    q.iter(app.world())
+        .find(|(_, b)| **b == which)
+        .map(|(e, _)| e)
+        .unwrap_or_else(|| panic!("no {which:?} on screen"))
 }

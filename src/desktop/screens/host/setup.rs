@@ -47,7 +47,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::HostSetup), spawn_form)
         .add_systems(
             Update,
-            respawn_form.run_if(in_state(Screen::HostSetup).and_then(resource_changed::<HostForm>)),
+            respawn_form.run_if(
+                in_state(Screen::HostSetup).and_then(resource_exists_and_changed::<HostForm>),
+            ),
         );
 }
 

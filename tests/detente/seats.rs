@@ -1,0 +1,180 @@
+//! The teacher decides who plays each seat, on the hub itself: the computer takes a team's
+//! seat (with a strategy and personality) and gives it back, and a team moves, with all its
+//! pages, to another seat. Each hand-over is in the match's autosave, which replays.
+
+use super::teacher::{Pages, last_view};
+use serde_json::{Value, json};
+
+fn refusals(messages: &[Value]) -> Vec<String> {
+    messages
+        .iter()
+        .filter(|m| m["type"] == "refused")
+        .map(|m| m["text"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn not_done(messages: &[Value]) -> Option<String> {
+    messages
+        .iter()
+        .find(|m| m["error"]["kind"] == "not_done")
+        .map(|m| m["error"]["why"].as_str().unwrap_or_default().to_string())
+}
+
+#[test]
+fn the_computer_takes_a_teams_seat_and_gives_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pages::saving(&[3], Some(dir.path().to_path_buf()));
+    let teacher = p.open();
+    let code = p.code(teacher);
+    let usa = p.team(&code, "usa");
+    let rus = p.team(&code, "rus");
+    let first = last_view(&p.got(rus));
+    assert_eq!(first["computer"], Value::Null);
+    let m0 = first["view"]["moves"][0]["move_index"].clone();
+    let roster = p.got(teacher).pop().unwrap();
+    let status = &roster["status"];
+    assert!(status["strategies"].as_array().unwrap().len() >= 12);
+    assert!(!status["personalities"].as_array().unwrap().is_empty());
+    assert!(status["tables"][0]["seats"][1]["usual"]["strategy"].is_string());
+
+    // Names the rules do not know are refused, in words, and change nothing.
+    p.send(
+        teacher,
+        json!({"type": "computer", "table": 0, "nation": "rus", "strategy": "nice", "personality": "realist"}),
+    );
+    let why = not_done(&p.got(teacher)).expect("refused");
+    assert!(why.contains("unknown strategy"), "{why}");
+    p.send(
+        teacher,
+        json!({"type": "computer", "table": 0, "nation": "rus", "strategy": "grudger", "personality": "realist"}),
+    );
+    let handed = last_view(&p.got(rus));
+    assert_eq!(handed["computer"]["strategy"], "grudger");
+    assert_eq!(handed["computer"]["personality"], "realist");
+    let roster = p.got(teacher).pop().unwrap();
+    assert_eq!(
+        roster["status"]["tables"][0]["seats"][1]["computer"]["strategy"],
+        "grudger"
+    );
+    assert_eq!(roster["status"]["tables"][0]["seats"][1]["joined"], true);
+    // The team watches: its move is refused, and nobody waits for it.
+    p.send(rus, json!({"type": "choose", "move_index": m0}));
+    let refused = refusals(&p.got(rus));
+    assert!(
+        refused.iter().any(|r| r.contains("not played by a person")),
+        "{refused:?}"
+    );
+    p.send(usa, json!({"type": "choose", "move_index": m0}));
+    p.send(usa, json!({"type": "end_turn"}));
+    let after = last_view(&p.got(usa));
+    assert_eq!(after["view"]["turn"], 1, "{after}");
+    assert_eq!(last_view(&p.got(rus))["view"]["turn"], 1);
+
+    // Given back, the seat is its team's again, and the turn waits for it.
+    p.send(
+        teacher,
+        json!({"type": "hand_back", "table": 0, "nation": "rus"}),
+    );
+    assert_eq!(last_view(&p.got(rus))["computer"], Value::Null);
+    p.send(usa, json!({"type": "choose", "move_index": m0}));
+    p.send(usa, json!({"type": "end_turn"}));
+    let waiting = last_view(&p.got(usa));
+    assert_eq!(waiting["view"]["turn"], 1);
+    assert_eq!(waiting["waiting"], json!([1]));
+    p.send(rus, json!({"type": "choose", "move_index": m0}));
+    p.send(rus, json!({"type": "end_turn"}));
+    assert_eq!(last_view(&p.got(rus))["view"]["turn"], 2);
+
+    // The autosave holds both hand-overs and replays.
+    let save = dir.path().join("match-01.ron");
+    let text = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        text.contains(r#"seats: [("rus", Ai(strategy: "grudger""#),
+        "{text}"
+    );
+    assert!(text.contains(r#"seats: [("rus", Human)]"#), "{text}");
+    let out = super::common::succeeds(&["replay", save.to_str().unwrap()]);
+    assert!(out.contains("verified"), "{out}");
+}
+
+#[test]
+fn a_team_moves_with_all_its_pages_to_an_open_seat() {
+    let mut p = Pages::new(&[4, 4]);
+    let teacher = p.open();
+    let code = p.code(teacher);
+    let usa = p.team(&code, "usa");
+    let seated = p
+        .got(usa)
+        .into_iter()
+        .find(|m| m["type"] == "seated")
+        .unwrap();
+    let (token, team_code) = (seated["token"].clone(), seated["team_code"].clone());
+    // A teammate's laptop on the same seat.
+    let mate = p.open();
+    p.send(
+        mate,
+        json!({"type": "join", "protocol": 1, "class_code": code}),
+    );
+    p.send(
+        mate,
+        json!({"type": "claim", "table": 0, "nation": "usa", "team_code": team_code}),
+    );
+    p.got(mate);
+    let rus = p.team_at(&code, 1, "usa");
+    p.got(teacher);
+
+    // Not to a seat a team holds, and not by a team's page.
+    p.send(
+        teacher,
+        json!({"type": "move_team", "table": 0, "nation": "usa", "to_table": 1, "to_nation": "usa"}),
+    );
+    let why = not_done(&p.got(teacher)).expect("refused");
+    assert!(why.contains("holds that seat"), "{why}");
+    p.send(
+        rus,
+        json!({"type": "move_team", "table": 0, "nation": "usa", "to_table": 1, "to_nation": "rus"}),
+    );
+    assert!(
+        p.got(rus)
+            .iter()
+            .any(|m| m["error"]["kind"] == "out_of_order")
+    );
+
+    p.send(
+        teacher,
+        json!({"type": "move_team", "table": 0, "nation": "usa", "to_table": 1, "to_nation": "rus"}),
+    );
+    let mut moved = Value::Null;
+    for page in [usa, mate] {
+        let got = p.got(page);
+        let seated = got.iter().find(|m| m["type"] == "seated").expect("seated");
+        assert_eq!(
+            (&seated["table"], &seated["nation"], &seated["token"]),
+            (&json!(1), &json!(1), &token)
+        );
+        assert!(got.iter().any(|m| m["type"] == "brief"));
+        moved = last_view(&got);
+        assert_eq!(moved["view"]["nation"], 1);
+    }
+    // Its commands play the new seat: its move shows in that match's roster.
+    let m0 = moved["view"]["moves"][0]["move_index"].clone();
+    p.send(usa, json!({"type": "choose", "move_index": m0}));
+    assert_eq!(last_view(&p.got(mate))["view"]["chosen"], m0);
+    let roster = p.got(teacher).pop().unwrap();
+    let tables = &roster["status"]["tables"];
+    assert_eq!(
+        tables[0]["seats"][0]["joined"], false,
+        "the seat it left is open"
+    );
+    assert_eq!(tables[1]["seats"][1]["joined"], true);
+    assert_eq!(tables[1]["seats"][1]["chosen"], true);
+    assert_eq!(tables[1]["seats"][1]["browsers"], 2);
+    // Its token brings a reloaded page to the new seat.
+    let again = p.open();
+    p.send(
+        again,
+        json!({"type": "resume", "protocol": 1, "token": token}),
+    );
+    let got = p.got(again);
+    assert_eq!(last_view(&got)["view"]["nation"], 1);
+}
