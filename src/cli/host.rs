@@ -208,6 +208,9 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
             turn_timer: args.turn_timer,
             flood_per_second: args.flood_limit.max(1),
             hold: Some(hold),
+            debrief: Some(crate::host::hub::Debriefer(std::sync::Arc::new(
+                super::report::class_debrief,
+            ))),
         },
         bind,
         what,

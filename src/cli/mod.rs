@@ -25,6 +25,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use host::{HostArgs, for_window as host_for_window};
+pub use report::class_debrief;
 pub use setup::Setup;
 
 #[derive(Parser, Debug)]

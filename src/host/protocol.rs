@@ -70,6 +70,8 @@ pub enum ClientMessage {
         to_table: usize,
         to_nation: String,
     },
+    /// The teacher's: the class debrief, now (answered with `debrief`).
+    Debrief {},
     /// The teacher's: end each turn after this many seconds (10 to 3600), or never when absent.
     /// A team that has not chosen by then plays the scenario's own AI's move for that turn.
     Timer { seconds: Option<u32> },
@@ -117,6 +119,9 @@ pub enum ServerMessage {
     /// The match's turn timer: the turn ends in `seconds_left` seconds (the page counts down),
     /// or there is no timer now (`null`). Sent when it starts or stops, and on being seated.
     Timer { seconds_left: Option<u32> },
+    /// The class debrief (a whole HTML page: every match side by side, declassified, and the
+    /// class against 1,000 AI games), for the teacher's page: asked for with `debrief`.
+    Debrief { html: String },
     /// The class roster, for the teacher's page: sent on the passphrase and after every change.
     Roster { status: Box<ClassStatus> },
     /// The rules would not take the command, and why, in words and as the typed refusal.

@@ -3,15 +3,20 @@
 //! until the process ends.
 
 use crate::host::address::addresses;
-use crate::host::class::Class;
+use crate::host::class::{Class, MatchCopy};
 use crate::host::connection::TeacherCommand;
 use crate::host::hub::{Hub, HubOptions, Inbound};
 use crate::host::server;
 use crate::host::status::ClassStatus;
 use crate::sim::InputError;
+use crate::sim::play::session::{Facilitate, Facilitated};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// How long the host window waits for the class to answer a question.
+const ANSWER_WITHIN: Duration = Duration::from_secs(5);
 
 /// A host that is serving.
 pub struct Running {
@@ -141,6 +146,40 @@ impl Running {
         if let Some(local) = &self.local {
             let _ = local.send(Inbound::Local(command));
         }
+    }
+
+    /// The host window's facilitator panel: carries out `command` on match `table` and
+    /// answers with what was done and a copy of the match after it. Errors, in words, when the
+    /// rules refused it, or the class does not answer within 5 s (it has stopped).
+    pub fn facilitate(
+        &self,
+        table: usize,
+        command: Facilitate,
+    ) -> Result<(Facilitated, MatchCopy), String> {
+        let (reply, answer) = std::sync::mpsc::channel();
+        self.ask(Inbound::Facilitate {
+            table,
+            command,
+            reply,
+        })?;
+        answer
+            .recv_timeout(ANSWER_WITHIN)
+            .map_err(|_| "the class did not answer".to_string())?
+    }
+
+    /// A copy of match `table` as it is now (for the host window's facilitator panel and
+    /// projector), or `None` when there is no such match or the class does not answer.
+    pub fn copy_of(&self, table: usize) -> Option<MatchCopy> {
+        let (reply, answer) = std::sync::mpsc::channel();
+        self.ask(Inbound::Copy { table, reply }).ok()?;
+        answer.recv_timeout(ANSWER_WITHIN).ok().flatten()
+    }
+
+    fn ask(&self, question: Inbound) -> Result<(), String> {
+        self.local
+            .as_ref()
+            .and_then(|l| l.send(question).ok())
+            .ok_or_else(|| "the class has stopped".to_string())
     }
 
     fn halt(&mut self) {

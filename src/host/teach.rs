@@ -23,6 +23,8 @@ pub enum TeacherCommand {
     },
     /// People play the seat again, from this turn on.
     HandBack { table: usize, nation: String },
+    /// The class debrief page, for the teacher's page that asked.
+    Debrief,
     /// The team holding one seat moves to another that no team holds.
     MoveTeam {
         table: usize,
@@ -51,6 +53,7 @@ impl TeacherCommand {
                 personality,
             },
             ClientMessage::HandBack { table, nation } => TeacherCommand::HandBack { table, nation },
+            ClientMessage::Debrief {} => TeacherCommand::Debrief,
             ClientMessage::MoveTeam {
                 table,
                 nation,

@@ -178,3 +178,109 @@ fn a_team_moves_with_all_its_pages_to_an_open_seat() {
     let got = p.got(again);
     assert_eq!(last_view(&got)["view"]["nation"], 1);
 }
+
+/// The teacher's page asks for the class debrief: the host makes it from the class folder as
+/// `detente report` does, for the teacher only.
+#[test]
+fn the_host_serves_the_class_debrief_to_the_teacher_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pages::saving(&[6, 6], Some(dir.path().to_path_buf()));
+    let teacher = p.open();
+    let code = p.code(teacher);
+    let usa = p.team(&code, "usa");
+    p.send(usa, json!({"type": "debrief"}));
+    assert!(
+        p.got(usa)
+            .iter()
+            .any(|m| m["error"]["kind"] == "out_of_order")
+    );
+    p.send(teacher, json!({"type": "debrief"}));
+    let got = p.got(teacher);
+    let debrief = got
+        .iter()
+        .find(|m| m["type"] == "debrief")
+        .unwrap_or_else(|| panic!("{got:?}"));
+    let html = debrief["html"].as_str().unwrap();
+    for needle in [
+        "<html",
+        "Match 1",
+        "Match 2",
+        "The class against 1000 AI games",
+    ] {
+        assert!(html.contains(needle), "{needle}");
+    }
+    // Without a class folder there is nothing to debrief, and the teacher is told so.
+    let mut bare = Pages::new(&[6]);
+    let teacher = bare.open();
+    bare.code(teacher);
+    bare.send(teacher, json!({"type": "debrief"}));
+    let why = not_done(&bare.got(teacher)).expect("refused");
+    assert!(why.contains("no class folder"), "{why}");
+}
+
+/// The host window's facilitator panel works on the hosted match: a rollback sends every team
+/// its view of the earlier turn, and a changed parameter is in the odds the teams are shown.
+#[test]
+fn the_facilitator_rolls_a_hosted_match_back_and_changes_its_parameters() {
+    use detente::host::hub::Inbound;
+    use detente::sim::play::session::{Facilitate, Facilitated};
+    use std::time::Instant;
+    let mut p = Pages::new(&[8]);
+    let teacher = p.open();
+    let code = p.code(teacher);
+    let usa = p.team(&code, "usa");
+    let rus = p.team(&code, "rus");
+    for _ in 0..2 {
+        for page in [usa, rus] {
+            let view = last_view(&p.got(page));
+            let m = view["view"]["moves"][0]["move_index"].clone();
+            p.send(page, json!({"type": "choose", "move_index": m}));
+            p.send(page, json!({"type": "end_turn"}));
+        }
+    }
+    let before = last_view(&p.got(usa));
+    assert_eq!(before["view"]["turn"], 2);
+    let ask = |p: &mut Pages, command: Facilitate| {
+        let (reply, answer) = std::sync::mpsc::channel();
+        p.hub.handle(
+            Inbound::Facilitate {
+                table: 0,
+                command,
+                reply,
+            },
+            Instant::now(),
+        );
+        answer.recv().unwrap()
+    };
+    let (done, copy) = ask(&mut p, Facilitate::RollBack(1)).unwrap();
+    assert_eq!(done, Facilitated::RolledBack(1));
+    assert_eq!(copy.state.globals.turn, 1);
+    let mut rolled = Vec::new();
+    for page in [usa, rus] {
+        let view = last_view(&p.got(page));
+        assert_eq!(view["view"]["turn"], 1, "{view}");
+        assert_eq!(view["done"], false);
+        rolled.push(view);
+    }
+    let odds = |view: &Value| -> Vec<f64> {
+        let moves = view["view"]["moves"].as_array().unwrap();
+        moves.iter().map(|m| m["odds"].as_f64().unwrap()).collect()
+    };
+    let plain = odds(&rolled[0]);
+    let (done, copy) = ask(
+        &mut p,
+        Facilitate::SetParam("params.perception.detect=0.1".into()),
+    )
+    .unwrap();
+    assert!(matches!(done, Facilitated::ParamChanged(_)));
+    assert!((copy.rules.scenario.params.perception.detect - 0.1).abs() < 1e-12);
+    let after = last_view(&p.got(usa));
+    assert_ne!(
+        odds(&after),
+        plain,
+        "the odds shown follow the new parameter"
+    );
+    // What the rules refuse comes back in words.
+    let why = ask(&mut p, Facilitate::RollBack(9)).unwrap_err();
+    assert!(why.contains("no turn 9"), "{why}");
+}

@@ -4,7 +4,7 @@
 
 use super::common::setup;
 use detente::host::class::Class;
-use detente::host::hub::{Hub, HubOptions, Inbound, PageId};
+use detente::host::hub::{Debriefer, Hub, HubOptions, Inbound, PageId};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::{Receiver, channel};
@@ -24,12 +24,17 @@ impl Pages {
     pub(super) fn saving(seeds: &[u64], folder: Option<std::path::PathBuf>) -> Pages {
         let rules = setup("reset_2013", &[], &[], None).rules;
         let class = Class::new(rules, seeds).unwrap();
+        // With a folder, the host serves the class debrief as `detente report` makes it.
+        let debrief = folder
+            .as_ref()
+            .map(|_| Debriefer(std::sync::Arc::new(detente::cli::class_debrief)));
         let options = HubOptions {
             folder,
             passphrase: Some("Open Skies".into()),
             turn_timer: None,
             flood_per_second: 1000,
             hold: None,
+            debrief,
         };
         Pages {
             hub: Hub::new(class, options, vec!["http://127.0.0.1:8080".into()]),
@@ -337,6 +342,7 @@ fn a_resumed_class_keeps_its_teachers_passphrase() {
         turn_timer: None,
         flood_per_second: 1000,
         hold: None,
+        debrief: None,
     };
     let mut p = Pages {
         hub: Hub::new(back, options, vec!["http://127.0.0.1:8080".into()]),

@@ -251,6 +251,13 @@ pub(super) fn made_with_html(m: &MadeWith) -> String {
 }
 
 /// The page: the game's colours, the embedded Inter, the body.
+/// The class debrief of a class folder as a whole page, for the host to serve (errors in
+/// words).
+pub fn class_debrief(dir: &Path) -> Result<String, String> {
+    let (title, body) = class::class(dir).map_err(|e| e.to_string())?;
+    Ok(page(&title, &body))
+}
+
 fn page(title: &str, body: &str) -> String {
     let regular = base64(crate::look::FONT_REGULAR);
     let bold = base64(crate::look::FONT_BOLD);

@@ -42,6 +42,7 @@ fn serve(scenario: &str, seeds: Vec<u64>) -> crate::host::start::Running {
             turn_timer: None,
             flood_per_second: 20,
             hold: None,
+            debrief: None,
         },
         "127.0.0.1:0".parse().unwrap(),
     )
@@ -203,4 +204,67 @@ fn form_button(app: &mut App, which: HostFormButton) -> Entity {
         .find(|(_, b)| **b == which)
         .map(|(e, _)| e)
         .unwrap_or_else(|| panic!("no {which:?} on screen"))
+}
+
+/// Each match's facilitator panel and projector open from the roster: the panel's commands
+/// happen in the hosted match (the roster shows it paused), and the projector shows its true
+/// state.
+#[test]
+fn a_matchs_facilitator_panel_and_projector_open_from_the_host_window() {
+    use crate::desktop::screens::Menu;
+    use crate::desktop::screens::facilitator::{FacilitatorButton, FacilitatorStatus};
+    use crate::desktop::screens::host::MatchButton;
+    let running = serve("reset_2013", vec![3, 3]);
+    let mut app = bare_app();
+    app.insert_resource(SettingsFile(None));
+    app.add_message::<KeyboardInput>();
+    ui_plugin(&mut app);
+    app.insert_resource(Hosted::new(HostLaunch {
+        running,
+        what: "reset_2013, 2 matches, seed 3".into(),
+        passphrase: "red fox".into(),
+    }));
+    settle(&mut app);
+    until_shown(&mut app, "Match 2");
+    let find = |app: &mut App, which: MatchButton| {
+        let mut q = app.world_mut().query::<(Entity, &MatchButton)>();
+        q.iter(app.world())
+            .find(|(_, b)| **b == which)
+            .map(|(e, _)| e)
+            .unwrap()
+    };
+    let b = find(&mut app, MatchButton::Facilitator(1));
+    click(&mut app, b);
+    settle(&mut app);
+    assert_eq!(
+        *app.world().resource::<State<Menu>>().get(),
+        Menu::Facilitator
+    );
+    let pause = {
+        let mut q = app.world_mut().query::<(Entity, &FacilitatorButton)>();
+        q.iter(app.world())
+            .find(|(_, b)| **b == FacilitatorButton::Pause)
+            .map(|(e, _)| e)
+            .unwrap()
+    };
+    click(&mut app, pause);
+    settle(&mut app);
+    let said = app.world().resource::<FacilitatorStatus>().0.clone();
+    assert!(said.contains("Match 2: The match is paused"), "{said}");
+    // The hosted match itself is paused, not only the copy: the roster says so.
+    until_shown(&mut app, "Match 2 · paused");
+    let status = app.world().resource::<Hosted>().status();
+    assert!(status.tables[1].paused && !status.tables[0].paused);
+    app.world_mut()
+        .resource_mut::<NextState<Menu>>()
+        .set(Menu::None);
+    settle(&mut app);
+    let b = find(&mut app, MatchButton::Projector(0));
+    click(&mut app, b);
+    settle(&mut app);
+    assert_eq!(
+        *app.world().resource::<State<Menu>>().get(),
+        Menu::Projector
+    );
+    until_shown(&mut app, "The true state");
 }

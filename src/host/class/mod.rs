@@ -31,7 +31,10 @@ use bevy::prelude::*;
 use rand::rand_core::OsError;
 pub use seats::computer_player;
 
+mod facilitate;
 mod seats;
+
+pub use facilitate::MatchCopy;
 
 /// A class in play.
 pub struct Class {
@@ -206,9 +209,11 @@ impl Class {
         };
         let mut records = vec![t.opening.clone()];
         records.extend(history.0.iter().cloned());
+        // The match's own rules: the facilitator may have changed its parameters.
+        let rules = world.get_resource::<Rules>().unwrap_or(&self.rules);
         nations
             .iter()
-            .map(|&nation| seat_view(&self.rules, at, orders, &records, nation))
+            .map(|&nation| seat_view(rules, at, orders, &records, nation))
             .collect()
     }
 

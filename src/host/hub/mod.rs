@@ -9,13 +9,14 @@ mod timer;
 use crate::host::access::Throttle;
 use crate::host::address::qr_svg;
 use crate::host::charts;
-use crate::host::class::{Class, Outbox};
+use crate::host::class::{Class, MatchCopy, Outbox};
 use crate::host::connection::{Connection, Step, TeacherCommand};
 use crate::host::folder;
 use crate::host::protocol::{ProtocolError, ServerMessage};
 use crate::host::roster::teacher_words;
 use crate::host::status::ClassStatus;
 use crate::sim::archive::guard::Guard;
+use crate::sim::play::session::{Facilitate, Facilitated};
 use crate::sim::play::strategy::Strategy;
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -47,6 +48,18 @@ pub enum Inbound {
     Closed { id: PageId },
     /// A teacher's command from the host window, on the teacher's own machine.
     Local(TeacherCommand),
+    /// The host window's facilitator panel: a command for match `table`, answered with what
+    /// was done and the match's copy after it, or why not.
+    Facilitate {
+        table: usize,
+        command: Facilitate,
+        reply: std::sync::mpsc::Sender<Result<(Facilitated, MatchCopy), String>>,
+    },
+    /// The host window's facilitator panel or projector: a copy of match `table` now.
+    Copy {
+        table: usize,
+        reply: std::sync::mpsc::Sender<Option<MatchCopy>>,
+    },
 }
 
 /// The longest and shortest turn timer, in seconds.
@@ -75,7 +88,14 @@ pub struct HubOptions {
     pub flood_per_second: u32,
     /// The lock on the class folder (`folder::hold`), kept while the hub runs.
     pub hold: Option<std::fs::File>,
+    /// What makes the class debrief page from the class folder, when the host serves one.
+    pub debrief: Option<Debriefer>,
 }
+
+/// Makes the class debrief page (a whole HTML document) from a class folder: `detente
+/// report`'s, which `cli` gives the host (the host does not import it). Errors in words.
+#[derive(Clone)]
+pub struct Debriefer(pub Arc<dyn Fn(&std::path::Path) -> Result<String, String> + Send + Sync>);
 
 /// The class and its pages.
 pub struct Hub {
@@ -173,6 +193,25 @@ impl Hub {
                 self.pages.remove(&id);
             }
             Inbound::Local(command) => self.teacher(None, command),
+            Inbound::Facilitate {
+                table,
+                command,
+                reply,
+            } => {
+                let done = self.class.facilitate(table, command).map(|(done, out)| {
+                    self.route(out);
+                    self.changed(table);
+                    done
+                });
+                let copied = done.and_then(|d| {
+                    let copy = self.class.copy(table).ok_or("the match is gone")?;
+                    Ok((d, copy))
+                });
+                let _ = reply.send(copied);
+            }
+            Inbound::Copy { table, reply } => {
+                let _ = reply.send(self.class.copy(table));
+            }
         }
         self.after_change();
     }
@@ -272,6 +311,16 @@ impl Hub {
     }
 
     /// Saves each match whose turn moved on since its last save, and stops its turn timer.
+    /// The teacher changed match `table` mid-turn (a hand-over, a facilitator's command): it
+    /// autosaves now, not only at the end of the turn.
+    pub(super) fn changed(&mut self, table: usize) {
+        self.autosave();
+        if let Some(folder) = self.options.folder.clone() {
+            let saved = folder::write_match(&folder, &self.class, table);
+            self.said(saved.err().map(|e| e.to_string()));
+        }
+    }
+
     fn autosave(&mut self) {
         for table in 0..self.class.tables() {
             let turn = self.class.turn(table);

@@ -2,9 +2,10 @@
 //! teacher's commands (pause, take a seat away, the turn timer, the computer taking a seat or
 //! giving it back, a team moving to another seat), from that page or from the host window.
 
-use super::{Hub, PageId, TIMER_RANGE};
+use super::{Debriefer, Hub, PageId, TIMER_RANGE};
 use crate::host::class::Outbox;
 use crate::host::connection::TeacherCommand;
+use crate::host::folder;
 use crate::host::protocol::{ProtocolError, ServerMessage};
 use crate::host::roster::SeatRef;
 use crate::sim::play::state::Controller;
@@ -97,13 +98,13 @@ impl Hub {
                 let done = self
                     .seat_named(table, &nation)
                     .and_then(|seat| self.class.computer(seat, &strategy, &personality));
-                self.carried_out(id, done);
+                self.carried_out(id, table, done);
             }
             TeacherCommand::HandBack { table, nation } => {
                 let done = self
                     .seat_named(table, &nation)
                     .and_then(|seat| self.class.hand_over(seat, Controller::Human));
-                self.carried_out(id, done);
+                self.carried_out(id, table, done);
             }
             TeacherCommand::MoveTeam {
                 table,
@@ -148,7 +149,22 @@ impl Hub {
                     }
                 }
                 self.route(out);
+                for t in [from.table, to.table] {
+                    self.changed(t);
+                }
                 self.save_roster();
+            }
+            TeacherCommand::Debrief => {
+                let made = match (&self.options.folder, &self.options.debrief) {
+                    (Some(folder), Some(Debriefer(make))) => folder::write_all(folder, &self.class)
+                        .map_err(|e| e.to_string())
+                        .and_then(|()| make(folder)),
+                    _ => Err("this host keeps no class folder to debrief".into()),
+                };
+                match made {
+                    Ok(html) => self.tell(id, &ServerMessage::Debrief { html }),
+                    Err(why) => self.tell(id, &not_done(why)),
+                }
             }
             TeacherCommand::Timer(seconds) => {
                 if let Some(s) = seconds
@@ -181,10 +197,14 @@ impl Hub {
             .ok_or_else(|| format!("there is no nation {nation:?}"))
     }
 
-    /// Sends what a teacher's command changed, or tells the teacher why it was not done.
-    fn carried_out(&mut self, id: Option<PageId>, done: Result<Outbox, String>) {
+    /// Sends what a teacher's command changed in match `table` (and autosaves it), or tells
+    /// the teacher why it was not done.
+    fn carried_out(&mut self, id: Option<PageId>, table: usize, done: Result<Outbox, String>) {
         match done {
-            Ok(out) => self.route(out),
+            Ok(out) => {
+                self.route(out);
+                self.changed(table);
+            }
             Err(why) => self.tell(
                 id,
                 &ServerMessage::Error {

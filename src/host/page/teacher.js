@@ -15,6 +15,7 @@ function opened() {
 
 function received(m) {
   if (m.type === "roster") { teacher.status = m.status; renderRoster(); }
+  else if (m.type === "debrief") showDebrief(m.html);
   else if (m.type === "error") {
     if (m.error.kind === "wrong_passphrase" || m.error.kind === "slow_down") {
       sessionStorage.removeItem(PASS);
@@ -58,7 +59,9 @@ function renderRoster() {
         const n = parseInt(timer.value, 10);
         link.send({type: "timer", seconds: Number.isFinite(n) && n > 0 ? n : null});
       }}, t("timer_set")),
-      s.seconds_left !== null && s.seconds_left !== undefined ? el("span", {class: "muted"}, t("timer_left", {s: s.seconds_left})) : null)));
+      s.seconds_left !== null && s.seconds_left !== undefined ? el("span", {class: "muted"}, t("timer_left", {s: s.seconds_left})) : null,
+      el("button", {id: "debrief", onclick: askDebrief}, t("class_debrief")),
+      teacher.debrief ? el("a", {id: "debrief-link", href: teacher.debrief, target: "_blank", rel: "noopener"}, t("debrief_open")) : null)));
   // The QR code is drawn by the host (a library's SVG) from its own address.
   const qr = main.querySelector(".qr");
   if (qr) qr.innerHTML = s.qr;
@@ -133,4 +136,21 @@ function seatControls(s, m, seat) {
   }}, el("summary", {}, t("change")), ...parts);
   if (teacher.open === key) details.open = true;
   return details;
+}
+
+// The class debrief: every match side by side, declassified, made by the host from the class
+// folder. A tab is opened at the click (so no pop-up blocker stops it) and filled when the
+// page arrives; the link stays on the page.
+function askDebrief() {
+  teacher.tab = window.open("", "_blank");
+  if (teacher.tab) teacher.tab.document.write("<p style='font-family:sans-serif'>" + t("debrief_making") + "</p>");
+  link.send({type: "debrief"});
+}
+
+function showDebrief(html) {
+  if (teacher.debrief) URL.revokeObjectURL(teacher.debrief);
+  teacher.debrief = URL.createObjectURL(new Blob([html], {type: "text/html"}));
+  if (teacher.tab && !teacher.tab.closed) teacher.tab.location = teacher.debrief;
+  teacher.tab = null;
+  renderRoster();
 }

@@ -172,4 +172,7 @@ const TEXT = {
   move_to: "Move this team to",
   move: "Move",
   no_open_seat: "No open seat to move this team to.",
+  class_debrief: "Class debrief",
+  debrief_open: "Open the class debrief",
+  debrief_making: "Making the class debrief: every match side by side, and the class against 1,000 AI games…",
 };

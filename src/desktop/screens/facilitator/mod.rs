@@ -99,6 +99,31 @@ fn lock(mut access: ResMut<FacilitatorAccess>) {
     }
 }
 
+/// What the panel says a command did.
+pub fn in_words(rules: &Rules, fact: &Facilitated) -> String {
+    match fact {
+        Facilitated::Paused(true) => "The match is paused: no turn can end.".into(),
+        Facilitated::Paused(false) => "The match goes on.".into(),
+        Facilitated::Injected { event, on } => {
+            let name = &rules.scenario.events[*event].name;
+            if *on {
+                format!("{name} will happen next turn.")
+            } else {
+                format!("{name} is no longer forced.")
+            }
+        }
+        Facilitated::ParamChanged(set) => format!("Changed for the rest of the match: {set}"),
+        Facilitated::HandedOver { nation, controller } => format!(
+            "{} is played by {} from this turn.",
+            rules.scenario.nations[*nation].name,
+            crate::sim::archive::narrate::controller(rules, *controller)
+        ),
+        Facilitated::RolledBack(turn) => {
+            format!("Back at the end of turn {turn}: the match forks from here.")
+        }
+    }
+}
+
 /// Takes in the sim's answers to the panel: a rollback rewinds what the screens show.
 fn hear_the_sim(
     mut done: MessageReader<Facilitated>,
@@ -112,31 +137,13 @@ fn hear_the_sim(
     mut game: ResMut<NextState<GameView>>,
 ) {
     for fact in done.read() {
-        status.0 = match fact {
+        match fact {
+            // The seats see it on their board too.
             Facilitated::Paused(true) => {
-                // The seats see it on their board too.
                 view.notice =
                     Some("The facilitator has paused the match: the turn cannot end yet.".into());
-                "The match is paused: no turn can end.".into()
             }
-            Facilitated::Paused(false) => {
-                view.notice = None;
-                "The match goes on.".into()
-            }
-            Facilitated::Injected { event, on } => {
-                let name = &rules.scenario.events[*event].name;
-                if *on {
-                    format!("{name} will happen next turn.")
-                } else {
-                    format!("{name} is no longer forced.")
-                }
-            }
-            Facilitated::ParamChanged(set) => format!("Changed for the rest of the match: {set}"),
-            Facilitated::HandedOver { nation, controller } => format!(
-                "{} is played by {} from this turn.",
-                rules.scenario.nations[*nation].name,
-                crate::sim::archive::narrate::controller(&rules, *controller)
-            ),
+            Facilitated::Paused(false) => view.notice = None,
             Facilitated::RolledBack(turn) => {
                 view.records.truncate(*turn as usize + 1);
                 view.outcome = clocks.get(view.entity).ok().and_then(|c| c.outcome);
@@ -148,9 +155,10 @@ fn hear_the_sim(
                 } else {
                     GameView::Choosing
                 });
-                format!("Back at the end of turn {turn}: the match forks from here.")
             }
-        };
+            _ => {}
+        }
+        status.0 = in_words(&rules, fact);
     }
     if *menu.get() == Menu::Facilitator {
         for r in refused.read() {

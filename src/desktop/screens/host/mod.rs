@@ -7,14 +7,17 @@
 //! own threads (`host::start`); this screen reads its roster about once a second. Opened from
 //! the title's "Host a class" (`setup.rs`), it stops hosting and goes back to the title.
 
+mod facilitate;
+mod roster;
 mod seat;
 mod setup;
 
+pub use facilitate::{MatchButton, Mirrored};
 pub use seat::{SeatButton, SeatPanel};
 pub use setup::{HostForm, HostFormButton, host_a_class};
 
 use super::Screen;
-use crate::desktop::theme::widgets::{button, label, section};
+use crate::desktop::theme::widgets::{button, label};
 use crate::desktop::theme::{UiFonts, palette, size};
 use crate::host::connection::TeacherCommand;
 use crate::host::status::ClassStatus;
@@ -43,7 +46,8 @@ impl Hosted {
         }
     }
 
-    pub(super) fn status(&self) -> ClassStatus {
+    /// The roster as the class last reported it.
+    pub fn status(&self) -> ClassStatus {
         self.launch
             .running
             .status
@@ -55,7 +59,7 @@ impl Hosted {
 
 /// Where the roster is drawn.
 #[derive(Component)]
-struct RosterPanel;
+pub(super) struct RosterPanel;
 
 /// The buttons that pause every match and go on with them (the tests press them).
 #[derive(Component)]
@@ -70,12 +74,13 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             open_host_screen.run_if(resource_added::<Hosted>),
-            redraw_roster.run_if(in_state(Screen::Host)),
+            roster::redraw_roster.run_if(in_state(Screen::Host)),
         )
             .in_set(crate::desktop::Phase::Present),
     );
     app.add_systems(OnEnter(Screen::Host), spawn_host);
     setup::plugin(app);
+    facilitate::plugin(app);
 }
 
 fn open_host_screen(mut next: ResMut<NextState<Screen>>) {
@@ -264,119 +269,6 @@ fn stop_hosting(_: On<Activate>, mut commands: Commands) {
         world.insert_resource(crate::desktop::game_update_mode());
         world.resource_mut::<NextState<Screen>>().set(Screen::Title);
     });
-}
-
-/// Draws the roster again when it changed (the window wakes about once a second to look), or
-/// the teacher opened a seat's controls.
-fn redraw_roster(
-    mut commands: Commands,
-    fonts: Res<UiFonts>,
-    mut hosted: ResMut<Hosted>,
-    seat_panel: Res<SeatPanel>,
-    panel: Single<Entity, With<RosterPanel>>,
-) {
-    let status = hosted.status();
-    if hosted.drawn.as_ref() == Some(&status) && !seat_panel.is_changed() {
-        return;
-    }
-    let panel = *panel;
-    commands.entity(panel).despawn_children();
-    commands.spawn((
-        ChildOf(panel),
-        label("The class roster", &fonts.bold, size::TITLE, palette::TITLE),
-    ));
-    if let Some(s) = status.seconds_left {
-        commands.spawn((
-            ChildOf(panel),
-            label(
-                format!("{s} s left on this turn's timer"),
-                &fonts.regular,
-                size::SMALL,
-                palette::MUTED,
-            ),
-        ));
-    }
-    seat::draw(&mut commands, panel, &fonts, &status, &seat_panel);
-    for table in &status.tables {
-        let state = match (table.outcome, table.paused) {
-            (Some(o), _) => format!("over: {}", o.name()),
-            (None, true) => "paused".to_string(),
-            (None, false) => format!("turn {} of {} played", table.turn, table.turns),
-        };
-        let card = commands.spawn((ChildOf(panel), section(2.0))).id();
-        commands.spawn((
-            ChildOf(card),
-            label(
-                format!("Match {} · {state} · seed {}", table.table + 1, table.seed),
-                &fonts.bold,
-                size::BODY,
-                palette::TEXT,
-            ),
-        ));
-        for seat in &table.seats {
-            let (team, colour) = if seat.joined {
-                (
-                    format!(
-                        "joined, {} browser{}",
-                        seat.browsers,
-                        if seat.browsers == 1 { "" } else { "s" }
-                    ),
-                    palette::TEXT,
-                )
-            } else {
-                ("open: no team yet".to_string(), palette::MUTED)
-            };
-            let turn = if seat.computer.is_some() && table.outcome.is_none() {
-                "the computer plays"
-            } else if table.outcome.is_some() || !seat.joined {
-                ""
-            } else if seat.done {
-                "done"
-            } else if seat.chosen {
-                "chosen"
-            } else {
-                "thinking"
-            };
-            let row = commands
-                .spawn((
-                    ChildOf(card),
-                    Node {
-                        flex_direction: FlexDirection::Row,
-                        ..default()
-                    },
-                ))
-                .id();
-            for (width, text, colour) in [
-                (170.0, seat.name.clone(), palette::TEXT),
-                (200.0, team, colour),
-                (150.0, turn.to_string(), palette::TEXT),
-            ] {
-                commands.spawn((
-                    ChildOf(row),
-                    Node {
-                        width: px(width),
-                        ..default()
-                    },
-                    children![label(text, &fonts.regular, size::SMALL, colour)],
-                ));
-            }
-            if table.outcome.is_none() {
-                let open = seat_panel.seat.as_ref() == Some(&(table.table, seat.nation.clone()));
-                commands.spawn((
-                    ChildOf(row),
-                    seat::small(
-                        if open { "Close" } else { "Change…" },
-                        &fonts,
-                        SeatButton::Pick {
-                            table: table.table,
-                            nation: seat.nation.clone(),
-                        },
-                    ),
-                ));
-            }
-        }
-    }
-    hosted.drawn = Some(status);
 }
 
 /// A QR code of `address` as a texture (`host::address::qr_rgba`).

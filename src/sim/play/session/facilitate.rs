@@ -11,7 +11,7 @@ use crate::sim::scenario::EventIndex;
 use bevy::prelude::*;
 
 /// What a facilitator (the teacher) may do to the match in play.
-#[derive(Message, Debug, Clone, PartialEq)]
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub enum Facilitate {
     /// Stop (or restart) the match: no turn ends while it is paused (seats may still choose).
     Pause(bool),
@@ -30,7 +30,7 @@ pub enum Facilitate {
 }
 
 /// A facilitator's command was carried out.
-#[derive(Message, Debug, Clone, PartialEq)]
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub enum Facilitated {
     Paused(bool),
     /// The event will fire next turn (`on`), or no longer will.
