@@ -7,6 +7,8 @@ mod architecture;
 mod bad_input;
 #[path = "detente/browser.rs"]
 mod browser;
+#[path = "detente/browser_teacher.rs"]
+mod browser_teacher;
 #[path = "detente/commands.rs"]
 mod commands;
 #[path = "detente/common.rs"]

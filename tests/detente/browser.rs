@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-struct Driver(Child);
+pub struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -27,7 +27,7 @@ impl Drop for Driver {
 }
 
 /// chromedriver on a loopback port of its own.
-fn driver() -> (Driver, u16) {
+pub fn driver() -> (Driver, u16) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -42,7 +42,7 @@ fn driver() -> (Driver, u16) {
     (Driver(child), port)
 }
 
-async fn browser(port: u16, width: u32, height: u32) -> Browser {
+pub async fn browser(port: u16, width: u32, height: u32) -> Browser {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
@@ -63,7 +63,7 @@ async fn browser(port: u16, width: u32, height: u32) -> Browser {
     panic!("chromedriver did not answer on port {port}");
 }
 
-fn shots() -> PathBuf {
+pub fn shots() -> PathBuf {
     let dir = std::env::var_os("DETENTE_SCREENSHOTS")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("detente-browser-shots"));
@@ -71,13 +71,13 @@ fn shots() -> PathBuf {
     dir
 }
 
-async fn shoot(b: &Browser, dir: &Path, name: &str) {
+pub async fn shoot(b: &Browser, dir: &Path, name: &str) {
     let png = b.screenshot().await.unwrap();
     assert!(png.starts_with(b"\x89PNG"), "{name} is a PNG");
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
-async fn text(b: &Browser, css: &str) -> String {
+pub async fn text(b: &Browser, css: &str) -> String {
     b.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
@@ -88,7 +88,7 @@ async fn text(b: &Browser, css: &str) -> String {
         .unwrap()
 }
 
-async fn click(b: &Browser, css: &str) {
+pub async fn click(b: &Browser, css: &str) {
     b.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
@@ -100,7 +100,7 @@ async fn click(b: &Browser, css: &str) {
 }
 
 /// Waits until `script` (a JavaScript expression) is true in the page.
-async fn until(b: &Browser, what: &str, script: &str) {
+pub async fn until(b: &Browser, what: &str, script: &str) {
     for _ in 0..200 {
         let v = b
             .execute(&format!("return !!({script});"), vec![])

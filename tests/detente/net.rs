@@ -31,7 +31,9 @@ pub fn host_limited(rules: Rules, seeds: &[u64], folder: &Path, per_second: u32)
         turn_timer: None,
         flood_per_second: per_second,
         hold: None,
-        debrief: None,
+        debrief: Some(detente::host::hub::Debriefer(std::sync::Arc::new(
+            detente::cli::class_debrief,
+        ))),
     };
     start(
         move || Ok(Class::new(rules, &seeds).expect("a random source")),

@@ -4,7 +4,7 @@
 
 const PASS = "detente.teacher";
 // `open`: the seat whose controls are unfolded ("table/nation"), kept across redraws of the
-// roster, with the choices made in them.
+// roster, with the choices made in them (`choice`).
 const teacher = {passphrase: sessionStorage.getItem(PASS), status: null, open: null, choice: {}};
 const link = Link(opened, received);
 
@@ -67,7 +67,7 @@ function renderRoster() {
   if (qr) qr.innerHTML = s.qr;
   const grid = el("div", {class: "roster"});
   for (const m of s.tables) {
-    const rows = m.seats.map((seat) => el("tr", {},
+    const rows = m.seats.flatMap((seat) => [el("tr", {},
       el("th", {scope: "row"}, seat.name),
       el("td", {class: seat.joined ? "good" : "muted"}, seat.joined ? t("joined") : t("open")),
       el("td", {}, String(seat.browsers)),
@@ -76,7 +76,10 @@ function renderRoster() {
         : t("by_team")),
       el("td", {class: seat.done ? "good" : seat.chosen ? "" : "muted"},
         m.outcome ? t("over") : seat.computer || !seat.joined ? "" : seat.done ? t("done") : seat.chosen ? t("chosen") : t("thinking")),
-      el("td", {}, m.outcome ? null : seatControls(s, m, seat))));
+      el("td", {}, m.outcome ? null : toggle(m, seat))),
+      !m.outcome && teacher.open === key(m, seat)
+        ? el("tr", {class: "controls-row"}, el("td", {colspan: "6"}, seatControls(s, m, seat)))
+        : null]);
     const played = t("turn_of_short", {turn: m.turn, turns: m.turns});
     const state = m.outcome ? t("regime_" + m.outcome) : m.paused ? t("paused") + " · " + played : played;
     grid.append(el("section", {class: "panel"},
@@ -89,11 +92,11 @@ function renderRoster() {
   main.append(grid);
 }
 
-// A seat's controls, folded: the computer takes the seat (with a strategy and personality) or
+// A seat's controls: the computer takes the seat (with a strategy and personality) or
 // gives it back, the team moves to an open seat, or its seat is taken away.
 function seatControls(s, m, seat) {
-  const key = m.table + "/" + seat.nation;
-  const choice = teacher.choice[key] || (teacher.choice[key] = {
+  const k = key(m, seat);
+  const choice = teacher.choice[k] || (teacher.choice[k] = {
     strategy: (seat.usual || {}).strategy || s.strategies[0],
     personality: (seat.usual || {}).personality || s.personalities[0],
     to: "",
@@ -131,11 +134,17 @@ function seatControls(s, m, seat) {
         link.send({type: "release", table: m.table, nation: seat.nation});
     }}, t("release")));
   }
-  const details = el("details", {class: "seat-controls", ontoggle: (e) => {
-    if (e.target.open) teacher.open = key; else if (teacher.open === key) teacher.open = null;
-  }}, el("summary", {}, t("change")), ...parts);
-  if (teacher.open === key) details.open = true;
-  return details;
+  return el("div", {class: "seat-controls", id: "controls-" + key}, ...parts);
+}
+
+function key(m, seat) { return m.table + "/" + seat.nation; }
+
+// The button that unfolds a seat's controls in a row of their own under it.
+function toggle(m, seat) {
+  const k = key(m, seat);
+  const open = teacher.open === k;
+  return el("button", {class: "small change", "aria-expanded": open ? "true" : "false", "aria-controls": "controls-" + k,
+    onclick: () => { teacher.open = open ? null : k; renderRoster(); }}, open ? t("close") : t("change"));
 }
 
 // The class debrief: every match side by side, declassified, made by the host from the class

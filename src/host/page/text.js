@@ -165,6 +165,7 @@ const TEXT = {
   by_team: "people",
   by_computer: "computer: {strategy}, {personality}",
   change: "Change…",
+  close: "Close",
   computer_take: "Let the computer play",
   strategy: "Strategy",
   personality: "Personality",
