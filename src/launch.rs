@@ -27,14 +27,16 @@ pub struct PlayOptions {
 }
 
 /// What the title screen's "Host a class" asks for: a scenario (by the name `detente
-/// scenarios` lists), how many matches (1 to 50), and whether each match gets a seed of its
-/// own. Everything else is as `detente host` does by default: port 8080, a passphrase made
+/// scenarios` lists), how many matches (1 to 50), whether each match gets a seed of its own,
+/// and how many turns. Everything else is as `detente host` does by default: port 8080, a passphrase made
 /// up for the teacher's page, autosaves in a new folder of the data directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostRequest {
     pub scenario: String,
     pub matches: usize,
     pub different_seeds: bool,
+    /// Turns a match lasts (the scenario's own count when absent).
+    pub turns: Option<u32>,
 }
 
 /// Starts a host for the window: what `detente host` does, from a `HostRequest`. Errors in

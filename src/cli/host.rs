@@ -282,7 +282,7 @@ pub fn for_window(
         matches: request.matches,
         seed: None,
         different_seeds: request.different_seeds,
-        turns: None,
+        turns: request.turns,
         set: Vec::new(),
         port: 8080,
         bind: None,

@@ -6,7 +6,6 @@ use super::output::{say, write_all_atomic};
 use crate::sim::archive::export::match_json;
 use crate::sim::archive::save::{SaveFile, read, verify};
 use crate::sim::archive::secrecy::{Permission, Secrecy};
-use crate::sim::play::state::Controller;
 use std::process::ExitCode;
 
 /// Exit code 0 when the replay matches, 1 when it differs, 2 when the file cannot be read.
@@ -69,11 +68,12 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
     }
     let r = &save.recording;
     let g = &rebuilt.state.globals;
-    let people = r.seats.iter().filter(|&&c| c == Controller::Human).count();
+    // Seats played by people at some turn (a hand-over may have given one to a person).
+    let people = r.people().len();
     let facilitator: usize = r
         .turns
         .iter()
-        .map(|t| t.params.len() + t.inject.len())
+        .map(|t| t.params.len() + t.inject.len() + t.seats.len())
         .sum();
     if !args.quiet {
         say(format!(

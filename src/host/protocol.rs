@@ -102,10 +102,13 @@ pub enum ServerMessage {
     /// `readings`: how the seat read each move of the latest turn, in words, in the order of
     /// its moves (empty for its own). `debrief`: once the match is over, its outcome and
     /// turning points, declassified. `computer`: set while the teacher lets the computer play
-    /// this seat (the team watches; its commands are refused).
+    /// this seat (the team watches; its commands are refused). `timed_out`: the turn timer
+    /// ran out on the latest turn before the team chose, and its nation played the move the
+    /// scenario's own AI would.
     View {
         view: Box<SeatView>,
         computer: Option<ComputerPlayer>,
+        timed_out: bool,
         news: Vec<String>,
         readings: Vec<String>,
         paused: bool,

@@ -23,6 +23,8 @@ pub(super) struct Table {
     /// The turn each nation's team last pressed End turn in: the turn resolves once every
     /// team has, this turn.
     pub(super) ready: Vec<Option<u32>>,
+    /// The last turn (1-based) in which the turn timer chose a nation's move for its team.
+    pub(super) timed_out: Vec<Option<u32>>,
 }
 
 impl Table {
@@ -33,6 +35,7 @@ impl Table {
             opening,
             sent: HashMap::new(),
             ready: vec![None; nations],
+            timed_out: vec![None; nations],
         }
     }
 

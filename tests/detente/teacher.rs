@@ -215,8 +215,12 @@ fn a_paused_match_waits_for_the_teacher_and_the_timer_ends_a_turn() {
         (29..=30).contains(&timer["seconds_left"].as_u64().unwrap()),
         "{timer}"
     );
-    p.send(usa, json!({"type": "choose", "move_index": m0}));
+    // The United States chooses a move open to it now (and is done).
+    let open = after["view"]["moves"][0]["move_index"].clone();
+    p.send(usa, json!({"type": "choose", "move_index": open}));
     p.send(usa, json!({"type": "end_turn"}));
+    let done = last_view(&p.got(usa));
+    assert_eq!(done["done"], true, "{done}");
     p.hub.tick(Instant::now() + Duration::from_secs(10));
     assert_eq!(last_view(&p.got(rus))["view"]["turn"], 1, "not yet");
     p.hub.tick(Instant::now() + Duration::from_secs(31));
@@ -230,6 +234,9 @@ fn a_paused_match_waits_for_the_teacher_and_the_timer_ends_a_turn() {
         moves.iter().any(|m| m["actor"] == 1),
         "Russia played its AI's move: {moves:?}"
     );
+    // Its team is told the timer chose for it; the team that chose is not.
+    assert_eq!(ended["timed_out"], true);
+    assert_eq!(last_view(&p.got(usa))["timed_out"], false);
 }
 
 #[test]

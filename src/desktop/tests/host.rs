@@ -168,16 +168,23 @@ fn host_a_class_from_the_title_screen() {
     };
     click(&mut app, card);
     assert_eq!(screen(&app), Screen::HostSetup);
-    until_shown(&mut app, "1 matches of 2 nations each");
+    until_shown(
+        &mut app,
+        "1 match of 2 nations each: seats for 2 teams, 40 turns a match",
+    );
     for which in [
         HostFormButton::More,
         HostFormButton::More,
         HostFormButton::OwnSeeds,
+        HostFormButton::Shorter,
     ] {
         let b = form_button(&mut app, which);
         click(&mut app, b);
     }
-    until_shown(&mut app, "3 matches of 2 nations each: seats for 6 teams");
+    until_shown(
+        &mut app,
+        "3 matches of 2 nations each: seats for 6 teams, 35 turns",
+    );
     let b = form_button(&mut app, HostFormButton::Start);
     click(&mut app, b);
     settle(&mut app);
@@ -188,6 +195,7 @@ fn host_a_class_from_the_title_screen() {
             scenario: "reset_2013".into(),
             matches: 3,
             different_seeds: true,
+            turns: Some(35),
         }]
     );
     until_shown(&mut app, "Match 3");

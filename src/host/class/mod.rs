@@ -245,6 +245,7 @@ impl Class {
             } else {
                 t.people().into_iter().filter(|&n| !done(n)).collect()
             },
+            timed_out: t.timed_out.get(seat.nation) == Some(&Some(turn)),
             view: Box::new(brief::on_the_wire(view)),
         }
     }
@@ -324,6 +325,10 @@ impl Class {
                 .is_some_and(|o| o.moves.get(nation).copied().flatten().is_some());
             if !chosen && let Some(move_index) = advise(world, entity, nation) {
                 world.write_message(ChooseMove { nation, move_index });
+                let turn = world.get::<Clock>(entity).map(|c| c.turn + 1);
+                if let Some(t) = t.timed_out.get_mut(nation) {
+                    *t = turn;
+                }
             }
         }
         t.app.update();

@@ -307,6 +307,7 @@ function reveal(v, m) {
       : t("they_played", {name: nationName(s.actor), move: spec.name});
     return el("li", {class: s.misread || s.detected ? "warn" : ""}, el("strong", {}, who), m.readings[k] ? el("div", {class: "muted"}, m.readings[k]) : null);
   });
+  if (m.timed_out) moves.unshift(el("li", {class: "warn"}, el("strong", {}, t("timed_out"))));
   const unseen = now.others.filter((c) => !now.moves.some((s) => s.actor === c.nation)).map((c) => nationName(c.nation));
   if (unseen.length) moves.push(el("li", {class: "muted"}, t("unseen", {names: unseen.join(", ")})));
   const changes = [];

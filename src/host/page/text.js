@@ -38,6 +38,7 @@ const TEXT = {
   status_waiting: "Waiting for the other teams: {names}.",
   status_resolving: "Every team is done: the turn is being resolved.",
   status_computer: "The teacher has let the computer play your nation ({strategy}, {personality}). Watch what it does; you play again when the teacher gives the seat back.",
+  timed_out: "The turn timer ran out before your team chose: your nation played the move its usual government would (the scenario's own AI).",
   status_paused: "The teacher has paused the match. You may still choose; the turn ends when the match goes on.",
   status_over: "The match is over: {outcome}.",
   timer_left_team: "⏱ {time} left: when time is up, a team that has not chosen plays its computer advisers' move.",

@@ -110,8 +110,11 @@ pub(super) fn spawn_panel(
     paused: Res<MatchPaused>,
     orders: Query<&Orders>,
     status: Res<FacilitatorStatus>,
+    hosted: Option<Res<crate::desktop::screens::host::Mirrored>>,
 ) {
     let Some(view) = view else { return };
+    // From the host window: which of the class's matches.
+    let which = hosted.map_or(String::new(), |m| format!("match {} · ", m.0 + 1));
     let injected = orders
         .get(view.entity)
         .map(|o| o.injected.clone())
@@ -129,7 +132,7 @@ pub(super) fn spawn_panel(
             label("Facilitator", &fonts.bold, size::HEADING, palette::TITLE),
             label(
                 format!(
-                    "{} · turn {} · {}",
+                    "{which}{} · turn {} · {}",
                     rules.scenario.title,
                     turn + 1,
                     if paused.0 { "paused" } else { "in play" }

@@ -16,6 +16,7 @@ pub(super) fn spawn_projector(
     theme: Res<Theme>,
     rules: Res<Rules>,
     view: Option<Res<PlayerView>>,
+    hosted: Option<Res<crate::desktop::screens::host::Mirrored>>,
 ) {
     let Some(view) = view else { return };
     let Some(record) = view.records.last() else {
@@ -33,7 +34,16 @@ pub(super) fn spawn_projector(
         ChildOf(window),
         row(16.0),
         children![
-            label("The true state", &fonts.bold, size::HEADING, palette::TITLE),
+            label(
+                // From the host window: which of the class's matches.
+                match hosted {
+                    Some(m) => format!("The true state of match {}", m.0 + 1),
+                    None => "The true state".to_string(),
+                },
+                &fonts.bold,
+                size::HEADING,
+                palette::TITLE
+            ),
             label(
                 format!(
                     "after turn {} · {} · risk {:.2}% a turn · {:.1} minutes to midnight",

@@ -19,6 +19,11 @@ use std::time::Duration;
 
 /// The most matches one host runs (as `detente host --matches`).
 const MAX_MATCHES: usize = 50;
+/// The form's turns change by this much, up to `MAX_TURNS`.
+const TURN_STEP: u32 = 5;
+const MAX_TURNS: u32 = 200;
+/// About as many turns as a lesson has time for (`docs/classroom.md`).
+const LESSON_TURNS: u32 = 10;
 
 /// The class being set up: present from "Host a class" until hosting starts or the teacher
 /// goes back to the title. The picker picks its scenario while it is present.
@@ -26,6 +31,8 @@ const MAX_MATCHES: usize = 50;
 pub struct HostForm {
     pub matches: usize,
     pub different_seeds: bool,
+    /// Turns a match lasts (the scenario's own count until changed).
+    pub turns: Option<u32>,
     /// Why the last start failed (a port in use…), in words.
     pub problem: Option<String>,
 }
@@ -35,6 +42,8 @@ pub struct HostForm {
 pub enum HostFormButton {
     Fewer,
     More,
+    Shorter,
+    Longer,
     SameSeed,
     OwnSeeds,
     Start,
@@ -98,14 +107,18 @@ fn spawn_form(
         palette::TEXT,
     );
     let nations = sc.nations.len();
+    let turns = form.turns.unwrap_or(sc.turns);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     line(
         &mut commands,
         format!(
-            "{} matches of {} nations each: seats for {} teams, {} turns a match.",
-            form.matches,
+            "{} of {} nations each: seats for {}, {} a match ({} turns fit a lesson).",
+            plural(form.matches, "match", "matches"),
             nations,
-            form.matches * nations,
-            sc.turns
+            plural(form.matches * nations, "team", "teams"),
+            plural(turns as usize, "turn", "turns"),
+            LESSON_TURNS
         ),
         &fonts.regular,
         size::BODY,
@@ -130,6 +143,17 @@ fn spawn_form(
             ));
         }
     }
+    let length = commands.spawn((ChildOf(root), row(12.0))).id();
+    commands.spawn((
+        ChildOf(length),
+        label("Turns", &fonts.bold, size::BODY, palette::TEXT),
+    ));
+    commands.spawn((ChildOf(length), small("−", &fonts), HostFormButton::Shorter));
+    commands.spawn((
+        ChildOf(length),
+        label(turns.to_string(), &fonts.bold, size::TITLE, palette::TITLE),
+    ));
+    commands.spawn((ChildOf(length), small("+", &fonts), HostFormButton::Longer));
     let seeds = commands.spawn((ChildOf(root), row(12.0))).id();
     for (text, button, on) in [
         (
@@ -207,6 +231,14 @@ fn press(
     match button {
         HostFormButton::Fewer => form.matches = form.matches.saturating_sub(1).max(1),
         HostFormButton::More => form.matches = (form.matches + 1).min(MAX_MATCHES),
+        HostFormButton::Shorter | HostFormButton::Longer => {
+            let now = form.turns.unwrap_or(rules.scenario.turns);
+            form.turns = Some(if *button == HostFormButton::Shorter {
+                now.saturating_sub(TURN_STEP).max(TURN_STEP)
+            } else {
+                (now + TURN_STEP - now % TURN_STEP).min(MAX_TURNS)
+            });
+        }
         HostFormButton::SameSeed => form.different_seeds = false,
         HostFormButton::OwnSeeds => form.different_seeds = true,
         HostFormButton::Start => {
@@ -218,6 +250,7 @@ fn press(
                 scenario: rules.scenario.id.clone(),
                 matches: form.matches,
                 different_seeds: form.different_seeds,
+                turns: form.turns,
             };
             match (starter.0.0)(&request) {
                 Ok(launch) => {
