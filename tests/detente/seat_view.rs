@@ -6,7 +6,7 @@
 
 use detente::sim::Rules;
 use detente::sim::archive::history::{History, TurnRecord};
-use detente::sim::archive::journal::opening_record;
+use detente::sim::archive::rebuild::opening_record;
 use detente::sim::play::command::{Position, check_answer};
 use detente::sim::play::rules::available_moves;
 use detente::sim::play::run::{Plan, new_match, sim_world};

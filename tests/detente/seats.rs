@@ -284,3 +284,31 @@ fn the_facilitator_rolls_a_hosted_match_back_and_changes_its_parameters() {
     let why = ask(&mut p, Facilitate::RollBack(9)).unwrap_err();
     assert!(why.contains("no turn 9"), "{why}");
 }
+
+/// The turn timer waits for every seat to be taken; a seat the computer plays counts as taken.
+#[test]
+fn the_turn_timer_runs_once_the_computer_fills_the_empty_seat() {
+    use std::time::{Duration, Instant};
+    let mut p = Pages::new(&[2]);
+    let teacher = p.open();
+    let code = p.code(teacher);
+    p.send(teacher, json!({"type": "timer", "seconds": 30}));
+    let usa = p.team(&code, "usa");
+    let roster = p.got(teacher).pop().unwrap();
+    assert_eq!(
+        roster["status"]["seconds_left"],
+        Value::Null,
+        "Russia is empty"
+    );
+    p.send(
+        teacher,
+        json!({"type": "computer", "table": 0, "nation": "rus", "strategy": "tit_for_tat", "personality": "realist"}),
+    );
+    let roster = p.got(teacher).pop().unwrap();
+    assert!(roster["status"]["seconds_left"].is_u64(), "{roster}");
+    p.got(usa);
+    p.hub.tick(Instant::now() + Duration::from_secs(31));
+    let ended = last_view(&p.got(usa));
+    assert_eq!(ended["view"]["turn"], 1, "the timer ended the turn");
+    assert_eq!(ended["timed_out"], true);
+}

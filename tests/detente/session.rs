@@ -112,7 +112,8 @@ pub fn loaded(path: &Path) -> App {
 /// holds it and by a save that holds it: the three go through one check (`sim::play::command`).
 #[test]
 fn a_command_refused_live_is_refused_on_replay_for_the_same_reason() {
-    use detente::sim::archive::journal::{TurnCommands, rebuild};
+    use detente::sim::archive::journal::TurnCommands;
+    use detente::sim::archive::rebuild::rebuild;
     use detente::sim::archive::save::verify;
     use detente::sim::play::command::Refusal;
     let escalate = {

@@ -14,7 +14,7 @@ use detente::host::charts;
 use detente::host::connection::SeatCommand;
 use detente::sim::Rules;
 use detente::sim::archive::history::History;
-use detente::sim::archive::journal::opening_record;
+use detente::sim::archive::rebuild::opening_record;
 use detente::sim::play::command::Position;
 use detente::sim::play::session::EndTurn;
 use detente::sim::play::state::Orders;

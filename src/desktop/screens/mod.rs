@@ -18,7 +18,7 @@ pub mod watch;
 
 use crate::sim::Rules;
 use crate::sim::archive::history::TurnRecord;
-use crate::sim::archive::journal::{Rebuilt, opening_record};
+use crate::sim::archive::rebuild::{Rebuilt, opening_record};
 use crate::sim::archive::save::SaveFile;
 use crate::sim::play::command::PositionQuery;
 pub use crate::sim::play::session::MatchSetup;

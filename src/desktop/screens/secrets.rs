@@ -6,7 +6,7 @@ use super::facilitator::{FacilitatorAccess, PassphraseEntry, PassphrasePurpose};
 use super::{Menu, begin_saved_match};
 use crate::desktop::saves::AutosaveOff;
 use crate::sim::archive::guard::Guard;
-use crate::sim::archive::journal::Rebuilt;
+use crate::sim::archive::rebuild::Rebuilt;
 use crate::sim::archive::save::{SaveFile, load};
 pub use crate::sim::archive::secrecy::{Permission, Secrecy};
 use bevy::prelude::*;

@@ -3,6 +3,7 @@
 //! each WebSocket (`Inbound`) and carries out what it sends back; one turn at a time, one
 //! message at a time, so no two commands ever race. After every turn a match autosaves.
 
+mod autosave;
 mod teacher;
 mod timer;
 
@@ -11,7 +12,6 @@ use crate::host::address::qr_svg;
 use crate::host::charts;
 use crate::host::class::{Class, MatchCopy, Outbox};
 use crate::host::connection::{Connection, Step, TeacherCommand};
-use crate::host::folder;
 use crate::host::protocol::{ProtocolError, ServerMessage};
 use crate::host::roster::teacher_words;
 use crate::host::status::ClassStatus;
@@ -310,31 +310,6 @@ impl Hub {
         }
     }
 
-    /// Saves each match whose turn moved on since its last save, and stops its turn timer.
-    /// The teacher changed match `table` mid-turn (a hand-over, a facilitator's command): it
-    /// autosaves now, not only at the end of the turn.
-    pub(super) fn changed(&mut self, table: usize) {
-        self.autosave();
-        if let Some(folder) = self.options.folder.clone() {
-            let saved = folder::write_match(&folder, &self.class, table);
-            self.said(saved.err().map(|e| e.to_string()));
-        }
-    }
-
-    fn autosave(&mut self) {
-        for table in 0..self.class.tables() {
-            let turn = self.class.turn(table);
-            if turn != self.saved_turns[table] {
-                self.saved_turns[table] = turn;
-                self.deadlines[table] = None;
-                if let Some(folder) = self.options.folder.clone() {
-                    let saved = folder::write_match(&folder, &self.class, table);
-                    self.said(saved.err().map(|e| e.to_string()));
-                }
-            }
-        }
-    }
-
     /// After anything: autosave the matches whose turn moved on, restart their timers, and
     /// send the roster to the teacher's pages if it changed.
     fn after_change(&mut self) {
@@ -372,29 +347,15 @@ impl Hub {
     }
 
     /// Whether match `table` is being played: not over, not paused, and every seat held by a
-    /// team (a match still waiting for its teams has no turn to time).
+    /// team or played by the computer (a match still waiting for its teams has no turn to
+    /// time).
     fn open(&self, table: usize) -> bool {
-        self.class
-            .status(|_| 0)
-            .get(table)
-            .is_some_and(|t| t.outcome.is_none() && !t.paused && t.seats.iter().all(|s| s.joined))
-    }
-
-    fn save_roster(&mut self) {
-        if let Some(folder) = self.options.folder.clone() {
-            let saved = folder::write_roster(&folder, &self.class);
-            self.said(saved.err().map(|e| e.to_string()));
-        }
-    }
-
-    /// Says a failed autosave on the host's terminal, once until it works again.
-    fn said(&mut self, error: Option<String>) {
-        if let Some(e) = &error
-            && self.save_error.as_ref() != Some(e)
-        {
-            eprintln!("warning: the autosave failed: {e}");
-        }
-        self.save_error = error;
+        self.class.status(|_| 0).get(table).is_some_and(|t| {
+            // A seat the computer plays needs no team.
+            t.outcome.is_none()
+                && !t.paused
+                && t.seats.iter().all(|s| s.joined || s.computer.is_some())
+        })
     }
 
     fn current_status(&self) -> ClassStatus {

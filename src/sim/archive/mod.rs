@@ -9,6 +9,7 @@ pub mod history;
 pub mod journal;
 pub mod migrate;
 pub mod narrate;
+pub mod rebuild;
 pub mod save;
 pub mod secrecy;
 pub mod snapshot;

@@ -11,7 +11,8 @@
 //! `tests/golden/` are the files every later build must still read.
 
 use crate::files::text::text_of;
-use crate::sim::archive::journal::{Rebuilt, Recording, TurnCommands};
+use crate::sim::archive::journal::{Recording, TurnCommands};
+use crate::sim::archive::rebuild::Rebuilt;
 use crate::sim::archive::snapshot::MatchState;
 use crate::sim::error::{InputError, Locator};
 use crate::sim::scenario::fingerprint::{hash_of_text, scenario_hash};

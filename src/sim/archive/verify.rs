@@ -3,8 +3,8 @@
 //! the first turn and field that differ say where it was edited or damaged.
 
 use crate::sim::archive::history::TurnRecord;
-use crate::sim::archive::journal::{Rebuilt, rebuild};
 use crate::sim::archive::migrate::migrated;
+use crate::sim::archive::rebuild::{Rebuilt, rebuild};
 use crate::sim::archive::save::SaveFile;
 use crate::sim::play::command::Refusal;
 use serde::Serialize;

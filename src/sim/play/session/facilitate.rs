@@ -4,7 +4,8 @@
 
 use super::{ActiveMatch, OrderRefused};
 use crate::sim::Rules;
-use crate::sim::archive::journal::{Recording, changed, hand_over, rebuild};
+use crate::sim::archive::journal::{Recording, changed, hand_over};
+use crate::sim::archive::rebuild::rebuild;
 use crate::sim::play::command::Refusal;
 use crate::sim::play::state::{Clock, Controller, Orders};
 use crate::sim::scenario::EventIndex;
