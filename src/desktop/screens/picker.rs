@@ -49,14 +49,23 @@ pub fn offered_scenarios() -> (Vec<Offered>, Vec<String>) {
     (offered, broken)
 }
 
-fn spawn_picker(mut commands: Commands, fonts: Res<UiFonts>, theme: Res<Theme>) {
+fn spawn_picker(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    theme: Res<Theme>,
+    hosting: Option<Res<HostForm>>,
+) {
     let root = commands
         .spawn((DespawnOnExit(Screen::Picker), screen_root()))
         .id();
     commands.spawn((
         ChildOf(root),
         label(
-            "Choose a scenario",
+            if hosting.is_some() {
+                "Choose a scenario for the class"
+            } else {
+                "Choose a scenario"
+            },
             &fonts.bold,
             size::HEADING,
             palette::TITLE,

@@ -157,6 +157,7 @@ fn host_a_class_from_the_title_screen() {
     let host = first::<crate::desktop::screens::title::HostClassButton>(&mut app);
     click(&mut app, host);
     assert_eq!(screen(&app), Screen::Picker);
+    until_shown(&mut app, "Choose a scenario for the class");
     let card = {
         let mut q = app
             .world_mut()
