@@ -129,6 +129,18 @@ fn the_host_window_gives_a_seat_to_the_computer_and_back() {
     let b = seat_button(&mut app, &SeatButton::HandBack);
     click(&mut app, b);
     until_shown(&mut app, "Russia in match 1: open: no team yet");
+    // The turn timer is set from the window too.
+    let b = seat_button(&mut app, &SeatButton::Timer(Some(120)));
+    click(&mut app, b);
+    let start = std::time::Instant::now();
+    while app.world().resource::<Hosted>().status().turn_timer != Some(120) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the timer never set"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        app.update();
+    }
 }
 
 /// The title's "Host a class": pick a scenario, set the matches, start; the window becomes the

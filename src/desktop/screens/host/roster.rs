@@ -5,7 +5,7 @@
 use super::facilitate::{self, MatchButton};
 use super::seat::{self, SeatButton, SeatPanel};
 use super::{Hosted, RosterPanel};
-use crate::desktop::theme::widgets::{activatable, label, section};
+use crate::desktop::theme::widgets::{Selected, activatable, label, row, section};
 use crate::desktop::theme::{UiFonts, palette, size};
 use bevy::prelude::*;
 
@@ -28,11 +28,32 @@ pub(super) fn redraw_roster(
         ChildOf(panel),
         label("The class roster", &fonts.bold, size::TITLE, palette::TITLE),
     ));
+    // The turn timer: a team that has not chosen when it runs out plays its AI's move.
+    let timer = commands.spawn((ChildOf(panel), row(6.0))).id();
+    commands.spawn((
+        ChildOf(timer),
+        label("Turn timer", &fonts.regular, size::SMALL, palette::MUTED),
+    ));
+    for (text, seconds) in [
+        ("off", None),
+        ("1 min", Some(60)),
+        ("2 min", Some(120)),
+        ("4 min", Some(240)),
+        ("8 min", Some(480)),
+    ] {
+        let mut b = commands.spawn((
+            ChildOf(timer),
+            seat::small(text, &fonts, SeatButton::Timer(seconds)),
+        ));
+        if status.turn_timer == seconds {
+            b.insert(Selected);
+        }
+    }
     if let Some(s) = status.seconds_left {
         commands.spawn((
-            ChildOf(panel),
+            ChildOf(timer),
             label(
-                format!("{s} s left on this turn's timer"),
+                format!("{s} s left on this turn"),
                 &fonts.regular,
                 size::SMALL,
                 palette::MUTED,

@@ -37,6 +37,8 @@ pub enum SeatButton {
         nation: String,
     },
     Release,
+    /// Set the turn timer (seconds), or turn it off.
+    Timer(Option<u32>),
 }
 
 /// A small button of the roster.
@@ -229,6 +231,7 @@ fn press(
         }
         (SeatButton::Strategy(s), _) => panel.strategy = s.clone(),
         (SeatButton::Personality(p), _) => panel.personality = p.clone(),
+        (SeatButton::Timer(seconds), _) => teacher(TeacherCommand::Timer(*seconds)),
         (_, None) => {}
         (SeatButton::Computer, Some((table, nation))) => teacher(TeacherCommand::Computer {
             table,
