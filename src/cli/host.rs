@@ -48,8 +48,9 @@ pub struct HostArgs {
     /// only).
     #[arg(long, value_name = "ADDRESS")]
     pub bind: Option<std::net::IpAddr>,
-    /// The teacher's passphrase for the teacher's page (/teacher): pause, the turn timer,
-    /// taking a seat away. Made up and printed when absent.
+    /// The teacher's passphrase for the teacher's page (/teacher): pause, the turn timer, who
+    /// plays each seat (the computer, a team, another seat), the class debrief. Made up and
+    /// printed when absent; a resumed class keeps its own unless a new one is given.
     #[arg(long, value_name = "WORDS")]
     pub passphrase: Option<String>,
     /// End each turn after this many seconds (10 to 3600): a team that has not chosen by then
@@ -263,7 +264,25 @@ pub fn windowed(args: &HostArgs) -> Result<Option<crate::launch::HostLaunch>, In
     let plan = prepare(args)?;
     let what = plan.what.clone();
     let passphrase = shown_passphrase(&plan);
+    let folder = plan.options.folder.clone();
     let running = launch(plan)?;
+    // The window shows the way in; the terminal says where the class is kept.
+    let first = running
+        .status
+        .lock()
+        .ok()
+        .and_then(|s| s.addresses.first().cloned())
+        .unwrap_or_default();
+    say(format!(
+        "Détente is hosting a class in its window: {what}, at {first}"
+    ));
+    if let Some(f) = &folder {
+        say(format!(
+            "  Autosaves in {}; after a stop, go on with: {}",
+            f.display(),
+            resume_command(args, f)
+        ));
+    }
     Ok(Some(crate::launch::HostLaunch {
         running,
         what,
@@ -302,6 +321,22 @@ pub fn for_window(
         what,
         passphrase,
     })
+}
+
+/// The command that goes on with this class later: the same folder, and the same address and
+/// port, so that the teams' pages find it again.
+fn resume_command(args: &HostArgs, folder: &Path) -> String {
+    let mut command = format!("detente host --resume {}", folder.display());
+    if args.port != 8080 {
+        command.push_str(&format!(" --port {}", args.port));
+    }
+    if let Some(bind) = args.bind {
+        command.push_str(&format!(" --bind {bind}"));
+    }
+    if args.headless {
+        command.push_str(" --headless");
+    }
+    command
 }
 
 pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
@@ -344,15 +379,12 @@ pub fn run_headless(args: &HostArgs) -> Result<(), InputError> {
         }
     }
     if let Some(f) = &folder {
+        let again = resume_command(args, f);
         crate::files::on_interrupt_say(format!(
-            "stopped: every match is saved at its last completed turn; go on with: detente host --resume {}",
-            f.display()
+            "stopped: every match is saved at its last completed turn; go on with: {again}"
         ));
         say(format!("  Autosaves:    {}", f.display()));
-        say(format!(
-            "Stop with Ctrl-C; go on later with: detente host --resume {}",
-            f.display()
-        ));
+        say(format!("Stop with Ctrl-C; go on later with: {again}"));
     }
     running.wait();
     Ok(())

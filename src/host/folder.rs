@@ -77,14 +77,16 @@ pub fn match_file(folder: &Path, table: usize) -> PathBuf {
     folder.join(format!("match-{:02}.ron", table + 1))
 }
 
-/// Writes match `table`'s save.
+/// Writes match `table`'s save, guarded by the teacher's passphrase as a facilitator's save is
+/// (`play --load` asks for it before it shows the seats' secrets of an unfinished match).
 pub fn write_match(folder: &Path, class: &Class, table: usize) -> Result<(), InputError> {
-    let save = class.save(table).ok_or_else(|| {
+    let mut save = class.save(table).ok_or_else(|| {
         InputError::new(
             folder.display().to_string(),
             format!("match {} has no state to save", table + 1),
         )
     })?;
+    save.facilitator = class.roster().teacher().map(|g| g.phc().to_string());
     save.write(&match_file(folder, table))
 }
 

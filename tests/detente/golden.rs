@@ -171,3 +171,21 @@ fn a_save_of_another_version_says_which() {
     assert!(e.contains("a save of version 1 cannot have"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A save that claims an older version but holds what only a newer one writes is refused, with
+/// the field: a hand-over of seats in a "version 4" save.
+#[test]
+fn a_save_claiming_version_4_with_a_hand_over_is_refused() {
+    let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/v5-hotseat-cold_war_1962.ron");
+    let text = std::fs::read_to_string(golden).unwrap();
+    assert!(text.contains("version: 5,"));
+    let scratch = temp_dir("claims-v4");
+    let path = scratch.join("claims-v4.ron");
+    std::fs::write(&path, text.replacen("version: 5,", "version: 4,", 1)).unwrap();
+    let err = load(&path).map(|_| ()).unwrap_err().to_string();
+    assert!(
+        err.contains("a seat handed over") && err.contains("version 5"),
+        "{err}"
+    );
+}

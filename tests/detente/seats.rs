@@ -312,3 +312,54 @@ fn the_turn_timer_runs_once_the_computer_fills_the_empty_seat() {
     assert_eq!(ended["view"]["turn"], 1, "the timer ended the turn");
     assert_eq!(ended["timed_out"], true);
 }
+
+/// What the teacher asks that cannot be done is answered, in the roster's own numbering, and a
+/// match the computer plays alone moves on with the turn timer. The class folder keeps the
+/// teacher's passphrase from the start, before any team joins.
+#[test]
+fn impossible_teacher_commands_are_answered_and_a_computer_match_keeps_time() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pages::saving(&[2], Some(dir.path().to_path_buf()));
+    let kept = std::fs::read_to_string(dir.path().join("class.json")).unwrap();
+    assert!(kept.contains("$argon2id$"), "{kept}");
+    let teacher = p.open();
+    p.code(teacher);
+    for (message, says) in [
+        (
+            json!({"type": "pause", "table": 7, "paused": true}),
+            "no match 8",
+        ),
+        (
+            json!({"type": "release", "table": 0, "nation": "usa"}),
+            "no team holds",
+        ),
+        (
+            json!({"type": "release", "table": 7, "nation": "usa"}),
+            "no match 8",
+        ),
+        (
+            json!({"type": "hand_back", "table": 0, "nation": "usa"}),
+            "people play that seat already",
+        ),
+    ] {
+        p.send(teacher, message.clone());
+        let why = not_done(&p.got(teacher)).unwrap_or_else(|| panic!("{message}: no answer"));
+        assert!(why.contains(says), "{message}: {why}");
+    }
+    p.send(teacher, json!({"type": "timer", "seconds": 30}));
+    for nation in ["usa", "rus"] {
+        p.send(
+            teacher,
+            json!({"type": "computer", "table": 0, "nation": nation, "strategy": "grudger", "personality": "realist"}),
+        );
+    }
+    let before = p.got(teacher).pop().unwrap()["status"]["tables"][0]["turn"].clone();
+    p.hub.tick(Instant::now() + Duration::from_secs(31));
+    let after = p.got(teacher).pop().unwrap();
+    assert_eq!(
+        after["status"]["tables"][0]["turn"].as_u64(),
+        before.as_u64().map(|t| t + 1),
+        "{after}"
+    );
+}

@@ -80,7 +80,7 @@ fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
         code.as_str(),
         "Match 2",
         "China",
-        "red fox",
+        "/teacher",
     ] {
         assert!(
             shown.iter().any(|t| t.contains(needle)),
@@ -88,6 +88,11 @@ fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
         );
     }
     assert!(shown.iter().any(|t| t.contains("open: no team yet")));
+    // The window is on the projector: the passphrase shows only when the teacher asks.
+    assert!(!shown.iter().any(|t| t.contains("red fox")), "{shown:?}");
+    let show = seat_button(&mut app, &SeatButton::ShowPassphrase);
+    click(&mut app, show);
+    until_shown(&mut app, "passphrase: red fox");
     // The window's buttons are the teacher's: every match pauses, then goes on.
     let pause = first::<PauseAllButton>(&mut app);
     click(&mut app, pause);
@@ -212,6 +217,11 @@ fn host_a_class_from_the_title_screen() {
         }]
     );
     until_shown(&mut app, "Match 3");
+    // Stopping asks once more.
+    let stop = first::<StopHostingButton>(&mut app);
+    click(&mut app, stop);
+    until_shown(&mut app, "Press Stop hosting again");
+    assert_eq!(screen(&app), Screen::Host);
     let stop = first::<StopHostingButton>(&mut app);
     click(&mut app, stop);
     settle(&mut app);

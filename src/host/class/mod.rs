@@ -332,6 +332,10 @@ impl Class {
             }
         }
         t.app.update();
+        if people.is_empty() {
+            // The computer plays every seat: the timer alone ends its turns.
+            t.app.world_mut().write_message(EndTurn);
+        }
         for nation in people {
             t.done(nation);
         }

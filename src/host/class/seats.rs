@@ -66,6 +66,9 @@ impl Class {
     pub fn hand_over(&mut self, seat: SeatRef, controller: Controller) -> Result<Outbox, String> {
         self.nation_id(seat)?;
         let t = &mut self.tables[seat.table];
+        if controller == Controller::Human && t.by_people(seat.nation) {
+            return Err("people play that seat already".into());
+        }
         t.app.world_mut().write_message(Facilitate::HandOver {
             nation: seat.nation,
             controller,

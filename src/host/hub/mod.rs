@@ -142,6 +142,11 @@ impl Hub {
             qr: addresses.first().and_then(|a| qr_svg(a)),
             addresses,
         };
+        // The class folder keeps the passphrase (as its hash) from the start: a class resumed
+        // before any team joined still opens with it.
+        if hub.options.passphrase.is_some() {
+            hub.save_roster();
+        }
         hub.after_change();
         hub
     }

@@ -56,7 +56,9 @@ impl Hub {
             TeacherCommand::Pause { table, paused } => {
                 let tables: Vec<usize> = match table {
                     Some(t) if t < self.class.tables() => vec![t],
-                    Some(t) => return self.tell(id, &not_done(format!("there is no match {t}"))),
+                    Some(t) => {
+                        return self.tell(id, &not_done(format!("there is no match {}", t + 1)));
+                    }
                     None => (0..self.class.tables()).collect(),
                 };
                 for t in tables {
@@ -65,10 +67,13 @@ impl Hub {
                 }
             }
             TeacherCommand::Release { table, nation } => {
-                let Some(n) = self.class.rules().nation_index(&nation) else {
-                    return self.tell(id, &not_done(format!("there is no nation {nation:?}")));
+                let seat = match self.seat_named(table, &nation) {
+                    Ok(seat) => seat,
+                    Err(why) => return self.tell(id, &not_done(why)),
                 };
-                let seat = SeatRef { table, nation: n };
+                if !self.class.roster().held().any(|s| s == seat) {
+                    return self.tell(id, &not_done("no team holds that seat".into()));
+                }
                 let holders: Vec<PageId> = self
                     .pages
                     .iter()

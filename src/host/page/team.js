@@ -29,6 +29,7 @@ function received(m) {
       // The teacher may move the team to another seat: its board starts afresh.
       if (page.msg && (page.msg.view.nation !== m.nation || page.table !== m.table)) {
         page.msg = null; page.charts = null; page.tab = "board";
+        page.moved = true;  // said once the new seat's brief and view are here
       }
       page.table = m.table;
       page.token = m.token;
@@ -70,6 +71,10 @@ function onError(error) {
 
 function onView(m) {
   const first = !page.msg;
+  if (page.moved && page.brief) {
+    page.moved = false;
+    toast(t("moved", {n: page.table + 1, name: page.brief.nations[m.view.nation].name}), "info");
+  }
   const turned = page.msg && page.msg.view.turn !== m.view.turn;
   page.msg = m;
   page.pending = false;
@@ -151,6 +156,7 @@ function render() {
   if (!page.msg || !page.brief) return;
   const m = page.msg, v = m.view, b = page.brief;
   document.getElementById("where").replaceChildren(
+    el("span", {class: "muted"}, t("match_n", {n: (page.table || 0) + 1}) + " "),
     el("span", {class: "chip", style: "--nation:" + b.nations[v.nation].colour}, nationName(v.nation)),
     el("span", {}, " " + t("turn_of", {turn: Math.min(v.turn + 1, v.turns), turns: v.turns, length: b.turn_length})),
     el("span", {class: "muted"}, " · " + b.title));
@@ -303,7 +309,8 @@ function reveal(v, m) {
   if (!before) return el("section", {class: "panel"}, el("p", {}, t("reveal_none")));
   const moves = now.moves.map((s, k) => {
     const spec = moveOf(s.move_index);
-    const who = s.actor === v.nation ? t("you_played", {move: spec.name, intent: intentWord(spec.intent)})
+    const who = s.actor === v.nation
+      ? t(m.computer ? "computer_played" : "you_played", {move: spec.name, intent: intentWord(spec.intent)})
       : t("they_played", {name: nationName(s.actor), move: spec.name});
     return el("li", {class: s.misread || s.detected ? "warn" : ""}, el("strong", {}, who), m.readings[k] ? el("div", {class: "muted"}, m.readings[k]) : null);
   });

@@ -25,7 +25,9 @@ const TEXT = {
   match_n: "Match {n}",
   seat_open: "open",
   seat_taken: "taken",
-  seat_lost: "Your seat is no longer yours (the teacher moved it, or the class was restarted). Join again.",
+  seat_lost: "Your seat is no longer yours: the teacher took it away, or the class was restarted without it. Join again with the class code.",
+  moved: "The teacher moved your team: you now play {name} in match {n}.",
+  computer_played: "The computer played {move} ({intent}) for you",
 
   turn_of: "Turn {turn} of {turns} ({length})",
   tab_board: "This turn",

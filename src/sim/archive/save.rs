@@ -298,7 +298,8 @@ fn parse_text(origin: &str, text: &str) -> Result<SaveFile, InputError> {
 
 /// What a save holds that its version does not write, so that a save cannot claim an older
 /// version (and its migration) while holding a newer one's contents: version 1 has an FNV-1a
-/// scenario hash and none of version 2's fields; later versions have a SHA-256 hash.
+/// scenario hash and none of version 2's fields; later versions have a SHA-256 hash; only
+/// version 5 and later hand seats over.
 fn not_of_its_version(save: &SaveFile) -> Option<(&'static str, &'static str)> {
     let hash = &save.scenario_hash;
     if save.version == 1 {
@@ -316,6 +317,12 @@ fn not_of_its_version(save: &SaveFile) -> Option<(&'static str, &'static str)> {
         }
     } else if !hash.starts_with("sha256:") {
         return Some(("scenario_hash", "a scenario hash other than sha256"));
+    }
+    let handed = save.recording.turns.iter().any(|t| !t.seats.is_empty())
+        || !save.recording.pending_seats.is_empty()
+        || !save.pending.seats.is_empty();
+    if save.version < 5 && handed {
+        return Some(("seats", "a seat handed over during the match (version 5)"));
     }
     None
 }

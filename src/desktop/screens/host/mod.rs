@@ -17,7 +17,7 @@ pub use seat::{SeatButton, SeatPanel};
 pub use setup::{HostForm, HostFormButton, host_a_class};
 
 use super::Screen;
-use crate::desktop::theme::widgets::{button, label};
+use crate::desktop::theme::widgets::{button, label, row};
 use crate::desktop::theme::{UiFonts, palette, size};
 use crate::host::connection::TeacherCommand;
 use crate::host::status::ClassStatus;
@@ -68,6 +68,9 @@ pub struct PauseAllButton;
 pub struct GoOnButton;
 #[derive(Component)]
 pub struct StopHostingButton;
+/// Where the teacher's passphrase shows, while asked for.
+#[derive(Component)]
+pub struct PassphraseShown;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SeatPanel>().add_systems(
@@ -125,13 +128,23 @@ fn spawn_host(
         let font = if bold { &fonts.bold } else { &fonts.regular };
         commands.spawn((ChildOf(left), label(s, font, big, colour)));
     };
-    text(
-        &mut commands,
-        "Détente: hosting a class".into(),
-        size::HEADING,
-        palette::TITLE,
-        true,
-    );
+    let top = commands.spawn((ChildOf(left), row(12.0))).id();
+    commands.spawn((
+        ChildOf(top),
+        label(
+            "Détente: hosting a class",
+            &fonts.bold,
+            size::HEADING,
+            palette::TITLE,
+        ),
+    ));
+    if starter.is_some() {
+        commands.spawn((
+            ChildOf(top),
+            seat::small("Stop hosting", &fonts, SeatButton::StopHosting),
+            StopHostingButton,
+        ));
+    }
     text(
         &mut commands,
         hosted.launch.what.clone(),
@@ -191,14 +204,22 @@ fn spawn_host(
     );
     text(
         &mut commands,
-        format!(
-            "Teacher's page: {first}/teacher (passphrase: {})",
-            hosted.launch.passphrase
-        ),
+        format!("Teacher's page: {first}/teacher"),
         size::SMALL,
         palette::MUTED,
         false,
     );
+    // The window is on the projector: the passphrase shows only when asked for.
+    let secret = commands.spawn((ChildOf(left), row(8.0))).id();
+    commands.spawn((
+        ChildOf(secret),
+        seat::small("Show the passphrase", &fonts, SeatButton::ShowPassphrase),
+    ));
+    commands.spawn((
+        ChildOf(secret),
+        PassphraseShown,
+        label(String::new(), &fonts.regular, size::SMALL, palette::MUTED),
+    ));
     if let Some(folder) = &status.folder {
         text(
             &mut commands,
@@ -225,13 +246,7 @@ fn spawn_host(
         PauseAllButton,
     ));
     commands.spawn((ChildOf(buttons), button("Go on", &fonts, go_on), GoOnButton));
-    if starter.is_some() {
-        commands.spawn((
-            ChildOf(left),
-            button("Stop hosting", &fonts, stop_hosting),
-            StopHostingButton,
-        ));
-    }
+
     commands.spawn((
         ChildOf(root),
         RosterPanel,
@@ -261,14 +276,13 @@ fn go_on(_: On<Activate>, hosted: Res<Hosted>) {
 
 /// Stops the class (its matches are autosaved every turn) and goes back to the title, in the
 /// game's window.
-fn stop_hosting(_: On<Activate>, mut commands: Commands) {
-    commands.queue(|world: &mut World| {
-        if let Some(hosted) = world.remove_resource::<Hosted>() {
-            hosted.launch.running.stop();
-        }
-        world.insert_resource(crate::desktop::game_update_mode());
-        world.resource_mut::<NextState<Screen>>().set(Screen::Title);
-    });
+fn stop_hosting(world: &mut World) {
+    if let Some(hosted) = world.remove_resource::<Hosted>() {
+        hosted.launch.running.stop();
+    }
+    *world.resource_mut::<SeatPanel>() = SeatPanel::default();
+    world.insert_resource(crate::desktop::game_update_mode());
+    world.resource_mut::<NextState<Screen>>().set(Screen::Title);
 }
 
 /// A QR code of `address` as a texture (`host::address::qr_rgba`).

@@ -28,6 +28,17 @@ pub(super) fn redraw_roster(
         ChildOf(panel),
         label("The class roster", &fonts.bold, size::TITLE, palette::TITLE),
     ));
+    if seat_panel.confirm_stop {
+        commands.spawn((
+            ChildOf(panel),
+            label(
+                "Press Stop hosting again to stop: every team's page loses the class (its matches stay saved, and detente host --resume goes on with them).",
+                &fonts.bold,
+                size::SMALL,
+                palette::FOCUS,
+            ),
+        ));
+    }
     // The turn timer: a team that has not chosen when it runs out plays its AI's move.
     let timer = commands.spawn((ChildOf(panel), row(6.0))).id();
     commands.spawn((
@@ -64,7 +75,7 @@ pub(super) fn redraw_roster(
     for table in &status.tables {
         let state = match (table.outcome, table.paused) {
             (Some(o), _) => format!("over: {}", o.name()),
-            (None, true) => "paused".to_string(),
+            (None, true) => format!("paused · turn {} of {} played", table.turn, table.turns),
             (None, false) => format!("turn {} of {} played", table.turn, table.turns),
         };
         let card = commands.spawn((ChildOf(panel), section(2.0))).id();

@@ -18,6 +18,10 @@ pub struct SeatPanel {
     pub seat: Option<(usize, String)>,
     pub strategy: String,
     pub personality: String,
+    /// "Take the seat away" was pressed once: the next press does it.
+    pub confirm_release: bool,
+    /// "Stop hosting" was pressed once: the next press stops.
+    pub confirm_stop: bool,
 }
 
 /// A control of the host window's roster (the tests press them).
@@ -39,6 +43,10 @@ pub enum SeatButton {
     Release,
     /// Set the turn timer (seconds), or turn it off.
     Timer(Option<u32>),
+    /// Show the teacher's passphrase (or hide it again).
+    ShowPassphrase,
+    /// Stop hosting (in the game's window): pressed twice.
+    StopHosting,
 }
 
 /// A small button of the roster.
@@ -192,7 +200,11 @@ pub(super) fn draw(
         commands.spawn((
             ChildOf(r),
             small(
-                "Take the seat away from its team",
+                if panel.confirm_release {
+                    "Press again to take the seat away: its laptops stop playing it"
+                } else {
+                    "Take the seat away from its team"
+                },
                 fonts,
                 SeatButton::Release,
             ),
@@ -205,6 +217,8 @@ fn press(
     buttons: Query<&SeatButton>,
     hosted: Res<Hosted>,
     mut panel: ResMut<SeatPanel>,
+    mut shown: Query<&mut Text, With<super::PassphraseShown>>,
+    mut commands: Commands,
 ) {
     let Ok(button) = buttons.get(activate.entity) else {
         return;
@@ -224,6 +238,7 @@ fn press(
                 .and_then(|t| t.seats.iter().find(|s| &s.nation == nation))
                 .and_then(|s| s.usual.clone());
             panel.seat = Some((*table, nation.clone()));
+            panel.confirm_release = false;
             if let Some(u) = usual {
                 panel.strategy = u.strategy;
                 panel.personality = u.personality;
@@ -232,6 +247,22 @@ fn press(
         (SeatButton::Strategy(s), _) => panel.strategy = s.clone(),
         (SeatButton::Personality(p), _) => panel.personality = p.clone(),
         (SeatButton::Timer(seconds), _) => teacher(TeacherCommand::Timer(*seconds)),
+        (SeatButton::StopHosting, _) => {
+            if panel.confirm_stop {
+                commands.queue(super::stop_hosting);
+            } else {
+                panel.confirm_stop = true;
+            }
+        }
+        (SeatButton::ShowPassphrase, _) => {
+            for mut text in &mut shown {
+                text.0 = if text.0.is_empty() {
+                    format!("passphrase: {}", hosted.launch.passphrase)
+                } else {
+                    String::new()
+                };
+            }
+        }
         (_, None) => {}
         (SeatButton::Computer, Some((table, nation))) => teacher(TeacherCommand::Computer {
             table,
@@ -259,7 +290,12 @@ fn press(
             panel.seat = Some((*t, n.clone()));
         }
         (SeatButton::Release, Some((table, nation))) => {
-            teacher(TeacherCommand::Release { table, nation })
+            if panel.confirm_release {
+                panel.confirm_release = false;
+                teacher(TeacherCommand::Release { table, nation });
+            } else {
+                panel.confirm_release = true;
+            }
         }
     }
 }
