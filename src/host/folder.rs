@@ -31,6 +31,12 @@ struct ClassFile {
     /// The teacher's passphrase as a salted Argon2 hash (a PHC string), when one was set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     teacher: Option<String>,
+    /// The turn timer, in seconds, when the teacher set one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    turn_timer: Option<u32>,
+    /// The matches the teacher paused, counting from 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    paused: Vec<usize>,
     seats: Vec<HeldSeat>,
 }
 
@@ -101,6 +107,13 @@ pub fn write_roster(folder: &Path, class: &Class) -> Result<(), InputError> {
         matches: class.tables(),
         class_code: class.roster().code().as_str().into(),
         teacher: class.roster().teacher().map(|g| g.phc().to_string()),
+        turn_timer: class.roster().turn_timer(),
+        paused: class
+            .status(|_| 0)
+            .iter()
+            .filter(|t| t.paused)
+            .map(|t| t.table + 1)
+            .collect(),
         seats: class
             .roster()
             .holdings()
@@ -179,6 +192,7 @@ pub fn open(folder: &Path) -> Result<Class, InputError> {
         })?;
         roster.set_teacher(guard);
     }
+    roster.set_turn_timer(file.turn_timer);
     for held in &file.seats {
         let nation = rules.nation_index(&held.nation).ok_or_else(|| {
             InputError::new(
@@ -194,5 +208,20 @@ pub fn open(folder: &Path) -> Result<Class, InputError> {
             .restore(&held.token, seat, &held.team_code)
             .map_err(|e| InputError::new(&shown, format!("match {}: {e}", held.table)))?;
     }
-    Class::resume(roster, saves).ok_or_else(|| InputError::new(&shown, "no matches"))
+    let mut class =
+        Class::resume(roster, saves).ok_or_else(|| InputError::new(&shown, "no matches"))?;
+    // The matches the teacher had paused stay paused.
+    for &m in &file.paused {
+        if m == 0 || m > file.matches {
+            return Err(InputError::new(
+                &shown,
+                format!(
+                    "\"paused\" names match {m}; the class has 1 to {}",
+                    file.matches
+                ),
+            ));
+        }
+        class.pause(m - 1, true);
+    }
+    Ok(class)
 }

@@ -46,6 +46,9 @@ pub struct Roster {
     team_codes: HashMap<SeatRef, ClassCode>,
     /// The teacher's passphrase, as a salted hash of its words (`teacher_words`).
     teacher: Option<Guard>,
+    /// Seconds a turn may last, when the teacher set a timer: kept with the class, so that a
+    /// resumed class keeps it.
+    turn_timer: Option<u32>,
 }
 
 impl Roster {
@@ -57,7 +60,17 @@ impl Roster {
             holders: HashMap::new(),
             team_codes: HashMap::new(),
             teacher: None,
+            turn_timer: None,
         }
+    }
+
+    /// The turn timer the class runs with, in seconds, when set.
+    pub fn turn_timer(&self) -> Option<u32> {
+        self.turn_timer
+    }
+
+    pub fn set_turn_timer(&mut self, seconds: Option<u32>) {
+        self.turn_timer = seconds;
     }
 
     /// Sets the teacher's passphrase: kept only as its hash, and saved with the class.

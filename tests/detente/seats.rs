@@ -363,3 +363,35 @@ fn impossible_teacher_commands_are_answered_and_a_computer_match_keeps_time() {
         "{after}"
     );
 }
+
+/// A class resumed from its folder keeps the teacher's turn timer and the matches the teacher
+/// paused.
+#[test]
+fn a_resumed_class_keeps_its_timer_and_its_paused_matches() {
+    use detente::host::folder;
+    use detente::host::hub::{Hub, HubOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Pages::saving(&[3, 3], Some(dir.path().to_path_buf()));
+    let teacher = p.open();
+    p.code(teacher);
+    p.send(teacher, json!({"type": "timer", "seconds": 90}));
+    p.send(
+        teacher,
+        json!({"type": "pause", "table": 1, "paused": true}),
+    );
+    drop(p);
+    let class = folder::open(dir.path()).unwrap();
+    let options = HubOptions {
+        folder: None,
+        passphrase: None,
+        turn_timer: None,
+        flood_per_second: 1000,
+        hold: None,
+        debrief: None,
+    };
+    let hub = Hub::new(class, options, vec!["http://127.0.0.1:8080".into()]);
+    let status = hub.status().lock().unwrap().clone();
+    assert_eq!(status.turn_timer, Some(90));
+    let paused: Vec<bool> = status.tables.iter().map(|t| t.paused).collect();
+    assert_eq!(paused, vec![false, true]);
+}

@@ -39,7 +39,7 @@ impl Hub {
     }
 
     /// Says a failed autosave on the host's terminal, once until it works again.
-    fn said(&mut self, error: Option<String>) {
+    pub(super) fn said(&mut self, error: Option<String>) {
         if let Some(e) = &error
             && self.save_error.as_ref() != Some(e)
         {

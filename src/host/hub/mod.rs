@@ -12,6 +12,7 @@ use crate::host::address::qr_svg;
 use crate::host::charts;
 use crate::host::class::{Class, MatchCopy, Outbox};
 use crate::host::connection::{Connection, Step, TeacherCommand};
+use crate::host::folder;
 use crate::host::protocol::{ProtocolError, ServerMessage};
 use crate::host::roster::teacher_words;
 use crate::host::status::ClassStatus;
@@ -121,7 +122,12 @@ pub struct Hub {
 
 impl Hub {
     /// The hub of `class`, whose teams reach it at `addresses` (most likely first).
-    pub fn new(mut class: Class, options: HubOptions, addresses: Vec<String>) -> Hub {
+    pub fn new(mut class: Class, mut options: HubOptions, addresses: Vec<String>) -> Hub {
+        // A timer given now wins; without one, the class keeps the timer it had.
+        match options.turn_timer {
+            Some(_) => class.roster_mut().set_turn_timer(options.turn_timer),
+            None => options.turn_timer = class.roster().turn_timer(),
+        }
         if let Some(p) = &options.passphrase {
             class
                 .roster_mut()
@@ -142,10 +148,11 @@ impl Hub {
             qr: addresses.first().and_then(|a| qr_svg(a)),
             addresses,
         };
-        // The class folder keeps the passphrase (as its hash) from the start: a class resumed
-        // before any team joined still opens with it.
-        if hub.options.passphrase.is_some() {
-            hub.save_roster();
+        // The class folder holds every match, the passphrase (as its hash) and the timer from
+        // the start: a class resumed before any team joined still opens with them.
+        if let Some(folder) = hub.options.folder.clone() {
+            let saved = folder::write_all(&folder, &hub.class);
+            hub.said(saved.err().map(|e| e.to_string()));
         }
         hub.after_change();
         hub

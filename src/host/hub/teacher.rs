@@ -65,6 +65,7 @@ impl Hub {
                     let out = self.class.pause(t, paused);
                     self.route(out);
                 }
+                self.save_roster();
             }
             TeacherCommand::Release { table, nation } => {
                 let seat = match self.seat_named(table, &nation) {
@@ -185,6 +186,8 @@ impl Hub {
                     );
                 }
                 self.options.turn_timer = seconds;
+                self.class.roster_mut().set_turn_timer(seconds);
+                self.save_roster();
                 self.deadlines.iter_mut().for_each(|d| *d = None);
             }
         }
