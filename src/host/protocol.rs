@@ -120,7 +120,8 @@ pub enum ServerMessage {
     /// with `charts`.
     Charts { svgs: Vec<String> },
     /// The match's turn timer: the turn ends in `seconds_left` seconds (the page counts down),
-    /// or there is no timer now (`null`). Sent when it starts or stops, and on being seated.
+    /// or there is no timer now (`null`). Sent when it starts or stops, and on being seated
+    /// while it runs.
     Timer { seconds_left: Option<u32> },
     /// The class debrief (a whole HTML page: every match side by side, declassified, and the
     /// class against 1,000 AI games), for the teacher's page: asked for with `debrief`.
