@@ -118,6 +118,18 @@ impl Class {
         Ok(out)
     }
 
+    /// Match `table`'s seat of the nation with id `nation` (as the roster names seats), or why
+    /// there is none, in the roster's numbering (matches from 1).
+    pub fn seat_named(&self, table: usize, nation: &str) -> Result<SeatRef, String> {
+        let n = self
+            .rules
+            .nation_index(nation)
+            .ok_or_else(|| format!("there is no nation {nation:?}"))?;
+        let seat = SeatRef { table, nation: n };
+        self.nation_id(seat)?;
+        Ok(seat)
+    }
+
     /// The id of `seat`'s nation, or why there is no such seat.
     fn nation_id(&self, seat: SeatRef) -> Result<String, String> {
         if seat.table >= self.tables.len() {

@@ -7,7 +7,6 @@ use crate::host::class::Outbox;
 use crate::host::connection::TeacherCommand;
 use crate::host::folder;
 use crate::host::protocol::{ProtocolError, ServerMessage};
-use crate::host::roster::SeatRef;
 use crate::sim::play::state::Controller;
 use std::time::Instant;
 
@@ -68,7 +67,7 @@ impl Hub {
                 self.save_roster();
             }
             TeacherCommand::Release { table, nation } => {
-                let seat = match self.seat_named(table, &nation) {
+                let seat = match self.class.seat_named(table, &nation) {
                     Ok(seat) => seat,
                     Err(why) => return self.tell(id, &not_done(why)),
                 };
@@ -102,12 +101,14 @@ impl Hub {
                 personality,
             } => {
                 let done = self
+                    .class
                     .seat_named(table, &nation)
                     .and_then(|seat| self.class.computer(seat, &strategy, &personality));
                 self.carried_out(id, table, done);
             }
             TeacherCommand::HandBack { table, nation } => {
                 let done = self
+                    .class
                     .seat_named(table, &nation)
                     .and_then(|seat| self.class.hand_over(seat, Controller::Human));
                 self.carried_out(id, table, done);
@@ -119,8 +120,8 @@ impl Hub {
                 to_nation,
             } => {
                 let (from, to) = match (
-                    self.seat_named(table, &nation),
-                    self.seat_named(to_table, &to_nation),
+                    self.class.seat_named(table, &nation),
+                    self.class.seat_named(to_table, &to_nation),
                 ) {
                     (Ok(from), Ok(to)) => (from, to),
                     (Err(why), _) | (_, Err(why)) => return self.tell(id, &not_done(why)),
@@ -191,18 +192,6 @@ impl Hub {
                 self.deadlines.iter_mut().for_each(|d| *d = None);
             }
         }
-    }
-
-    /// Match `table`'s seat of the nation with id `nation`, or why there is none.
-    fn seat_named(&self, table: usize, nation: &str) -> Result<SeatRef, String> {
-        if table >= self.class.tables() {
-            return Err(format!("there is no match {}", table + 1));
-        }
-        self.class
-            .rules()
-            .nation_index(nation)
-            .map(|n| SeatRef { table, nation: n })
-            .ok_or_else(|| format!("there is no nation {nation:?}"))
     }
 
     /// Sends what a teacher's command changed in match `table` (and autosaves it), or tells
