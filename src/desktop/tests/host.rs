@@ -1,7 +1,7 @@
 //! The host window's screen, headless: a class served on the loopback address, its address,
 //! code and roster on screen, and the teacher's buttons reaching the class.
 
-use super::{bare_app, click, first, screen, settle, texts};
+use super::{bare_app, click, first, press, screen, settle, texts};
 use crate::desktop::screens::Screen;
 use crate::desktop::screens::host::{
     GoOnButton, HostFormButton, Hosted, PauseAllButton, SeatButton, Starter, StopHostingButton,
@@ -297,5 +297,9 @@ fn a_matchs_facilitator_panel_and_projector_open_from_the_host_window() {
         *app.world().resource::<State<Menu>>().get(),
         Menu::Projector
     );
-    until_shown(&mut app, "The true state");
+    until_shown(&mut app, "The true state of match 1");
+    // Opened on its own, hiding it goes back to the roster, not to a panel.
+    press(&mut app, KeyCode::Escape);
+    settle(&mut app);
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::None);
 }

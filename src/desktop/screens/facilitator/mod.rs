@@ -20,6 +20,7 @@ mod projector;
 
 pub use panel::{FacilitatorButton, PARAMETERS};
 pub use passphrase::{PassphraseEntry, PassphrasePurpose, ask_for_new_passphrase};
+pub use projector::ProjectorReturns;
 
 use super::{GameView, Menu, PlayerView, Screen};
 use crate::sim::Rules;

@@ -160,6 +160,15 @@ pub(super) fn spawn_projector(
     ));
 }
 
-fn hide_projector(_: On<Activate>, mut next: ResMut<NextState<Menu>>) {
-    next.set(Menu::Facilitator);
+/// Where "Hide from the room" goes: back to the facilitator's panel, unless the projector was
+/// opened on its own (the host window's roster).
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectorReturns(pub Menu);
+
+fn hide_projector(
+    _: On<Activate>,
+    returns: Option<Res<ProjectorReturns>>,
+    mut next: ResMut<NextState<Menu>>,
+) {
+    next.set(returns.map_or(Menu::Facilitator, |r| r.0));
 }

@@ -5,7 +5,7 @@
 //! Nothing is decided in this window.
 
 use super::Hosted;
-use crate::desktop::screens::facilitator::{FacilitatorStatus, in_words};
+use crate::desktop::screens::facilitator::{FacilitatorStatus, ProjectorReturns, in_words};
 use crate::desktop::screens::{Menu, PlayerView};
 use crate::host::class::MatchCopy;
 use crate::sim::play::session::{Facilitate, MatchPaused, resume_match};
@@ -39,10 +39,11 @@ pub(super) fn open(activate: On<Activate>, buttons: Query<&MatchButton>, mut com
         return;
     };
     commands.queue(move |world: &mut World| {
-        let (table, menu) = match button {
-            MatchButton::Facilitator(t) => (t, Menu::Facilitator),
-            MatchButton::Projector(t) => (t, Menu::Projector),
+        let (table, menu, returns) = match button {
+            MatchButton::Facilitator(t) => (t, Menu::Facilitator, Menu::Facilitator),
+            MatchButton::Projector(t) => (t, Menu::Projector, Menu::None),
         };
+        world.insert_resource(ProjectorReturns(returns));
         let copy = world
             .get_resource::<Hosted>()
             .and_then(|h| h.launch.running.copy_of(table));
