@@ -83,6 +83,8 @@ pub struct HostPlan {
     pub what: String,
     /// The passphrase, when the host made one up.
     pub made_up_passphrase: bool,
+    /// The class folder, when this run made it (a host that does not start removes it).
+    made_folder: Option<PathBuf>,
 }
 
 /// Checks the options and gets the class ready (a new one, or one resumed from its folder).
@@ -196,6 +198,7 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
             (Some(format!("{}-{}", &words[..4], &words[4..])), true)
         }
     };
+    let made_folder = (!folder.exists()).then(|| folder.clone());
     let hold = folder::hold(&folder)?;
     let bind = SocketAddr::new(
         args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
@@ -216,6 +219,7 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
         bind,
         what,
         made_up_passphrase,
+        made_folder,
     })
 }
 
@@ -229,8 +233,15 @@ fn shown_passphrase(plan: &HostPlan) -> String {
 
 /// Starts the plan's host.
 pub fn launch(plan: HostPlan) -> Result<Running, InputError> {
-    start(plan.make, plan.options, plan.bind)
-        .map_err(|e| InputError::new("detente host", format!("{e}{}", hint(&e))))
+    let made = plan.made_folder;
+    start(plan.make, plan.options, plan.bind).map_err(|e| {
+        // A class that never started leaves no folder behind (only its lock would be there).
+        if let Some(dir) = &made {
+            let _ = std::fs::remove_file(dir.join(".host-lock"));
+            let _ = std::fs::remove_dir(dir);
+        }
+        InputError::new("detente host", format!("{e}{}", hint(&e)))
+    })
 }
 
 fn hint(e: &crate::host::start::StartError) -> &'static str {

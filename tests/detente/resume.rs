@@ -157,3 +157,26 @@ fn a_killed_host_resumes_every_match_and_the_teams_get_their_seats_back() {
     let app = desktop("reset_2013", 2, 7, &given);
     assert_eq!(rebuilt.state, state(&app));
 }
+
+/// A host that cannot listen (another program has the port) says so, exits 2, and leaves no
+/// class folder behind.
+#[test]
+fn a_host_that_cannot_listen_leaves_no_folder() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("class");
+    let err = super::common::fails(&[
+        "host",
+        "reset_2013",
+        "--headless",
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--folder",
+        folder.to_str().unwrap(),
+    ]);
+    assert!(err.contains("another program uses that port"), "{err}");
+    assert!(!folder.exists(), "{err}");
+}
