@@ -49,6 +49,27 @@ fn serve(scenario: &str, seeds: Vec<u64>) -> crate::host::start::Running {
     .unwrap()
 }
 
+/// The desktop's screens with no window, and no settings file.
+fn ui_app() -> App {
+    let mut app = bare_app();
+    app.insert_resource(SettingsFile(None));
+    app.add_message::<KeyboardInput>();
+    ui_plugin(&mut app);
+    app
+}
+
+/// The host window for `running` (passphrase "red fox"), on its first screen.
+fn window(running: crate::host::start::Running, what: &str) -> App {
+    let mut app = ui_app();
+    app.insert_resource(Hosted::new(HostLaunch {
+        running,
+        what: what.into(),
+        passphrase: "red fox".into(),
+    }));
+    settle(&mut app);
+    app
+}
+
 /// The button of `SeatButton` kind `which` on screen.
 fn seat_button(app: &mut App, which: &SeatButton) -> Entity {
     let mut q = app.world_mut().query::<(Entity, &SeatButton)>();
@@ -63,16 +84,7 @@ fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
     let running = serve("multipolar_2030", vec![4, 4]);
     let address = format!("http://{}", running.address);
     let code = running.status.lock().unwrap().class_code.clone();
-    let mut app = bare_app();
-    app.insert_resource(SettingsFile(None));
-    app.add_message::<KeyboardInput>();
-    ui_plugin(&mut app);
-    app.insert_resource(Hosted::new(HostLaunch {
-        running,
-        what: "multipolar_2030, 2 matches, seed 4".into(),
-        passphrase: "red fox".into(),
-    }));
-    settle(&mut app);
+    let mut app = window(running, "multipolar_2030, 2 matches, seed 4");
     assert_eq!(screen(&app), Screen::Host);
     let shown = texts(&mut app);
     for needle in [
@@ -107,16 +119,7 @@ fn the_host_window_shows_the_way_in_and_the_roster_and_pauses_the_class() {
 #[test]
 fn the_host_window_gives_a_seat_to_the_computer_and_back() {
     let running = serve("reset_2013", vec![9]);
-    let mut app = bare_app();
-    app.insert_resource(SettingsFile(None));
-    app.add_message::<KeyboardInput>();
-    ui_plugin(&mut app);
-    app.insert_resource(Hosted::new(HostLaunch {
-        running,
-        what: "reset_2013, 1 match, seed 9".into(),
-        passphrase: "red fox".into(),
-    }));
-    settle(&mut app);
+    let mut app = window(running, "reset_2013, 1 match, seed 9");
     until_shown(&mut app, "Russia");
     let pick = SeatButton::Pick {
         table: 0,
@@ -164,11 +167,8 @@ fn host_a_class_from_the_title_screen() {
             passphrase: "made-up".into(),
         })
     }));
-    let mut app = bare_app();
-    app.insert_resource(SettingsFile(None));
-    app.add_message::<KeyboardInput>();
+    let mut app = ui_app();
     app.insert_resource(Starter(starter));
-    ui_plugin(&mut app);
     settle(&mut app);
     assert_eq!(screen(&app), Screen::Title);
     let host = first::<crate::desktop::screens::title::HostClassButton>(&mut app);
@@ -246,16 +246,7 @@ fn a_matchs_facilitator_panel_and_projector_open_from_the_host_window() {
     use crate::desktop::screens::facilitator::{FacilitatorButton, FacilitatorStatus};
     use crate::desktop::screens::host::MatchButton;
     let running = serve("reset_2013", vec![3, 3]);
-    let mut app = bare_app();
-    app.insert_resource(SettingsFile(None));
-    app.add_message::<KeyboardInput>();
-    ui_plugin(&mut app);
-    app.insert_resource(Hosted::new(HostLaunch {
-        running,
-        what: "reset_2013, 2 matches, seed 3".into(),
-        passphrase: "red fox".into(),
-    }));
-    settle(&mut app);
+    let mut app = window(running, "reset_2013, 2 matches, seed 3");
     until_shown(&mut app, "Match 2");
     let find = |app: &mut App, which: MatchButton| {
         let mut q = app.world_mut().query::<(Entity, &MatchButton)>();

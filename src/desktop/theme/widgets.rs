@@ -219,6 +219,24 @@ where
     )
 }
 
+/// A small text button only as wide as its text, for rows of choices (the facilitator's
+/// events, the host window's seat controls).
+pub fn small_button<M, I>(text: impl Into<String>, fonts: &UiFonts, action: I) -> impl Bundle
+where
+    M: Send + Sync + 'static,
+    I: IntoObserverSystem<Activate, (), M> + Send + Sync,
+{
+    (
+        activatable(action),
+        Node {
+            padding: UiRect::axes(px(10), px(5)),
+            border_radius: BorderRadius::all(px(5)),
+            ..default()
+        },
+        children![label(text, &fonts.regular, size::SMALL, palette::TEXT)],
+    )
+}
+
 /// A text button with a key of its own, shown on it.
 pub fn keyed_button<M, I>(text: &str, key: KeyCode, fonts: &UiFonts, action: I) -> impl Bundle
 where

@@ -18,7 +18,6 @@ use crate::host::roster::teacher_words;
 use crate::host::status::ClassStatus;
 use crate::sim::archive::guard::Guard;
 use crate::sim::play::session::{Facilitate, Facilitated};
-use crate::sim::play::strategy::Strategy;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -368,37 +367,5 @@ impl Hub {
                 && !t.paused
                 && t.seats.iter().all(|s| s.joined || s.computer.is_some())
         })
-    }
-
-    fn current_status(&self) -> ClassStatus {
-        let pages = &self.pages;
-        let roster = self.class.roster();
-        let rules = self.class.rules();
-        let now = Instant::now();
-        ClassStatus {
-            class_code: roster.code().as_str().to_string(),
-            addresses: self.addresses.clone(),
-            qr: self.qr.clone(),
-            turn_timer: self.options.turn_timer,
-            seconds_left: self
-                .deadlines
-                .iter()
-                .flatten()
-                .min()
-                .map(|d| d.saturating_duration_since(now).as_secs() as u32),
-            folder: self
-                .options
-                .folder
-                .as_ref()
-                .map(|f| f.display().to_string()),
-            strategies: Strategy::names().into_iter().map(String::from).collect(),
-            personalities: rules.personalities.iter().map(|p| p.name.clone()).collect(),
-            tables: self.class.status(|seat| {
-                pages
-                    .values()
-                    .filter(|p| p.connection.holds(seat, roster))
-                    .count()
-            }),
-        }
     }
 }

@@ -7,7 +7,9 @@ use crate::host::class::Outbox;
 use crate::host::connection::TeacherCommand;
 use crate::host::folder;
 use crate::host::protocol::{ProtocolError, ServerMessage};
+use crate::host::status::ClassStatus;
 use crate::sim::play::state::Controller;
+use crate::sim::play::strategy::Strategy;
 use std::time::Instant;
 
 impl Hub {
@@ -208,6 +210,39 @@ impl Hub {
                     error: ProtocolError::NotDone { why },
                 },
             ),
+        }
+    }
+
+    /// The class roster as the teacher sees it now (`status::ClassStatus`).
+    pub(super) fn current_status(&self) -> ClassStatus {
+        let pages = &self.pages;
+        let roster = self.class.roster();
+        let rules = self.class.rules();
+        let now = Instant::now();
+        ClassStatus {
+            class_code: roster.code().as_str().to_string(),
+            addresses: self.addresses.clone(),
+            qr: self.qr.clone(),
+            turn_timer: self.options.turn_timer,
+            seconds_left: self
+                .deadlines
+                .iter()
+                .flatten()
+                .min()
+                .map(|d| d.saturating_duration_since(now).as_secs() as u32),
+            folder: self
+                .options
+                .folder
+                .as_ref()
+                .map(|f| f.display().to_string()),
+            strategies: Strategy::names().into_iter().map(String::from).collect(),
+            personalities: rules.personalities.iter().map(|p| p.name.clone()).collect(),
+            tables: self.class.status(|seat| {
+                pages
+                    .values()
+                    .filter(|p| p.connection.holds(seat, roster))
+                    .count()
+            }),
         }
     }
 }

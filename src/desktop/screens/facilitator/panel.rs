@@ -3,7 +3,7 @@
 use super::FacilitatorStatus;
 use crate::desktop::screens::{Menu, PlayerView, despawn_all};
 use crate::desktop::theme::widgets::{
-    Selected, Tooltip, activatable, keyed_button, label, modal, row, small_keyed_button,
+    Selected, Tooltip, keyed_button, label, modal, row, small_button, small_keyed_button,
 };
 use crate::desktop::theme::{UiFonts, palette, size};
 use crate::files::{data_dir, write_all_atomic};
@@ -58,15 +58,7 @@ pub(super) fn respawn_panel(world: &mut World) {
 
 /// A compact button for the panel's lists.
 fn small(text: String, fonts: &UiFonts) -> impl Bundle {
-    (
-        activatable(press),
-        Node {
-            padding: UiRect::axes(px(10), px(5)),
-            border_radius: BorderRadius::all(px(5)),
-            ..default()
-        },
-        children![label(text, &fonts.regular, size::SMALL, palette::TEXT)],
-    )
+    small_button(text, fonts, press)
 }
 
 pub(super) fn section(

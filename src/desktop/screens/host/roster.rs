@@ -5,7 +5,7 @@
 use super::facilitate::{self, MatchButton};
 use super::seat::{self, SeatButton, SeatPanel};
 use super::{Hosted, RosterPanel};
-use crate::desktop::theme::widgets::{Selected, activatable, label, row, section};
+use crate::desktop::theme::widgets::{Selected, label, row, section, small_button};
 use crate::desktop::theme::{UiFonts, palette, size};
 use bevy::prelude::*;
 
@@ -105,14 +105,8 @@ pub(super) fn redraw_roster(
         ] {
             commands.spawn((
                 ChildOf(head),
-                activatable(facilitate::open),
+                small_button(text, &fonts, facilitate::open),
                 button,
-                Node {
-                    padding: UiRect::axes(px(9), px(4)),
-                    border_radius: BorderRadius::all(px(5)),
-                    ..default()
-                },
-                children![label(text, &fonts.regular, size::SMALL, palette::TEXT)],
             ));
         }
         for seat in &table.seats {

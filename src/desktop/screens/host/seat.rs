@@ -4,7 +4,7 @@
 //! class, as the teacher's page sends it; the roster redraws from what the class reports.
 
 use super::Hosted;
-use crate::desktop::theme::widgets::{Selected, activatable, label, row, section};
+use crate::desktop::theme::widgets::{Selected, label, row, section, small_button};
 use crate::desktop::theme::{UiFonts, palette, size};
 use crate::host::connection::TeacherCommand;
 use crate::host::status::ClassStatus;
@@ -51,16 +51,22 @@ pub enum SeatButton {
 
 /// A small button of the roster.
 pub(super) fn small(text: impl Into<String>, fonts: &UiFonts, button: SeatButton) -> impl Bundle {
-    (
-        activatable(press),
-        button,
-        Node {
-            padding: UiRect::axes(px(9), px(4)),
-            border_radius: BorderRadius::all(px(5)),
-            ..default()
-        },
-        children![label(text, &fonts.regular, size::SMALL, palette::TEXT)],
-    )
+    (small_button(text, fonts, press), button)
+}
+
+/// A row of small buttons that wraps.
+fn wrapping(commands: &mut Commands, parent: Entity) -> Entity {
+    commands
+        .spawn((
+            ChildOf(parent),
+            Node {
+                flex_wrap: FlexWrap::Wrap,
+                column_gap: px(6),
+                row_gap: px(6),
+                ..default()
+            },
+        ))
+        .id()
 }
 
 /// Draws the open seat's controls into `parent`.
@@ -123,17 +129,7 @@ pub(super) fn draw(
                        names: &[String],
                        picked: &str,
                        make: fn(String) -> SeatButton| {
-            let r = commands
-                .spawn((
-                    ChildOf(card),
-                    Node {
-                        flex_wrap: FlexWrap::Wrap,
-                        column_gap: px(6),
-                        row_gap: px(6),
-                        ..default()
-                    },
-                ))
-                .id();
+            let r = wrapping(commands, card);
             for name in names {
                 let mut b = commands.spawn((
                     ChildOf(r),
@@ -165,17 +161,7 @@ pub(super) fn draw(
     }
     if seat.joined {
         line(commands, "Move its team to an open seat");
-        let r = commands
-            .spawn((
-                ChildOf(card),
-                Node {
-                    flex_wrap: FlexWrap::Wrap,
-                    column_gap: px(6),
-                    row_gap: px(6),
-                    ..default()
-                },
-            ))
-            .id();
+        let r = wrapping(commands, card);
         let mut any = false;
         for t in status.tables.iter().filter(|t| t.outcome.is_none()) {
             for s in t.seats.iter().filter(|s| !s.joined) {
