@@ -114,6 +114,21 @@ pub async fn until(b: &Browser, what: &str, script: &str) {
     panic!("waited 20 s for {what}");
 }
 
+/// Opens the teacher's page of the host at `address` in `b`, types the passphrase, and waits
+/// for the roster.
+pub async fn teacher_page(b: &Browser, address: std::net::SocketAddr) {
+    b.goto(&format!("http://{address}/teacher")).await.unwrap();
+    let pass = b
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#pass"))
+        .await
+        .unwrap();
+    pass.send_keys(PASSPHRASE).await.unwrap();
+    click(b, "button[type=submit]").await;
+    until(b, "the roster", "document.querySelector('.roster table')").await;
+}
+
 #[test]
 #[ignore = "needs chromium and chromium-driver: run by .ci/run"]
 fn browser_joins_plays_turns_and_sees_the_reveal() {
@@ -262,16 +277,7 @@ fn browser_joins_plays_turns_and_sees_the_reveal() {
 
         // The teacher's page: the passphrase, then the roster.
         b.set_window_size(1366, 768).await.unwrap();
-        b.goto(&format!("http://{address}/teacher")).await.unwrap();
-        let pass = b
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css("#pass"))
-            .await
-            .unwrap();
-        pass.send_keys(PASSPHRASE).await.unwrap();
-        click(&b, "button[type=submit]").await;
-        until(&b, "the roster", "document.querySelector('.roster table')").await;
+        teacher_page(&b, address).await;
         let roster = text(&b, ".roster").await;
         assert!(
             roster.contains("Match 1") && roster.contains("joined"),

@@ -3,11 +3,10 @@
 //! stops taking its moves, the seat is given back, and the class debrief opens in a tab of its
 //! own. Screenshots go to `$DETENTE_SCREENSHOTS`. Ignored by default: `.ci/run` runs it.
 
-use super::browser::{browser, click, driver, shoot, shots, text, until};
+use super::browser::{browser, click, driver, shoot, shots, teacher_page, text, until};
 use super::common::setup;
-use super::net::{PASSPHRASE, class_code, host};
+use super::net::{class_code, host};
 use fantoccini::Locator;
-use std::time::Duration;
 
 #[test]
 #[ignore = "needs chromium and chromium-driver: run by .ci/run"]
@@ -33,19 +32,7 @@ fn browser_teacher_gives_a_seat_to_the_computer_and_opens_the_class_debrief() {
 
         // The teacher, in a browser of its own.
         let teacher = browser(port, 1366, 768).await;
-        teacher
-            .goto(&format!("http://{address}/teacher"))
-            .await
-            .unwrap();
-        let pass = teacher
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css("#pass"))
-            .await
-            .unwrap();
-        pass.send_keys(PASSPHRASE).await.unwrap();
-        click(&teacher, "button[type=submit]").await;
-        until(&teacher, "the roster", "document.querySelector('.roster table')").await;
+        teacher_page(&teacher, address).await;
         // Unfold the United States' controls in match 1, pick grudger, let the computer play.
         click(&teacher, ".roster section:first-child button.change").await;
         teacher

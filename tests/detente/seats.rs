@@ -24,8 +24,7 @@ fn not_done(messages: &[Value]) -> Option<String> {
 fn the_computer_takes_a_teams_seat_and_gives_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = Pages::saving(&[3], Some(dir.path().to_path_buf()));
-    let teacher = p.open();
-    let code = p.code(teacher);
+    let (teacher, code) = p.teacher();
     let usa = p.team(&code, "usa");
     let rus = p.team(&code, "rus");
     let first = last_view(&p.got(rus));
@@ -100,8 +99,7 @@ fn the_computer_takes_a_teams_seat_and_gives_it_back() {
 #[test]
 fn a_team_moves_with_all_its_pages_to_an_open_seat() {
     let mut p = Pages::new(&[4, 4]);
-    let teacher = p.open();
-    let code = p.code(teacher);
+    let (teacher, code) = p.teacher();
     let usa = p.team(&code, "usa");
     let seated = p
         .got(usa)
@@ -185,8 +183,7 @@ fn a_team_moves_with_all_its_pages_to_an_open_seat() {
 fn the_host_serves_the_class_debrief_to_the_teacher_only() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = Pages::saving(&[6, 6], Some(dir.path().to_path_buf()));
-    let teacher = p.open();
-    let code = p.code(teacher);
+    let (teacher, code) = p.teacher();
     let usa = p.team(&code, "usa");
     p.send(usa, json!({"type": "debrief"}));
     assert!(
@@ -226,8 +223,7 @@ fn the_facilitator_rolls_a_hosted_match_back_and_changes_its_parameters() {
     use detente::sim::play::session::{Facilitate, Facilitated};
     use std::time::Instant;
     let mut p = Pages::new(&[8]);
-    let teacher = p.open();
-    let code = p.code(teacher);
+    let (_teacher, code) = p.teacher();
     let usa = p.team(&code, "usa");
     let rus = p.team(&code, "rus");
     for _ in 0..2 {
@@ -290,8 +286,7 @@ fn the_facilitator_rolls_a_hosted_match_back_and_changes_its_parameters() {
 fn the_turn_timer_runs_once_the_computer_fills_the_empty_seat() {
     use std::time::{Duration, Instant};
     let mut p = Pages::new(&[2]);
-    let teacher = p.open();
-    let code = p.code(teacher);
+    let (teacher, code) = p.teacher();
     p.send(teacher, json!({"type": "timer", "seconds": 30}));
     let usa = p.team(&code, "usa");
     let roster = p.got(teacher).pop().unwrap();

@@ -82,6 +82,13 @@ impl Pages {
         roster["status"]["class_code"].as_str().unwrap().to_string()
     }
 
+    /// A teacher's page with the passphrase given, and the class code it was shown.
+    pub(super) fn teacher(&mut self) -> (PageId, String) {
+        let teacher = self.open();
+        let code = self.code(teacher);
+        (teacher, code)
+    }
+
     /// A team on `nation` of match 0: its page.
     pub(super) fn team(&mut self, code: &str, nation: &str) -> PageId {
         self.team_at(code, 0, nation)
@@ -138,8 +145,7 @@ fn only_the_passphrase_opens_the_teachers_controls() {
         json!({"type": "teach", "protocol": 1, "passphrase": "Open Skies"}),
     );
     assert_eq!(p.got(guess)[0]["error"]["kind"], "slow_down");
-    let teacher = p.open();
-    let code = p.code(teacher);
+    let (teacher, code) = p.teacher();
     let usa = p.team(&code, "usa");
     // A team's page is no teacher's.
     p.send(usa, json!({"type": "pause", "table": 0, "paused": true}));
@@ -158,8 +164,7 @@ fn only_the_passphrase_opens_the_teachers_controls() {
 #[test]
 fn a_paused_match_waits_for_the_teacher_and_the_timer_ends_a_turn() {
     let mut p = Pages::new(&[2]);
-    let teacher = p.open();
-    let code = p.code(teacher);
+    let (teacher, code) = p.teacher();
     let usa = p.team(&code, "usa");
     let rus = p.team(&code, "rus");
     let first = last_view(&p.got(usa));
@@ -242,8 +247,7 @@ fn a_paused_match_waits_for_the_teacher_and_the_timer_ends_a_turn() {
 #[test]
 fn a_seat_taken_away_is_told_at_once_and_may_be_claimed_again() {
     let mut p = Pages::new(&[3]);
-    let teacher = p.open();
-    let code = p.code(teacher);
+    let (teacher, code) = p.teacher();
     let usa = p.team(&code, "usa");
     let mate = p.open();
     let token = p.got(usa).iter().find(|m| m["type"] == "seated").unwrap()["token"].clone();
