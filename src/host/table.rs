@@ -5,7 +5,7 @@ use crate::host::access::ClassCode;
 use crate::host::protocol::ServerMessage;
 use crate::host::roster::{Roster, SeatSpec, TableSpec};
 use crate::sim::Rules;
-use crate::sim::archive::history::TurnRecord;
+use crate::sim::archive::history::{History, TurnRecord};
 use crate::sim::play::command::Refusal;
 use crate::sim::play::session::{ActiveMatch, EndTurn, OrderRefused};
 use crate::sim::play::state::{Clock, Controller, Orders, Seats};
@@ -36,6 +36,37 @@ impl Table {
             sent: HashMap::new(),
             ready: vec![None; nations],
             timed_out: vec![None; nations],
+        }
+    }
+
+    /// Every record of the match, the opening position first.
+    pub(super) fn records(&self) -> Vec<TurnRecord> {
+        let world = self.app.world();
+        let mut records = vec![self.opening.clone()];
+        if let Some(history) = world
+            .get_resource::<ActiveMatch>()
+            .and_then(|m| world.get::<History>(m.0))
+        {
+            records.extend(history.0.iter().cloned());
+        }
+        records
+    }
+
+    /// The refusals the session has written since last asked.
+    pub(super) fn refusals(&mut self) -> Vec<Refusal> {
+        let world = self.app.world_mut();
+        let mut messages = world.resource_mut::<Messages<OrderRefused>>();
+        messages.drain().map(|OrderRefused(r)| r).collect()
+    }
+
+    /// Runs the session on one command (a facilitator's, say): the rules' refusal when it was
+    /// refused.
+    pub(super) fn carry_out(&mut self, command: impl Message) -> Result<(), Refusal> {
+        self.app.world_mut().write_message(command);
+        self.app.update();
+        match self.refusals().into_iter().next() {
+            Some(refusal) => Err(refusal),
+            None => Ok(()),
         }
     }
 

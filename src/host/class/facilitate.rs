@@ -6,11 +6,11 @@
 use super::{Class, Outbox};
 use crate::host::roster::SeatRef;
 use crate::sim::Rules;
-use crate::sim::archive::history::{History, TurnRecord};
+use crate::sim::archive::history::TurnRecord;
 use crate::sim::archive::journal::Recording;
 use crate::sim::archive::narrate;
 use crate::sim::archive::snapshot::MatchState;
-use crate::sim::play::session::{ActiveMatch, Facilitate, Facilitated, MatchPaused, OrderRefused};
+use crate::sim::play::session::{ActiveMatch, Facilitate, Facilitated, MatchPaused};
 use bevy::prelude::*;
 
 /// A copy of one match as it is now, for the host window's facilitator panel and projector:
@@ -40,7 +40,6 @@ impl Class {
         let t = self.tables.get(table)?;
         let world = t.app.world();
         let entity = world.get_resource::<ActiveMatch>()?.0;
-        world.get::<History>(entity)?;
         Some(MatchCopy {
             rules: world.get_resource::<Rules>()?.clone(),
             state: MatchState::capture(world, entity)?,
@@ -73,19 +72,15 @@ impl Class {
             _ => {}
         }
         let t = &mut self.tables[table];
-        let world = t.app.world_mut();
-        world.resource_mut::<Messages<Facilitated>>().clear();
-        world.write_message(command);
-        t.app.update();
-        let world = t.app.world_mut();
-        let refused: Vec<OrderRefused> = world
-            .resource_mut::<Messages<OrderRefused>>()
-            .drain()
-            .collect();
-        if let Some(OrderRefused(refusal)) = refused.first() {
-            return Err(narrate::refusal(&self.rules.scenario, refusal));
-        }
-        let done = world
+        t.app
+            .world_mut()
+            .resource_mut::<Messages<Facilitated>>()
+            .clear();
+        t.carry_out(command)
+            .map_err(|refusal| narrate::refusal(&self.rules.scenario, &refusal))?;
+        let done = t
+            .app
+            .world_mut()
             .resource_mut::<Messages<Facilitated>>()
             .drain()
             .next()

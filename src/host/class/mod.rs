@@ -14,7 +14,6 @@ use crate::host::status::{SeatStatus, TableStatus};
 pub use crate::host::table::new_roster;
 use crate::host::table::{Table, table_spec};
 use crate::sim::Rules;
-use crate::sim::archive::history::History;
 use crate::sim::archive::narrate;
 use crate::sim::archive::rebuild::{Rebuilt, opening_record};
 use crate::sim::archive::save::SaveFile;
@@ -22,8 +21,8 @@ use crate::sim::archive::snapshot::MatchState;
 use crate::sim::play::command::Position;
 use crate::sim::play::run::sim_app;
 use crate::sim::play::session::{
-    ActiveMatch, AnswerProposal, ChooseMove, EndTurn, Facilitate, MatchPaused, OrderRefused,
-    SessionPlugin, advise, resume_match, snapshot, start_match,
+    ActiveMatch, AnswerProposal, ChooseMove, EndTurn, Facilitate, MatchPaused, SessionPlugin,
+    advise, resume_match, snapshot, start_match,
 };
 use crate::sim::play::state::{Clock, Controller, Orders};
 use crate::sim::play::view::{SeatView, seat_view};
@@ -200,15 +199,11 @@ impl Class {
         let Some(entity) = world.get_resource::<ActiveMatch>().map(|m| m.0) else {
             return Vec::new();
         };
-        let (Some(at), Some(orders), Some(history)) = (
-            Position::of(world, entity),
-            world.get::<Orders>(entity),
-            world.get::<History>(entity),
-        ) else {
+        let (Some(at), Some(orders)) = (Position::of(world, entity), world.get::<Orders>(entity))
+        else {
             return Vec::new();
         };
-        let mut records = vec![t.opening.clone()];
-        records.extend(history.0.iter().cloned());
+        let records = t.records();
         // The match's own rules: the facilitator may have changed its parameters.
         let rules = world.get_resource::<Rules>().unwrap_or(&self.rules);
         nations
@@ -223,13 +218,9 @@ impl Class {
         let t = &self.tables[seat.table];
         let turn = view.turn;
         let done = |n: usize| t.ready.get(n) == Some(&Some(turn));
-        let debrief = view.outcome.and_then(|outcome| {
-            let world = t.app.world();
-            let history = world.get::<History>(world.get_resource::<ActiveMatch>()?.0)?;
-            let mut records = vec![t.opening.clone()];
-            records.extend(history.0.iter().cloned());
-            Some(brief::debrief(&self.rules.scenario, outcome, &records))
-        });
+        let debrief = view
+            .outcome
+            .map(|outcome| brief::debrief(&self.rules.scenario, outcome, &t.records()));
         ServerMessage::View {
             computer: t
                 .controller(seat.nation)
@@ -348,15 +339,10 @@ impl Class {
     fn settle(&mut self, seat: SeatRef) -> Outbox {
         let table = &mut self.tables[seat.table];
         table.app.update();
-        let refused: Vec<OrderRefused> = table
-            .app
-            .world_mut()
-            .resource_mut::<Messages<OrderRefused>>()
-            .drain()
-            .collect();
-        let mut out: Outbox = refused
+        let mut out: Outbox = table
+            .refusals()
             .into_iter()
-            .map(|OrderRefused(refusal)| {
+            .map(|refusal| {
                 let text = narrate::capitalise(&narrate::refusal(&self.rules.scenario, &refusal));
                 let to = refusal.nation().map_or(seat, |nation| SeatRef {
                     table: seat.table,

@@ -8,7 +8,7 @@ use crate::host::protocol::ComputerPlayer;
 use crate::host::roster::SeatRef;
 use crate::sim::Rules;
 use crate::sim::archive::narrate;
-use crate::sim::play::session::{EndTurn, Facilitate, OrderRefused};
+use crate::sim::play::session::{EndTurn, Facilitate};
 use crate::sim::play::state::Controller;
 use bevy::prelude::*;
 
@@ -69,20 +69,11 @@ impl Class {
         if controller == Controller::Human && t.by_people(seat.nation) {
             return Err("people play that seat already".into());
         }
-        t.app.world_mut().write_message(Facilitate::HandOver {
+        t.carry_out(Facilitate::HandOver {
             nation: seat.nation,
             controller,
-        });
-        t.app.update();
-        let refused: Vec<OrderRefused> = t
-            .app
-            .world_mut()
-            .resource_mut::<Messages<OrderRefused>>()
-            .drain()
-            .collect();
-        if let Some(OrderRefused(refusal)) = refused.first() {
-            return Err(narrate::refusal(&self.rules.scenario, refusal));
-        }
+        })
+        .map_err(|refusal| narrate::refusal(&self.rules.scenario, &refusal))?;
         if let Some(r) = t.ready.get_mut(seat.nation) {
             *r = None;
         }
