@@ -5,27 +5,30 @@ use super::Hub;
 use crate::host::folder;
 
 impl Hub {
-    /// The teacher changed match `table` mid-turn (a hand-over, a facilitator's command): it
-    /// autosaves now, not only at the end of the turn.
+    /// The teacher changed match `table` mid-turn (a hand-over, a facilitator's command): the
+    /// next autosave (before anything is sent) saves it, not only at the end of the turn.
     pub(super) fn changed(&mut self, table: usize) {
-        self.autosave();
-        if let Some(folder) = self.options.folder.clone() {
-            let saved = folder::write_match(&folder, &self.class, table);
-            self.said(saved.err().map(|e| e.to_string()));
+        if let Some(u) = self.unsaved.get_mut(table) {
+            *u = true;
         }
     }
 
-    /// Saves each match whose turn moved on since its last save, and stops its turn timer.
+    /// Saves each match whose turn moved on since its last save (and stops its turn timer), or
+    /// that the teacher changed.
     pub(super) fn autosave(&mut self) {
         for table in 0..self.class.tables() {
             let turn = self.class.turn(table);
-            if turn != self.saved_turns[table] {
+            let moved_on = turn != self.saved_turns[table];
+            if moved_on {
                 self.saved_turns[table] = turn;
                 self.deadlines[table] = None;
-                if let Some(folder) = self.options.folder.clone() {
-                    let saved = folder::write_match(&folder, &self.class, table);
-                    self.said(saved.err().map(|e| e.to_string()));
-                }
+            }
+            let changed = std::mem::take(&mut self.unsaved[table]);
+            if (moved_on || changed)
+                && let Some(folder) = self.options.folder.clone()
+            {
+                let saved = folder::write_match(&folder, &self.class, table);
+                self.said(saved.err().map(|e| e.to_string()));
             }
         }
     }

@@ -107,6 +107,8 @@ pub struct Hub {
     announced: Vec<Option<Instant>>,
     /// Each match's turns resolved, as last saved.
     saved_turns: Vec<Option<u32>>,
+    /// The matches the teacher changed since their last save.
+    unsaved: Vec<bool>,
     /// Wrong passphrases per address.
     throttle: Throttle,
     /// The roster, for the host window (and for tests): updated after every change.
@@ -135,6 +137,7 @@ impl Hub {
         let n = class.tables();
         let mut hub = Hub {
             saved_turns: (0..n).map(|t| class.turn(t)).collect(),
+            unsaved: vec![false; n],
             class,
             pages: HashMap::new(),
             options,
@@ -210,8 +213,8 @@ impl Hub {
                 reply,
             } => {
                 let done = self.class.facilitate(table, command).map(|(done, out)| {
-                    self.route(out);
                     self.changed(table);
+                    self.route(out);
                     done
                 });
                 let copied = done.and_then(|d| {

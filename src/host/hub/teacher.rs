@@ -157,10 +157,10 @@ impl Hub {
                         self.send(k, message);
                     }
                 }
-                self.route(out);
                 for t in [from.table, to.table] {
                     self.changed(t);
                 }
+                self.route(out);
                 self.save_roster();
             }
             TeacherCommand::Debrief => {
@@ -201,8 +201,8 @@ impl Hub {
     fn carried_out(&mut self, id: Option<PageId>, table: usize, done: Result<Outbox, String>) {
         match done {
             Ok(out) => {
-                self.route(out);
                 self.changed(table);
+                self.route(out);
             }
             Err(why) => self.tell(
                 id,
