@@ -71,6 +71,32 @@ pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
         SimEvent::ExchangeHappened { .. } => {
             "an accident or a miscalculation led to a nuclear exchange".into()
         }
+        SimEvent::ElectionHeld {
+            nation, returned, ..
+        } if *returned => format!("voters in {} returned the government", name(*nation)),
+        SimEvent::ElectionHeld {
+            nation,
+            personality,
+            ..
+        } => match personality.and_then(|p| sc.personalities.keys().nth(p)) {
+            Some(p) => format!(
+                "the opposition won the election in {} and governs as a {p}",
+                name(*nation)
+            ),
+            None => format!("the opposition won the election in {}", name(*nation)),
+        },
+        SimEvent::ClimbedDown { nation, to } => format!(
+            "{} backed down while {} stood firm: a climb-down that costs it at home",
+            name(*nation),
+            name(*to)
+        ),
+        SimEvent::FreeRiding { riders } => {
+            let who: Vec<&str> = riders.iter().map(|&r| name(r)).collect();
+            format!(
+                "{} left the joint action to the others, saving its budget and losing their trust",
+                who.join(" and ")
+            )
+        }
     })
 }
 

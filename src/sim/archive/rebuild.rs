@@ -188,7 +188,7 @@ pub fn opening_record(world: &World, entity: Entity) -> Option<TurnRecord> {
     let mut start = record_turn_of(rules, orders, log, n, r, d, clock, threats, risk, history);
     start.risk = risk_of(rules, n, r, d);
     start.minutes_to_midnight = minutes_to_midnight(rules, start.risk);
-    start.regime = regime_of(rules, n, r, clock, threats, risk, history);
+    start.regime = regime_of(rules, n, r, d, clock, threats, risk, history);
     Some(start)
 }
 

@@ -63,6 +63,22 @@ pub enum SimEvent {
     ExchangeHappened {
         on_the_ladder: bool,
     },
+    /// An election in `nation`: the government `returned`, or the opposition in office, and the
+    /// personality a computer seat now plays with, when it changed.
+    ElectionHeld {
+        nation: usize,
+        returned: bool,
+        personality: Option<usize>,
+    },
+    /// `nation` backed down in the crisis while `to` stood firm.
+    ClimbedDown {
+        nation: usize,
+        to: usize,
+    },
+    /// These nations left a joint action on a shared threat to the others.
+    FreeRiding {
+        riders: Vec<usize>,
+    },
 }
 
 /// This turn's facts, cleared when the next turn starts.

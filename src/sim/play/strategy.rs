@@ -234,6 +234,7 @@ mod tests {
         p: 1.0,
         s: 0.0,
         catastrophe: 0.0,
+        chicken: None,
     };
 
     /// Plays `s` against a fixed sequence of the other side's stances (fully perceived).

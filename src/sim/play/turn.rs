@@ -123,6 +123,7 @@ fn affected<'a>(g: &'a mut GameItem) -> (Affected<'a>, &'a Orders, &'a mut ChaCh
         relations: &mut g.relations,
         diplomacy: &mut g.diplomacy,
         threats: &mut g.threats,
+        seats: &mut g.seats,
         risk: &mut g.risk,
         log: &mut g.log,
     };
@@ -221,6 +222,7 @@ fn classify_regime(rules: Res<Rules>, mut games: Query<Game>) {
             &rules,
             &g.nations,
             &g.relations,
+            &g.diplomacy,
             &g.clock,
             &g.threats,
             &g.risk,

@@ -32,6 +32,9 @@ pub struct Chance {
     pub terrorism: f64,
     pub proliferation: f64,
     pub disaster: f64,
+    /// Share of pairs of nations bound by an agreement that shares missile defense (early
+    /// warning, `Agreement::shares_missile_defense`); a negative weight makes the event rarer.
+    pub early_warning: f64,
 }
 
 /// Whom an event strikes.

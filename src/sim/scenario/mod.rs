@@ -10,6 +10,7 @@ pub mod index;
 pub mod load;
 pub mod moves;
 pub mod overrides;
+pub mod params;
 pub mod unique;
 pub mod validate;
 
@@ -46,6 +47,9 @@ pub struct Scenario {
     pub events: Vec<EventSpec>,
     #[serde(default, deserialize_with = "unique_keys")]
     pub personalities: BTreeMap<String, Personality>,
+    /// Agreements in force at the start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<StartingAgreement>,
 }
 
 /// One nation's starting position and its default AI.
@@ -75,6 +79,29 @@ pub struct NationSpec {
     /// Richardson coefficients for this nation; `params.arms` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub richardson: Option<Richardson>,
+    /// The personality the opposition would govern with: an `Election` it wins (approval below
+    /// `politics.reelection`) gives a computer seat this personality, and the next one it wins
+    /// gives back `personality`. Absent, elections change no personality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opposition: Option<String>,
+}
+
+/// An agreement in force when the match begins (signed before it: any arms cut is already
+/// made, and the cap is the starting arms), or, with `in_force: false`, one the scenario names
+/// so that `--set agreements.ID.in_force=true` can start a match with it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartingAgreement {
+    /// The move that proposes it (its terms are that move's `proposes`).
+    pub id: String,
+    /// The two nations bound by it, by id.
+    pub parties: [String; 2],
+    #[serde(default = "yes")]
+    pub in_force: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Starting trust and transparency for every ordered pair, with per-pair exceptions.
@@ -200,183 +227,9 @@ impl Threats {
     }
 }
 
-/// The one-shot payoffs of the prisoner's dilemma, scored each turn on the moves' true intents.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Payoffs {
-    /// Temptation: I defect, you cooperate.
-    pub t: f64,
-    /// Reward: both cooperate.
-    pub r: f64,
-    /// Punishment: both defect.
-    pub p: f64,
-    /// Sucker's payoff: I cooperate, you defect.
-    pub s: f64,
-    /// Added to every nation's score when an exchange happens.
-    pub catastrophe: f64,
-}
-
-/// Every coefficient of the per-turn pipeline, grouped by stage.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
-    /// Chance that an AI's chosen stance is carried out as the other one (an execution error,
-    /// as in the noisy tournaments of the literature); separate from misperception.
-    #[serde(default)]
-    pub execution_noise: f64,
-    /// Transparency (0..100) at which a nation verifies another's true arms; below it, it
-    /// knows only its estimate (`view::SeatView`). 75 when a scenario does not say.
-    #[serde(default = "default_verification")]
-    pub verification: f64,
-    pub perception: PerceptionParams,
-    pub trust: TrustParams,
-    pub arms: Richardson,
-    pub transparency: TransparencyParams,
-    pub treaty: TreatyParams,
-    pub crisis: CrisisParams,
-    pub threats: ThreatParams,
-    pub risk: RiskParams,
-    pub regime: RegimeParams,
-}
-
-/// The verification threshold of scenarios that do not set one.
-pub const DEFAULT_VERIFICATION: f64 = 75.0;
-
-fn default_verification() -> f64 {
-    DEFAULT_VERIFICATION
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PerceptionParams {
-    /// Spread of the noise on believed arms at transparency 0.
-    pub sigma: f64,
-    /// Chance that a secret move is detected at transparency 100.
-    pub detect: f64,
-    /// How far beliefs lean to the worst case at trust 0, in units of the noise spread.
-    pub worst_case: f64,
-    /// Whether distrust can push a misread cooperative move a second step, to hostile.
-    pub distrust_second_step: bool,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrustParams {
-    /// Trust gained from a move read as cooperative, when it can be fully verified.
-    pub gain: f64,
-    /// Share of `gain` lost when the move cannot be verified at all (transparency 0); the loss
-    /// shrinks linearly to nothing at transparency 100: trust, but verify.
-    pub unverified_discount: f64,
-    /// Trust lost to a move read as hostile (greater than `gain`).
-    pub loss: f64,
-    /// The level trust drifts back to.
-    pub baseline: f64,
-    /// Share of the gap to the baseline closed each turn.
-    pub drift: f64,
-}
-
-/// One step of Richardson's arms race: `arms += k·belief − a·arms + g·(1 − trust/100)`.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Richardson {
-    /// Reaction to the other side's (believed) arms.
-    pub k: f64,
-    /// Fatigue: the cost of keeping what one has.
-    pub a: f64,
-    /// Grievance: build-up driven by distrust alone.
-    pub g: f64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TransparencyParams {
-    /// Share of the excess over the floor lost each turn.
-    pub decay: f64,
-    /// The floor without any agreement.
-    pub floor: f64,
-    /// Points a turn by which transparency rises towards a higher floor that an agreement
-    /// guarantees: a verification regime takes time to set up.
-    pub build: f64,
-    /// Extra floor while a hotline is open.
-    pub hotline_floor: f64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TreatyParams {
-    /// Lowest trust in the proposer at which an AI that means to cooperate accepts.
-    pub accept_trust: f64,
-    /// Chance per turn, at transparency 100, that a breach of a cap is caught.
-    pub detect: f64,
-    /// Trust lost, by the victim, when a breach is caught.
-    pub breach_loss: f64,
-    /// Arms above the cap tolerated before it counts as a breach.
-    pub tolerance: f64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CrisisParams {
-    /// Trust each party loses in the other per turn per rung of an open crisis.
-    pub trust_loss_per_level: f64,
-    /// Turns after which a crisis that has not escalated fizzles out.
-    pub max_turns: u32,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ThreatParams {
-    /// Points each threat grows per turn when nobody works on it.
-    pub growth: f64,
-    /// Turns that a joint action on a shared threat counts for MAS.
-    pub joint_memory: u32,
-}
-
-/// The per-turn hazard of an exchange: `base · exp(Σ weight · factor)`, capped at `max`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RiskParams {
-    pub base: f64,
-    /// Weight of the highest alert level, 0..1.
-    pub alert: f64,
-    /// Weight of tension, 1 − lowest trust/100.
-    pub tension: f64,
-    /// Weight of mean arms/100.
-    pub arms: f64,
-    /// Weight of the crisis rung, 0..1 of the ladder.
-    pub crisis: f64,
-    /// Weight (subtracted) of mean transparency/100.
-    pub transparency: f64,
-    /// Weight (subtracted) of the share of pairs with a hotline.
-    pub hotline: f64,
-    pub max: f64,
-    /// Minutes to midnight at zero risk; the clock reads `clock · exp(−risk · clock_rate)`.
-    pub clock: f64,
-    pub clock_rate: f64,
-}
-
-/// Thresholds that classify each turn's state as MAS, MAD or unsettled.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RegimeParams {
-    pub mas_trust: f64,
-    pub mas_transparency: f64,
-    pub mas_risk: f64,
-    /// Turns over which arms must be flat or falling for MAS.
-    pub arms_window: u32,
-    /// How much total arms may rise over `arms_window` and still count as flat.
-    pub arms_slack: f64,
-    /// Whether MAS needs recent joint action on a shared threat.
-    pub mas_needs_joint_action: bool,
-    pub mad_trust: f64,
-    pub mad_arms: f64,
-    pub mad_risk: f64,
-    /// The outcome is MAS when the MAS regime held for this many final turns.
-    pub mas_hold: u32,
-}
-
 pub use crate::sim::scenario::events::{Chance, EventSpec, Target};
 pub use crate::sim::scenario::index::{EventIndex, MoveIndex};
 pub use crate::sim::scenario::moves::{
     Agreement, Effect, Intent, MoveSpec, Personality, Requirement, Visibility,
 };
+pub use crate::sim::scenario::params::*;

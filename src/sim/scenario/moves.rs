@@ -6,7 +6,8 @@ use crate::sim::scenario::unique::unique_keys;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// How intents relate: cooperative < neutral < hostile; a misreading goes one step up.
+/// How intents relate: cooperative < neutral < hostile; a misreading goes one step up (or, in
+/// complacency, down).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Intent {
     Cooperative,
@@ -19,6 +20,14 @@ impl Intent {
         match self {
             Intent::Cooperative => Intent::Neutral,
             _ => Intent::Hostile,
+        }
+    }
+
+    /// One step less hostile: what a complacent observer reads.
+    pub fn less_hostile(self) -> Intent {
+        match self {
+            Intent::Hostile => Intent::Neutral,
+            _ => Intent::Cooperative,
         }
     }
 
@@ -98,6 +107,9 @@ pub enum Effect {
     Hotline,
     /// Opens a crisis with the others at this rung (or raises an open one to it).
     Crisis(u8),
+    /// Voters judge the government: at approval `politics.reelection` or more it is returned;
+    /// below, the opposition takes office (`NationSpec::opposition`).
+    Election,
 }
 
 impl Effect {
@@ -123,6 +135,7 @@ impl Effect {
             Effect::Threat(kind, v) => format!("{} {}", kind.name(), signed(*v)),
             Effect::Hotline => "opens a hotline".into(),
             Effect::Crisis(level) => format!("opens a crisis at rung {level}"),
+            Effect::Election => "an election".into(),
         }
     }
 }
@@ -165,6 +178,11 @@ pub struct Agreement {
     pub shared_threat: bool,
     /// Trust each party gains in the other on signing.
     pub trust_bonus: f64,
+    /// Shares the parties' missile defense (a joint fusion center): while it is in force, a
+    /// partner's missile defense is no threat (`params.defense`), and early warning is shared
+    /// (events weigh it by `Chance::early_warning`).
+    #[serde(default)]
+    pub shares_missile_defense: bool,
 }
 
 /// How a personality turns an intent into a concrete move.
@@ -179,4 +197,9 @@ pub struct Personality {
     /// Relative weights of moves by id; a move not listed has weight 1.
     #[serde(default, deserialize_with = "unique_keys")]
     pub weights: BTreeMap<String, f64>,
+    /// 0..1: the chance that, meaning to cooperate, it defects instead while its last
+    /// defection went unanswered (the other side cooperated the turn after): it exploits a
+    /// rival that does not retaliate, and leaves alone one that does. 0 (the default): never.
+    #[serde(default)]
+    pub opportunism: f64,
 }

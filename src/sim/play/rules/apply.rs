@@ -5,9 +5,9 @@ use super::Rules;
 use super::crisis::{climb_ladder, open_crisis};
 use crate::sim::play::log::{SimEvent, TurnLog};
 use crate::sim::play::state::{
-    Diplomacy, ExchangeRisk, Nations, Orders, Proposal, Relations, SharedThreats, Treaty,
+    Diplomacy, ExchangeRisk, Nations, Orders, Proposal, Relations, Seats, SharedThreats, Treaty,
 };
-use crate::sim::scenario::{Effect, Intent};
+use crate::sim::scenario::{Effect, Intent, MoveIndex};
 
 /// The parts of a match that the turn's moves and events may change, and the turn they happen
 /// in (turns completed before it, as `Clock::turn`).
@@ -21,6 +21,8 @@ pub struct Affected<'a> {
     pub diplomacy: &'a mut Diplomacy,
     /// The shared threats, and the last joint action against one.
     pub threats: &'a mut SharedThreats,
+    /// Who governs each nation (an election may bring in another personality).
+    pub seats: &'a mut Seats,
     /// Whether an exchange has happened (the top of the ladder).
     pub risk: &'a mut ExchangeRisk,
     /// The turn's facts, as they happen.
@@ -29,9 +31,11 @@ pub struct Affected<'a> {
 
 /// Stage 3: answered proposals are signed, the crisis ladder moves, then each nation's move is
 /// paid for and takes effect (its proposal made, joint action on a shared threat noted), and
-/// the turn's prisoner's-dilemma payoffs are scored.
+/// the turn's payoffs are scored: the prisoner's dilemma, or chicken between the parties to a
+/// crisis (`score_turn`).
 pub fn apply_moves(rules: &Rules, orders: &Orders, world: &mut Affected) {
     let turn = world.turn;
+    let crisis = world.diplomacy.crisis.as_ref().map(|c| c.parties);
     sign_accepted(
         rules,
         orders,
@@ -59,44 +63,74 @@ pub fn apply_moves(rules: &Rules, orders: &Orders, world: &mut Affected) {
                 turn,
             });
         }
-        let others_hostile = orders.moves.iter().enumerate().any(|(j, a)| {
-            j != i && a.is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile)
-        });
-        if m.shared_threat && !others_hostile {
-            world.threats.last_joint_action = Some(turn);
-        }
     }
-    let joint_treaty = world.diplomacy.treaties.iter().any(|t| {
-        rules.scenario.moves[t.move_index]
-            .proposes
-            .as_ref()
-            .is_some_and(|a| a.shared_threat)
-    });
-    if joint_treaty {
-        world.threats.last_joint_action = Some(turn);
-    }
-    score_turn(rules, orders, world.nations, n);
+    super::shared::note_joint_action(rules, orders, crisis, world);
+    score_turn(rules, orders, crisis, world.nations, world.diplomacy, n);
 }
 
-/// Prisoner's-dilemma payoffs on the true intents (hostile is defection), averaged over the
-/// others so that scores compare across scenarios with more than two nations.
-fn score_turn(rules: &Rules, orders: &Orders, nations: &mut Nations, n: usize) {
+/// The turn's payoffs on the true moves, averaged over the others so that scores compare
+/// across scenarios with more than two nations. Between the parties to the crisis open at the
+/// start of the turn, with `payoffs.chicken`, the game of chicken: standing firm (a crisis move
+/// that does not step down) against backing down. Between any other pair, the prisoner's
+/// dilemma: a hostile move is defection, and so is adding missile defense that the other does
+/// not share when `defense.scored_as_defection` (a threat to its deterrent).
+fn score_turn(
+    rules: &Rules,
+    orders: &Orders,
+    crisis: Option<[usize; 2]>,
+    nations: &mut Nations,
+    diplomacy: &Diplomacy,
+    n: usize,
+) {
     let pay = &rules.scenario.payoffs;
-    let defects = |i: usize| {
-        orders.moves[i].is_some_and(|a| rules.scenario.moves[a].intent == Intent::Hostile)
+    let defects = |i: usize, j: usize| {
+        orders.moves[i].is_some_and(|a| defects_against(rules, a, diplomacy, i, j))
+    };
+    let firm = |i: usize| {
+        orders.moves[i].is_some_and(|a| rules.scenario.moves[a].crisis_step.is_none_or(|s| s >= 0))
     };
     for i in 0..n {
         let mut total = 0.0;
         for j in (0..n).filter(|&j| j != i) {
-            total += match (defects(i), defects(j)) {
-                (false, false) => pay.r,
-                (false, true) => pay.s,
-                (true, false) => pay.t,
-                (true, true) => pay.p,
+            let chicken = pay
+                .chicken
+                .filter(|_| crisis.is_some_and(|c| c.contains(&i) && c.contains(&j)));
+            total += match chicken {
+                Some(c) => match (firm(i), firm(j)) {
+                    (false, false) => c.r,
+                    (false, true) => c.s,
+                    (true, false) => c.t,
+                    (true, true) => c.p,
+                },
+                None => match (defects(i, j), defects(j, i)) {
+                    (false, false) => pay.r,
+                    (false, true) => pay.s,
+                    (true, false) => pay.t,
+                    (true, true) => pay.p,
+                },
             };
         }
         nations.0[i].score += total / (n - 1).max(1) as f64;
     }
+}
+
+/// Whether `nation`'s move counts as defection against `other` in the prisoner's dilemma: a
+/// hostile move, or (with `defense.scored_as_defection`) one that adds missile defense the two
+/// do not share.
+pub fn defects_against(
+    rules: &Rules,
+    move_index: MoveIndex,
+    diplomacy: &Diplomacy,
+    nation: usize,
+    other: usize,
+) -> bool {
+    let m = &rules.scenario.moves[move_index];
+    m.intent == Intent::Hostile
+        || (rules.scenario.params.defense.scored_as_defection
+            && m.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MissileDefense(v) if *v > 0.0))
+            && !super::defense::shares_defense(rules, diplomacy, nation, other))
 }
 
 /// Turns last turn's accepted proposals into treaties and clears the answered ones. An arms
@@ -199,6 +233,7 @@ pub(super) fn apply_effect(rules: &Rules, effect: &Effect, me: usize, w: &mut Af
             w.relations.get_mut(j, me).hotline = true;
         }),
         Effect::Crisis(rung) => open_crisis(rules, me, rung, w),
+        Effect::Election => super::politics::hold_election(rules, me, w),
     }
 }
 
@@ -218,6 +253,7 @@ mod tests {
         relations: Relations,
         diplomacy: Diplomacy,
         threats: SharedThreats,
+        seats: crate::sim::play::state::Seats,
         risk: ExchangeRisk,
         log: TurnLog,
     }
@@ -230,6 +266,7 @@ mod tests {
                 relations: &mut self.relations,
                 diplomacy: &mut self.diplomacy,
                 threats: &mut self.threats,
+                seats: &mut self.seats,
                 risk: &mut self.risk,
                 log: &mut self.log,
             };
@@ -253,6 +290,10 @@ mod tests {
             relations: world.get::<Relations>(e).unwrap().clone(),
             diplomacy: Diplomacy::default(),
             threats: *world.get::<SharedThreats>(e).unwrap(),
+            seats: world
+                .get::<crate::sim::play::state::Seats>(e)
+                .unwrap()
+                .clone(),
             risk: ExchangeRisk::default(),
             log: TurnLog::default(),
         }

@@ -95,19 +95,24 @@ fn requirement_holds(
 }
 
 /// The personality's pick among `candidates` for a stance. Cooperating, it hedges with a neutral
-/// move with probability `hedge · (1 − trust/100)`, trust being its mean trust in the others (a
-/// nation that distrusts hedges more: the security dilemma); defecting, it picks a hostile move.
-/// In a crisis, defecting means escalating or holding firm. When the stance has no candidate it
-/// falls back to the nearest intent that has one.
+/// move with probability `(hedge + hawkishness · pressure) · (1 − trust/100)`, trust being its
+/// mean trust in the others (a nation that distrusts hedges more: the security dilemma) and
+/// `pressure` (0..1) how hard it is pressed at home (`politics::pressure`; a government in
+/// trouble turns hawkish); under pressure, cooperative moves that cost approval weigh
+/// `1 − reluctance · pressure` as much. Defecting, it picks a hostile move. In a crisis,
+/// defecting means escalating or holding firm. When the stance has no candidate it falls back
+/// to the nearest intent that has one.
 pub fn pick_move(
     rules: &Rules,
     personality: usize,
     stance: Stance,
     trust: f64,
+    pressure: f64,
     candidates: &[MoveIndex],
     rng: &mut impl Rng,
 ) -> MoveIndex {
     let p = &rules.personalities[personality];
+    let politics = &rules.scenario.params.politics;
     let intent_of = |m: MoveIndex| rules.scenario.moves[m].intent;
     let has = |i: Intent| candidates.iter().any(|&m| intent_of(m) == i);
     let (coop, neutral, hostile) = (
@@ -117,7 +122,8 @@ pub fn pick_move(
     );
     let order: [Intent; 3] = match stance {
         Stance::Cooperate => {
-            let share = (p.hedge * (1.0 - trust / 100.0)).clamp(0.0, 1.0);
+            let hedge = p.hedge + politics.hawkishness * pressure;
+            let share = (hedge * (1.0 - trust / 100.0)).clamp(0.0, 1.0);
             let hedge = neutral && coop && rng.random_bool(share);
             if hedge {
                 [Intent::Neutral, Intent::Cooperative, Intent::Hostile]
@@ -132,7 +138,14 @@ pub fn pick_move(
     let in_crisis = candidates
         .iter()
         .all(|&m| rules.scenario.moves[m].crisis_step.is_some());
-    let weight = |m: MoveIndex| p.weight(m);
+    let reluctance = (politics.reluctance * pressure).clamp(0.0, 1.0);
+    let weight = |m: MoveIndex| {
+        if reluctance > 0.0 && super::politics::costly_cooperation(&rules.scenario.moves[m]) {
+            p.weight(m) * (1.0 - reluctance)
+        } else {
+            p.weight(m)
+        }
+    };
     let of = |i: Intent| {
         candidates
             .iter()
@@ -151,6 +164,57 @@ pub fn pick_move(
         Some(i) => weighted_choice(|| of(i), weight, rng),
         None => weighted_choice(|| candidates.iter().copied(), weight, rng),
     }
+}
+
+/// Whether the seat's last defection that has had an answer went unanswered: the other side
+/// (as it perceived them) cooperated on the turn after it. What an opportunist reads as licence.
+pub fn got_away_with_it(memory: Memory) -> bool {
+    let answered = memory.theirs.len().min(memory.mine.len() + 1);
+    (0..answered.saturating_sub(1))
+        .rev()
+        .find(|&t| memory.mine[t] == Stance::Defect)
+        .is_some_and(|t| memory.theirs[t + 1] == Stance::Cooperate)
+}
+
+/// What a computer seat plays now: its strategy's stance (turned to defection, by an
+/// opportunist personality, with probability `opportunism` while its last defection went
+/// unanswered), then its personality's move for that stance (`pick_move`). Execution noise is
+/// not here: the rules add it to a seat's stance (`choose_orders`), the advisor does not.
+pub fn computer_move(
+    rules: &Rules,
+    nation: usize,
+    (strategy, personality): (Strategy, usize),
+    memory: Memory,
+    at: (&Nations, &Relations, &Diplomacy, &SharedThreats),
+    noise: f64,
+    rng: &mut impl Rng,
+) -> (Stance, MoveIndex) {
+    let (nations, relations, diplomacy, threats) = at;
+    let mut stance = strategy.decide(memory, &rules.scenario.payoffs, rng);
+    let opportunism = rules.personalities[personality].opportunism;
+    if stance == Stance::Cooperate
+        && opportunism > 0.0
+        && got_away_with_it(memory)
+        && rng.random_bool(opportunism.min(1.0))
+    {
+        stance = Stance::Defect;
+    }
+    if noise > 0.0 && rng.random_bool(noise.min(1.0)) {
+        stance = stance.flipped();
+    }
+    let candidates = available_moves(rules, nation, nations, relations, diplomacy, threats);
+    let trust = mean_trust_of(relations, nation);
+    let pressure = super::politics::pressure(rules, nations.0[nation].approval);
+    let pick = pick_move(
+        rules,
+        personality,
+        stance,
+        trust,
+        pressure,
+        &candidates,
+        rng,
+    );
+    (stance, pick)
 }
 
 /// Draws one item with probability proportional to its weight (uniformly if all weigh 0).
@@ -194,7 +258,6 @@ pub fn choose_orders(
     let n = nations.0.len();
     orders.moves.resize(n, None);
     orders.stances.resize(n, Stance::Cooperate);
-    let payoffs = &rules.scenario.payoffs;
     for i in 0..n {
         let seat = &mut seats.0[i];
         let memory = Memory {
@@ -215,24 +278,16 @@ pub fn choose_orders(
             }
             (controller, _) => {
                 // A human seat without orders is played by tit for tat, so a turn never stalls.
-                let (strategy, personality) = match controller {
+                let ai = match controller {
                     Controller::Ai {
                         strategy,
                         personality,
                     } => (strategy, personality),
                     Controller::Human => (Strategy::TitForTat, 0),
                 };
-                let mut stance = strategy.decide(memory, payoffs, rng);
+                let at = (nations, relations, diplomacy, threats);
                 let noise = rules.scenario.params.execution_noise;
-                if noise > 0.0 && rng.random_bool(noise.min(1.0)) {
-                    stance = stance.flipped();
-                }
-                let candidates = available_moves(rules, i, nations, relations, diplomacy, threats);
-                let trust = mean_trust_of(relations, i);
-                (
-                    stance,
-                    pick_move(rules, personality, stance, trust, &candidates, rng),
-                )
+                computer_move(rules, i, ai, memory, at, noise, rng)
             }
         };
         orders.moves[i] = Some(move_index);

@@ -3,11 +3,19 @@
 
 use super::Rules;
 use super::apply::Affected;
+use super::politics::add_approval;
 use crate::sim::play::log::SimEvent;
 use crate::sim::play::state::{Crisis, Orders};
 
-/// The parties' crisis moves move the ladder; its top is an exchange, its bottom the end.
+/// The parties' crisis moves move the ladder; its top is an exchange, its bottom the end. A
+/// party that backs down while the other stands firm loses `politics.climb_down` approval (a
+/// humiliation at home); a crisis that ends without an exchange earns each party
+/// `politics.crisis_avoided`.
 pub(super) fn climb_ladder(rules: &Rules, orders: &Orders, w: &mut Affected) {
+    let Some(parties) = w.diplomacy.crisis.as_ref().map(|c| c.parties) else {
+        return;
+    };
+    climb_downs(rules, orders, parties, w);
     let Some(crisis) = w.diplomacy.crisis.as_mut() else {
         return;
     };
@@ -37,6 +45,33 @@ pub(super) fn climb_ladder(rules: &Rules, orders: &Orders, w: &mut Affected) {
             fizzled: to != 0,
         });
         w.diplomacy.crisis = None;
+        let avoided = rules.scenario.params.politics.crisis_avoided;
+        for p in parties {
+            add_approval(w, p, avoided);
+        }
+    }
+}
+
+/// Each party that steps down the ladder (a crisis move with a negative step) while the other
+/// stands firm (a step of 0 or more) climbs down: it loses `politics.climb_down` approval.
+fn climb_downs(rules: &Rules, orders: &Orders, parties: [usize; 2], w: &mut Affected) {
+    let cost = rules.scenario.params.politics.climb_down;
+    if cost <= 0.0 {
+        return;
+    }
+    let step = |p: usize| {
+        orders.moves[p]
+            .and_then(|m| rules.scenario.moves[m].crisis_step)
+            .unwrap_or(0)
+    };
+    for (me, other) in [(parties[0], parties[1]), (parties[1], parties[0])] {
+        if step(me) < 0 && step(other) >= 0 {
+            add_approval(w, me, -cost);
+            w.log.0.push(SimEvent::ClimbedDown {
+                nation: me,
+                to: other,
+            });
+        }
     }
 }
 

@@ -37,9 +37,13 @@ pub fn update_trust(
     }
 }
 
-/// One Richardson step per nation against the others' believed arms and its distrust of them:
-/// `arms += k·belief − a·arms + g·(1 − trust/100)`. Treaty caps bind the step; arms already over
-/// a cap (from a buildup move) are a breach, caught with a chance that grows with transparency.
+/// One Richardson step per nation against the others' believed arms, the missile defense of
+/// theirs that threatens its deterrent, and its distrust of them:
+/// `arms += k·(belief + threat·defense) − a·arms + g·(1 − trust/100)` (Richardson 1960, with
+/// `threat = params.defense.threat` and `defense` the others' mean unshared missile defense,
+/// `defense::mean_threat`; with no missile defense it is Richardson's step). Treaty caps bind
+/// the step; arms already over a cap (from a buildup move) are a breach, caught with a chance
+/// that grows with transparency.
 pub fn run_arms_race(
     rules: &Rules,
     nations: &mut Nations,
@@ -58,7 +62,9 @@ pub fn run_arms_race(
         });
         let (belief, trust) = (belief / others, trust / others);
         let arms = nations.0[i].arms;
-        let step = r.k * belief - r.a * arms + r.g * (1.0 - trust / 100.0);
+        let defense = rules.scenario.params.defense.threat
+            * super::defense::mean_threat(rules, nations, diplomacy, i);
+        let step = r.k * (belief + defense) - r.a * arms + r.g * (1.0 - trust / 100.0);
         let cap = lowest_cap(diplomacy, i).unwrap_or(100.0);
         let next = if step > 0.0 {
             (arms + step).min(cap.max(arms))

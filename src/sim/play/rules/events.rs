@@ -17,6 +17,7 @@ struct Factors {
     terrorism: f64,
     proliferation: f64,
     disaster: f64,
+    early_warning: f64,
 }
 
 fn chance(c: &Chance, f: &Factors) -> f64 {
@@ -27,7 +28,8 @@ fn chance(c: &Chance, f: &Factors) -> f64 {
         + c.arms * f.arms
         + c.terrorism * f.terrorism
         + c.proliferation * f.proliferation
-        + c.disaster * f.disaster)
+        + c.disaster * f.disaster
+        + c.early_warning * f.early_warning)
         .clamp(0.0, 1.0)
 }
 
@@ -59,6 +61,7 @@ pub fn draw_events(rules: &Rules, injected: &[EventIndex], w: &mut Affected, rng
         terrorism: w.threats.levels.terrorism / 100.0,
         proliferation: w.threats.levels.proliferation / 100.0,
         disaster: w.threats.levels.disaster / 100.0,
+        early_warning: super::defense::shared_warning(rules, w.diplomacy, n),
     };
     for (index, event) in EventIndex::all(&rules.scenario.events).zip(&rules.scenario.events) {
         let drawn = rng.random_bool(chance(&event.chance, &f));

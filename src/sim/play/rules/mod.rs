@@ -6,20 +6,28 @@
 mod apply;
 mod choose;
 mod crisis;
+pub mod defense;
 mod dynamics;
 mod events;
 mod perceive;
+pub mod politics;
 mod regime;
+mod shared;
 
 pub use apply::{Affected, apply_moves};
-pub use choose::{available_moves, choose_orders, pick_move};
+pub use choose::{
+    available_moves, choose_orders, computer_move, got_away_with_it, mean_trust_of, pick_move,
+};
 pub use dynamics::{run_arms_race, update_transparency, update_trust};
 pub use events::draw_events;
 pub use perceive::{perceive, perceive_moves};
-pub use regime::{assess_risk, classify_regime, end_turn, minutes_to_midnight, regime_of, risk_of};
+pub use regime::{
+    assess_risk, classify_regime, end_turn, minutes_to_midnight, mutual_deterrence, regime_of,
+    risk_of,
+};
 
 use crate::sim::error::InputError;
-use crate::sim::play::state::Controller;
+use crate::sim::play::state::{Controller, Treaty};
 use crate::sim::play::strategy::Strategy;
 use crate::sim::scenario::{EventIndex, MoveIndex, Richardson, Scenario};
 use bevy::prelude::Resource;
@@ -32,6 +40,8 @@ pub struct MoveWeights {
     pub hedge: f64,
     /// One weight per move of the scenario, in its order (1 where the personality gives none).
     pub weights: Vec<f64>,
+    /// The chance it defects while its last defection went unanswered (`Personality`).
+    pub opportunism: f64,
 }
 
 impl MoveWeights {
@@ -51,6 +61,10 @@ pub struct Rules {
     pub crisis_moves: Vec<MoveIndex>,
     pub personalities: Vec<MoveWeights>,
     pub richardson: Vec<Richardson>,
+    /// Each nation's opposition personality, if an election can bring one in.
+    pub opposition: Vec<Option<usize>>,
+    /// The agreements in force when a match begins (`Scenario::agreements` that are in force).
+    pub opening_treaties: Vec<Treaty>,
     /// The ladder's top rung: reaching it is a nuclear exchange.
     pub top_rung: u8,
 }
@@ -66,6 +80,7 @@ impl Rules {
             .map(|(name, p)| MoveWeights {
                 name: name.clone(),
                 hedge: p.hedge,
+                opportunism: p.opportunism,
                 weights: scenario
                     .moves
                     .iter()
@@ -78,6 +93,15 @@ impl Rules {
             .iter()
             .map(|n| n.richardson.unwrap_or(scenario.params.arms))
             .collect();
+        let opposition = scenario
+            .nations
+            .iter()
+            .map(|n| {
+                let name = n.opposition.as_deref()?;
+                scenario.personalities.keys().position(|k| k == name)
+            })
+            .collect();
+        let opening_treaties = opening_treaties(&scenario);
         let top_rung = scenario
             .ladder
             .len()
@@ -89,6 +113,8 @@ impl Rules {
             crisis_moves,
             personalities,
             richardson,
+            opposition,
+            opening_treaties,
             top_rung,
         }
     }
@@ -179,7 +205,7 @@ impl Rules {
             })?,
             None => match controllers[i] {
                 Controller::Ai { personality, .. } => personality,
-                Controller::Human => self.default_personality(i),
+                Controller::Human => self.home_personality(i),
             },
         };
         controllers[i] = Controller::Ai {
@@ -189,10 +215,37 @@ impl Rules {
         Ok(())
     }
 
-    fn default_personality(&self, nation: usize) -> usize {
+    /// The personality the scenario gives `nation` (its default AI's).
+    pub fn home_personality(&self, nation: usize) -> usize {
         self.personality_index(&self.scenario.nations[nation].personality)
             .unwrap_or(0)
     }
+}
+
+/// The scenario's starting agreements that are in force, as signed before the first turn: an
+/// arms cut already made, so a cap holds each party at its starting arms. Agreements that name
+/// an unknown move or nation are left out (`validate` refuses them).
+fn opening_treaties(scenario: &Scenario) -> Vec<Treaty> {
+    let nation = |id: &str| scenario.nations.iter().position(|n| n.id == id);
+    scenario
+        .agreements
+        .iter()
+        .filter(|a| a.in_force)
+        .filter_map(|a| {
+            let move_index = scenario.move_index(&a.id)?;
+            let terms = scenario.moves[move_index].proposes.as_ref()?;
+            let parties = [nation(&a.parties[0])?, nation(&a.parties[1])?];
+            let caps = terms
+                .arms_cut
+                .map(|_| parties.map(|p| scenario.nations[p].arms));
+            Some(Treaty {
+                move_index,
+                parties,
+                caps,
+                signed: 0,
+            })
+        })
+        .collect()
 }
 
 /// Rules of a shipped scenario, for unit tests.

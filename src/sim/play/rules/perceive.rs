@@ -13,7 +13,11 @@ use rand::Rng;
 /// A secret move is caught with probability `transparency/100 · detect` and then reads as hostile;
 /// otherwise it goes unseen. A public move is misread one step more hostile with probability
 /// `p = ambiguity · (1 − transparency/100)`; when the distrust rule is on, a cooperative move
-/// so misread goes a second step, to hostile, with probability `p · (1 − trust/100)`.
+/// so misread goes a second step, to hostile, with probability `p · (1 − trust/100)`. Otherwise
+/// a neutral or hostile public move is read one step *less* hostile (complacency) with
+/// probability `complacency · p · (trust − complacent_trust)/(100 − complacent_trust)` when
+/// trust is above `complacent_trust`: a trusting observer that cannot verify waves through
+/// what it should have questioned (Jervis 1976 on both errors of perception).
 pub fn perceive(
     m: &MoveSpec,
     transparency: f64,
@@ -41,12 +45,29 @@ pub fn perceive(
         {
             seen = Intent::Hostile;
         }
+    } else {
+        let q = complacency_chance(m, p, trust, params);
+        if q > 0.0 && rng.random_bool(q) {
+            seen = seen.less_hostile();
+        }
     }
     Perception {
         seen: Some(seen),
         misread: seen != m.intent,
         detected: false,
     }
+}
+
+/// The chance that a public move not misread as more hostile is read as less hostile
+/// (`perceive`): 0 for a cooperative move, at or below `complacent_trust`, or with complacency
+/// off.
+fn complacency_chance(m: &MoveSpec, p: f64, trust: f64, params: &PerceptionParams) -> f64 {
+    let over = trust - params.complacent_trust;
+    if params.complacency <= 0.0 || m.intent == Intent::Cooperative || over <= 0.0 {
+        return 0.0;
+    }
+    let room = (100.0 - params.complacent_trust).max(f64::EPSILON);
+    (params.complacency * p * over / room).clamp(0.0, 1.0)
 }
 
 /// Every observer's reading of every other nation's move, the new beliefs about arms, and what
@@ -158,6 +179,8 @@ mod tests {
         detect: 1.0,
         worst_case: 1.0,
         distrust_second_step: true,
+        complacency: 0.0,
+        complacent_trust: 60.0,
     };
 
     fn read_many(m: &MoveSpec, transparency: f64, trust: f64) -> Vec<Perception> {

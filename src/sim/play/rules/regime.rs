@@ -8,7 +8,10 @@ use crate::sim::play::state::{
 };
 use rand::Rng;
 
-/// The hazard of an exchange this turn: `base · exp(Σ weight · factor)`, capped at `max`.
+/// The hazard of an exchange this turn: `base · exp(Σ weight · factor)`, capped at `max`; the
+/// factors are the highest alert, tension, mean arms, the crisis rung, mean transparency and
+/// hotlines (`params.risk`), and first-strike fear, `highest alert/3 · largest unshared missile
+/// defense/100` (`params.defense.first_strike`).
 pub fn risk_of(
     rules: &Rules,
     nations: &Nations,
@@ -28,9 +31,16 @@ pub fn risk_of(
     let crisis = diplomacy.crisis.as_ref().map_or(0.0, |c| {
         f64::from(c.level) / f64::from(rules.top_rung.max(1))
     });
+    let first_strike = rules.scenario.params.defense.first_strike;
+    let fear = if first_strike > 0.0 {
+        first_strike * alert * super::defense::largest_threat(rules, nations, diplomacy) / 100.0
+    } else {
+        0.0
+    };
     let exponent = p.alert * alert + p.tension * tension + p.arms * arms + p.crisis * crisis
         - p.transparency * relations.mean_transparency() / 100.0
-        - p.hotline * relations.hotline_share();
+        - p.hotline * relations.hotline_share()
+        + fear;
     (p.base * exponent.exp()).min(p.max)
 }
 
@@ -66,13 +76,15 @@ pub fn minutes_to_midnight(rules: &Rules, risk: f64) -> f64 {
 ///   `arms_window` turns ago by more than `arms_slack` (`RegimeHistory::arms_totals`), and, when
 ///   `mas_needs_joint_action`, a joint action on a shared threat happened within the last
 ///   `threats.joint_memory` turns;
-/// - `MAD` when mean trust is at most `mad_trust` and either the largest arsenal is at least
-///   `mad_arms` or the risk at least `mad_risk`;
-/// - `Unsettled` otherwise.
+/// - `MAD` when mean trust is at most `mad_trust` and deterrence holds: with `mad_mutual`, some
+///   two nations can each destroy the other (`mutual_deterrence`); without it, the largest
+///   arsenal is at least `mad_arms` or the risk at least `mad_risk`;
+/// - `Unsettled` otherwise (a nuclear monopoly in distrust, under `mad_mutual`, is one of these).
 pub fn regime_of(
     rules: &Rules,
     nations: &Nations,
     relations: &Relations,
+    diplomacy: &Diplomacy,
     clock: &Clock,
     threats: &SharedThreats,
     risk: &ExchangeRisk,
@@ -100,9 +112,13 @@ pub fn regime_of(
         && risk.chance <= p.mas_risk
         && arms_not_rising
         && joint;
-    let max_arms = nations.0.iter().map(|n| n.arms).fold(0.0, f64::max);
-    let mad = relations.mean_trust() <= p.mad_trust
-        && (max_arms >= p.mad_arms || risk.chance >= p.mad_risk);
+    let deterrence = if p.mad_mutual {
+        mutual_deterrence(rules, nations, diplomacy)
+    } else {
+        let max_arms = nations.0.iter().map(|n| n.arms).fold(0.0, f64::max);
+        max_arms >= p.mad_arms || risk.chance >= p.mad_risk
+    };
+    let mad = relations.mean_trust() <= p.mad_trust && deterrence;
     if mas {
         Regime::Mas
     } else if mad {
@@ -112,12 +128,25 @@ pub fn regime_of(
     }
 }
 
+/// Whether some two nations can each destroy the other: each one's deterrent against the other
+/// (its arms less what the other's unshared missile defense would stop, `defense::deterrent`)
+/// is at least `regime.mad_arms`. One nation alone above it is a nuclear monopoly: it can
+/// destroy its rivals, they cannot answer, and that is primacy, not mutual deterrence.
+pub fn mutual_deterrence(rules: &Rules, nations: &Nations, diplomacy: &Diplomacy) -> bool {
+    let n = nations.0.len();
+    let needed = rules.scenario.params.regime.mad_arms;
+    let can =
+        |i: usize, j: usize| super::defense::deterrent(rules, nations, diplomacy, i, j) >= needed;
+    (0..n).any(|i| (i + 1..n).any(|j| can(i, j) && can(j, i)))
+}
+
 /// Stage 9, regime: records the turn's total arms (what the MAS rule's arms condition compares)
 /// and the regime the numbers now show.
 pub fn classify_regime(
     rules: &Rules,
     nations: &Nations,
     relations: &Relations,
+    diplomacy: &Diplomacy,
     clock: &Clock,
     threats: &SharedThreats,
     risk: &ExchangeRisk,
@@ -125,7 +154,9 @@ pub fn classify_regime(
 ) {
     let total = nations.0.iter().map(|n| n.arms).sum();
     history.record_arms_total(total, rules.scenario.params.regime.arms_window);
-    let regime = regime_of(rules, nations, relations, clock, threats, risk, history);
+    let regime = regime_of(
+        rules, nations, relations, diplomacy, clock, threats, risk, history,
+    );
     history.regimes.push(regime);
 }
 
@@ -170,6 +201,7 @@ mod tests {
     struct State {
         nations: Nations,
         relations: Relations,
+        diplomacy: Diplomacy,
         clock: Clock,
         threats: SharedThreats,
         risk: ExchangeRisk,
@@ -198,6 +230,7 @@ mod tests {
                 n: 2,
                 cells: vec![cell; 4],
             },
+            diplomacy: Diplomacy::default(),
             clock: Clock {
                 turn: 10,
                 turns: 40,
@@ -223,6 +256,7 @@ mod tests {
             rules,
             &s.nations,
             &s.relations,
+            &s.diplomacy,
             &s.clock,
             &s.threats,
             &s.risk,
@@ -236,6 +270,7 @@ mod tests {
             rules,
             &s.nations,
             &s.relations,
+            &s.diplomacy,
             &s.clock,
             &s.threats,
             &s.risk,

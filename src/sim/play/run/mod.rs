@@ -115,7 +115,10 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
         GameRng(ChaCha8Rng::seed_from_u64(seed)),
         Nations(nations),
         Relations { n, cells },
-        Diplomacy::default(),
+        Diplomacy {
+            treaties: rules.opening_treaties.clone(),
+            ..Default::default()
+        },
         (
             Clock {
                 turn: 0,

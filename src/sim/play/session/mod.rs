@@ -16,7 +16,7 @@ use crate::sim::archive::snapshot::MatchState;
 use crate::sim::play::command::{
     PositionQuery, Refusal, check_answer, check_end_turn_of, check_move,
 };
-use crate::sim::play::rules::{Rules, available_moves, pick_move};
+use crate::sim::play::rules::{Rules, computer_move};
 use crate::sim::play::run::{Plan, new_match};
 use crate::sim::play::state::{
     Clock, Controller, Diplomacy, Nations, Orders, Regime, Relations, Seats, SharedThreats,
@@ -158,21 +158,17 @@ pub fn advise(world: &World, entity: Entity, nation: usize) -> Option<MoveIndex>
         mine: &seat.mine,
         theirs: &seat.theirs,
     };
-    let stance = strategy.decide(memory, &rules.scenario.payoffs, &mut rng);
-    let candidates = available_moves(rules, nation, nations, relations, diplomacy, threats);
-    let others: Vec<f64> = (0..relations.n)
-        .filter(|&j| j != nation)
-        .map(|j| relations.get(nation, j).trust)
-        .collect();
-    let trust = others.iter().sum::<f64>() / others.len().max(1) as f64;
-    Some(pick_move(
+    let at = (nations, relations, diplomacy, threats);
+    let (_, pick) = computer_move(
         rules,
-        personality,
-        stance,
-        trust,
-        &candidates,
+        nation,
+        (strategy, personality),
+        memory,
+        at,
+        0.0,
         &mut rng,
-    ))
+    );
+    Some(pick)
 }
 
 /// Checks each person's command (`command::check_move`, `check_answer`) and writes it into the

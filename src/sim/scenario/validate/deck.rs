@@ -72,6 +72,7 @@ pub(super) fn check_events(c: &mut Checker, s: &Scenario) {
             ("terrorism", ch.terrorism),
             ("proliferation", ch.proliferation),
             ("disaster", ch.disaster),
+            ("early_warning", ch.early_warning),
         ] {
             c.range(a, field, v, -1.0, 1.0);
         }

@@ -4,6 +4,7 @@
 //! `nations`, `"usa"`, `arms`) so that `load.rs` can report it at its line and column.
 
 mod deck;
+mod mechanisms;
 
 use crate::sim::play::strategy::Strategy;
 use crate::sim::scenario::Scenario;
@@ -179,6 +180,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Problem>> {
     check_moves(&mut c, s);
     check_events(&mut c, s);
     check_personalities(&mut c, s);
+    mechanisms::check_mechanisms(&mut c, s);
     if c.problems.is_empty() {
         Ok(())
     } else {

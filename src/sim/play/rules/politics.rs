@@ -1,0 +1,65 @@
+//! Domestic politics (`params.politics`): approval puts a government under pressure at home,
+//! which makes it hedge more and shy away from cooperation that costs votes, and elections can
+//! bring in an opposition with another personality.
+
+use super::Rules;
+use super::apply::Affected;
+use crate::sim::play::log::SimEvent;
+use crate::sim::play::state::Controller;
+use crate::sim::scenario::{Effect, Intent, MoveSpec};
+
+/// How hard a government is pressed at home (0..1): 0 at or above `pressure_below`, rising
+/// linearly to 1 at approval 0. Always 0 when `pressure_below` is 0 (politics off).
+pub fn pressure(rules: &Rules, approval: f64) -> f64 {
+    let below = rules.scenario.params.politics.pressure_below;
+    if below <= 0.0 {
+        return 0.0;
+    }
+    ((below - approval) / below).clamp(0.0, 1.0)
+}
+
+/// Whether a move is cooperation that costs approval at home (an `Approval` effect below 0):
+/// what pressure makes a computer seat reluctant to choose.
+pub fn costly_cooperation(m: &MoveSpec) -> bool {
+    m.intent == Intent::Cooperative
+        && m.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Approval(v) if *v < 0.0))
+}
+
+/// Adds `points` to a nation's approval, within 0..100.
+pub(super) fn add_approval(w: &mut Affected, nation: usize, points: f64) {
+    if points != 0.0 {
+        let a = &mut w.nations.0[nation].approval;
+        *a = (*a + points).clamp(0.0, 100.0);
+    }
+}
+
+/// An `Election` in `nation`: at approval `reelection` or more the government is returned;
+/// below it the opposition takes office, and a computer seat's personality becomes the
+/// nation's `opposition` (or, when the opposition already governs, the scenario's own
+/// personality for the nation again). A person's seat keeps its player: the vote is news.
+pub(super) fn hold_election(rules: &Rules, nation: usize, w: &mut Affected) {
+    let returned = w.nations.0[nation].approval >= rules.scenario.params.politics.reelection;
+    let mut personality = None;
+    if !returned
+        && let Some(opposition) = rules.opposition[nation]
+        && let Controller::Ai {
+            personality: ref mut governing,
+            ..
+        } = w.seats.0[nation].controller
+    {
+        let home = rules.home_personality(nation);
+        *governing = if *governing == opposition {
+            home
+        } else {
+            opposition
+        };
+        personality = Some(*governing);
+    }
+    w.log.0.push(SimEvent::ElectionHeld {
+        nation,
+        returned,
+        personality,
+    });
+}
