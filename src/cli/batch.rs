@@ -41,6 +41,9 @@ pub struct Summary {
     pub seed: u64,
     pub turns: u32,
     pub strategies: BTreeMap<String, String>,
+    /// The `--opening` moves, as `usa=cancel_interceptor_program`; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub openings: Vec<String>,
     pub outcomes: BTreeMap<&'static str, usize>,
     pub shares: BTreeMap<&'static str, f64>,
     /// Wilson 95% interval of each share.
@@ -73,6 +76,7 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
         turns: setup.turns,
         record: false,
         trajectories: band_games(setup.turns),
+        openings: setup.openings.clone(),
     };
     let bar = progress_bar(args.games as u64, "games", args.quiet);
     let mut totals = Totals::new(setup.rules.nation_count());
@@ -154,6 +158,7 @@ pub fn summary(totals: &Totals, setup: &Setup, args: &BatchArgs) -> Summary {
         seed: args.seed,
         turns: setup.turns,
         strategies: setup.describe_controllers().into_iter().collect(),
+        openings: setup.describe_openings(),
         outcomes,
         shares,
         shares_ci95,

@@ -139,6 +139,10 @@ pub struct GameArgs {
     /// A nation not given plays the scenario's own strategy and personality.
     #[arg(long = "ai", value_name = "NATION=STRATEGY")]
     pub ai: Vec<String>,
+    /// The move a nation makes on the first turn, as NATION=MOVE (usa=cancel_interceptor_program);
+    /// its strategy plays on from the second turn. Repeatable.
+    #[arg(long = "opening", value_name = "NATION=MOVE")]
+    pub opening: Vec<String>,
     /// Change a scenario parameter (a number, or true/false) by its dotted key
     /// (params.trust.loss=12), or a starting value for all: trust, transparency, arms, alert.
     /// Repeatable.

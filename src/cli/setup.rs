@@ -3,6 +3,7 @@
 use super::GameArgs;
 pub use crate::sim::archive::export::describe_controllers;
 use crate::sim::play::state::Controller;
+use crate::sim::scenario::MoveIndex;
 use crate::sim::scenario::catalog;
 use crate::sim::scenario::fingerprint::files_hash;
 use crate::sim::scenario::load::Loaded;
@@ -14,6 +15,8 @@ use crate::sim::{InputError, Rules};
 pub struct Setup {
     pub rules: Rules,
     pub controllers: Vec<Controller>,
+    /// Each nation's first move when `--opening` forces one (`Plan::openings`); empty: none.
+    pub openings: Vec<Option<MoveIndex>>,
     pub turns: u32,
     /// The scenario as given on the command line (a name or a path).
     pub scenario_arg: String,
@@ -43,6 +46,7 @@ impl Setup {
         for spec in &args.ai {
             rules.assign_ai(&mut controllers, spec)?;
         }
+        let openings = openings(&rules, &args.opening)?;
         let turns = match args.turns {
             Some(t) if !(1..=100_000).contains(&t) => {
                 return Err(InputError::new(
@@ -56,6 +60,7 @@ impl Setup {
         Ok(Setup {
             rules,
             controllers,
+            openings,
             turns,
             scenario_arg: args.scenario.clone(),
             scenario_hash,
@@ -65,15 +70,92 @@ impl Setup {
     }
 
     /// The lines a command prints first, under its own: where the scenario was read from,
-    /// and every `--set`.
+    /// every `--set` and every `--opening`.
     pub fn header_lines(&self) -> Vec<String> {
         let mut lines = vec![format!("  scenario file: {}", self.source)];
         lines.extend(self.set.iter().map(|s| format!("  --set {s}")));
+        lines.extend(
+            self.describe_openings()
+                .iter()
+                .map(|o| format!("  --opening {o}")),
+        );
         lines
+    }
+
+    /// The `--opening` moves, as `usa=cancel_interceptor_program`, in the nations' order.
+    pub fn describe_openings(&self) -> Vec<String> {
+        self.openings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let m = (*m)?;
+                Some(format!(
+                    "{}={}",
+                    self.rules.scenario.nations[i].id, self.rules.scenario.moves[m].id
+                ))
+            })
+            .collect()
     }
 
     /// `usa=tit_for_tat:realist`-style names of each nation's AI, for summaries.
     pub fn describe_controllers(&self) -> Vec<(String, String)> {
         describe_controllers(&self.rules, &self.controllers)
     }
+}
+
+/// The `--opening NATION=MOVE`s, one move per nation at most, each open to its nation at the
+/// start (affordable, its requirements met, not a crisis move).
+///
+/// Errors: a malformed option, an unknown nation or move, a nation given twice, or a move its
+/// nation cannot make on the first turn, naming the option and what would fit.
+fn openings(rules: &Rules, specs: &[String]) -> Result<Vec<Option<MoveIndex>>, InputError> {
+    if specs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let n = rules.nation_count();
+    let mut openings = vec![None; n];
+    let start = crate::sim::play::run::open_at_start(rules);
+    for spec in specs {
+        let origin = format!("--opening {spec}");
+        let Some((nation, move_id)) = spec.split_once('=') else {
+            return Err(InputError::new(
+                origin,
+                "expected NATION=MOVE, like usa=cancel_interceptor_program",
+            ));
+        };
+        let Some(i) = rules.nation_index(nation) else {
+            return Err(InputError::new(
+                origin,
+                format!(
+                    "unknown nation {nation:?}; this scenario has: {}",
+                    rules.nation_ids().join(", ")
+                ),
+            ));
+        };
+        let open = &start[i];
+        let names = || {
+            open.iter()
+                .map(|&m| rules.scenario.moves[m].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some(m) = rules.move_index(move_id).filter(|m| open.contains(m)) else {
+            let why = if rules.move_index(move_id).is_some() {
+                format!("{move_id:?} is not open to {nation} on the first turn")
+            } else {
+                format!("unknown move {move_id:?}")
+            };
+            return Err(InputError::new(
+                origin,
+                format!("{why}; it may open with: {}", names()),
+            ));
+        };
+        if openings[i].replace(m).is_some() {
+            return Err(InputError::new(
+                origin,
+                format!("{nation} has an opening already: give one --opening per nation"),
+            ));
+        }
+    }
+    Ok(openings)
 }

@@ -9,7 +9,7 @@ use crate::sim::archive::journal::{Recording, TurnCommands};
 use crate::sim::archive::narrate;
 use crate::sim::archive::rebuild::rebuild;
 use crate::sim::archive::save::SaveFile;
-use crate::sim::{GameResult, InputError, run_one};
+use crate::sim::{GameResult, InputError, Plan, run_plan};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -20,12 +20,20 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
         ("--save", args.save.as_deref()),
     ])?;
     let setup = Setup::from_args(&args.game)?;
-    let result = run_one(
-        &setup.rules,
-        setup.controllers.clone(),
-        setup.turns,
-        args.seed,
-    );
+    if let (Some(_), Some(spec)) = (&args.save, args.game.opening.first()) {
+        return Err(InputError::new(
+            format!("--opening {spec}"),
+            "a save replays the commands of people's seats, and an opening forces a computer's move: give --opening or --save, not both",
+        ));
+    }
+    let plan = Plan {
+        controllers: setup.controllers.clone(),
+        turns: setup.turns,
+        record: true,
+        trajectories: 0,
+        openings: setup.openings.clone(),
+    };
+    let result = run_plan(&setup.rules, &plan, args.seed);
     let history = result.history.as_deref().unwrap_or_default();
     let json = args
         .json

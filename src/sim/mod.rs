@@ -19,7 +19,7 @@ pub mod scenario;
 
 pub use error::InputError;
 pub use play::rules::Rules;
-pub use play::run::{GameResult, Plan, Workers, run_games, run_one};
+pub use play::run::{GameResult, Plan, Workers, run_games, run_one, run_plan};
 pub use play::state::{Controller, Regime};
 pub use play::strategy::Strategy;
 pub use play::turn::{SimPlugin, Turn, TurnStage};

@@ -16,6 +16,7 @@ pub fn scenario(name: &str) -> String {
 /// A setup as the CLI would build it from `--ai` and `--set` options.
 pub fn setup(name: &str, ai: &[&str], set: &[&str], turns: Option<u32>) -> Setup {
     let args = GameArgs {
+        opening: Vec::new(),
         scenario: scenario(name),
         turns,
         ai: ai.iter().map(|s| s.to_string()).collect(),
@@ -33,6 +34,7 @@ pub fn batch(setup: &Setup, games: usize, first_seed: u64) -> Vec<GameResult> {
         turns: setup.turns,
         record: false,
         trajectories: 0,
+        openings: Vec::new(),
     };
     let seeds: Vec<u64> = (first_seed..first_seed + games as u64).collect();
     run_games(

@@ -340,6 +340,7 @@ fn streamed_bands_equal_the_bands_of_full_histories() {
         turns: s.turns,
         record: true,
         trajectories: 0,
+        openings: Vec::new(),
     };
     assert_eq!(band_games(s.turns), BAND_GAMES, "48 turns keep 2000 games");
     assert_eq!(band_games(100_000), 1, "long matches keep fewer");

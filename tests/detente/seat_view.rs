@@ -244,6 +244,7 @@ fn a_seat_view_holds_only_what_its_nation_may_know() {
             turns: rules.scenario.turns,
             record: true,
             trajectories: 0,
+            openings: Vec::new(),
         };
         // A view's cost grows with the square of the nations: eight get a tenth of the games.
         let games = if n > 4 { GAMES / 10 } else { GAMES };
@@ -358,6 +359,7 @@ fn the_verification_threshold_is_a_scenario_parameter() {
             turns: 1,
             record: true,
             trajectories: 0,
+            openings: Vec::new(),
         };
         let mut world = sim_world(rules.clone());
         let e = world

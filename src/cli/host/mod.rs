@@ -132,6 +132,7 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
         (None, Some(scenario)) => {
             super::options::check_count("--matches", args.matches, MAX_MATCHES, "matches")?;
             let setup = Setup::from_args(&GameArgs {
+                opening: Vec::new(),
                 scenario: scenario.clone(),
                 turns: args.turns,
                 ai: Vec::new(),

@@ -153,6 +153,7 @@ pub(super) fn class(dir: &Path) -> Result<(String, String), InputError> {
         turns: sc.turns,
         record: false,
         trajectories: 0,
+        openings: Vec::new(),
     };
     let seeds: Vec<u64> = (1..=BASELINE_GAMES as u64).collect();
     let bar = progress_bar(BASELINE_GAMES as u64, "AI games", false);

@@ -235,6 +235,7 @@ pub fn play_points(
                     turns: setup.turns,
                     record: false,
                     trajectories: 0,
+                    openings: setup.openings.clone(),
                 };
                 let mut totals = Totals::new(setup.rules.nation_count());
                 let mut reported = 0;
@@ -274,6 +275,7 @@ fn setup_at(
     Setup::of(
         base,
         &GameArgs {
+            opening: Vec::new(),
             set,
             ..args.game.clone()
         },

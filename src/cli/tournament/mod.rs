@@ -24,6 +24,7 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
         set.push(noise_setting(noise)?);
     }
     let setup = Setup::from_args(&GameArgs {
+        opening: Vec::new(),
         scenario: args.scenario.clone(),
         turns: args.turns,
         ai: Vec::new(),

@@ -129,6 +129,7 @@ pub fn play(
         turns: setup.turns,
         record: false,
         trajectories: 0,
+        openings: Vec::new(),
     };
     let mut standings = Standings::new(strategies);
     stream_matches(

@@ -243,14 +243,14 @@ pub fn record_turn_of(
     }
 }
 
-/// Warheads for display, scaled from the scenario's starting count by arms.
+/// Warheads for display: `arms` on the one scale of every scenario (`scale::warheads_of_arms`),
+/// to three significant figures (the index says no more); none for a nation whose scenario
+/// counts no warheads.
 pub fn warheads(rules: &Rules, nation: usize, arms: f64) -> Option<u32> {
-    let spec = &rules.scenario.nations[nation];
-    let start = spec.warheads?;
-    if spec.arms <= 0.0 {
-        return Some(start);
-    }
-    Some((f64::from(start) * arms / spec.arms).round().max(0.0) as u32)
+    rules.scenario.nations[nation].warheads?;
+    let w = crate::sim::scenario::scale::warheads_of_arms(arms);
+    let digits = 10f64.powi((w.max(1.0).log10().floor() as i32 - 2).max(0));
+    Some(((w / digits).round() * digits) as u32)
 }
 
 #[cfg(test)]

@@ -20,7 +20,10 @@ pub fn what_changed(version: u32) -> Option<&'static str> {
             Some("it named moves and events as Détente 0.3.0 did, and was read under today's names")
         }
         4 => Some(
-            "it was written before seats could change hands, and reads as it is: every seat kept its player",
+            "it was written before seats could change hands, and its warheads, shown on its scenario's own scale, are shown on the one scale of every scenario",
+        ),
+        5 => Some(
+            "its warheads, shown on its scenario's own scale, are shown on the one scale of every scenario",
         ),
         _ => None,
     }
@@ -34,8 +37,19 @@ pub fn what_changed(version: u32) -> Option<&'static str> {
 /// flat or falling" condition always held. Nothing in the dynamics reads the regime, so a
 /// version-1 match replays to the same numbers; only the regime of each turn, the outcome and
 /// the record of total arms differ, and those are taken from the replay.
+///
+/// Versions up to 5 showed warheads scaled from each scenario's own starting count; since
+/// version 6 every scenario shows them on one scale (`scenario::scale`). They are for display
+/// only, so they are taken from the replay.
 pub fn migrated(version: u32, saved: &MatchState, replayed: &MatchState) -> MatchState {
     let mut state = saved.clone();
+    if version <= 5 {
+        for (mine, theirs) in state.history.iter_mut().zip(&replayed.history) {
+            for (a, b) in mine.nations.iter_mut().zip(&theirs.nations) {
+                a.warheads = b.warheads;
+            }
+        }
+    }
     if version <= 2 {
         // Versions 1 and 2 kept each turn's events as English sentences (read as none); the
         // replay's typed events take their place.

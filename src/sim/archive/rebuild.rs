@@ -102,6 +102,7 @@ pub fn rebuild(
         turns: recording.length,
         record: true,
         trajectories: 0,
+        openings: Vec::new(),
     };
     let bundle = new_match(&rules, &plan, 0, recording.seed);
     let mut world = sim_world(rules);

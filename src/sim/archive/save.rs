@@ -38,7 +38,10 @@ pub const FORMAT: &str = "detente-save";
 /// - 5: a seat may change hands during a match (the computer takes it, or a team of people gets
 ///   it back): each turn's `seats` and the recording's `pending_seats` say who plays it from
 ///   then on. A version-4 save has no hand-overs and reads as it is.
-pub const VERSION: u32 = 5;
+/// - 6: the mechanisms of Détente 0.6.0 (elections, climb-downs and free riding among a turn's
+///   events: `SimEvent::ElectionHeld`, `ClimbedDown`, `FreeRiding`), and warheads shown on the
+///   one scale of every scenario (`scenario::scale`; an older save's are taken from its replay).
+pub const VERSION: u32 = 6;
 /// The oldest save format this build reads (migrating it).
 pub const OLDEST: u32 = 1;
 /// This build's version, as saves and outputs record it.

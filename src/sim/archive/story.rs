@@ -223,6 +223,7 @@ mod tests {
             turns: rules.scenario.turns,
             record: true,
             trajectories: 0,
+            openings: Vec::new(),
         };
         let mut signed_in_all = 0;
         for seed in 1..20 {

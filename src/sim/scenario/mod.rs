@@ -11,6 +11,7 @@ pub mod load;
 pub mod moves;
 pub mod overrides;
 pub mod params;
+pub mod scale;
 pub mod unique;
 pub mod validate;
 
@@ -60,9 +61,12 @@ pub struct NationSpec {
     pub name: String,
     /// `#rrggbb`, for the desktop and the reports.
     pub colour: String,
-    /// Normalised arsenal, 0..100.
+    /// The arsenal, 0..100, on the one scale of every scenario (`scale`: 25 points for each
+    /// tenfold increase in warheads; 1,000 warheads are 50).
     pub arms: f64,
-    /// Deployed warheads at `arms`, for display only; scaled with arms as the game goes on.
+    /// The sourced stockpile the starting `arms` was set from (`scale::arms_of_warheads`); when
+    /// present, the screens show arms as warheads on the scale. A nation without it (the
+    /// prisoner's dilemma's) shows none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warheads: Option<u32>,
     /// 0 peacetime .. 3 hair-trigger.

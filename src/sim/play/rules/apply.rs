@@ -280,6 +280,7 @@ mod tests {
             turns: 40,
             record: false,
             trajectories: 0,
+            openings: Vec::new(),
         };
         let mut world = bevy::prelude::World::new();
         let e = world

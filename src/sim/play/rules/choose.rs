@@ -166,19 +166,63 @@ pub fn pick_move(
     }
 }
 
-/// Whether the seat's last defection that has had an answer went unanswered: the other side
-/// (as it perceived them) cooperated on the turn after it. What an opportunist reads as licence.
-pub fn got_away_with_it(memory: Memory) -> bool {
-    let answered = memory.theirs.len().min(memory.mine.len() + 1);
-    (0..answered.saturating_sub(1))
-        .rev()
-        .find(|&t| memory.mine[t] == Stance::Defect)
-        .is_some_and(|t| memory.theirs[t + 1] == Stance::Cooperate)
+/// Turns of the other side's cooperation after which an opportunist probes it.
+pub const PROBE_AFTER: usize = 8;
+
+/// What an opportunist personality (`Personality::opportunism` > 0) makes of its strategy's
+/// stance, from its memory alone (Axelrod 1984 on strategies that test their rivals):
+/// - **contrition**: its last defection was unprovoked (the other side had cooperated the turn
+///   before; a defection on the first turn is suspicion, not a test) and the other side
+///   answered it: it takes the punishment and cooperates, so that a reciprocator's answer does
+///   not start an echo (contrite tit for tat, Boyd 1989);
+/// - **left alone**: once the other side has defected after one of its unprovoked
+///   defections, it never tests that side again and plays its strategy;
+/// - **exploitation**: its unprovoked defections have all gone unanswered: it defects, every
+///   turn, until the other side answers;
+/// - **a probe**: it has never defected unprovoked, and the other side has cooperated in every
+///   one of at least `PROBE_AFTER` turns: it tests them, with probability `opportunism` a
+///   turn (Axelrod's Tester).
+///
+/// Against a rival that answers defection it probes once and goes back to its strategy; a rival
+/// that never answers is exploited from then on.
+pub fn opportunist_stance(
+    memory: Memory,
+    stance: Stance,
+    opportunism: f64,
+    rng: &mut impl Rng,
+) -> Stance {
+    use Stance::{Cooperate as C, Defect as D};
+    let (mine, theirs) = (memory.mine, memory.theirs);
+    let k = mine.len().min(theirs.len());
+    if opportunism <= 0.0 || k == 0 {
+        return stance;
+    }
+    // A defection the other side had given no cause for; one on the first turn is suspicion
+    // (it has shown nothing yet), not a test.
+    let unprovoked = |t: usize| t >= 1 && mine[t] == D && theirs[t - 1] == C;
+    // The other side's last stance answered my unprovoked defection of the turn before.
+    if k >= 2 && theirs[k - 1] == D && unprovoked(k - 2) {
+        return C;
+    }
+    if stance == D {
+        return D;
+    }
+    match (1..k).find(|&t| unprovoked(t)) {
+        // Answered since the first test: leave it alone.
+        Some(first) if theirs[first + 1..k].contains(&D) => stance,
+        Some(_) => D,
+        None if k >= PROBE_AFTER
+            && theirs[..k].iter().all(|&s| s == C)
+            && rng.random_bool(opportunism.min(1.0)) =>
+        {
+            D
+        }
+        None => stance,
+    }
 }
 
-/// What a computer seat plays now: its strategy's stance (turned to defection, by an
-/// opportunist personality, with probability `opportunism` while its last defection went
-/// unanswered), then its personality's move for that stance (`pick_move`). Execution noise is
+/// What a computer seat plays now: its strategy's stance (as an opportunist personality makes
+/// it, `opportunist_stance`), then its personality's move for that stance (`pick_move`). Execution noise is
 /// not here: the rules add it to a seat's stance (`choose_orders`), the advisor does not.
 pub fn computer_move(
     rules: &Rules,
@@ -192,13 +236,7 @@ pub fn computer_move(
     let (nations, relations, diplomacy, threats) = at;
     let mut stance = strategy.decide(memory, &rules.scenario.payoffs, rng);
     let opportunism = rules.personalities[personality].opportunism;
-    if stance == Stance::Cooperate
-        && opportunism > 0.0
-        && got_away_with_it(memory)
-        && rng.random_bool(opportunism.min(1.0))
-    {
-        stance = Stance::Defect;
-    }
+    stance = opportunist_stance(memory, stance, opportunism, rng);
     if noise > 0.0 && rng.random_bool(noise.min(1.0)) {
         stance = stance.flipped();
     }
@@ -265,7 +303,8 @@ pub fn choose_orders(
             theirs: &seat.theirs,
         };
         let (stance, move_index) = match (seat.controller, orders.moves[i]) {
-            (Controller::Human, Some(move_index)) => {
+            // A person's command, or a move forced on the first turn (`Plan::openings`).
+            (_, Some(move_index)) => {
                 let hostile = rules.scenario.moves[move_index].intent == Intent::Hostile;
                 (
                     if hostile {

@@ -8,8 +8,8 @@ use crate::sim::scenario::Intent;
 use rand::Rng;
 
 /// Moves read as cooperative earn `gain` (less the unverified share), moves read as hostile cost
-/// `loss`; an open crisis
-/// costs its parties trust in each other per rung; then trust drifts back to its baseline.
+/// `loss`; an open crisis costs its parties trust in each other per rung; then trust drifts
+/// back to its baseline.
 pub fn update_trust(
     rules: &Rules,
     perceptions: &Perceptions,
@@ -166,6 +166,7 @@ mod tests {
             turns: 40,
             record: false,
             trajectories: 0,
+            openings: Vec::new(),
         };
         let mut world = World::new();
         let e = world.spawn(new_match(rules, &plan, 0, 1)).id();
@@ -242,13 +243,21 @@ mod tests {
         for _ in 0..100 {
             update_transparency(&rules, &diplomacy, &mut relations);
         }
-        assert_eq!(relations.get(0, 1).transparency, 60.0);
-        assert_eq!(relations.get(1, 0).transparency, 60.0);
+        let agreed = rules.scenario.moves[center]
+            .proposes
+            .as_ref()
+            .unwrap()
+            .transparency_floor;
+        assert!(agreed > floor);
+        assert_eq!(relations.get(0, 1).transparency, agreed);
+        assert_eq!(relations.get(1, 0).transparency, agreed);
     }
 
     #[test]
     fn richardson_settles_where_fatigue_balances_reaction_and_grievance() {
-        let rules = super::super::shipped("reset_2013");
+        let mut rules = super::super::shipped("reset_2013");
+        // Without the missile-defense term (`params.defense.threat`): Richardson's own step.
+        rules.scenario.params.defense.threat = 0.0;
         let (mut nations, mut relations) = start(&rules);
         for r in &mut relations.cells {
             r.trust = 50.0;

@@ -46,23 +46,7 @@ pub fn draw_events(rules: &Rules, injected: &[EventIndex], w: &mut Affected, rng
     if rules.scenario.events.is_empty() || w.risk.exchange {
         return;
     }
-    let n = w.nations.0.len();
-    let f = Factors {
-        alert: w
-            .nations
-            .0
-            .iter()
-            .map(|n| f64::from(n.alert))
-            .fold(0.0, f64::max)
-            / 3.0,
-        tension: 1.0 - w.relations.min_trust() / 100.0,
-        opacity: 1.0 - w.relations.mean_transparency() / 100.0,
-        arms: w.nations.0.iter().map(|n| n.arms).sum::<f64>() / n as f64 / 100.0,
-        terrorism: w.threats.levels.terrorism / 100.0,
-        proliferation: w.threats.levels.proliferation / 100.0,
-        disaster: w.threats.levels.disaster / 100.0,
-        early_warning: super::defense::shared_warning(rules, w.diplomacy, n),
-    };
+    let f = factors(rules, w);
     for (index, event) in EventIndex::all(&rules.scenario.events).zip(&rules.scenario.events) {
         let drawn = rng.random_bool(chance(&event.chance, &f));
         if !drawn && !injected.contains(&index) {
@@ -79,6 +63,33 @@ pub fn draw_events(rules: &Rules, injected: &[EventIndex], w: &mut Affected, rng
             }
         }
     }
+}
+
+/// The state's factors that event chances weigh (`Chance`), each 0..1.
+fn factors(rules: &Rules, w: &Affected) -> Factors {
+    let n = w.nations.0.len();
+    Factors {
+        alert: w
+            .nations
+            .0
+            .iter()
+            .map(|n| f64::from(n.alert))
+            .fold(0.0, f64::max)
+            / 3.0,
+        tension: 1.0 - w.relations.min_trust() / 100.0,
+        opacity: 1.0 - w.relations.mean_transparency() / 100.0,
+        arms: w.nations.0.iter().map(|n| n.arms).sum::<f64>() / n as f64 / 100.0,
+        terrorism: w.threats.levels.terrorism / 100.0,
+        proliferation: w.threats.levels.proliferation / 100.0,
+        disaster: w.threats.levels.disaster / 100.0,
+        early_warning: super::defense::shared_warning(rules, w.diplomacy, n),
+    }
+}
+
+/// The chance (0..1) that `event` fires this turn in the state `w`: `base + Σ weight · factor`.
+#[cfg(test)]
+pub(super) fn event_chance(rules: &Rules, event: &EventSpec, w: &Affected) -> f64 {
+    chance(&event.chance, &factors(rules, w))
 }
 
 fn targets(

@@ -9,6 +9,8 @@ mod crisis;
 pub mod defense;
 mod dynamics;
 mod events;
+#[cfg(test)]
+mod mechanism_tests;
 mod perceive;
 pub mod politics;
 mod regime;
@@ -16,7 +18,8 @@ mod shared;
 
 pub use apply::{Affected, apply_moves};
 pub use choose::{
-    available_moves, choose_orders, computer_move, got_away_with_it, mean_trust_of, pick_move,
+    PROBE_AFTER, available_moves, choose_orders, computer_move, mean_trust_of, opportunist_stance,
+    pick_move,
 };
 pub use dynamics::{run_arms_race, update_transparency, update_trust};
 pub use events::draw_events;

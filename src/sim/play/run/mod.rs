@@ -31,6 +31,9 @@ pub struct Plan {
     /// Keep the trajectory (`history::Trajectory`: four numbers a turn) of the games whose index
     /// is below this: what a batch's trajectory bands need, without the records.
     pub trajectories: usize,
+    /// A move per nation that it makes on the first turn whoever plays it (`--opening`); its
+    /// strategy plays on from the second. Empty: none.
+    pub openings: Vec<Option<crate::sim::scenario::MoveIndex>>,
 }
 
 /// A finished match.
@@ -82,7 +85,7 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
             score: 0.0,
         })
         .collect();
-    let mut cells = Vec::with_capacity(n * n);
+    let mut cells: Vec<RelationState> = Vec::with_capacity(n * n);
     for i in 0..n {
         for j in 0..n {
             let pair = sc
@@ -98,6 +101,18 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
                 belief: sc.nations[j].arms,
                 hotline: pair.is_some_and(|p| p.hotline),
             });
+        }
+    }
+    // An agreement in force at the start was signed just before it: its parties have the trust
+    // that signing gives.
+    for t in &rules.opening_treaties {
+        let bonus = sc.moves[t.move_index]
+            .proposes
+            .as_ref()
+            .map_or(0.0, |a| a.trust_bonus);
+        for (a, b) in [(t.parties[0], t.parties[1]), (t.parties[1], t.parties[0])] {
+            let r = &mut cells[a * n + b];
+            r.trust = (r.trust + bonus).min(100.0);
         }
     }
     let seats = plan
@@ -137,12 +152,40 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
         ),
         (
             Seats(seats),
-            Orders::default(),
+            Orders {
+                moves: plan.openings.clone(),
+                ..Default::default()
+            },
             Perceptions::default(),
             TurnLog::default(),
             Tally::default(),
         ),
     )
+}
+
+/// The moves open to each nation on the first turn (`rules::available_moves` in the starting
+/// state): what `--opening` may force.
+pub fn open_at_start(rules: &Rules) -> Vec<Vec<crate::sim::scenario::MoveIndex>> {
+    let plan = Plan {
+        controllers: rules.default_controllers(),
+        turns: 1,
+        record: false,
+        trajectories: 0,
+        openings: Vec::new(),
+    };
+    let mut world = World::new();
+    let e = world.spawn(new_match(rules, &plan, 0, 0)).id();
+    let (Some(n), Some(r), Some(d), Some(t)) = (
+        world.get::<Nations>(e),
+        world.get::<Relations>(e),
+        world.get::<Diplomacy>(e),
+        world.get::<SharedThreats>(e),
+    ) else {
+        return Vec::new();
+    };
+    (0..rules.nation_count())
+        .map(|i| crate::sim::play::rules::available_moves(rules, i, n, r, d, t))
+        .collect()
 }
 
 /// A headless app with the turn schedule, ready for matches to be spawned into its world and
@@ -222,8 +265,14 @@ pub fn run_one(rules: &Rules, controllers: Vec<Controller>, turns: u32, seed: u6
         turns,
         record: true,
         trajectories: 0,
+        openings: Vec::new(),
     };
+    run_plan(rules, &plan, seed)
+}
+
+/// As `run_one`, for any plan (its openings too).
+pub fn run_plan(rules: &Rules, plan: &Plan, seed: u64) -> GameResult {
     let mut result = None;
-    stream_on_this_thread(rules, &plan, seed, 1, |g| result = Some(g), |_| {});
+    stream_on_this_thread(rules, plan, seed, 1, |g| result = Some(g), |_| {});
     result.expect("one match was played")
 }

@@ -100,6 +100,7 @@ pub fn start_match(world: &mut World, controllers: Vec<Controller>, seed: u64) -
             controllers: controllers.clone(),
             record: true,
             trajectories: 0,
+            openings: Vec::new(),
         };
         let recording = Recording::new(rules.scenario.clone(), seed, plan.turns, controllers);
         (new_match(rules, &plan, 0, seed), recording)
