@@ -27,6 +27,8 @@ mod host;
 mod inputs;
 #[path = "detente/misperception.rs"]
 mod misperception;
+#[path = "detente/model.rs"]
+mod model;
 #[path = "detente/net.rs"]
 mod net;
 #[path = "detente/network.rs"]

@@ -5,6 +5,7 @@ pub mod batch;
 mod bench;
 mod bench_host;
 pub mod charts;
+pub mod figures;
 mod host;
 mod listing;
 mod options;
@@ -92,6 +93,18 @@ pub enum Command {
     /// match autosaves each turn, and `--resume FOLDER` goes on after a stop.
     #[command(after_help = HOST_HELP)]
     Host(HostArgs),
+    /// Compute every figure quoted in docs/model.md and docs/classroom.md again, by running
+    /// the experiments they describe, and write them in place (between their `<!-- fig:ID -->`
+    /// markers); with --check, write nothing and exit with code 1 if any differs.
+    #[command(name = "docs-figures")]
+    DocsFigures {
+        /// The folder holding model.md and classroom.md.
+        #[arg(long, value_name = "DIR", default_value = "docs")]
+        docs: PathBuf,
+        /// Only compare: list the figures that differ, and fail if any does.
+        #[arg(long)]
+        check: bool,
+    },
     /// Measure speed and memory, and print the figures: a batch as `detente batch` runs it, a
     /// tournament, a sweep, and saving and loading a match.
     Bench {
@@ -380,6 +393,11 @@ fn run_tool(command: Command) -> ExitCode {
             scenario, games, ..
         } => bench::run(&scenario, games),
         Command::Host(args) => host::run_headless(&args),
+        Command::DocsFigures { docs, check } => match figures::run(&docs, check) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::from(1),
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

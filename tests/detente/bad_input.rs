@@ -18,9 +18,9 @@ fn ron_syntax_error_is_placed() {
 
 #[test]
 fn value_out_of_range_is_placed_and_explained() {
-    let path = broken("range", "arms: 52,", "arms: 152,");
+    let path = broken("range", "arms: 66,", "arms: 166,");
     let err = fails(&["simulate", path.to_str().unwrap()]);
-    let line = line_of(&path, "arms: 152");
+    let line = line_of(&path, "arms: 166");
     assert!(err.contains(&format!("broken.ron:{line}:")), "{err}");
     assert!(
         err.contains("out of range") && err.contains("0 to 100"),

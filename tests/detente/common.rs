@@ -180,3 +180,31 @@ pub fn line_of(path: &std::path::Path, needle: &str) -> usize {
     let text = std::fs::read_to_string(path).unwrap();
     text.lines().position(|l| l.contains(needle)).unwrap() + 1
 }
+
+/// Every figure `detente docs-figures` computes (the docs' experiments, 1000 games each), run
+/// once for all the tests that read them.
+pub fn figures() -> &'static std::collections::BTreeMap<String, String> {
+    static FIGURES: std::sync::OnceLock<std::collections::BTreeMap<String, String>> =
+        std::sync::OnceLock::new();
+    FIGURES.get_or_init(|| match detente::cli::figures::compute(|_, _| {}) {
+        Ok(f) => f,
+        Err(e) => panic!("the docs' experiments failed: {e}"),
+    })
+}
+
+/// A share figure (`43.4%`) as a fraction, or an interval (`40.4–46.5%`) as its two ends.
+pub fn figure(id: &str) -> f64 {
+    interval(id)[0]
+}
+
+pub fn interval(id: &str) -> [f64; 2] {
+    let Some(text) = figures().get(id) else {
+        panic!("no figure {id}");
+    };
+    let numbers: Vec<f64> = text
+        .trim_end_matches('%')
+        .split('–')
+        .map(|n| n.parse::<f64>().unwrap_or(f64::NAN) / 100.0)
+        .collect();
+    [numbers[0], *numbers.last().unwrap()]
+}
