@@ -364,3 +364,58 @@ fn a_json_export_given_as_a_save_is_named_for_what_it_is() {
         "{err}"
     );
 }
+
+/// A bad `--opening` is refused before any game is played, naming the option and what fits.
+#[test]
+fn a_bad_opening_is_refused_with_what_would_fit() {
+    let sc = scenario("reset_2013");
+    for (opening, expected) in [
+        ("usa", "expected NATION=MOVE"),
+        ("fra=hold", "unknown nation \"fra\""),
+        ("usa=fly", "unknown move \"fly\"; it may open with:"),
+        (
+            "usa=escalate",
+            "\"escalate\" is not open to usa on the first turn",
+        ),
+    ] {
+        let err = fails(&["batch", &sc, "--games", "3", "--opening", opening]);
+        assert!(
+            err.contains(&format!("--opening {opening}")) && err.contains(expected),
+            "{opening}: {err}"
+        );
+    }
+    let err = fails(&[
+        "batch",
+        &sc,
+        "--games",
+        "3",
+        "--opening",
+        "usa=hold",
+        "--opening",
+        "usa=summit",
+    ]);
+    assert!(err.contains("one --opening per nation"), "{err}");
+    let dir = temp_dir("opening-save");
+    let save = dir.join("match.ron");
+    let err = fails(&[
+        "simulate",
+        &sc,
+        "--opening",
+        "usa=hold",
+        "--save",
+        save.to_str().unwrap(),
+    ]);
+    assert!(err.contains("not both"), "{err}");
+    assert!(!save.exists(), "nothing is written");
+}
+
+/// `docs-figures` on a folder without the docs says which file it cannot read.
+#[test]
+fn docs_figures_names_a_missing_doc() {
+    let dir = temp_dir("no-docs");
+    let err = fails(&["docs-figures", "--check", "--docs", dir.to_str().unwrap()]);
+    assert!(
+        err.contains("model.md") && err.contains("cannot read"),
+        "{err}"
+    );
+}

@@ -18,11 +18,28 @@ fn write_golden_saves() {
         return;
     };
     let version = detente::sim::archive::save::VERSION;
-    // Two people at one computer, cold war, with a facilitator who forces a false alarm into
-    // turn 4 and raises the threats' growth (and, since version 5, lets the computer play the
-    // second seat for turns 5 and 6); saved in the middle of turn 8 with one move chosen.
+    // The first seed from 8 on whose session is still going when it is saved (since version 6,
+    // the cold war of seed 8 ends in an exchange before its hand-over).
+    let app = (8..200)
+        .find_map(hotseat_session)
+        .expect("a seed whose session lasts eight turns");
+    let path = out.join(format!("v{version}-hotseat-cold_war_1962.ron"));
+    save_of(&app).write(&path).unwrap();
+    eprintln!("wrote {}", path.display());
+}
+
+/// Two people at one computer, cold war, with a facilitator who forces a false alarm into
+/// turn 4 and raises the threats' growth (and, since version 5, lets the computer play the
+/// second seat for turns 5 and 6); in the middle of turn 8 with one move chosen. `None` when
+/// the match of this seed ends before then.
+fn hotseat_session(seed: u64) -> Option<bevy::prelude::App> {
     let people = [0, 1];
-    let mut app = session("cold_war_1962", &people, 8);
+    let mut app = session("cold_war_1962", &people, seed);
+    let over = |app: &bevy::prelude::App| {
+        app.world()
+            .get::<detente::sim::play::state::Clock>(active(app))
+            .is_none_or(|c| c.finished())
+    };
     play(&mut app, &people, 3);
     let event = app
         .world()
@@ -42,6 +59,9 @@ fn write_golden_saves() {
         personality: 0,
     };
     for (controller, turns) in [(computer, 2), (Controller::Human, 1)] {
+        if over(&app) {
+            return None;
+        }
         app.world_mut().write_message(Facilitate::HandOver {
             nation: 1,
             controller,
@@ -55,6 +75,9 @@ fn write_golden_saves() {
         };
         play(&mut app, at_table, turns);
     }
+    if over(&app) {
+        return None;
+    }
     let entity = active(&app);
     let move_index = advise(app.world(), entity, 0).unwrap();
     app.world_mut().write_message(ChooseMove {
@@ -62,9 +85,7 @@ fn write_golden_saves() {
         move_index,
     });
     app.update();
-    let path = out.join(format!("v{version}-hotseat-cold_war_1962.ron"));
-    save_of(&app).write(&path).unwrap();
-    eprintln!("wrote {}", path.display());
+    Some(app)
 }
 
 /// Every golden save loads (migrated to this version), replays through `detente replay`, and
