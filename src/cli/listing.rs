@@ -114,7 +114,9 @@ pub(super) fn list_strategies() {
     }
     output::say(format!(
         "\nIn the full scenarios a personality (hawk, dove, realist, ...) then picks the concrete move;\n\
-         give one with --ai NATION=STRATEGY:PERSONALITY.\n\n{}",
+         give one with --ai NATION=STRATEGY:PERSONALITY. An opportunist personality (the realist and\n\
+         the hawk of the standard deck) tests a rival that has never defected, exploits one that\n\
+         does not answer, and leaves alone one that does (docs/model.md, \"Opportunists\").\n\n{}",
         crate::sim::play::strategy::EXECUTION_NOISE
     ));
 }

@@ -134,7 +134,7 @@ fn legend(setup: &Setup, seed: u64) -> String {
         .map(|(n, c)| format!("{n} {c}"))
         .collect();
     format!(
-        "{} ({}), seed {seed}: {}\ntrust and transparency {}; arms {}; (misread) = some observer read the move as more hostile than meant",
+        "{} ({}), seed {seed}: {}\ntrust and transparency {}; arms {}; (misread) = some observer read the move otherwise than meant (more hostile, or, trusting, more harmless)",
         sc.title,
         sc.year,
         who.join(", "),

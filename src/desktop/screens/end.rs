@@ -174,7 +174,7 @@ fn spawn_end(
         commands.spawn((
             ChildOf(left),
             label(
-                "Scores add up the prisoner's dilemma payoffs of each turn's true intents.",
+                "Scores add up each turn's payoffs on the true moves: the prisoner's dilemma, and chicken between the parties to a crisis.",
                 &fonts.regular,
                 size::TINY,
                 palette::MUTED,

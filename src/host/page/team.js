@@ -254,7 +254,7 @@ function own(now) {
 // What the seat knows of each other nation: one row each, so five to eight nations stay
 // readable (a matrix of "you → them").
 function others(v, now) {
-  const head = el("tr", {}, [t("nation"), t("their_arms"), t("your_trust"), t("your_transparency"), t("hotline"), t("alert"), t("approval")]
+  const head = el("tr", {}, [t("nation"), t("their_arms"), t("your_trust"), t("your_transparency"), t("hotline"), t("alert"), t("missile_defense"), t("approval")]
     .map((h) => el("th", {scope: "col"}, h)));
   const rows = now.others.map((c) => el("tr", {},
     el("th", {scope: "row"}, el("span", {class: "dot", style: "--nation:" + page.brief.nations[c.nation].colour}), nationName(c.nation)),
@@ -262,7 +262,8 @@ function others(v, now) {
       ? el("span", {title: t("verified_help")}, whole(c.verified_arms) + " ✓")
       : el("span", {title: t("believed_help")}, "≈" + whole(c.believed_arms))),
     el("td", {}, bar(c.trust)), el("td", {}, bar(c.transparency)),
-    el("td", {}, c.hotline ? "☎" : "—"), el("td", {}, c.alert), el("td", {}, whole(c.approval))));
+    el("td", {}, c.hotline ? "☎" : "—"), el("td", {}, c.alert), el("td", {}, whole(c.missile_defense)),
+    el("td", {}, whole(c.approval))));
   return el("section", {class: "panel"}, el("h2", {}, t("others_title")),
     el("table", {class: "relations"}, el("thead", {}, head), el("tbody", {}, rows)),
     el("p", {class: "muted small"}, t("others_help")));

@@ -15,7 +15,7 @@ pub struct Tally {
     pub turns: u32,
     /// Readings of public moves (one per observer and move).
     pub public_readings: u32,
-    /// Readings that were more hostile than meant.
+    /// Readings otherwise than meant: more hostile, or (complacency) more harmless.
     pub misread: u32,
     /// Readings of cooperative moves.
     pub cooperative_readings: u32,

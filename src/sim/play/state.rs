@@ -259,7 +259,7 @@ pub struct Orders {
 pub struct Perception {
     /// The intent it read; `None` when a secret move went unseen.
     pub seen: Option<Intent>,
-    /// Read as more hostile than it was meant.
+    /// Read otherwise than it was meant: more hostile, or (complacency) more harmless.
     pub misread: bool,
     /// A secret move that was caught.
     pub detected: bool,

@@ -107,7 +107,7 @@ pub struct SeenMove {
     pub move_index: MoveIndex,
     /// The intent the seat read (its own move: its true intent).
     pub seen_as: Intent,
-    /// Read as more hostile than it was meant.
+    /// Read otherwise than it was meant: more hostile, or (complacency) more harmless.
     pub misread: bool,
     /// A secret move the seat caught.
     pub detected: bool,

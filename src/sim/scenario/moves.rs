@@ -55,7 +55,8 @@ pub struct MoveSpec {
     /// One sentence a student understands.
     pub description: String,
     pub intent: Intent,
-    /// 0..1: how easily the move is read as one step more hostile than meant.
+    /// 0..1: how easily the move is read as one step more hostile than meant (or, by a
+    /// complacent observer, one step more harmless: `PerceptionParams::complacency`).
     pub ambiguity: f64,
     pub visibility: Visibility,
     pub cost: f64,

@@ -63,9 +63,15 @@ pub(super) fn spawn_nations(
                     palette::TEXT,
                 )],
             ));
+            let pressed =
+                crate::sim::play::rules::politics::pressure(data.rules, own.approval) > 0.0;
             format!(
-                "Alert {} of 3 · Approval {:.0}% · Budget {:.1}",
-                own.alert, own.approval, own.budget
+                "Alert {} of 3 · Missile defense {:.0} · Approval {:.0}%{} · Budget {:.1}",
+                own.alert,
+                own.missile_defense,
+                own.approval,
+                if pressed { " (under pressure)" } else { "" },
+                own.budget
             )
         } else {
             let Some(them) = seat.counterpart(i) else {
@@ -95,15 +101,22 @@ pub(super) fn spawn_nations(
                 )),
                 children![label(text, &fonts.regular, size::BODY, palette::TEXT)],
             ));
-            format!("Alert {} of 3 · Approval {:.0}%", them.alert, them.approval)
+            format!(
+                "Alert {} of 3 · Missile defense {:.0} · Approval {:.0}%",
+                them.alert, them.missile_defense, them.approval
+            )
         };
         commands.spawn((
             ChildOf(panel),
             Node::default(),
             Tooltip(
-                "Alert: 0 peacetime to 3 hair-trigger (raises the risk); public. Approval: \
-                 support at home, from public polls. Budget: what your moves cost, refilled each \
-                 turn; the others' budgets are secret."
+                "Alert: 0 peacetime to 3 hair-trigger (raises the risk); public. Missile defense: \
+                 interceptors, 0 to 100, seen by all; a rival's threatens your deterrent (you arm \
+                 against it, and it raises the fear of a first strike at high alert) unless a \
+                 fusion center shares it. Approval: support at home, from public polls; below \
+                 the scenario's threshold a government is under pressure, and an election may \
+                 bring in the opposition. Budget: what your moves cost, refilled each turn; the \
+                 others' budgets are secret."
                     .into(),
             ),
             children![label(status, &fonts.regular, size::SMALL, palette::MUTED,)],
