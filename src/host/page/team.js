@@ -254,8 +254,8 @@ function own(now) {
 // What the seat knows of each other nation: one row each, so five to eight nations stay
 // readable (a matrix of "you → them").
 function others(v, now) {
-  const head = el("tr", {}, [t("nation"), t("their_arms"), t("your_trust"), t("your_transparency"), t("hotline"), t("alert"), t("missile_defense"), t("approval")]
-    .map((h) => el("th", {scope: "col"}, h)));
+  const head = el("tr", {}, [t("nation"), t("their_arms"), t("your_trust"), t("your_transparency"), t("hotline"), t("alert"), t("defense_short"), t("approval")]
+    .map((h) => el("th", {scope: "col", title: h === t("defense_short") ? t("defense_help") : null}, h)));
   const rows = now.others.map((c) => el("tr", {},
     el("th", {scope: "row"}, el("span", {class: "dot", style: "--nation:" + page.brief.nations[c.nation].colour}), nationName(c.nation)),
     el("td", {}, c.verified_arms !== null && c.verified_arms !== undefined
@@ -265,7 +265,8 @@ function others(v, now) {
     el("td", {}, c.hotline ? "☎" : "—"), el("td", {}, c.alert), el("td", {}, whole(c.missile_defense)),
     el("td", {}, whole(c.approval))));
   return el("section", {class: "panel"}, el("h2", {}, t("others_title")),
-    el("table", {class: "relations"}, el("thead", {}, head), el("tbody", {}, rows)),
+    el("div", {class: "table-scroll"},
+      el("table", {class: "relations"}, el("thead", {}, head), el("tbody", {}, rows))),
     el("p", {class: "muted small"}, t("others_help")));
 }
 

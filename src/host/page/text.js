@@ -65,6 +65,8 @@ const TEXT = {
   approval: "Approval",
   budget: "Budget",
   missile_defense: "Missile defense",
+  defense_short: "Defense",
+  defense_help: "Missile defense, 0 to 100, seen by all: a rival's threatens your deterrent unless a joint fusion center shares it.",
   risk: "Risk of an exchange",
   risk_pct: "Risk of an exchange (%)",
   clock: "{m} minutes to midnight",

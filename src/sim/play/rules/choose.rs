@@ -222,8 +222,9 @@ pub fn opportunist_stance(
 }
 
 /// What a computer seat plays now: its strategy's stance (as an opportunist personality makes
-/// it, `opportunist_stance`), then its personality's move for that stance (`pick_move`). Execution noise is
-/// not here: the rules add it to a seat's stance (`choose_orders`), the advisor does not.
+/// it, `opportunist_stance`), then its personality's move for that stance (`pick_move`).
+/// Execution noise is added to a seat's stance when `noise` > 0 (the rules pass
+/// `params.execution_noise`; the advisor, 0).
 pub fn computer_move(
     rules: &Rules,
     nation: usize,
