@@ -177,8 +177,8 @@ pub fn summary(totals: &Totals, setup: &Setup, args: &BatchArgs) -> Summary {
 
 fn print_shares(s: &Summary, setup: &Setup) {
     say(format!(
-        "{} games of {} ({} turns), seeds {}..{}",
-        s.games,
+        "{} of {} ({} turns), seeds {}..{}",
+        super::output::count(s.games as u64, "game", "games"),
         s.scenario,
         s.turns,
         s.seed,

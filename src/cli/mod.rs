@@ -153,7 +153,8 @@ pub struct GameArgs {
     #[arg(long = "ai", value_name = "NATION=STRATEGY")]
     pub ai: Vec<String>,
     /// The move a nation makes on the first turn, as NATION=MOVE (usa=cancel_interceptor_program);
-    /// its strategy plays on from the second turn. Repeatable.
+    /// its strategy plays on from the second turn. Repeatable. Not with simulate --save (a save
+    /// replays people's commands, and this is a computer's move).
     #[arg(long = "opening", value_name = "NATION=MOVE")]
     pub opening: Vec<String>,
     /// Change a scenario parameter (a number, or true/false) by its dotted key

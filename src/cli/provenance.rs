@@ -33,6 +33,9 @@ impl Setup {
         for set in &self.set {
             words.extend(["--set".to_string(), set.clone()]);
         }
+        for opening in self.describe_openings() {
+            words.extend(["--opening".to_string(), opening]);
+        }
         MadeWith {
             detente: DETENTE_VERSION.to_string(),
             command: shell_words::join(&words),

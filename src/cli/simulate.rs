@@ -128,13 +128,19 @@ fn legend(setup: &Setup, seed: u64) -> String {
         .flat_map(|i| (0..ids.len()).filter(move |&j| j != i).map(move |j| (i, j)))
         .map(|(i, j)| format!("{}>{}", ids[i], ids[j]))
         .collect();
-    let who: Vec<String> = setup
+    let mut who: Vec<String> = setup
         .describe_controllers()
         .iter()
         .map(|(n, c)| format!("{n} {c}"))
         .collect();
+    who.extend(
+        setup
+            .describe_openings()
+            .iter()
+            .map(|o| format!("opening {o}")),
+    );
     format!(
-        "{} ({}), seed {seed}: {}\ntrust and transparency {}; arms {}; (misread) = some observer read the move otherwise than meant (more hostile, or, trusting, more harmless)",
+        "{} ({}), seed {seed}: {}\ntrust and transparency {}; arms {}; (misread) = some observer read the move otherwise than meant (more hostile, or, trusting, more harmless); (unseen) = a secret move nobody caught",
         sc.title,
         sc.year,
         who.join(", "),

@@ -219,3 +219,70 @@ fn the_docs_quote_what_the_model_gives() {
         stale.join("\n")
     );
 }
+
+/// A forced opening is part of the command that made an output, and a sweep checks it at every
+/// value it plays, before it writes anything.
+#[test]
+fn an_opening_is_recorded_and_checked_at_every_value() {
+    use crate::common::{detente, fails, scenario, temp_dir};
+    let dir = temp_dir("opening-outputs");
+    let out = dir.join("batch");
+    let run = detente(&[
+        "batch",
+        &scenario("reset_2013"),
+        "--games",
+        "5",
+        "--opening",
+        "usa=cancel_interceptor_program",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let summary = std::fs::read_to_string(out.join("summary.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&summary).unwrap();
+    let command = json["made_with"]["command"].as_str().unwrap();
+    assert!(
+        command.contains("--opening 'usa=cancel_interceptor_program'"),
+        "{command}"
+    );
+    assert_eq!(json["openings"][0], "usa=cancel_interceptor_program");
+    // At missile defense 0 there is no program to cancel: the sweep refuses before it writes.
+    let swept = dir.join("sweep");
+    let err = fails(&[
+        "sweep",
+        &scenario("reset_2013"),
+        "--games",
+        "5",
+        "--vary",
+        "nations.usa.missile_defense=0..40:20",
+        "--opening",
+        "usa=cancel_interceptor_program",
+        "--out",
+        swept.to_str().unwrap(),
+    ]);
+    assert!(err.contains("at nations.usa.missile_defense=0"), "{err}");
+    assert!(!swept.exists(), "nothing written");
+}
+
+/// Two entries for one agreement are refused: `--set agreements.ID.in_force` names one.
+#[test]
+fn an_agreement_given_twice_is_refused() {
+    let line =
+        "(id: \"propose_joint_fusion_center\", parties: (\"usa\", \"rus\"), in_force: false),";
+    let path = crate::common::edited_copy(
+        "reset_2013",
+        "agreements",
+        "twice.ron",
+        &[(line, &format!("{line}\n        {line}"))],
+        &[],
+    );
+    let err = crate::common::fails(&["check", path.to_str().unwrap()]);
+    assert!(
+        err.contains("agreement id \"propose_joint_fusion_center\" is defined twice"),
+        "{err}"
+    );
+}

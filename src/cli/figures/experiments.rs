@@ -86,9 +86,13 @@ fn batches() -> Vec<Batch> {
         ("md.cancel", "usa=cancel_interceptor_program"),
         ("md.fusion", "usa=propose_joint_fusion_center"),
         ("md.hold", "usa=hold"),
+        ("md.own", ""),
     ] {
         list.push(Batch {
-            opening: vec![opening.into()],
+            opening: (!opening.is_empty())
+                .then(|| opening.to_string())
+                .into_iter()
+                .collect(),
             ..batch(id, "reset_2013", &[], &[])
         });
     }

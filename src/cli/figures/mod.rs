@@ -48,8 +48,10 @@ impl std::fmt::Display for Stale {
 
 /// `text` with every marked figure set to its computed value, and the figures that changed.
 ///
-/// Errors: a marker that is not closed, or that names a figure no experiment gives (with the
-/// line).
+/// Errors (with the file and line): a figure's text not followed by its closing marker before
+/// the next comment (a closing marker missing or misspelt), a closing marker with no figure
+/// before it, a comment that looks like a marker but is not one (`<!--fig:…-->`), or a figure
+/// no experiment gives.
 pub fn refresh(
     file: &Path,
     text: &str,
@@ -58,19 +60,42 @@ pub fn refresh(
     let mut out = String::with_capacity(text.len());
     let mut stale = Vec::new();
     let mut rest = text;
-    while let Some(at) = rest.find(OPEN) {
-        let line = text[..text.len() - rest.len() + at].matches('\n').count() + 1;
+    let line_at =
+        |rest: &str, at: usize| text[..text.len() - rest.len() + at].matches('\n').count() + 1;
+    while let Some(at) = rest.find("<!--") {
+        let line = line_at(rest, at);
         let here = |m: String| InputError::new(format!("{}:{line}", file.display()), m);
         out.push_str(&rest[..at]);
-        let after = &rest[at + OPEN.len()..];
+        let comment = &rest[at..];
+        if comment.starts_with(CLOSE) {
+            return Err(here(format!("{CLOSE} closes no figure")));
+        }
+        if !comment.starts_with(OPEN) {
+            let inner = comment[4..].trim_start();
+            if inner.starts_with("fig") || inner.starts_with("/fig") {
+                return Err(here(format!(
+                    "a figure marker is written {OPEN}ID -->TEXT{CLOSE}, with those spaces"
+                )));
+            }
+            // Any other comment is the author's: kept as it is.
+            let end = comment.find("-->").map_or(comment.len(), |e| e + 3);
+            out.push_str(&comment[..end]);
+            rest = &comment[end..];
+            continue;
+        }
+        let after = &comment[OPEN.len()..];
         let Some(id_end) = after.find("-->") else {
             return Err(here(format!("{OPEN}… is not closed by -->")));
         };
         let id = after[..id_end].trim();
         let body = &after[id_end + 3..];
-        let Some(value_end) = body.find(CLOSE) else {
-            return Err(here(format!("figure {id} has no {CLOSE} after it")));
-        };
+        // The figure's text runs to the next comment, which must be its closing marker.
+        let value_end = body.find("<!--").unwrap_or(body.len());
+        if !body[value_end..].starts_with(CLOSE) {
+            return Err(here(format!(
+                "figure {id} is not followed by {CLOSE} before the next comment"
+            )));
+        }
         let written = &body[..value_end];
         let Some(computed) = figures.get(id) else {
             return Err(here(format!(
@@ -152,8 +177,8 @@ pub fn run(docs: &Path, check: bool) -> Result<bool, InputError> {
         .collect();
     write_all_atomic(&files)?;
     say(format!(
-        "{} figures changed; wrote {}",
-        stale.len(),
+        "{} changed; wrote {}",
+        crate::cli::output::count(stale.len() as u64, "figure", "figures"),
         DOCS.map(|d| docs.join(d).display().to_string())
             .join(" and ")
     ));
@@ -181,6 +206,23 @@ mod tests {
         );
         assert!(unknown.unwrap_err().to_string().contains("x.md:2"));
         let open = refresh(Path::new("x.md"), "<!-- fig:a.b -->1", &figures);
-        assert!(open.unwrap_err().to_string().contains("no <!-- /fig -->"));
+        assert!(open.unwrap_err().to_string().contains("not followed by"));
+        // A closing marker missing or misspelt before the next figure: refused, not eaten.
+        for broken in [
+            "<!-- fig:a.b -->1 | <!-- fig:a.b -->2<!-- /fig -->",
+            "<!-- fig:a.b -->1<!-- /fig--> and <!-- fig:a.b -->2<!-- /fig -->",
+        ] {
+            let err = refresh(Path::new("x.md"), broken, &figures).unwrap_err();
+            assert!(err.to_string().contains("not followed by"), "{err}");
+        }
+        for stray in ["a <!-- /fig --> b", "a <!--fig:a.b-->1<!-- /fig -->"] {
+            assert!(
+                refresh(Path::new("x.md"), stray, &figures).is_err(),
+                "{stray}"
+            );
+        }
+        // Other comments are kept.
+        let kept = "<!-- a note -->x <!-- fig:a.b -->43.4%<!-- /fig -->";
+        assert_eq!(refresh(Path::new("x.md"), kept, &figures).unwrap().0, kept);
     }
 }

@@ -275,7 +275,6 @@ fn setup_at(
     Setup::of(
         base,
         &GameArgs {
-            opening: Vec::new(),
             set,
             ..args.game.clone()
         },

@@ -122,6 +122,8 @@ pub fn hand_over(
         .get_mut(nation)
         .ok_or(Refusal::NoSuchNation { nation })?;
     seat.controller = controller;
+    // A new player's government, not the one an election replaced.
+    seat.home = None;
     if controller != Controller::Human
         && let Some(mut orders) = world.get_mut::<Orders>(entity)
     {

@@ -73,17 +73,20 @@ pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
         }
         SimEvent::ElectionHeld {
             nation, returned, ..
-        } if *returned => format!("voters in {} returned the government", name(*nation)),
+        } if *returned => format!(
+            "{} held an election: the government was returned",
+            name(*nation)
+        ),
         SimEvent::ElectionHeld {
             nation,
             personality,
             ..
         } => match personality.and_then(|p| sc.personalities.keys().nth(p)) {
             Some(p) => format!(
-                "the opposition won the election in {} and governs as a {p}",
+                "{} held an election: the other side won, and now governs as a {p}",
                 name(*nation)
             ),
-            None => format!("the opposition won the election in {}", name(*nation)),
+            None => format!("{} held an election: the other side won", name(*nation)),
         },
         SimEvent::ClimbedDown { nation, to } => format!(
             "{} backed down while {} stood firm: a climb-down that costs it at home",
@@ -92,10 +95,15 @@ pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
         ),
         SimEvent::FreeRiding { riders } => {
             let who: Vec<&str> = riders.iter().map(|&r| name(r)).collect();
-            format!(
-                "{} left the joint action to the others, saving its budget and losing their trust",
-                who.join(" and ")
-            )
+            let (list, verb) = match who.as_slice() {
+                [one] => (one.to_string(), "kept out of the joint action and loses"),
+                [rest @ .., last] => (
+                    format!("{} and {last}", rest.join(", ")),
+                    "kept out of the joint action and lose",
+                ),
+                [] => (String::new(), ""),
+            };
+            format!("{list} {verb} the trust of those who joined it (free riding)")
         }
     })
 }

@@ -236,6 +236,15 @@ pub struct Seat {
     /// The others' stances as it perceived them (hostile if at least half of them were read as
     /// hostile), oldest first.
     pub theirs: Vec<Stance>,
+    /// The turns (0-based, as `mine` counts them) on which its opportunist personality turned
+    /// its strategy's cooperation into a test of the others (`rules::opportunist_stance`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tests: Vec<u32>,
+    /// The personality its government had before an election brought in the opposition, which
+    /// the next lost election brings back (`rules::politics::hold_election`); none while that
+    /// government is in office.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home: Option<usize>,
 }
 
 #[derive(Component, Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -48,4 +48,7 @@ pub enum Target {
     HighestAlert,
     /// The nation that trusts its rival least (a proxy war), ties by order.
     Tensest,
+    /// One nation, drawn at random among those whose government an election can change (an
+    /// `opposition`); none when no nation has one, and then the event does not happen.
+    Democracy,
 }

@@ -203,4 +203,12 @@ pub struct Personality {
     /// rival that does not retaliate, and leaves alone one that does. 0 (the default): never.
     #[serde(default)]
     pub opportunism: f64,
+    /// Turns of a rival's unbroken cooperation after which an opportunist tests it (8 when
+    /// absent).
+    #[serde(default = "default_probe_after")]
+    pub probe_after: u32,
+}
+
+fn default_probe_after() -> u32 {
+    8
 }

@@ -166,78 +166,80 @@ pub fn pick_move(
     }
 }
 
-/// Turns of the other side's cooperation after which an opportunist probes it.
-pub const PROBE_AFTER: usize = 8;
-
 /// What an opportunist personality (`Personality::opportunism` > 0) makes of its strategy's
-/// stance, from its memory alone (Axelrod 1984 on strategies that test their rivals):
-/// - **contrition**: its last defection was unprovoked (the other side had cooperated the turn
-///   before; a defection on the first turn is suspicion, not a test) and the other side
-///   answered it: it takes the punishment and cooperates, so that a reciprocator's answer does
-///   not start an echo (contrite tit for tat, Boyd 1989);
-/// - **left alone**: once the other side has defected after one of its unprovoked
-///   defections, it never tests that side again and plays its strategy;
-/// - **exploitation**: its unprovoked defections have all gone unanswered: it defects, every
-///   turn, until the other side answers;
-/// - **a probe**: it has never defected unprovoked, and the other side has cooperated in every
-///   one of at least `PROBE_AFTER` turns: it tests them, with probability `opportunism` a
-///   turn (Axelrod's Tester).
+/// stance, from its memory and its own past tests (`tests`, the turns on which it turned
+/// cooperation into defection to try the others; Axelrod 1984 on strategies that test their
+/// rivals). Returns the stance, and whether it is a test. Its strategy's own defections are
+/// never tests: an opportunist playing always defect defects every turn.
+/// - **contrition**: the other side answered a test (defected the turn after it): it takes the
+///   punishment and cooperates, so that a reciprocator's answer does not start an
+///   echo (contrite tit for tat, Boyd 1989);
+/// - **left alone**: once the other side has defected since its first test, it never tests
+///   that side again and plays its strategy;
+/// - **exploitation**: no answer has come since its first test: it tests again, every turn,
+///   until the other side answers (a test answered the turn after it is forgiven as above, so
+///   a reciprocator's answer to two tests in a row costs two turns of contrition, no echo);
+/// - **a probe**: it has never tested, and the other side has cooperated in every one of at
+///   least `probe_after` turns: it tests them, with probability `opportunism` a turn
+///   (Axelrod's Tester).
 ///
 /// Against a rival that answers defection it probes once and goes back to its strategy; a rival
 /// that never answers is exploited from then on.
 pub fn opportunist_stance(
     memory: Memory,
+    tests: &[u32],
     stance: Stance,
-    opportunism: f64,
+    personality: &super::MoveWeights,
     rng: &mut impl Rng,
-) -> Stance {
+) -> (Stance, bool) {
     use Stance::{Cooperate as C, Defect as D};
     let (mine, theirs) = (memory.mine, memory.theirs);
     let k = mine.len().min(theirs.len());
-    if opportunism <= 0.0 || k == 0 {
-        return stance;
+    if personality.opportunism <= 0.0 || k == 0 {
+        return (stance, false);
     }
-    // A defection the other side had given no cause for; one on the first turn is suspicion
-    // (it has shown nothing yet), not a test.
-    let unprovoked = |t: usize| t >= 1 && mine[t] == D && theirs[t - 1] == C;
-    // The other side's last stance answered my unprovoked defection of the turn before.
-    if k >= 2 && theirs[k - 1] == D && unprovoked(k - 2) {
-        return C;
+    let at = |t: u32| t as usize;
+    // The other side's last stance answered my test of the turn before.
+    if k >= 2 && theirs[k - 1] == D && tests.iter().any(|&t| at(t) == k - 2) {
+        return (C, false);
     }
     if stance == D {
-        return D;
+        return (D, false);
     }
-    match (1..k).find(|&t| unprovoked(t)) {
+    match (tests.first().map(|&t| at(t)), ()) {
         // Answered since the first test: leave it alone.
-        Some(first) if theirs[first + 1..k].contains(&D) => stance,
-        Some(_) => D,
-        None if k >= PROBE_AFTER
-            && theirs[..k].iter().all(|&s| s == C)
-            && rng.random_bool(opportunism.min(1.0)) =>
+        (Some(first), _) if theirs[(first + 1).min(k)..k].contains(&D) => (stance, false),
+        // Unanswered so far: test again.
+        (Some(_), _) => (D, true),
+        (None, _)
+            if k >= personality.probe_after as usize
+                && theirs[..k].iter().all(|&s| s == C)
+                && rng.random_bool(personality.opportunism.min(1.0)) =>
         {
-            D
+            (D, true)
         }
-        None => stance,
+        (None, _) => (stance, false),
     }
 }
 
 /// What a computer seat plays now: its strategy's stance (as an opportunist personality makes
-/// it, `opportunist_stance`), then its personality's move for that stance (`pick_move`).
-/// Execution noise is added to a seat's stance when `noise` > 0 (the rules pass
-/// `params.execution_noise`; the advisor, 0).
+/// it, `opportunist_stance`, given the seat's past `tests`), then its personality's move for
+/// that stance (`pick_move`). Execution noise is added to the stance when `noise` > 0 (the
+/// rules pass `params.execution_noise`; the advisor, 0). Returns the stance, the move, and
+/// whether the stance is an opportunist's test.
 pub fn computer_move(
     rules: &Rules,
     nation: usize,
     (strategy, personality): (Strategy, usize),
-    memory: Memory,
+    (memory, tests): (Memory, &[u32]),
     at: (&Nations, &Relations, &Diplomacy, &SharedThreats),
     noise: f64,
     rng: &mut impl Rng,
-) -> (Stance, MoveIndex) {
+) -> (Stance, MoveIndex, bool) {
     let (nations, relations, diplomacy, threats) = at;
-    let mut stance = strategy.decide(memory, &rules.scenario.payoffs, rng);
-    let opportunism = rules.personalities[personality].opportunism;
-    stance = opportunist_stance(memory, stance, opportunism, rng);
+    let decided = strategy.decide(memory, &rules.scenario.payoffs, rng);
+    let p = &rules.personalities[personality];
+    let (mut stance, tested) = opportunist_stance(memory, tests, decided, p, rng);
     if noise > 0.0 && rng.random_bool(noise.min(1.0)) {
         stance = stance.flipped();
     }
@@ -253,7 +255,7 @@ pub fn computer_move(
         &candidates,
         rng,
     );
-    (stance, pick)
+    (stance, pick, tested)
 }
 
 /// Draws one item with probability proportional to its weight (uniformly if all weigh 0).
@@ -327,7 +329,12 @@ pub fn choose_orders(
                 };
                 let at = (nations, relations, diplomacy, threats);
                 let noise = rules.scenario.params.execution_noise;
-                computer_move(rules, i, ai, memory, at, noise, rng)
+                let recalled = (memory, seat.tests.as_slice());
+                let (stance, pick, tested) = computer_move(rules, i, ai, recalled, at, noise, rng);
+                if tested {
+                    seat.tests.push(seat.mine.len() as u32);
+                }
+                (stance, pick)
             }
         };
         orders.moves[i] = Some(move_index);

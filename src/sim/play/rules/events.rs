@@ -52,7 +52,10 @@ pub fn draw_events(rules: &Rules, injected: &[EventIndex], w: &mut Affected, rng
         if !drawn && !injected.contains(&index) {
             continue;
         }
-        let targets = targets(event, w.nations, w.relations, rng);
+        let targets = targets(rules, event, w.nations, w.relations, rng);
+        if targets.is_empty() {
+            continue;
+        }
         w.log.0.push(SimEvent::EventDrawn {
             event: index,
             targets: targets.clone(),
@@ -92,7 +95,8 @@ pub(super) fn event_chance(rules: &Rules, event: &EventSpec, w: &Affected) -> f6
     chance(&event.chance, &factors(rules, w))
 }
 
-fn targets(
+pub(super) fn targets(
+    rules: &Rules,
     event: &EventSpec,
     nations: &Nations,
     relations: &Relations,
@@ -102,6 +106,14 @@ fn targets(
     match event.target {
         Target::All => (0..n).collect(),
         Target::Random => vec![rng.random_range(0..n)],
+        Target::Democracy => {
+            let voters: Vec<usize> = (0..n).filter(|&i| rules.opposition[i].is_some()).collect();
+            if voters.is_empty() {
+                Vec::new()
+            } else {
+                vec![voters[rng.random_range(0..voters.len())]]
+            }
+        }
         Target::HighestAlert => {
             let top = nations.0.iter().map(|n| n.alert).max().unwrap_or(0);
             vec![nations.0.iter().position(|n| n.alert == top).unwrap_or(0)]

@@ -283,6 +283,22 @@ fn an_unpopular_government_loses_the_election_and_its_personality() {
             },
         ]
     );
+    // A government that `--ai` gave another personality comes back with it.
+    let dove = rules.personality_index("dove").unwrap();
+    let mut f = Fixture::new(&rules);
+    f.seats.0[0].controller = crate::sim::play::state::Controller::Ai {
+        strategy: crate::sim::play::strategy::Strategy::AlwaysCooperate,
+        personality: dove,
+    };
+    f.nations.0[0].approval = reelection - 1.0;
+    super::politics::hold_election(&rules, 0, &mut f.affected());
+    assert_eq!(personality(&f), hawk);
+    super::politics::hold_election(&rules, 0, &mut f.affected());
+    assert_eq!(
+        personality(&f),
+        dove,
+        "the dove is back, not the scenario's realist"
+    );
     // A person's seat keeps its player.
     f.seats.0[0].controller = crate::sim::play::state::Controller::Human;
     super::politics::hold_election(&rules, 0, &mut f.affected());
@@ -378,50 +394,93 @@ fn complacency_reads_ambiguous_moves_as_harmless_when_trust_is_high() {
     assert!(read(&rhetoric, 0.0, 100.0) > 0.05, "a threat waved through");
 }
 
+/// Plays an opportunist (its strategy `strategy`, personality `personality` with opportunism 1)
+/// for `turns` turns against a rival whose stance each turn is `rival(turn, my last stance)`,
+/// with perfect perception; returns its stances and its tests.
+fn opportunist_against(
+    strategy: crate::sim::play::strategy::Strategy,
+    rival: impl Fn(usize, Option<Stance>) -> Stance,
+    turns: usize,
+) -> (Vec<Stance>, Vec<u32>) {
+    let rules = shipped("reset_2013");
+    let mut p = rules.personalities[rules.personality_index("realist").unwrap()].clone();
+    p.opportunism = 1.0;
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let (mut mine, mut theirs, mut tests) = (Vec::new(), Vec::new(), Vec::new());
+    for turn in 0..turns {
+        let memory = Memory {
+            mine: &mine,
+            theirs: &theirs,
+        };
+        let decided = strategy.decide(memory, &rules.scenario.payoffs, &mut rng);
+        let (stance, tested) = opportunist_stance(memory, &tests, decided, &p, &mut rng);
+        if tested {
+            tests.push(turn as u32);
+        }
+        let answer = rival(turn, mine.last().copied());
+        mine.push(stance);
+        theirs.push(answer);
+    }
+    (mine, tests)
+}
+
 #[test]
 fn an_opportunist_exploits_a_rival_that_never_answers_and_leaves_one_that_does_alone() {
+    use crate::sim::play::strategy::Strategy;
     use Stance::{Cooperate as C, Defect as D};
-    let decide = |mine: &[Stance], theirs: &[Stance], stance: Stance| {
-        let mut rng = ChaCha8Rng::seed_from_u64(3);
-        opportunist_stance(Memory { mine, theirs }, stance, 1.0, &mut rng)
+    let probe_after = shipped("reset_2013").personalities[0].probe_after as usize;
+    // A rival that always cooperates is tested once its record is long enough, then exploited.
+    let (mine, tests) = opportunist_against(Strategy::TitForTat, |_, _| C, 20);
+    assert!(mine[..probe_after].iter().all(|&s| s == C), "{mine:?}");
+    assert!(mine[probe_after..].iter().all(|&s| s == D), "{mine:?}");
+    assert_eq!(tests.len(), 20 - probe_after);
+    // Tit for tat answers the tests; the opportunist takes the punishment, and is at peace.
+    let (mine, tests) = opportunist_against(Strategy::TitForTat, |_, last| last.unwrap_or(C), 30);
+    let first = probe_after as u32;
+    assert_eq!(
+        tests,
+        vec![first, first + 1],
+        "tested until the answer came in"
+    );
+    let after: Vec<Stance> = mine[probe_after + 2..].to_vec();
+    assert!(after.iter().all(|&s| s == C), "no echo: {mine:?}");
+    // A rival like GRIT lets one defection pass and answers the second: one more test, then
+    // the same peace.
+    let grit = |t: usize, last: Option<Stance>| {
+        if t >= probe_after + 2 && last == Some(D) {
+            D
+        } else {
+            C
+        }
     };
-    let calm = vec![C; PROBE_AFTER];
-    // It probes a rival that has always cooperated, once the record is long enough.
-    assert_eq!(decide(&calm[1..], &calm[1..], C), C);
-    assert_eq!(decide(&calm, &calm, C), D);
-    // The probe went unanswered: it goes on defecting.
-    let mut mine = calm.clone();
-    mine.push(D);
-    let mut theirs = calm.clone();
-    theirs.push(C);
-    mine.push(D);
-    theirs.push(C);
-    assert_eq!(decide(&mine, &theirs, C), D);
-    // Answered: it takes the punishment (it cooperates though its strategy would answer)...
-    let mut answered = (mine.clone(), theirs.clone());
-    answered.1.pop();
-    answered.1.push(D);
-    assert_eq!(decide(&answered.0, &answered.1, D), C);
-    // ... and then leaves the rival alone: its own strategy plays.
-    answered.0.push(C);
-    answered.1.push(C);
-    assert_eq!(decide(&answered.0, &answered.1, C), C);
-    answered.0.extend([C; PROBE_AFTER]);
-    answered.1.extend([C; PROBE_AFTER]);
-    assert_eq!(decide(&answered.0, &answered.1, C), C);
-    // A rival that has defected is not probed; a first-turn defection is suspicion, not a test.
-    let mut wary = calm.clone();
-    wary[2] = D;
-    assert_eq!(decide(&calm, &wary, C), C);
-    // Its suspicious first move went unanswered: that licenses nothing.
-    assert_eq!(decide(&[D, C], &[C, C], C), C);
+    let (mine, tests) = opportunist_against(Strategy::TitForTat, grit, 30);
+    assert_eq!(tests.len(), 3);
+    assert!(mine[probe_after + 3..].iter().all(|&s| s == C), "{mine:?}");
+    // A rival that has defected is never tested.
+    let (mine, tests) =
+        opportunist_against(Strategy::TitForTat, |t, _| if t == 2 { D } else { C }, 30);
+    assert!(tests.is_empty(), "{mine:?}");
+    // Its strategy's defections are not tests: always defect still defects every turn, and a
+    // grudger never forgives, whatever the rival answers.
+    let (mine, tests) =
+        opportunist_against(Strategy::AlwaysDefect, |_, last| last.unwrap_or(C), 30);
+    assert!(mine.iter().all(|&s| s == D) && tests.is_empty());
+    let (mine, _) = opportunist_against(Strategy::Grudger, |t, _| if t == 4 { D } else { C }, 30);
+    assert!(mine[6..].iter().all(|&s| s == D), "{mine:?}");
     // Without opportunism nothing changes.
     let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let rules = shipped("reset_2013");
+    let dove = &rules.personalities[rules.personality_index("dove").unwrap()];
+    assert_eq!(dove.opportunism, 0.0);
+    let calm = vec![C; 20];
     let memory = Memory {
-        mine: &mine,
-        theirs: &theirs,
+        mine: &calm,
+        theirs: &calm,
     };
-    assert_eq!(opportunist_stance(memory, C, 0.0, &mut rng), C);
+    assert_eq!(
+        opportunist_stance(memory, &[], C, dove, &mut rng),
+        (C, false)
+    );
 }
 
 #[test]
@@ -443,4 +502,28 @@ fn an_agreement_in_force_at_the_start_is_signed_with_its_trust() {
         assert!((gained - bonus).abs() < 1e-9);
     }
     assert!(defense::shares_defense(&rules, &f.diplomacy, 0, 1));
+}
+
+#[test]
+fn elections_strike_only_nations_that_hold_them() {
+    let rules = shipped("cold_war_1962");
+    assert_eq!(
+        rules.opposition[1], None,
+        "the Soviet Union has no opposition"
+    );
+    let election = &rules.scenario.events[rules.event_index("election").unwrap()];
+    let f = Fixture::new(&rules);
+    let mut rng = ChaCha8Rng::seed_from_u64(4);
+    for _ in 0..200 {
+        let who = super::events::targets(&rules, election, &f.nations, &f.relations, &mut rng);
+        assert_eq!(who, vec![0]);
+    }
+    // Where no nation holds elections, the event does not happen at all.
+    let mut scenario = rules.scenario.clone();
+    scenario
+        .nations
+        .iter_mut()
+        .for_each(|n| n.opposition = None);
+    let none = Rules::new(scenario);
+    assert!(super::events::targets(&none, election, &f.nations, &f.relations, &mut rng).is_empty());
 }

@@ -18,8 +18,7 @@ mod shared;
 
 pub use apply::{Affected, apply_moves};
 pub use choose::{
-    PROBE_AFTER, available_moves, choose_orders, computer_move, mean_trust_of, opportunist_stance,
-    pick_move,
+    available_moves, choose_orders, computer_move, mean_trust_of, opportunist_stance, pick_move,
 };
 pub use dynamics::{run_arms_race, update_transparency, update_trust};
 pub use events::draw_events;
@@ -43,8 +42,10 @@ pub struct MoveWeights {
     pub hedge: f64,
     /// One weight per move of the scenario, in its order (1 where the personality gives none).
     pub weights: Vec<f64>,
-    /// The chance it defects while its last defection went unanswered (`Personality`).
+    /// How readily it tests a rival that has always cooperated (`Personality::opportunism`).
     pub opportunism: f64,
+    /// Turns of a rival's cooperation after which it tests it (`Personality::probe_after`).
+    pub probe_after: u32,
 }
 
 impl MoveWeights {
@@ -84,6 +85,7 @@ impl Rules {
                 name: name.clone(),
                 hedge: p.hedge,
                 opportunism: p.opportunism,
+                probe_after: p.probe_after,
                 weights: scenario
                     .moves
                     .iter()

@@ -37,23 +37,28 @@ pub(super) fn add_approval(w: &mut Affected, nation: usize, points: f64) {
 
 /// An `Election` in `nation`: at approval `reelection` or more the government is returned;
 /// below it the opposition takes office, and a computer seat's personality becomes the
-/// nation's `opposition` (or, when the opposition already governs, the scenario's own
-/// personality for the nation again). A person's seat keeps its player: the vote is news.
+/// nation's `opposition`, until a lost election brings back the government it replaced (its
+/// personality is kept in `Seat::home`). A person's seat keeps its player: the vote is news.
+/// A nation without an `opposition` holds no elections: nothing happens.
 pub(super) fn hold_election(rules: &Rules, nation: usize, w: &mut Affected) {
+    let Some(opposition) = rules.opposition[nation] else {
+        return;
+    };
     let returned = w.nations.0[nation].approval >= rules.scenario.params.politics.reelection;
     let mut personality = None;
+    let seat = &mut w.seats.0[nation];
     if !returned
-        && let Some(opposition) = rules.opposition[nation]
         && let Controller::Ai {
             personality: ref mut governing,
             ..
-        } = w.seats.0[nation].controller
+        } = seat.controller
     {
-        let home = rules.home_personality(nation);
-        *governing = if *governing == opposition {
-            home
-        } else {
-            opposition
+        *governing = match seat.home.take() {
+            Some(previous) => previous,
+            None => {
+                seat.home = Some(*governing);
+                opposition
+            }
         };
         personality = Some(*governing);
     }

@@ -120,6 +120,8 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
         .iter()
         .map(|&controller| Seat {
             controller,
+            tests: Vec::new(),
+            home: None,
             mine: Vec::with_capacity(reserve(plan.turns)),
             theirs: Vec::with_capacity(reserve(plan.turns)),
         })

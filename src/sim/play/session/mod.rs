@@ -160,11 +160,11 @@ pub fn advise(world: &World, entity: Entity, nation: usize) -> Option<MoveIndex>
         theirs: &seat.theirs,
     };
     let at = (nations, relations, diplomacy, threats);
-    let (_, pick) = computer_move(
+    let (_, pick, _) = computer_move(
         rules,
         nation,
         (strategy, personality),
-        memory,
+        (memory, &seat.tests),
         at,
         0.0,
         &mut rng,

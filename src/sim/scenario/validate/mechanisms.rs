@@ -53,7 +53,7 @@ pub(super) fn check_mechanisms(c: &mut Checker, s: &Scenario) {
                 None,
                 "",
                 format!(
-                    "chicken needs t > r > s > p (backing down beats a collision), not t {}, r {}, s {}, p {}",
+                    "chicken needs t > r > s > p (winning the crisis beats a compromise, which beats backing down alone, which beats a collision), not t {}, r {}, s {}, p {}",
                     ch.t, ch.r, ch.s, ch.p
                 ),
             );
@@ -62,6 +62,13 @@ pub(super) fn check_mechanisms(c: &mut Checker, s: &Scenario) {
     c.within(&["personalities"]);
     for (name, personality) in &s.personalities {
         c.range(Some(name), "opportunism", personality.opportunism, 0.0, 1.0);
+        c.range(
+            Some(name),
+            "probe_after",
+            f64::from(personality.probe_after),
+            1.0,
+            1000.0,
+        );
     }
     c.within(&["nations"]);
     for n in &s.nations {
@@ -84,6 +91,8 @@ pub(super) fn check_mechanisms(c: &mut Checker, s: &Scenario) {
 
 fn check_agreements(c: &mut Checker, s: &Scenario) {
     c.within(&["agreements"]);
+    // Each is set by its id (`--set agreements.ID.in_force=true`): one entry per agreement.
+    c.unique("agreement", s.agreements.iter().map(|a| &a.id));
     for a in &s.agreements {
         let anchor = Some(a.id.as_str());
         match s.moves.iter().find(|m| m.id == a.id) {
