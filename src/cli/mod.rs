@@ -91,7 +91,7 @@ pub enum Command {
     /// Host a class on this machine: every team plays from a browser on the room's network
     /// (no install). Prints the address to open, the class code and the teacher's page; every
     /// match autosaves each turn, and `--resume FOLDER` goes on after a stop.
-    #[command(after_help = HOST_HELP)]
+    #[command(after_help = host::HELP)]
     Host(HostArgs),
     /// Compute every figure quoted in docs/model.md and docs/classroom.md again, by running
     /// the experiments they describe, and write them in place (between their `<!-- fig:ID -->`
@@ -121,23 +121,6 @@ pub enum Command {
         host: bool,
     },
 }
-
-/// What `detente host --help` says after the options: the lesson, in steps.
-const HOST_HELP: &str = "\
-In class:
-  1. Put the host window (or, with --headless, the teacher's page) on the projector: it shows
-     the address to type, a QR code of it and the class code.
-  2. Each team opens the address in a browser, types the class code and picks its seat; a
-     teammate's laptop joins the same seat with the team code the first one shows.
-  3. The roster shows who has joined, chosen and pressed End turn. From the window or the
-     teacher's page (/teacher, with the passphrase): pause and go on, set a turn timer, let
-     the computer play a seat (any strategy and personality) or give it back, move a team to
-     another seat, take a seat away, open a match's facilitator panel or projector view (in
-     the window), and open the class debrief.
-  4. Every match autosaves each turn in the class folder: after a stop,
-     detente host --resume FOLDER goes on, and detente report FOLDER writes the class debrief.
-
-Example: detente host reset_2013 --matches 5 --turns 10 --turn-timer 240";
 
 /// What a headless run needs to know besides its own options.
 #[derive(Args, Debug, Clone)]

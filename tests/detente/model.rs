@@ -286,3 +286,58 @@ fn an_agreement_given_twice_is_refused() {
         "{err}"
     );
 }
+
+/// A bad `--opening` is refused before any game is played, naming the option and what fits.
+#[test]
+fn a_bad_opening_is_refused_with_what_would_fit() {
+    let sc = crate::common::scenario("reset_2013");
+    for (opening, expected) in [
+        ("usa", "expected NATION=MOVE"),
+        ("fra=hold", "unknown nation \"fra\""),
+        ("usa=fly", "unknown move \"fly\"; it may open with:"),
+        (
+            "usa=escalate",
+            "\"escalate\" is not open to usa on the first turn",
+        ),
+    ] {
+        let err = crate::common::fails(&["batch", &sc, "--games", "3", "--opening", opening]);
+        assert!(
+            err.contains(&format!("--opening {opening}")) && err.contains(expected),
+            "{opening}: {err}"
+        );
+    }
+    let err = crate::common::fails(&[
+        "batch",
+        &sc,
+        "--games",
+        "3",
+        "--opening",
+        "usa=hold",
+        "--opening",
+        "usa=summit",
+    ]);
+    assert!(err.contains("one --opening per nation"), "{err}");
+    let dir = crate::common::temp_dir("opening-save");
+    let save = dir.join("match.ron");
+    let err = crate::common::fails(&[
+        "simulate",
+        &sc,
+        "--opening",
+        "usa=hold",
+        "--save",
+        save.to_str().unwrap(),
+    ]);
+    assert!(err.contains("not both"), "{err}");
+    assert!(!save.exists(), "nothing is written");
+}
+
+/// `docs-figures` on a folder without the docs says which file it cannot read.
+#[test]
+fn docs_figures_names_a_missing_doc() {
+    let dir = crate::common::temp_dir("no-docs");
+    let err = crate::common::fails(&["docs-figures", "--check", "--docs", dir.to_str().unwrap()]);
+    assert!(
+        err.contains("model.md") && err.contains("cannot read"),
+        "{err}"
+    );
+}

@@ -4,6 +4,8 @@
 //! tables); the stage functions take it plus the parts of a match they read and write.
 
 mod apply;
+#[cfg(test)]
+mod behaviour_tests;
 mod choose;
 mod crisis;
 pub mod defense;
