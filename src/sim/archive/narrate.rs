@@ -83,10 +83,10 @@ pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
             ..
         } => match personality.and_then(|p| sc.personalities.keys().nth(p)) {
             Some(p) => format!(
-                "{} held an election: the other side won, and now governs as a {p}",
+                "{} held an election: the government lost, and its successor governs as a {p}",
                 name(*nation)
             ),
-            None => format!("{} held an election: the other side won", name(*nation)),
+            None => format!("{} held an election: the government lost", name(*nation)),
         },
         SimEvent::ClimbedDown { nation, to } => format!(
             "{} backed down while {} stood firm: a climb-down that costs it at home",
@@ -95,15 +95,13 @@ pub fn event(sc: &Scenario, event: &SimEvent) -> Option<String> {
         ),
         SimEvent::FreeRiding { riders } => {
             let who: Vec<&str> = riders.iter().map(|&r| name(r)).collect();
-            let (list, verb) = match who.as_slice() {
-                [one] => (one.to_string(), "kept out of the joint action and loses"),
-                [rest @ .., last] => (
-                    format!("{} and {last}", rest.join(", ")),
-                    "kept out of the joint action and lose",
-                ),
-                [] => (String::new(), ""),
+            let list = match who.as_slice() {
+                [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => who.join(""),
             };
-            format!("{list} {verb} the trust of those who joined it (free riding)")
+            format!(
+                "{list} kept out of the joint action and lost the trust of those who joined it (free riding)"
+            )
         }
     })
 }
