@@ -14,7 +14,7 @@ use crate::files::Staging;
 use crate::sim::archive::bands::{BAND_METRICS, BandPoint};
 use crate::sim::archive::tally::Tally;
 use crate::sim::play::run::stream_games;
-use crate::sim::{GameResult, InputError, Plan, Regime};
+use crate::sim::{GameResult, InputError, Regime};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -71,13 +71,7 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
         )?),
         None => None,
     };
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: false,
-        trajectories: band_games(setup.turns),
-        openings: setup.openings.clone(),
-    };
+    let plan = setup.plan(false, band_games(setup.turns));
     let bar = progress_bar(args.games as u64, "games", args.quiet);
     let mut totals = Totals::new(setup.rules.nation_count());
     let mut trajectories = Vec::new();

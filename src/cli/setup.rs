@@ -82,6 +82,18 @@ impl Setup {
         lines
     }
 
+    /// The plan of its matches: its controllers, turns and openings; `record` keeps every
+    /// turn's record, and the first `trajectories` games keep their trajectories (`Plan`).
+    pub fn plan(&self, record: bool, trajectories: usize) -> crate::sim::Plan {
+        crate::sim::Plan {
+            controllers: self.controllers.clone(),
+            turns: self.turns,
+            record,
+            trajectories,
+            openings: self.openings.clone(),
+        }
+    }
+
     /// The `--opening` moves, as `usa=cancel_interceptor_program`, in the nations' order.
     pub fn describe_openings(&self) -> Vec<String> {
         self.openings

@@ -9,7 +9,7 @@ use crate::sim::archive::journal::{Recording, TurnCommands};
 use crate::sim::archive::narrate;
 use crate::sim::archive::rebuild::rebuild;
 use crate::sim::archive::save::SaveFile;
-use crate::sim::{GameResult, InputError, Plan, run_plan};
+use crate::sim::{GameResult, InputError, run_plan};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -26,13 +26,7 @@ pub fn run(args: &SimulateArgs) -> Result<(), InputError> {
             "a save replays the commands of people's seats, and an opening forces a computer's move: give --opening or --save, not both",
         ));
     }
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: true,
-        trajectories: 0,
-        openings: setup.openings.clone(),
-    };
+    let plan = setup.plan(true, 0);
     let result = run_plan(&setup.rules, &plan, args.seed);
     let history = result.history.as_deref().unwrap_or_default();
     let json = args

@@ -128,14 +128,7 @@ fn missile_defense_cancellation_and_a_fusion_center_order_the_mas_shares() {
 /// player from the opportunist, and the three are close (the figures are printed).
 #[test]
 fn naive_cooperation_is_exploited_by_the_computers_opportunists() {
-    for (scenario, seat) in [
-        ("reset_2013", "usa"),
-        ("reset_2013", "rus"),
-        ("cold_war_1962", "usa"),
-        ("cold_war_1962", "ussr"),
-        ("multipolar_2030", "usa"),
-        ("nuclear_club_2026", "usa"),
-    ] {
+    for (scenario, seat) in detente::cli::figures::SEATS {
         let mas = |strategy: &str| figure(&format!("vs.{scenario}.{seat}.{strategy}.mas"));
         let (naive, grit, tft) = (
             mas("always_cooperate.dove"),

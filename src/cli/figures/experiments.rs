@@ -7,7 +7,7 @@ use crate::cli::setup::Setup;
 use crate::cli::totals::{Totals, wilson};
 use crate::cli::tournament::{self, parse_strategies};
 use crate::sim::play::run::stream_games;
-use crate::sim::{InputError, Plan, Regime, run_plan};
+use crate::sim::{InputError, Regime, run_plan};
 use std::collections::BTreeMap;
 
 /// One `detente batch SCENARIO --games N` with its options.
@@ -35,7 +35,7 @@ fn batch(id: &str, scenario: &'static str, ai: &[&str], set: &[&str]) -> Batch {
 }
 
 /// The nations of each scenario the docs' tables play from, with the strategies they compare.
-const SEATS: [(&str, &str); 6] = [
+pub const SEATS: [(&str, &str); 6] = [
     ("reset_2013", "usa"),
     ("reset_2013", "rus"),
     ("cold_war_1962", "usa"),
@@ -116,13 +116,7 @@ fn run_batch(b: &Batch, figures: &mut BTreeMap<String, String>) -> Result<(), In
         opening: b.opening.clone(),
         set: b.set.clone(),
     })?;
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: false,
-        trajectories: 0,
-        openings: setup.openings.clone(),
-    };
+    let plan = setup.plan(false, 0);
     let mut totals = Totals::new(setup.rules.nation_count());
     stream_games(
         &workers(None)?,
@@ -190,13 +184,7 @@ fn prisoners(
         opening: Vec::new(),
         set: Vec::new(),
     })?;
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: false,
-        trajectories: 0,
-        openings: Vec::new(),
-    };
+    let plan = setup.plan(false, 0);
     let g = run_plan(&setup.rules, &plan, 1);
     for (side, score) in ["blue", "red"].iter().zip(&g.scores) {
         figures.insert(format!("{id}.{side}"), format!("{score:.0}"));

@@ -8,7 +8,7 @@
 
 mod experiments;
 
-pub use experiments::{CHALLENGERS, compute, percent};
+pub use experiments::{CHALLENGERS, SEATS, compute, percent};
 
 use crate::cli::output::{progress_bar, say};
 use crate::files::write_all_atomic;

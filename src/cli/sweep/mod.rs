@@ -15,7 +15,7 @@ use super::{GameArgs, Setup, SweepArgs};
 use crate::sim::play::run::{Workers, stream_on_this_thread};
 use crate::sim::scenario::catalog;
 use crate::sim::scenario::load::Loaded;
-use crate::sim::{InputError, Plan, Regime};
+use crate::sim::{InputError, Regime};
 
 /// One point of the sweep.
 #[derive(Debug, Clone)]
@@ -230,13 +230,7 @@ pub fn play_points(
         grid.len(),
         |k, report| {
             setup(k).map(|setup| {
-                let plan = Plan {
-                    controllers: setup.controllers.clone(),
-                    turns: setup.turns,
-                    record: false,
-                    trajectories: 0,
-                    openings: setup.openings.clone(),
-                };
+                let plan = setup.plan(false, 0);
                 let mut totals = Totals::new(setup.rules.nation_count());
                 let mut reported = 0;
                 stream_on_this_thread(

@@ -244,86 +244,24 @@ fn add(value: &mut f64, d: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::play::state::{Crisis, Nations};
-
-    /// The parts of reset_2013's opening that moves change.
-    #[derive(Clone)]
-    struct Fixture {
-        nations: Nations,
-        relations: Relations,
-        diplomacy: Diplomacy,
-        threats: SharedThreats,
-        seats: crate::sim::play::state::Seats,
-        risk: ExchangeRisk,
-        log: TurnLog,
-    }
-
-    impl Fixture {
-        fn apply(&mut self, rules: &Rules, orders: &Orders) {
-            let mut world = Affected {
-                turn: 0,
-                nations: &mut self.nations,
-                relations: &mut self.relations,
-                diplomacy: &mut self.diplomacy,
-                threats: &mut self.threats,
-                seats: &mut self.seats,
-                risk: &mut self.risk,
-                log: &mut self.log,
-            };
-            apply_moves(rules, orders, &mut world);
-        }
-    }
-
-    fn fixture(rules: &Rules) -> Fixture {
-        let plan = crate::sim::play::run::Plan {
-            controllers: rules.default_controllers(),
-            turns: 40,
-            record: false,
-            trajectories: 0,
-            openings: Vec::new(),
-        };
-        let mut world = bevy::prelude::World::new();
-        let e = world
-            .spawn(crate::sim::play::run::new_match(rules, &plan, 0, 1))
-            .id();
-        Fixture {
-            nations: world.get::<Nations>(e).unwrap().clone(),
-            relations: world.get::<Relations>(e).unwrap().clone(),
-            diplomacy: Diplomacy::default(),
-            threats: *world.get::<SharedThreats>(e).unwrap(),
-            seats: world
-                .get::<crate::sim::play::state::Seats>(e)
-                .unwrap()
-                .clone(),
-            risk: ExchangeRisk::default(),
-            log: TurnLog::default(),
-        }
-    }
-
-    fn orders(rules: &Rules, moves: [&str; 2]) -> Orders {
-        Orders {
-            moves: moves.iter().map(|m| rules.move_index(m)).collect(),
-            stances: vec![crate::sim::play::strategy::Stance::Cooperate; 2],
-            answers: vec![],
-            injected: vec![],
-        }
-    }
+    use crate::sim::play::rules::test_fixture::{Fixture, orders};
+    use crate::sim::play::state::Crisis;
 
     #[test]
     fn both_escalating_climb_two_rungs_and_the_top_is_an_exchange() {
         let rules = super::super::shipped("reset_2013");
-        let mut f = fixture(&rules);
+        let mut f = Fixture::new(&rules);
         f.diplomacy.crisis = Some(Crisis {
             parties: [0, 1],
             level: 1,
             opened: 0,
             peak: 1,
         });
-        let escalate = orders(&rules, ["escalate", "escalate"]);
-        f.apply(&rules, &escalate);
+        let escalate = orders(&rules, &["escalate", "escalate"]);
+        f.apply_orders(&rules, &escalate);
         assert_eq!(f.diplomacy.crisis.as_ref().map(|c| c.level), Some(3));
         assert!(f.log.0.contains(&SimEvent::CrisisMoved { from: 1, to: 3 }));
-        f.apply(&rules, &escalate);
+        f.apply_orders(&rules, &escalate);
         assert!(f.risk.exchange && f.diplomacy.crisis.is_none());
         assert!(f.log.0.contains(&SimEvent::ExchangeHappened {
             on_the_ladder: true
@@ -333,14 +271,14 @@ mod tests {
     #[test]
     fn de_escalating_together_defuses_the_crisis() {
         let rules = super::super::shipped("reset_2013");
-        let mut f = fixture(&rules);
+        let mut f = Fixture::new(&rules);
         f.diplomacy.crisis = Some(Crisis {
             parties: [0, 1],
             level: 2,
             opened: 0,
             peak: 2,
         });
-        f.apply(&rules, &orders(&rules, ["de_escalate", "back_channel"]));
+        f.apply(&rules, &["de_escalate", "back_channel"]);
         assert!(f.diplomacy.crisis.is_none() && !f.risk.exchange);
         assert!(f.log.0.contains(&SimEvent::CrisisEnded {
             level: 0,
@@ -351,19 +289,19 @@ mod tests {
     #[test]
     fn a_proposal_binds_only_when_accepted() {
         let rules = super::super::shipped("reset_2013");
-        let mut f = fixture(&rules);
-        f.apply(&rules, &orders(&rules, ["propose_arms_treaty", "hold"]));
+        let mut f = Fixture::new(&rules);
+        f.apply(&rules, &["propose_arms_treaty", "hold"]);
         assert_eq!(f.diplomacy.proposals.len(), 1);
         assert!(f.diplomacy.treaties.is_empty());
-        let mut declined = orders(&rules, ["hold", "hold"]);
+        let mut declined = orders(&rules, &["hold", "hold"]);
         declined.answers = vec![(0, 1, false)];
         let mut d = f.clone();
-        d.apply(&rules, &declined);
+        d.apply_orders(&rules, &declined);
         assert!(d.diplomacy.treaties.is_empty() && d.diplomacy.proposals.is_empty());
-        let mut accepted = orders(&rules, ["hold", "hold"]);
+        let mut accepted = orders(&rules, &["hold", "hold"]);
         accepted.answers = vec![(0, 1, true)];
         let arms = [f.nations.0[0].arms, f.nations.0[1].arms];
-        f.apply(&rules, &accepted);
+        f.apply_orders(&rules, &accepted);
         let treaty = &f.diplomacy.treaties[0];
         assert_eq!(treaty.parties, [0, 1]);
         assert_eq!(treaty.caps, Some([arms[0] - 8.0, arms[1] - 8.0]));
@@ -372,8 +310,8 @@ mod tests {
     #[test]
     fn payoffs_follow_the_true_intents() {
         let rules = super::super::shipped("reset_2013");
-        let mut f = fixture(&rules);
-        f.apply(&rules, &orders(&rules, ["summit", "arms_buildup"]));
+        let mut f = Fixture::new(&rules);
+        f.apply(&rules, &["summit", "arms_buildup"]);
         assert_eq!((f.nations.0[0].score, f.nations.0[1].score), (0.0, 5.0));
     }
 }

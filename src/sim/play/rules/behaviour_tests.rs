@@ -1,7 +1,7 @@
 //! How governments and their perceptions behave under the mechanisms of Détente 0.6.0:
 //! elections and pressure at home, complacency, and the opportunist personality.
 
-use super::mechanism_tests::Fixture;
+use super::test_fixture::Fixture;
 use super::*;
 use crate::sim::play::log::SimEvent;
 use crate::sim::play::state::Perception;

@@ -153,30 +153,14 @@ pub fn update_transparency(rules: &Rules, diplomacy: &Diplomacy, relations: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::play::run::{Plan, new_match};
     use crate::sim::play::state::{Perception, Treaty};
-    use bevy::prelude::World;
     use rand::SeedableRng;
     use rand_chacha::ChaCha8Rng;
 
     /// The starting nations and relations of reset_2013.
     fn start(rules: &Rules) -> (Nations, Relations) {
-        let plan = Plan {
-            controllers: rules.default_controllers(),
-            turns: 40,
-            record: false,
-            trajectories: 0,
-            openings: Vec::new(),
-        };
-        let mut world = World::new();
-        let e = world.spawn(new_match(rules, &plan, 0, 1)).id();
-        let get = |w: &World| {
-            (
-                w.get::<Nations>(e).unwrap().clone(),
-                w.get::<Relations>(e).unwrap().clone(),
-            )
-        };
-        get(&world)
+        let f = crate::sim::play::rules::test_fixture::Fixture::new(rules);
+        (f.nations, f.relations)
     }
 
     fn seen(intent: Intent) -> Perception {

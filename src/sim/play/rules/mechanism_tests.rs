@@ -2,95 +2,10 @@
 //! missile defense, chicken in a crisis, free riding and agreements in force at the start (the
 //! governments and perceptions are in `behaviour_tests.rs`).
 
-use super::apply::{Affected, apply_moves};
+use super::test_fixture::Fixture;
 use super::*;
-use crate::sim::play::log::{SimEvent, TurnLog};
-use crate::sim::play::run::{Plan, new_match};
-use crate::sim::play::state::{
-    Crisis, Diplomacy, ExchangeRisk, Nations, Orders, Relations, Seats, SharedThreats, Treaty,
-};
-use crate::sim::play::strategy::Stance;
-use bevy::prelude::World;
-
-/// The parts of a match at its start that moves and events change.
-pub(super) struct Fixture {
-    pub(super) nations: Nations,
-    pub(super) relations: Relations,
-    pub(super) diplomacy: Diplomacy,
-    pub(super) threats: SharedThreats,
-    pub(super) seats: Seats,
-    pub(super) risk: ExchangeRisk,
-    pub(super) log: TurnLog,
-}
-
-impl Fixture {
-    pub(super) fn new(rules: &Rules) -> Fixture {
-        let plan = Plan {
-            controllers: rules.default_controllers(),
-            turns: 40,
-            record: false,
-            trajectories: 0,
-            openings: Vec::new(),
-        };
-        let mut world = World::new();
-        let e = world.spawn(new_match(rules, &plan, 0, 1)).id();
-        Fixture {
-            nations: world.get::<Nations>(e).unwrap().clone(),
-            relations: world.get::<Relations>(e).unwrap().clone(),
-            diplomacy: world.get::<Diplomacy>(e).unwrap().clone(),
-            threats: *world.get::<SharedThreats>(e).unwrap(),
-            seats: world.get::<Seats>(e).unwrap().clone(),
-            risk: ExchangeRisk::default(),
-            log: TurnLog::default(),
-        }
-    }
-
-    pub(super) fn affected(&mut self) -> Affected<'_> {
-        Affected {
-            turn: 3,
-            nations: &mut self.nations,
-            relations: &mut self.relations,
-            diplomacy: &mut self.diplomacy,
-            threats: &mut self.threats,
-            seats: &mut self.seats,
-            risk: &mut self.risk,
-            log: &mut self.log,
-        }
-    }
-
-    fn apply(&mut self, rules: &Rules, moves: &[&str]) {
-        let orders = Orders {
-            moves: moves.iter().map(|m| rules.move_index(m)).collect(),
-            stances: vec![Stance::Cooperate; moves.len()],
-            answers: vec![],
-            injected: vec![],
-        };
-        apply_moves(rules, &orders, &mut self.affected());
-    }
-
-    fn scores(&self) -> Vec<f64> {
-        self.nations.0.iter().map(|n| n.score).collect()
-    }
-
-    fn in_crisis(&mut self) {
-        // High enough that no pair of moves ends it this turn.
-        self.diplomacy.crisis = Some(Crisis {
-            parties: [0, 1],
-            level: 3,
-            opened: 3,
-            peak: 3,
-        });
-    }
-
-    fn fusion_center(&mut self, rules: &Rules) {
-        self.diplomacy.treaties.push(Treaty {
-            move_index: rules.move_index("propose_joint_fusion_center").unwrap(),
-            parties: [0, 1],
-            caps: None,
-            signed: 0,
-        });
-    }
-}
+use crate::sim::play::log::SimEvent;
+use crate::sim::play::state::Crisis;
 
 #[test]
 fn chicken_scores_a_crisis_and_a_climb_down_costs_at_home() {
@@ -144,7 +59,7 @@ fn a_crisis_avoided_raises_approval() {
     f.diplomacy.crisis = Some(Crisis {
         parties: [0, 1],
         level: 1,
-        opened: 3,
+        opened: 0,
         peak: 1,
     });
     let before: Vec<f64> = f.nations.0.iter().map(|n| n.approval).collect();
@@ -219,7 +134,7 @@ fn free_riders_save_their_budget_and_lose_the_contributors_trust() {
     let mut f = Fixture::new(&rules);
     let before = (f.relations.clone(), f.nations.clone());
     f.apply(&rules, &joint);
-    assert_eq!(f.threats.last_joint_action, Some(3));
+    assert_eq!(f.threats.last_joint_action, Some(0));
     assert!(f.log.0.contains(&SimEvent::FreeRiding { riders: vec![2] }));
     // The contributors' trust in the rider fell by the loss; nobody else's moved.
     for c in [0, 1] {

@@ -17,6 +17,8 @@ mod perceive;
 pub mod politics;
 mod regime;
 mod shared;
+#[cfg(test)]
+mod test_fixture;
 
 pub use apply::{Affected, apply_moves};
 pub use choose::{
