@@ -13,6 +13,14 @@ pub fn scenario(name: &str) -> String {
         .to_string()
 }
 
+/// The four shipped scenarios with nuclear arms (all but the prisoner's dilemma).
+pub const NUCLEAR: [&str; 4] = [
+    "reset_2013",
+    "cold_war_1962",
+    "multipolar_2030",
+    "nuclear_club_2026",
+];
+
 /// A setup as the CLI would build it from `--ai` and `--set` options.
 pub fn setup(name: &str, ai: &[&str], set: &[&str], turns: Option<u32>) -> Setup {
     let args = GameArgs {

@@ -72,12 +72,7 @@ fn mutual_defection_never_reaches_mas() {
 
 #[test]
 fn every_scenario_can_end_either_way() {
-    for name in [
-        "reset_2013",
-        "cold_war_1962",
-        "multipolar_2030",
-        "nuclear_club_2026",
-    ] {
+    for name in crate::common::NUCLEAR {
         let s = setup(name, &[], &[], None);
         let n = s.rules.nation_count();
         let ids: Vec<String> = s.rules.nation_ids().iter().map(|s| s.to_string()).collect();

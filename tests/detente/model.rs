@@ -151,12 +151,7 @@ fn naive_cooperation_is_exploited_by_the_computers_opportunists() {
 /// Every shipped nation's arms are its sourced warheads on the one scale.
 #[test]
 fn shipped_arms_are_on_one_scale() {
-    for name in [
-        "reset_2013",
-        "cold_war_1962",
-        "multipolar_2030",
-        "nuclear_club_2026",
-    ] {
+    for name in crate::common::NUCLEAR {
         let s = setup(name, &[], &[], None);
         for n in &s.rules.scenario.nations {
             let w = n.warheads.expect("every nuclear power counts its warheads");

@@ -86,9 +86,7 @@ fn score_turn(
     let defects = |i: usize, j: usize| {
         orders.moves[i].is_some_and(|a| defects_against(rules, a, diplomacy, i, j))
     };
-    let firm = |i: usize| {
-        orders.moves[i].is_some_and(|a| rules.scenario.moves[a].crisis_step.is_none_or(|s| s >= 0))
-    };
+    let firm = |i: usize| orders.moves[i].is_some() && !super::crisis::steps_down(rules, orders, i);
     for i in 0..n {
         let mut total = 0.0;
         for j in (0..n).filter(|&j| j != i) {
@@ -187,14 +185,20 @@ fn sign_accepted(
             caps,
             signed: proposal.turn + 1,
         });
-        for (a, b) in [(parties[0], parties[1]), (parties[1], parties[0])] {
-            let r = relations.get_mut(a, b);
-            r.trust = (r.trust + terms.trust_bonus).min(100.0);
-        }
+        grant_signing_trust(relations, parties, terms.trust_bonus);
         log.0.push(SimEvent::TreatySigned {
             parties,
             move_index: proposal.move_index,
         });
+    }
+}
+
+/// The trust (`Agreement::trust_bonus`) each party to a newly signed agreement gains in the
+/// other, up to 100: on signing, and for an agreement in force at the start (`run::new_match`).
+pub fn grant_signing_trust(relations: &mut Relations, parties: [usize; 2], bonus: f64) {
+    for (a, b) in [(parties[0], parties[1]), (parties[1], parties[0])] {
+        let r = relations.get_mut(a, b);
+        r.trust = (r.trust + bonus).min(100.0);
     }
 }
 
@@ -214,7 +218,7 @@ pub(super) fn apply_effect(rules: &Rules, effect: &Effect, me: usize, w: &mut Af
             nation.missile_defense = (nation.missile_defense + d).clamp(0.0, 100.0)
         }
         Effect::Budget(d) => nation.budget = (nation.budget + d).max(0.0),
-        Effect::Approval(d) => nation.approval = (nation.approval + d).clamp(0.0, 100.0),
+        Effect::Approval(d) => add(&mut nation.approval, d),
         Effect::TransparencyOfMe(d) => {
             others.for_each(|j| add(&mut w.relations.get_mut(j, me).transparency, d))
         }
@@ -237,7 +241,8 @@ pub(super) fn apply_effect(rules: &Rules, effect: &Effect, me: usize, w: &mut Af
     }
 }
 
-fn add(value: &mut f64, d: f64) {
+/// Adds `d` to a 0..100 quantity, within 0..100.
+pub(super) fn add(value: &mut f64, d: f64) {
     *value = (*value + d).clamp(0.0, 100.0);
 }
 
@@ -245,18 +250,12 @@ fn add(value: &mut f64, d: f64) {
 mod tests {
     use super::*;
     use crate::sim::play::rules::test_fixture::{Fixture, orders};
-    use crate::sim::play::state::Crisis;
 
     #[test]
     fn both_escalating_climb_two_rungs_and_the_top_is_an_exchange() {
         let rules = super::super::shipped("reset_2013");
         let mut f = Fixture::new(&rules);
-        f.diplomacy.crisis = Some(Crisis {
-            parties: [0, 1],
-            level: 1,
-            opened: 0,
-            peak: 1,
-        });
+        f.in_crisis(1);
         let escalate = orders(&rules, &["escalate", "escalate"]);
         f.apply_orders(&rules, &escalate);
         assert_eq!(f.diplomacy.crisis.as_ref().map(|c| c.level), Some(3));
@@ -272,12 +271,7 @@ mod tests {
     fn de_escalating_together_defuses_the_crisis() {
         let rules = super::super::shipped("reset_2013");
         let mut f = Fixture::new(&rules);
-        f.diplomacy.crisis = Some(Crisis {
-            parties: [0, 1],
-            level: 2,
-            opened: 0,
-            peak: 2,
-        });
+        f.in_crisis(2);
         f.apply(&rules, &["de_escalate", "back_channel"]);
         assert!(f.diplomacy.crisis.is_none() && !f.risk.exchange);
         assert!(f.log.0.contains(&SimEvent::CrisisEnded {

@@ -52,6 +52,14 @@ pub(super) fn climb_ladder(rules: &Rules, orders: &Orders, w: &mut Affected) {
     }
 }
 
+/// Whether `nation`'s move this turn steps down the ladder (a negative `crisis_step`); any
+/// other move stands firm. What chicken scores and what makes a climb-down.
+pub(super) fn steps_down(rules: &Rules, orders: &Orders, nation: usize) -> bool {
+    orders.moves[nation]
+        .and_then(|m| rules.scenario.moves[m].crisis_step)
+        .is_some_and(|s| s < 0)
+}
+
 /// Each party that steps down the ladder (a crisis move with a negative step) while the other
 /// stands firm (a step of 0 or more) climbs down: it loses `politics.climb_down` approval.
 fn climb_downs(rules: &Rules, orders: &Orders, parties: [usize; 2], w: &mut Affected) {
@@ -59,13 +67,9 @@ fn climb_downs(rules: &Rules, orders: &Orders, parties: [usize; 2], w: &mut Affe
     if cost <= 0.0 {
         return;
     }
-    let step = |p: usize| {
-        orders.moves[p]
-            .and_then(|m| rules.scenario.moves[m].crisis_step)
-            .unwrap_or(0)
-    };
+    let down = |p: usize| steps_down(rules, orders, p);
     for (me, other) in [(parties[0], parties[1]), (parties[1], parties[0])] {
-        if step(me) < 0 && step(other) >= 0 {
+        if down(me) && !down(other) {
             add_approval(w, me, -cost);
             w.log.0.push(SimEvent::ClimbedDown {
                 nation: me,

@@ -5,7 +5,6 @@
 use super::test_fixture::Fixture;
 use super::*;
 use crate::sim::play::log::SimEvent;
-use crate::sim::play::state::Crisis;
 
 #[test]
 fn chicken_scores_a_crisis_and_a_climb_down_costs_at_home() {
@@ -23,7 +22,8 @@ fn chicken_scores_a_crisis_and_a_climb_down_costs_at_home() {
         (["back_channel", "de_escalate"], [chicken.r, chicken.r]),
     ] {
         let mut f = Fixture::new(&rules);
-        f.in_crisis();
+        // High enough that no pair of moves ends it this turn.
+        f.in_crisis(3);
         let approval: Vec<f64> = f.nations.0.iter().map(|n| n.approval).collect();
         f.apply(&rules, &moves);
         assert_eq!(f.scores(), expected, "{moves:?}");
@@ -56,12 +56,7 @@ fn a_crisis_avoided_raises_approval() {
     let avoided = rules.scenario.params.politics.crisis_avoided;
     assert!(avoided > 0.0);
     let mut f = Fixture::new(&rules);
-    f.diplomacy.crisis = Some(Crisis {
-        parties: [0, 1],
-        level: 1,
-        opened: 0,
-        peak: 1,
-    });
+    f.in_crisis(1);
     let before: Vec<f64> = f.nations.0.iter().map(|n| n.approval).collect();
     f.apply(&rules, &["back_channel", "back_channel"]);
     assert!(f.diplomacy.crisis.is_none());

@@ -20,7 +20,7 @@ mod shared;
 #[cfg(test)]
 mod test_fixture;
 
-pub use apply::{Affected, apply_moves};
+pub use apply::{Affected, apply_moves, grant_signing_trust};
 pub use choose::{
     available_moves, choose_orders, computer_move, mean_trust_of, opportunist_stance, pick_move,
 };

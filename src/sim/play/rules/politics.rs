@@ -30,8 +30,7 @@ pub fn costly_cooperation(m: &MoveSpec) -> bool {
 /// Adds `points` to a nation's approval, within 0..100.
 pub(super) fn add_approval(w: &mut Affected, nation: usize, points: f64) {
     if points != 0.0 {
-        let a = &mut w.nations.0[nation].approval;
-        *a = (*a + points).clamp(0.0, 100.0);
+        super::apply::add(&mut w.nations.0[nation].approval, points);
     }
 }
 

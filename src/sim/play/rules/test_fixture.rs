@@ -72,13 +72,13 @@ impl Fixture {
         self.nations.0.iter().map(|n| n.score).collect()
     }
 
-    pub(super) fn in_crisis(&mut self) {
-        // High enough that no pair of moves ends it this turn.
+    /// A crisis between the first two nations, opened this turn on rung `level`.
+    pub(super) fn in_crisis(&mut self, level: u8) {
         self.diplomacy.crisis = Some(Crisis {
             parties: [0, 1],
-            level: 3,
+            level,
             opened: 0,
-            peak: 3,
+            peak: level,
         });
     }
 

@@ -85,7 +85,7 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
             score: 0.0,
         })
         .collect();
-    let mut cells: Vec<RelationState> = Vec::with_capacity(n * n);
+    let mut cells = Vec::with_capacity(n * n);
     for i in 0..n {
         for j in 0..n {
             let pair = sc
@@ -103,6 +103,7 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
             });
         }
     }
+    let mut relations = Relations { n, cells };
     // An agreement in force at the start was signed just before it: its parties have the trust
     // that signing gives.
     for t in &rules.opening_treaties {
@@ -110,10 +111,7 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
             .proposes
             .as_ref()
             .map_or(0.0, |a| a.trust_bonus);
-        for (a, b) in [(t.parties[0], t.parties[1]), (t.parties[1], t.parties[0])] {
-            let r = &mut cells[a * n + b];
-            r.trust = (r.trust + bonus).min(100.0);
-        }
+        crate::sim::play::rules::grant_signing_trust(&mut relations, t.parties, bonus);
     }
     let seats = plan
         .controllers
@@ -131,7 +129,7 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
         GameId { index, seed },
         GameRng(ChaCha8Rng::seed_from_u64(seed)),
         Nations(nations),
-        Relations { n, cells },
+        relations,
         Diplomacy {
             treaties: rules.opening_treaties.clone(),
             ..Default::default()
