@@ -10,6 +10,7 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
     let dir = std::env::temp_dir().join(format!("detente-bench-batch-{}", std::process::id()));
     let args = BatchArgs {
         game: GameArgs {
+            continuation: None,
             opening: Vec::new(),
             scenario: scenario.to_string(),
             turns: None,
@@ -47,6 +48,7 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
 /// (under 1 s), and a sweep of 11 values × 1000 games of reset_2013 (under 5 s).
 fn classroom() -> Result<(), InputError> {
     let pd = Setup::from_args(&GameArgs {
+        continuation: None,
         opening: Vec::new(),
         scenario: "prisoners_dilemma".into(),
         turns: Some(200),
@@ -68,6 +70,7 @@ fn classroom() -> Result<(), InputError> {
     ));
     let reciprocal = |transparency: f64| {
         Setup::from_args(&GameArgs {
+            continuation: None,
             opening: Vec::new(),
             scenario: "reset_2013".into(),
             turns: None,
@@ -107,6 +110,7 @@ fn classroom() -> Result<(), InputError> {
 fn saves() -> Result<(), InputError> {
     for (scenario, turns) in [("reset_2013", None), ("prisoners_dilemma", Some(200))] {
         let setup = Setup::from_args(&GameArgs {
+            continuation: None,
             opening: Vec::new(),
             scenario: scenario.into(),
             turns,

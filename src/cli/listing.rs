@@ -110,13 +110,27 @@ pub(super) fn list_strategies() {
         "Strategies decide each turn whether to cooperate or defect, from the moves their nation perceived:\n",
     );
     for s in Strategy::ALL {
-        output::say(format!("  {:<24} {}", s.name(), s.description()));
+        let aliases = s.aliases();
+        let also = if aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (also: {})", aliases.join(", "))
+        };
+        output::say(format!("  {}{also}", s.name()));
+        output::say(format!("      {}", s.description()));
+        output::say(format!("      Source: {}.", s.source()));
+    }
+    output::say("\nGroups, for --strategies of tournament and evolve:");
+    for (group, names) in crate::sim::play::strategy::GROUPS {
+        output::say(format!("  {:<20} {}", group, names.join(", ")));
     }
     output::say(format!(
         "\nIn the full scenarios a personality (hawk, dove, realist, ...) then picks the concrete move;\n\
          give one with --ai NATION=STRATEGY:PERSONALITY. An opportunist personality (the realist and\n\
          the hawk of the standard deck) tests a rival that has never defected, exploits one that\n\
-         does not answer, and leaves alone one that does (docs/model.md, \"Opportunists\").\n\n{}",
+         does not answer, and leaves alone one that does (docs/model.md, \"Opportunists\").\n\n\
+         Two of the 1980 entrants (tideman_and_chieruzzi, stein_and_rapoport) defect on the last two\n\
+         turns when the length of the match is known; with --continuation it is not.\n\n{}",
         crate::sim::play::strategy::EXECUTION_NOISE
     ));
 }

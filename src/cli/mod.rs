@@ -1,10 +1,12 @@
 //! The `detente` command line: no subcommand opens the game; subcommands are the headless
 //! classroom tools. Every error in user input prints `error: ...` and exits with code 2.
 
+mod args;
 pub mod batch;
 mod bench;
 mod bench_host;
 pub mod charts;
+mod evolve;
 pub mod figures;
 mod host;
 mod listing;
@@ -21,10 +23,14 @@ pub mod tables;
 pub mod totals;
 pub mod tournament;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use args::{
+    BatchArgs, Dynamics, EvolveArgs, GameArgs, PlayArgs, ReplayArgs, ReportArgs, SimulateArgs,
+    SweepArgs, TournamentArgs,
+};
 pub use host::{HostArgs, for_window as host_for_window};
 pub use report::class_debrief;
 pub use setup::Setup;
@@ -64,6 +70,10 @@ pub enum Command {
     /// score per turn is its score in a match divided by the turns that match lasted, averaged
     /// over its matches.
     Tournament(TournamentArgs),
+    /// How strategies spread in a population: the ecological dynamics, a Moran process or the
+    /// Evolution of Trust's generations, on a two-nation scenario's matches. Writes the shares
+    /// per generation (CSV), a stacked-area chart (SVG) and a summary (JSON).
+    Evolve(EvolveArgs),
     /// The same batch at every value of one parameter (a curve) or two (a phase map).
     Sweep(SweepArgs),
     /// Play a saved game again from its seed and commands, and check that it arrives at the
@@ -122,202 +132,6 @@ pub enum Command {
     },
 }
 
-/// What a headless run needs to know besides its own options.
-#[derive(Args, Debug, Clone)]
-pub struct GameArgs {
-    /// Scenario file, or a scenario's name, like `reset_2013` (`detente scenarios` lists them:
-    /// the built-in ones and your own).
-    pub scenario: String,
-    /// Number of turns (the scenario's own count when absent).
-    #[arg(long)]
-    pub turns: Option<u32>,
-    /// Strategy for a nation, as NATION=STRATEGY or NATION=STRATEGY:PERSONALITY. Repeatable.
-    /// A nation not given plays the scenario's own strategy and personality.
-    #[arg(long = "ai", value_name = "NATION=STRATEGY")]
-    pub ai: Vec<String>,
-    /// The move a nation makes on the first turn, as NATION=MOVE (usa=cancel_interceptor_program);
-    /// its strategy plays on from the second turn. Repeatable. Not with simulate --save (a save
-    /// replays people's commands, and this is a computer's move).
-    #[arg(long = "opening", value_name = "NATION=MOVE")]
-    pub opening: Vec<String>,
-    /// Change a scenario parameter (a number, or true/false) by its dotted key
-    /// (params.trust.loss=12), or a starting value for all: trust, transparency, arms, alert.
-    /// Repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE")]
-    pub set: Vec<String>,
-}
-
-#[derive(Args, Debug)]
-pub struct TournamentArgs {
-    /// Scenario file or name (two nations), like `prisoners_dilemma`.
-    pub scenario: String,
-    /// Strategies to enter: `all`, or names separated by commas.
-    #[arg(long, default_value = "all")]
-    pub strategies: String,
-    /// Turns per match (the scenario's own count when absent).
-    #[arg(long)]
-    pub turns: Option<u32>,
-    /// Matches per pair; repetition r is played on seed SEED + r.
-    #[arg(long, default_value_t = 5)]
-    pub repetitions: u32,
-    /// Seed of the first repetition.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Chance that an AI's chosen move is carried out as the other one (an execution error):
-    /// the same as `--set params.execution_noise=P`, and applied after the `--set`s.
-    #[arg(long, value_name = "P")]
-    pub noise: Option<f64>,
-    /// Change a scenario parameter, as for `batch` (params.trust.loss=12). Repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE")]
-    pub set: Vec<String>,
-    /// Directory for tournament.json, matches.csv, ranking.csv, ranking.svg and payoffs.svg.
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long)]
-    pub jobs: Option<usize>,
-    /// No progress bar.
-    #[arg(long)]
-    pub quiet: bool,
-}
-
-#[derive(Args, Debug)]
-pub struct SweepArgs {
-    #[command(flatten)]
-    pub game: GameArgs,
-    /// The parameter to vary and its values, as KEY=FROM..TO:STEP (any --set key, like
-    /// transparency=0..100:10 or params.trust.loss=2..20:2). Give two for a phase map.
-    #[arg(long, value_name = "KEY=FROM..TO:STEP", required = true)]
-    pub vary: Vec<String>,
-    /// Games at each value; their seeds are SEED, SEED+1, ... at every value.
-    #[arg(long)]
-    pub games: usize,
-    /// Seed of the first game.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Directory for sweep.csv, sweep.json and sweep.svg (or phase.svg).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long)]
-    pub jobs: Option<usize>,
-    /// No progress bar.
-    #[arg(long)]
-    pub quiet: bool,
-}
-
-#[derive(Args, Debug)]
-pub struct ReportArgs {
-    /// A `simulate --json` file, the --out directory of batch, tournament or sweep, or a
-    /// class folder of `detente host` (the class debrief: the matches side by side, and the
-    /// class against 1,000 games of the scenario's own AI).
-    pub path: PathBuf,
-    /// Where to write the page (default: GAME.html beside a game's JSON file, report.html in
-    /// an output directory).
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Args, Debug)]
-pub struct PlayArgs {
-    /// Scenario file or name: skip the menus and start this match.
-    pub scenario: Option<String>,
-    /// The nation you lead (its id, like `usa`); the first nation when absent. Give it again
-    /// for more people at this computer (hotseat): each takes their own seat in turn.
-    #[arg(long = "nation", value_name = "NATION")]
-    pub nation: Vec<String>,
-    /// Strategy for an AI nation, as NATION=STRATEGY or NATION=STRATEGY:PERSONALITY. Repeatable.
-    #[arg(long = "ai", value_name = "NATION=STRATEGY")]
-    pub ai: Vec<String>,
-    /// Change a scenario parameter, as for `simulate`. Repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE")]
-    pub set: Vec<String>,
-    /// Seed of the match (from the clock when absent).
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// Attract mode: go through every screen, play N turns with the advisers' move in your
-    /// seat, and exit.
-    #[arg(long, value_name = "N")]
-    pub autoplay: Option<u32>,
-    /// With --autoplay: save a PNG of every screen passed into DIR.
-    #[arg(long, value_name = "DIR", requires = "autoplay")]
-    pub screenshots: Option<PathBuf>,
-    /// Open a saved game (the game autosaves each turn) and play on from it.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["scenario", "autoplay"])]
-    pub load: Option<PathBuf>,
-    /// With --load: watch the saved game turn by turn instead of playing on.
-    #[arg(long, requires = "load")]
-    pub watch: bool,
-    /// Open the facilitator's controls to whoever is at this computer (pause menu, F): pause,
-    /// force events, show the true state, roll back, change parameters, export.
-    #[arg(long)]
-    pub facilitator: bool,
-    /// A passphrase that opens the facilitator's controls from the pause menu.
-    #[arg(long, value_name = "WORDS")]
-    pub passphrase: Option<String>,
-}
-
-#[derive(Args, Debug)]
-pub struct SimulateArgs {
-    #[command(flatten)]
-    pub game: GameArgs,
-    /// Seed of the game's random stream: the same seed and options replay the same game.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Write the whole game (per-turn state, moves as chosen and perceived, events) as JSON.
-    #[arg(long, value_name = "FILE")]
-    pub json: Option<PathBuf>,
-    /// Write the per-turn numbers in long form (turn,subject,metric,value).
-    #[arg(long, value_name = "FILE")]
-    pub csv: Option<PathBuf>,
-    /// Save the game (a replay: `detente replay FILE` checks it, `detente play --load FILE`
-    /// opens it); an existing file is kept as FILE.bak.
-    #[arg(long, value_name = "FILE")]
-    pub save: Option<PathBuf>,
-    /// Print only the outcome line.
-    #[arg(long)]
-    pub quiet: bool,
-}
-
-#[derive(Args, Debug)]
-pub struct ReplayArgs {
-    /// A save file (the game autosaves each turn; `simulate --save` writes one too).
-    pub file: PathBuf,
-    /// Also write the game as `simulate --json` does, for `detente report`. A match several
-    /// people are still playing is written only with its facilitator's passphrase.
-    #[arg(long, value_name = "FILE")]
-    pub json: Option<PathBuf>,
-    /// The facilitator's passphrase, for --json of a match people are still playing.
-    #[arg(long, value_name = "WORDS", requires = "json")]
-    pub passphrase: Option<String>,
-    /// Print only the verdict.
-    #[arg(long)]
-    pub quiet: bool,
-}
-
-#[derive(Args, Debug)]
-pub struct BatchArgs {
-    #[command(flatten)]
-    pub game: GameArgs,
-    /// Number of games; their seeds are SEED, SEED+1, ...
-    #[arg(long)]
-    pub games: usize,
-    /// Seed of the first game.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Directory for summary.json, games.csv and trajectories.csv (created if needed). The
-    /// trajectories are the percentiles of the first 2000 games (fewer for matches of more than
-    /// 50 turns), so their memory stays flat; summary.json and games.csv cover every game.
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long)]
-    pub jobs: Option<usize>,
-    /// No progress bar.
-    #[arg(long)]
-    pub quiet: bool,
-}
-
 /// What a command line came to: done with an exit code, or the window to open (`detente
 /// play`), which `main` opens.
 pub enum Ran {
@@ -362,6 +176,7 @@ fn run_tool(command: Command) -> ExitCode {
         Command::Simulate(args) => simulate::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Tournament(args) => tournament::run(&args),
+        Command::Evolve(args) => evolve::run(&args),
         Command::Sweep(args) => sweep::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Replay(args) => return replay::run(&args),

@@ -22,6 +22,7 @@ pub fn prepare(args: &PlayArgs) -> Result<PlayOptions, InputError> {
         }
         Some(scenario) => {
             let setup = Setup::from_args(&GameArgs {
+                continuation: None,
                 opening: Vec::new(),
                 scenario: scenario.clone(),
                 turns: None,

@@ -25,7 +25,7 @@ impl Setup {
         ];
         words.extend(args.iter().cloned());
         words.extend(["--turns".to_string(), self.turns.to_string()]);
-        if command != "tournament" {
+        if !matches!(command, "tournament" | "evolve") {
             for (nation, who) in &strategies {
                 words.extend(["--ai".to_string(), format!("{nation}={who}")]);
             }

@@ -10,6 +10,26 @@ use crate::sim::scenario::load::Loaded;
 use crate::sim::scenario::overrides::apply_overrides;
 use crate::sim::{InputError, Rules};
 
+/// The most turns a match may last (`--turns`), and how long a match that ends by chance
+/// (`--continuation`) may last when `--turns` is not given.
+pub const MAX_TURNS: u32 = 100_000;
+
+/// The scenario key that `--continuation` sets.
+pub const CONTINUATION_KEY: &str = "params.continuation";
+
+/// `--continuation W` as a scenario override.
+///
+/// Errors: W outside [0, 1) (1 would be a match without end).
+pub fn continuation_setting(w: f64) -> Result<String, InputError> {
+    if !(0.0..1.0).contains(&w) {
+        return Err(InputError::new(
+            format!("--continuation {w}"),
+            "expected a probability from 0 up to (not including) 1: the chance that the match goes on after each turn",
+        ));
+    }
+    Ok(format!("{CONTINUATION_KEY}={w}"))
+}
+
 /// A scenario ready to play, with each nation's controller and the turn count, and what it was
 /// made from (for the outputs' `made_with`).
 pub struct Setup {
@@ -39,7 +59,11 @@ impl Setup {
 
     /// Sets up a scenario already loaded (from `args.scenario`) as `args` say.
     pub fn of(loaded: &Loaded, args: &GameArgs) -> Result<Setup, InputError> {
-        let scenario = apply_overrides(&loaded.scenario, &args.set)?;
+        let mut set = args.set.clone();
+        if let Some(w) = args.continuation {
+            set.push(continuation_setting(w)?);
+        }
+        let scenario = apply_overrides(&loaded.scenario, &set)?;
         let scenario_hash = files_hash(loaded);
         let rules = Rules::new(scenario);
         let mut controllers = rules.default_controllers();
@@ -48,13 +72,14 @@ impl Setup {
         }
         let openings = openings(&rules, &args.opening)?;
         let turns = match args.turns {
-            Some(t) if !(1..=100_000).contains(&t) => {
+            Some(t) if !(1..=MAX_TURNS).contains(&t) => {
                 return Err(InputError::new(
                     format!("--turns {t}"),
-                    "expected 1 to 100000 turns",
+                    format!("expected 1 to {MAX_TURNS} turns"),
                 ));
             }
             Some(t) => t,
+            None if args.continuation.is_some() => MAX_TURNS,
             None => rules.scenario.turns,
         };
         Ok(Setup {
@@ -64,7 +89,7 @@ impl Setup {
             turns,
             scenario_arg: args.scenario.clone(),
             scenario_hash,
-            set: args.set.clone(),
+            set,
             source: loaded.file.path.clone(),
         })
     }

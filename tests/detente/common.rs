@@ -24,6 +24,7 @@ pub const NUCLEAR: [&str; 4] = [
 /// A setup as the CLI would build it from `--ai` and `--set` options.
 pub fn setup(name: &str, ai: &[&str], set: &[&str], turns: Option<u32>) -> Setup {
     let args = GameArgs {
+        continuation: None,
         opening: Vec::new(),
         scenario: scenario(name),
         turns,

@@ -8,7 +8,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::sync::Once;
 
 mod grid;
+mod stacked;
 pub use grid::{grid, heat_map};
+pub use stacked::{palette, stacked};
 
 /// The game's palette (`look`), as plotters' colours.
 const fn of((r, g, b): crate::look::Rgb) -> RGBColor {

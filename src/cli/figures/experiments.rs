@@ -110,6 +110,7 @@ fn batches() -> Vec<Batch> {
 /// catastrophe (`.bad`).
 fn run_batch(b: &Batch, figures: &mut BTreeMap<String, String>) -> Result<(), InputError> {
     let setup = Setup::from_args(&GameArgs {
+        continuation: None,
         scenario: b.scenario.into(),
         turns: b.turns,
         ai: b.ai.clone(),
@@ -178,6 +179,7 @@ fn prisoners(
     figures: &mut BTreeMap<String, String>,
 ) -> Result<(), InputError> {
     let setup = Setup::from_args(&GameArgs {
+        continuation: None,
         scenario: "prisoners_dilemma".into(),
         turns: None,
         ai: ai.iter().map(|s| s.to_string()).collect(),
@@ -205,6 +207,7 @@ fn round_robin(
     figures: &mut BTreeMap<String, String>,
 ) -> Result<(), InputError> {
     let setup = Setup::from_args(&GameArgs {
+        continuation: None,
         scenario: scenario.into(),
         turns: None,
         ai: Vec::new(),

@@ -149,6 +149,7 @@ pub fn prepare(args: &HostArgs) -> Result<HostPlan, InputError> {
         (None, Some(scenario)) => {
             super::options::check_count("--matches", args.matches, MAX_MATCHES, "matches")?;
             let setup = Setup::from_args(&GameArgs {
+                continuation: None,
                 opening: Vec::new(),
                 scenario: scenario.clone(),
                 turns: args.turns,

@@ -10,6 +10,7 @@ pub use vary::{MAX_POINTS, Vary, parse_vary};
 
 use super::options::{check_count, check_seeds, workers};
 use super::output::{ensure_dir, progress_bar, say, write_all_atomic};
+use super::setup::CONTINUATION_KEY;
 use super::totals::{Totals, wilson};
 use super::{GameArgs, Setup, SweepArgs};
 use crate::sim::play::run::{Workers, stream_on_this_thread};
@@ -67,6 +68,17 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
                 ),
             ));
         }
+    }
+    if let Some(w) = args.game.continuation
+        && let Some(v) = varies.iter().find(|v| v.key == CONTINUATION_KEY)
+    {
+        return Err(InputError::new(
+            format!("--continuation {w}"),
+            format!(
+                "{} is the key that --vary {} varies; give it to one of them",
+                v.key, v.key
+            ),
+        ));
     }
     let points: usize = varies.iter().map(|v| v.values.len()).product();
     if points > MAX_POINTS {

@@ -24,6 +24,7 @@ pub fn run(args: &TournamentArgs) -> Result<(), InputError> {
         set.push(noise_setting(noise)?);
     }
     let setup = Setup::from_args(&GameArgs {
+        continuation: args.continuation,
         opening: Vec::new(),
         scenario: args.scenario.clone(),
         turns: args.turns,
@@ -169,7 +170,7 @@ fn made_with(setup: &Setup, args: &TournamentArgs, names: &[String]) -> MadeWith
 }
 
 /// `--noise P` as a scenario override.
-fn noise_setting(noise: f64) -> Result<String, InputError> {
+pub fn noise_setting(noise: f64) -> Result<String, InputError> {
     if !(0.0..=1.0).contains(&noise) {
         return Err(InputError::new(
             format!("--noise {noise}"),
@@ -179,21 +180,48 @@ fn noise_setting(noise: f64) -> Result<String, InputError> {
     Ok(format!("params.execution_noise={noise}"))
 }
 
-/// `all`, or a comma-separated list of strategy names.
-pub fn parse_strategies(list: &str) -> Result<Vec<Strategy>, InputError> {
-    if list.trim() == "all" {
-        return Ok(Strategy::ALL.to_vec());
+/// The names a `--strategies` list stands for: `all`, a group (`classic`, `axelrod_1980`,
+/// `evolution_of_trust`: `strategy::GROUPS`), or the names (and aliases) separated by commas.
+pub fn expand_strategies(list: &str) -> Vec<String> {
+    let list = list.trim();
+    if list == "all" {
+        return Strategy::names().into_iter().map(String::from).collect();
     }
+    if let Some(names) = crate::sim::play::strategy::group(list) {
+        return names.into_iter().map(String::from).collect();
+    }
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Why a strategy name is unknown, with what would do.
+pub fn unknown_strategy(name: &str) -> String {
+    let groups: Vec<&str> = crate::sim::play::strategy::GROUPS
+        .iter()
+        .map(|(g, _)| *g)
+        .collect();
+    let aliases: Vec<&str> = crate::sim::play::strategy::ALIASES
+        .iter()
+        .map(|(a, _)| *a)
+        .collect();
+    format!(
+        "unknown strategy `{name}`; expected `all`, a group ({}), or names from: {} (or the aliases {})",
+        groups.join(", "),
+        Strategy::names().join(", "),
+        aliases.join(", ")
+    )
+}
+
+/// `all`, a group, or a comma-separated list of strategy names (`expand_strategies`); a
+/// strategy named twice (under an alias, say) enters once.
+pub fn parse_strategies(list: &str) -> Result<Vec<Strategy>, InputError> {
     let mut out = Vec::new();
-    for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let s = Strategy::from_name(name).ok_or_else(|| {
-            InputError::new(
-                format!("--strategies {list}"),
-                format!(
-                    "unknown strategy `{name}`; expected `all` or names from: {}",
-                    Strategy::names().join(", ")
-                ),
-            )
+    for name in expand_strategies(list) {
+        let s = Strategy::from_name(&name).ok_or_else(|| {
+            InputError::new(format!("--strategies {list}"), unknown_strategy(&name))
         })?;
         if !out.contains(&s) {
             out.push(s);

@@ -143,6 +143,7 @@ fn choose_moves(rules: Res<Rules>, mut games: Query<Game>) {
             &g.perceptions,
             &mut g.orders,
             &mut g.log,
+            rules.known_length(&g.clock),
             &mut g.rng.0,
         );
     });

@@ -51,6 +51,12 @@ pub struct Params {
     /// as in the noisy tournaments of the literature); separate from misperception.
     #[serde(default)]
     pub execution_noise: f64,
+    /// The shadow of the future: after each turn the match goes on with this probability
+    /// (0..1), drawn from a stream of the match's own seed kept for it alone, and it ends at its
+    /// turn count at the latest. 1, when a scenario does not say: the match lasts its turns.
+    /// Axelrod's second tournament used 0.99654, a mean length of 1/(1-W) = 289 turns.
+    #[serde(default = "always_continue")]
+    pub continuation: f64,
     /// Transparency (0..100) at which a nation verifies another's true arms; below it, it
     /// knows only its estimate (`view::SeatView`). 75 when a scenario does not say.
     #[serde(default = "default_verification")]
@@ -72,6 +78,10 @@ pub struct Params {
 
 /// The verification threshold of scenarios that do not set one.
 pub const DEFAULT_VERIFICATION: f64 = 75.0;
+
+fn always_continue() -> f64 {
+    1.0
+}
 
 fn default_verification() -> f64 {
     DEFAULT_VERIFICATION

@@ -170,10 +170,7 @@ fn opportunist_against(
     let mut rng = ChaCha8Rng::seed_from_u64(3);
     let (mut mine, mut theirs, mut tests) = (Vec::new(), Vec::new(), Vec::new());
     for turn in 0..turns {
-        let memory = Memory {
-            mine: &mine,
-            theirs: &theirs,
-        };
+        let memory = Memory::new(&mine, &theirs);
         let decided = strategy.decide(memory, &rules.scenario.payoffs, &mut rng);
         let (stance, tested) = opportunist_stance(memory, &tests, decided, &p, &mut rng);
         if tested {
@@ -235,10 +232,7 @@ fn an_opportunist_exploits_a_rival_that_never_answers_and_leaves_one_that_does_a
     let dove = &rules.personalities[rules.personality_index("dove").unwrap()];
     assert_eq!(dove.opportunism, 0.0);
     let calm = vec![C; 20];
-    let memory = Memory {
-        mine: &calm,
-        theirs: &calm,
-    };
+    let memory = Memory::new(&calm, &calm);
     assert_eq!(
         opportunist_stance(memory, &[], C, dove, &mut rng),
         (C, false)

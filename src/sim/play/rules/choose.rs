@@ -283,7 +283,8 @@ fn weighted_choice<I: Iterator<Item = MoveIndex>>(
 }
 
 /// Fills `orders` for the AI seats (human seats' orders arrive beforehand as commands) and
-/// answers pending proposals.
+/// answers pending proposals. `length` is the match's length as the strategies may know it
+/// (`Rules::known_length`).
 pub fn choose_orders(
     rules: &Rules,
     seats: &mut Seats,
@@ -294,6 +295,7 @@ pub fn choose_orders(
     perceptions: &Perceptions,
     orders: &mut Orders,
     log: &mut TurnLog,
+    length: Option<u32>,
     rng: &mut impl Rng,
 ) {
     let n = nations.0.len();
@@ -302,8 +304,8 @@ pub fn choose_orders(
     for i in 0..n {
         let seat = &mut seats.0[i];
         let memory = Memory {
-            mine: &seat.mine,
-            theirs: &seat.theirs,
+            length,
+            ..Memory::new(&seat.mine, &seat.theirs)
         };
         let (stance, move_index) = match (seat.controller, orders.moves[i]) {
             // A person's command, or a move forced on the first turn (`Plan::openings`).

@@ -78,6 +78,12 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// The match's length as its players know it: its turn count, or `None` when it ends by
+    /// chance (`params.continuation` below 1), so that no strategy can count down to its end.
+    pub fn known_length(&self, clock: &crate::sim::play::state::Clock) -> Option<u32> {
+        (self.scenario.params.continuation >= 1.0).then_some(clock.turns)
+    }
+
     /// Indexes a scenario that `validate` accepted.
     pub fn new(scenario: Scenario) -> Rules {
         let (crisis_moves, normal_moves) =

@@ -24,9 +24,16 @@ const CHUNK: usize = 1000;
 /// memory of a chunk (each match remembers every turn's stances) does not grow with `--turns`.
 const CHUNK_TURNS: usize = 200_000;
 
-/// The matches per chunk for matches of `turns` turns: `CHUNK`, or fewer for long ones.
-fn chunk_size(turns: u32) -> usize {
-    (CHUNK_TURNS / turns.max(1) as usize).clamp(1, CHUNK)
+/// The matches per chunk for matches of at most `plan.turns` turns: `CHUNK`, or fewer for long
+/// ones (by their mean length, when a match ends by chance: `params.continuation`).
+fn chunk_size(rules: &Rules, plan: &Plan) -> usize {
+    let w = rules.scenario.params.continuation;
+    let mean = if w < 1.0 {
+        (1.0 / (1.0 - w)).min(f64::from(plan.turns))
+    } else {
+        f64::from(plan.turns)
+    };
+    (CHUNK_TURNS / (mean as usize).max(1)).clamp(1, CHUNK)
 }
 
 /// As `stream_games`, on the calling thread only: for a job of the worker threads that is a whole
@@ -41,7 +48,7 @@ pub fn stream_on_this_thread(
 ) {
     let mut world = sim_world(rules.clone());
     let mut done = 0;
-    let chunk = chunk_size(plan.turns);
+    let chunk = chunk_size(rules, plan);
     for first in (0..count).step_by(chunk) {
         let seeds: Vec<u64> = (first..count.min(first + chunk))
             .map(|k| first_seed.wrapping_add(k as u64))
@@ -73,7 +80,7 @@ pub fn stream_matches(
     mut each: impl FnMut(GameResult),
     mut progress: impl FnMut(usize),
 ) {
-    let chunk = chunk_size(plan.turns);
+    let chunk = chunk_size(rules, plan);
     let chunks = count.div_ceil(chunk);
     // Worlds not in use, for the next chunk to take rather than build its own.
     let spare: Mutex<Vec<World>> = Mutex::new(Vec::new());
@@ -108,8 +115,10 @@ fn run_chunk(
     seeds: &[u64],
     turn_done: &dyn Fn(usize),
 ) -> Vec<GameResult> {
+    let mut longest = 0;
     for (k, &seed) in seeds.iter().enumerate() {
         let index = first + k;
+        longest = longest.max(super::match_length(rules, plan.turns, seed));
         let bundle = match lineup(index) {
             Some(controllers) => {
                 let own = Plan {
@@ -128,10 +137,13 @@ fn run_chunk(
             game.insert(Trajectory::default());
         }
     }
-    for _ in 0..plan.turns {
+    // Every match is over after the longest one's turns (`match_length`); the progress still
+    // counts the turns the plan allows, so that it reaches its total.
+    for _ in 0..longest {
         world.run_schedule(Turn);
         turn_done(seeds.len());
     }
+    turn_done(seeds.len() * (plan.turns - longest) as usize);
     collect_results(world)
 }
 

@@ -12,7 +12,7 @@ use crate::sim::play::state::{
 };
 use crate::sim::play::turn::{SimPlugin, turn_schedule};
 use bevy::prelude::*;
-use rand::SeedableRng;
+use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 mod engine;
@@ -137,7 +137,7 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
         (
             Clock {
                 turn: 0,
-                turns: plan.turns,
+                turns: match_length(rules, plan.turns, seed),
                 outcome: None,
             },
             SharedThreats {
@@ -161,6 +161,26 @@ pub fn new_match(rules: &Rules, plan: &Plan, index: usize, seed: u64) -> impl Bu
             Tally::default(),
         ),
     )
+}
+
+/// How many turns the match on `seed` lasts, at most `turns`: with `params.continuation` W
+/// below 1, after each turn it goes on with probability W (the shadow of the future: a
+/// repeated game of continuation probability W, Axelrod 1984 ch. 1; its mean length is
+/// 1/(1-W) when `turns` is large). The draws come from stream 1 of a generator seeded with the
+/// match's seed, kept for them alone: every other draw of the match is as it would be without
+/// continuation, so a match with it is the same match cut short.
+pub fn match_length(rules: &Rules, turns: u32, seed: u64) -> u32 {
+    let w = rules.scenario.params.continuation;
+    if w >= 1.0 {
+        return turns;
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(1);
+    let mut length = 1;
+    while length < turns && rng.random_bool(w) {
+        length += 1;
+    }
+    length.min(turns)
 }
 
 /// The moves open to each nation on the first turn (`rules::available_moves` in the starting

@@ -156,8 +156,8 @@ pub fn advise(world: &World, entity: Entity, nation: usize) -> Option<MoveIndex>
     let personality = rules.personality_index(&spec.personality).unwrap_or(0);
     let mut rng = ChaCha8Rng::seed_from_u64(u64::from(clock.turn) << 8 | nation as u64);
     let memory = Memory {
-        mine: &seat.mine,
-        theirs: &seat.theirs,
+        length: rules.known_length(clock),
+        ..Memory::new(&seat.mine, &seat.theirs)
     };
     let at = (nations, relations, diplomacy, threats);
     let (_, pick, _) = computer_move(

@@ -278,6 +278,7 @@ fn check_params(c: &mut Checker, s: &Scenario) {
     let p = &s.params;
     c.within(&["params"]);
     c.range(None, "execution_noise", p.execution_noise, 0.0, 1.0);
+    c.range(None, "continuation", p.continuation, 0.0, 1.0);
     c.range(None, "verification", p.verification, 0.0, 100.0);
     c.within(&["params", "perception"]);
     c.range(None, "sigma", p.perception.sigma, 0.0, 100.0);
