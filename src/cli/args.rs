@@ -100,7 +100,7 @@ pub struct SweepArgs {
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// A `simulate --json` file, the --out directory of batch, tournament or sweep, or a
+    /// A `simulate --json` file, the --out directory of batch, tournament, sweep or evolve, or a
     /// class folder of `detente host` (the class debrief: the matches side by side, and the
     /// class against 1,000 games of the scenario's own AI).
     pub path: PathBuf,
@@ -233,7 +233,7 @@ pub struct EvolveArgs {
     pub scenario: String,
     /// The starting population: strategy names separated by commas, each optionally with its
     /// head count (cooperator=15,cheater=5,copycat=5) or, for ecological, its weight; without
-    /// counts, --population is split evenly. `all` or a group (`classic`, `axelrod_1980`,
+    /// counts, --population is split evenly (ecological: equal shares). `all` or a group (`classic`, `axelrod_1980`,
     /// `evolution_of_trust`: three of each and four random, as the game starts) enters theirs.
     #[arg(long, default_value = "evolution_of_trust")]
     pub strategies: String,
@@ -251,16 +251,20 @@ pub struct EvolveArgs {
     /// Players replaced each generation (generations).
     #[arg(long, default_value_t = 5)]
     pub replace: usize,
-    /// Moran runs (moran); matches per pair of strategies behind the payoff table (ecological
-    /// and moran). 1000 runs and 5 matches when absent.
-    #[arg(long)]
-    pub repetitions: Option<u32>,
+    /// Moran runs (moran), each from the starting population until one strategy is everyone;
+    /// their fixation probabilities come with 95% intervals.
+    #[arg(long, default_value_t = 1000)]
+    pub repetitions: u32,
+    /// Matches per pair of strategies behind the payoff table of ecological and moran; match r
+    /// is played on seed SEED + r.
+    #[arg(long, default_value_t = 5)]
+    pub matches: u32,
     /// Intensity of selection w (moran): a player's fitness is 1 - w + w × its mean payoff per
     /// turn against the others.
     #[arg(long, default_value_t = 1.0, value_name = "W")]
     pub selection: f64,
-    /// Turns per match (the scenario's own count when absent; 10 for generations, as in the
-    /// Evolution of Trust).
+    /// Turns per match (the scenario's own count when absent: 10 in `evolution_of_trust`, as in
+    /// the game).
     #[arg(long)]
     pub turns: Option<u32>,
     /// The shadow of the future, as for `tournament`: after each turn a match goes on with

@@ -6,7 +6,7 @@ pub mod batch;
 mod bench;
 mod bench_host;
 pub mod charts;
-mod evolve;
+pub mod evolve;
 pub mod figures;
 mod host;
 mod listing;
@@ -80,7 +80,7 @@ pub enum Command {
     /// saved state (exit code 1 and the first differing turn if not).
     Replay(ReplayArgs),
     /// One self-contained HTML page (charts inline) from the output of simulate --json,
-    /// batch, tournament or sweep, or the class debrief from a class folder of `detente host`.
+    /// batch, tournament, sweep or evolve, or the class debrief from a class folder of `detente host`.
     Report(ReportArgs),
     /// Validate scenario files and report the first problem in each.
     Check {

@@ -44,6 +44,7 @@ impl Setup {
             scenario_hash: self.scenario_hash.clone(),
             set: self.set.clone(),
             execution_noise: self.rules.scenario.params.execution_noise,
+            continuation: self.rules.scenario.params.continuation,
             first_seed,
             seeds,
             turns: self.turns,

@@ -94,6 +94,21 @@ impl Setup {
         })
     }
 
+    /// How long each match lasts, in words: "200 turns", or with `--continuation` "turns
+    /// ending with probability 0.00346 after each (289 on average), at most 100000".
+    pub fn length_words(&self) -> String {
+        let w = self.rules.scenario.params.continuation;
+        if w >= 1.0 {
+            return crate::cli::output::count(self.turns, "turn", "turns");
+        }
+        format!(
+            "turns, each the last with probability {} ({:.0} on average, at most {})",
+            short(1.0 - w),
+            (1.0 / (1.0 - w)).min(f64::from(self.turns)),
+            self.turns
+        )
+    }
+
     /// The lines a command prints first, under its own: where the scenario was read from,
     /// every `--set` and every `--opening`.
     pub fn header_lines(&self) -> Vec<String> {
@@ -138,6 +153,15 @@ impl Setup {
     pub fn describe_controllers(&self) -> Vec<(String, String)> {
         describe_controllers(&self.rules, &self.controllers)
     }
+}
+
+/// A probability as written, without the float's noise (0.00346, not 0.0034600000000000164).
+fn short(x: f64) -> String {
+    let rounded = format!("{x:.6}");
+    rounded
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
 }
 
 /// The `--opening NATION=MOVE`s, one move per nation at most, each open to its nation at the

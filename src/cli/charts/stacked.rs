@@ -1,13 +1,26 @@
 //! The stacked-area chart of `detente evolve`: each strategy's share of the population over the
 //! generations, the shares piled up to 100%.
 
-use super::{BACKGROUND, ChartResult, GRID, PANEL, SERIES, fail, font, muted, title};
+use super::{BACKGROUND, ChartResult, GRID, PANEL, fail, font, muted, title};
 use plotters::prelude::*;
 
-/// `n` distinct colours: the series colours first, then hues spaced by the golden angle.
+/// Okabe and Ito's eight colours for colour-blind readers (2008), lightened where they would
+/// vanish on the dark panel.
+const DISTINCT: [RGBColor; 8] = [
+    RGBColor(86, 180, 233),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(240, 228, 66),
+    RGBColor(213, 94, 0),
+    RGBColor(204, 121, 167),
+    RGBColor(60, 130, 220),
+    RGBColor(190, 190, 190),
+];
+
+/// `n` distinct colours: Okabe and Ito's first, then hues spaced by the golden angle.
 pub fn palette(n: usize) -> Vec<RGBColor> {
     (0..n)
-        .map(|k| match SERIES.get(k) {
+        .map(|k| match DISTINCT.get(k) {
             Some(&c) => c,
             None => {
                 let hue = (k as f64 * 137.508).rem_euclid(360.0);
@@ -87,7 +100,18 @@ pub fn stacked(heading: &str, x_desc: &str, names: &[String], rows: &[Vec<f64>])
                 ];
             }
             chart
-                .draw_series(std::iter::once(Polygon::new(outline, colour.filled())))
+                .draw_series(std::iter::once(Polygon::new(
+                    outline.clone(),
+                    colour.filled(),
+                )))
+                .map_err(fail)?;
+            // A thin dark edge between bands, so neighbours of like colour stay apart.
+            let top: Vec<(f64, f64)> = outline.iter().take(rows.len().max(2)).copied().collect();
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    top,
+                    BACKGROUND.mix(0.6).stroke_width(1),
+                )))
                 .map_err(fail)?;
             below = above;
         }

@@ -47,12 +47,9 @@ pub fn run(args: &EvolveArgs) -> Result<(), InputError> {
     if let Some(noise) = args.noise {
         set.push(noise_setting(noise)?);
     }
-    let turns = args
-        .turns
-        .or((dynamics == Dynamics::Generations).then_some(10));
     let setup = Setup::from_args(&GameArgs {
         scenario: args.scenario.clone(),
-        turns,
+        turns: args.turns,
         continuation: args.continuation,
         set,
         ..Default::default()
@@ -72,17 +69,20 @@ pub fn run(args: &EvolveArgs) -> Result<(), InputError> {
         ensure_dir(dir)?;
     }
     say(format!(
-        "{} on {}: {}, {} of {} (noise {}{})",
+        "{} on {}: {}, {}, matches of {} (noise {})",
         dynamics.title(),
         setup.rules.scenario.id,
         count(population.strategies.len() as u64, "strategy", "strategies"),
-        count(settings.generations as u64, "generation", "generations"),
-        count(setup.turns, "turn", "turns"),
+        match dynamics {
+            Dynamics::Moran => format!(
+                "{} of at most {}",
+                count(settings.repetitions, "run", "runs"),
+                count(settings.generations as u64, "generation", "generations")
+            ),
+            _ => count(settings.generations as u64, "generation", "generations"),
+        },
+        setup.length_words(),
         setup.rules.scenario.params.execution_noise,
-        match setup.rules.scenario.params.continuation {
-            w if w < 1.0 => format!(", continuation {w}"),
-            _ => String::new(),
-        }
     ));
     setup.header_lines().into_iter().for_each(say);
     let evolution = evolve(&workers, &setup, &population, &settings, args.quiet)?;
@@ -97,7 +97,10 @@ pub fn run(args: &EvolveArgs) -> Result<(), InputError> {
 pub struct Settings {
     pub dynamics: Dynamics,
     pub generations: usize,
+    /// Moran runs.
     pub repetitions: u32,
+    /// Matches per pair behind the payoff table.
+    pub matches: u32,
     pub replace: usize,
     pub selection: f64,
     pub seed: u64,
@@ -113,10 +116,7 @@ impl Settings {
             _ => 50,
         });
         check_count("--generations", generations, MAX_GENERATIONS, "generations")?;
-        let repetitions = args.repetitions.unwrap_or(match dynamics {
-            Dynamics::Moran => 1000,
-            _ => 5,
-        });
+        let (repetitions, matches) = (args.repetitions, args.matches);
         let players = p.size() as usize;
         if dynamics != Dynamics::Ecological {
             check_count("--population", players, MAX_PLAYERS, "players")?;
@@ -154,18 +154,14 @@ impl Settings {
             Dynamics::Ecological => {}
         }
         if dynamics != Dynamics::Generations {
-            check_count(
-                "--repetitions",
-                repetitions as usize,
-                10_000,
-                "matches per pair",
-            )?;
-            check_seeds(repetitions as usize, args.seed, "matches per pair")?;
+            check_count("--matches", matches as usize, 10_000, "matches per pair")?;
+            check_seeds(matches as usize, args.seed, "matches per pair")?;
         }
         Ok(Settings {
             dynamics,
             generations,
             repetitions,
+            matches,
             replace: args.replace,
             selection: args.selection,
             seed: args.seed,
@@ -322,18 +318,14 @@ pub fn payoff_table(
 ) -> Result<Vec<Vec<f64>>, InputError> {
     let k = strategies.len();
     let pairs = k * (k + 1) / 2;
-    let bar = progress_bar(
-        (pairs * settings.repetitions as usize) as u64,
-        "matches",
-        quiet,
-    );
+    let bar = progress_bar((pairs * settings.matches as usize) as u64, "matches", quiet);
     let mut grid = super::tournament::MeanGrid::new(k);
     let (mut turns, mut matches) = (0u64, 0u64);
     super::tournament::play(
         workers,
         setup,
         strategies,
-        settings.repetitions,
+        settings.matches,
         settings.seed,
         |m| {
             grid.add(m.a, m.b, m.scores[0]);

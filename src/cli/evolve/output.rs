@@ -44,7 +44,9 @@ pub struct Summary {
     pub generations: usize,
     /// Players replaced each generation (generations only).
     pub replace: Option<usize>,
-    /// Matches per pair behind the payoff table (ecological and moran), or Moran runs.
+    /// Matches per pair behind the payoff table (ecological and moran).
+    pub matches: Option<u32>,
+    /// Moran runs.
     pub repetitions: Option<u32>,
     pub selection: Option<f64>,
     pub seed: u64,
@@ -159,7 +161,8 @@ pub fn write(
         noise: sc.params.execution_noise,
         generations: settings.generations,
         replace: (settings.dynamics == Dynamics::Generations).then_some(settings.replace),
-        repetitions: (settings.dynamics != Dynamics::Generations).then_some(settings.repetitions),
+        matches: (settings.dynamics != Dynamics::Generations).then_some(settings.matches),
+        repetitions: moran.then_some(settings.repetitions),
         selection: moran.then_some(settings.selection),
         seed: settings.seed,
         payoff: e.payoff.clone(),
@@ -214,14 +217,14 @@ fn made_with(
     match settings.dynamics {
         Dynamics::Generations => command.extend(["--replace".into(), args.replace.to_string()]),
         Dynamics::Moran => command.extend([
+            "--matches".into(),
+            settings.matches.to_string(),
             "--repetitions".into(),
             settings.repetitions.to_string(),
             "--selection".into(),
             settings.selection.to_string(),
         ]),
-        Dynamics::Ecological => {
-            command.extend(["--repetitions".into(), settings.repetitions.to_string()])
-        }
+        Dynamics::Ecological => command.extend(["--matches".into(), settings.matches.to_string()]),
     }
     let seeds = match settings.dynamics {
         Dynamics::Generations => {
@@ -229,7 +232,7 @@ fn made_with(
                 * super::generations::matches_per_generation(population.size() as usize))
                 as u64
         }
-        _ => u64::from(settings.repetitions),
+        _ => u64::from(settings.matches),
     };
     let mut made = setup.made_with("evolve", &command, settings.seed, seeds);
     for who in made.strategies.values_mut() {

@@ -113,8 +113,13 @@ pub fn parse_population(
         }
         return Ok(out);
     }
-    let n = population.unwrap_or(25);
     let k = out.strategies.len();
+    if !whole {
+        // Shares: equal, whatever the population.
+        out.start.iter_mut().for_each(|s| *s = 1.0);
+        return Ok(out);
+    }
+    let n = population.unwrap_or(25);
     if n < k {
         return Err(InputError::new(
             format!("--population {n}"),
@@ -154,6 +159,9 @@ mod tests {
         assert_eq!(p.counts(), vec![15, 5, 5]);
         let p = parse_population("tit_for_tat=0.5,always_defect=1.5", None, false).unwrap();
         assert_eq!(p.start, vec![0.5, 1.5]);
+        // Shares without counts are equal, whatever the population.
+        let p = parse_population("classic", Some(25), false).unwrap();
+        assert_eq!(p.start, vec![1.0; 9]);
     }
 
     #[test]

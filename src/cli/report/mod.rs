@@ -3,6 +3,7 @@
 //! `sweep --out` wrote. `game` tells one game; `outputs` the batch, tournament and sweep.
 
 mod class;
+mod evolve;
 mod game;
 mod outputs;
 
@@ -21,6 +22,7 @@ enum Input {
     Batch(PathBuf),
     Tournament(PathBuf),
     Sweep(PathBuf),
+    Evolve(PathBuf),
     /// A class folder of `detente host`.
     Class(PathBuf),
 }
@@ -32,13 +34,16 @@ pub fn run(args: &ReportArgs) -> Result<(), InputError> {
         Input::Batch(dir) => outputs::batch(dir)?,
         Input::Tournament(dir) => outputs::tournament(dir)?,
         Input::Sweep(dir) => outputs::sweep(dir)?,
+        Input::Evolve(dir) => evolve::evolve(dir)?,
         Input::Class(dir) => class::class(dir)?,
     };
     let out = match &args.out {
         Some(out) => out.clone(),
         None => match &input {
             Input::Game(file) => file.with_extension("html"),
-            Input::Batch(d) | Input::Tournament(d) | Input::Sweep(d) => d.join("report.html"),
+            Input::Batch(d) | Input::Tournament(d) | Input::Sweep(d) | Input::Evolve(d) => {
+                d.join("report.html")
+            }
             Input::Class(d) => d.join("debrief.html"),
         },
     };
@@ -67,6 +72,12 @@ fn classify(path: &Path) -> Result<Input, InputError> {
                 Input::Sweep(dir.clone()),
             ),
             (
+                "evolve (evolve.json, shares.csv)",
+                path.join(crate::cli::evolve::EVOLVE_FILE).is_file()
+                    && path.join("shares.csv").is_file(),
+                Input::Evolve(dir.clone()),
+            ),
+            (
                 "batch (summary.json)",
                 path.join("summary.json").is_file(),
                 Input::Batch(dir.clone()),
@@ -91,9 +102,9 @@ fn classify(path: &Path) -> Result<Input, InputError> {
         }
         return Err(InputError::new(
             origin,
-            "expected the output directory of `batch`, `tournament` or `sweep` (with summary.json, \
-             matches.csv and ranking.csv, or sweep.csv), or a class folder of `detente host` \
-             (with class.json)",
+            "expected the output directory of `batch`, `tournament`, `sweep` or `evolve` (with \
+             summary.json, matches.csv and ranking.csv, sweep.csv, or evolve.json and shares.csv), \
+             or a class folder of `detente host` (with class.json)",
         ));
     }
     if path.is_file() {
@@ -101,8 +112,8 @@ fn classify(path: &Path) -> Result<Input, InputError> {
     }
     Err(InputError::new(
         origin,
-        "no such file or directory; expected a `simulate --json` file or a `batch`, `tournament` \
-         or `sweep` output directory",
+        "no such file or directory; expected a `simulate --json` file or a `batch`, `tournament`, \
+         `sweep` or `evolve` output directory",
     ))
 }
 
@@ -235,14 +246,22 @@ pub(super) fn made_with_html(m: &MadeWith) -> String {
             .join(" ")
     };
     let strategies = strategies_html(&m.strategies);
+    let turns = if m.continuation < 1.0 {
+        format!(
+            "continuation {} (at most {} turns)",
+            m.continuation, m.turns
+        )
+    } else {
+        format!("{} turns", m.turns)
+    };
     format!(
-        "<p class=note>Made with Détente {} from {} (scenario hash <code>{}</code>) · {} · {} turns · \
+        "<p class=note>Made with Détente {} from {} (scenario hash <code>{}</code>) · {} · {} · \
          execution noise {} · {} · {}</p><p class=note>To make it again: <code>{}</code></p>",
         escape(&m.detente),
         escape(&m.scenario),
         escape(&m.scenario_hash),
         escape(&seeds),
-        m.turns,
+        escape(&turns),
         m.execution_noise,
         escape(&set),
         strategies,
@@ -287,6 +306,7 @@ table {{ border-collapse: collapse; margin: 12px 0; }}
 td, th {{ border-bottom: 1px solid {border}; padding: 4px 14px; text-align: left; }}
 th {{ color: {muted}; font-weight: 600; }}
 footer {{ color: {muted}; font-size: 13px; margin-top: 40px; }}
+code {{ overflow-wrap: anywhere; }}
 </style></head>
 <body><h1>{title}</h1>
 {body}

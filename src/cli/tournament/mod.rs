@@ -242,9 +242,15 @@ fn print_ranking(t: &Tournament, setup: &Setup) {
         setup.rules.scenario.id,
         count(t.strategies.len() as u64, "strategy", "strategies"),
         count(t.matches as u64, "match", "matches"),
-        count(t.turns, "turn", "turns"),
+        setup.length_words(),
         setup.rules.scenario.params.execution_noise
     ));
+    if setup.rules.scenario.params.continuation < 1.0 {
+        say(format!(
+            "  the matches lasted {:.1} turns on average",
+            t.turns_played as f64 / t.matches.max(1) as f64
+        ));
+    }
     setup.header_lines().into_iter().for_each(say);
     say(format!(
         "{:>4}  {:<24} {:>14} {:>6} {:>12}",

@@ -71,6 +71,8 @@ pub struct Tournament {
     pub matches: usize,
     /// Matches that ended early, in a nuclear exchange.
     pub ended_early: usize,
+    /// Turns played, over all the matches.
+    pub turns_played: u64,
     pub ranking: Vec<Standing>,
     /// Mean score per turn played of row `i` against column `j` (`SCORE_PER_TURN`).
     pub pairwise: Vec<Vec<f64>>,
@@ -163,6 +165,7 @@ struct Standings {
     grid: MeanGrid,
     matches: usize,
     ended_early: usize,
+    turns_played: u64,
 }
 
 impl Standings {
@@ -177,11 +180,13 @@ impl Standings {
             grid: MeanGrid::new(n),
             matches: 0,
             ended_early: 0,
+            turns_played: 0,
         }
     }
 
     fn add(&mut self, m: &Match) {
         self.matches += 1;
+        self.turns_played += u64::from(m.turns);
         self.ended_early += usize::from(m.outcome == Regime::Catastrophe);
         for (side, (who, other)) in [(m.a, m.b), (m.b, m.a)].into_iter().enumerate() {
             self.per_turn[who] += m.per_turn(side);
@@ -226,6 +231,7 @@ impl Standings {
             turns,
             matches: self.matches,
             ended_early: self.ended_early,
+            turns_played: self.turns_played,
             ranking,
             pairwise,
         }

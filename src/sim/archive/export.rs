@@ -45,6 +45,10 @@ pub struct MadeWith {
     pub set: Vec<String>,
     /// The chance of an execution error (`params.execution_noise`), after `set`.
     pub execution_noise: f64,
+    /// The chance that a match goes on after each turn (`params.continuation`), after `set`: 1
+    /// for a match of fixed length (and in outputs of Détente before 0.7.0).
+    #[serde(default = "fixed_length")]
+    pub continuation: f64,
     /// The seeds played: `first_seed`, `first_seed + 1`, … (`seeds` of them).
     pub first_seed: u64,
     pub seeds: u64,
@@ -52,6 +56,10 @@ pub struct MadeWith {
     pub turns: u32,
     /// Each nation's AI, `strategy:personality` (the seats a tournament's entrants take turns in).
     pub strategies: BTreeMap<String, String>,
+}
+
+fn fixed_length() -> f64 {
+    1.0
 }
 
 impl MadeWith {
@@ -67,6 +75,7 @@ impl MadeWith {
             scenario_hash: scenario_hash(&recording.scenario),
             set: recording.set.clone(),
             execution_noise: recording.scenario.params.execution_noise,
+            continuation: recording.scenario.params.continuation,
             first_seed: recording.seed,
             seeds: 1,
             turns: recording.length,

@@ -178,6 +178,9 @@ fn update_trust(rules: Res<Rules>, mut games: Query<Game>) {
 }
 
 fn run_arms_race(rules: Res<Rules>, mut games: Query<Game>) {
+    if !rules.stages.arms {
+        return;
+    }
     each_unfinished(&mut games, |g| {
         rule::run_arms_race(
             &rules,

@@ -15,6 +15,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../../scenarios/cold_war_1962.ron"),
     ),
     (
+        "evolution_of_trust.ron",
+        include_str!("../../../scenarios/evolution_of_trust.ron"),
+    ),
+    (
         "multipolar_2030.ron",
         include_str!("../../../scenarios/multipolar_2030.ron"),
     ),

@@ -3,6 +3,8 @@
 //! `Rules` is a scenario made ready for play (moves split by kind, personalities as weight
 //! tables); the stage functions take it plus the parts of a match they read and write.
 
+mod stages;
+pub use stages::Stages;
 mod apply;
 #[cfg(test)]
 mod behaviour_tests;
@@ -75,6 +77,8 @@ pub struct Rules {
     pub opening_treaties: Vec<Treaty>,
     /// The ladder's top rung: reaching it is a nuclear exchange.
     pub top_rung: u8,
+    /// The stages this scenario needs (`Stages::of`); `full_pipeline` runs them all.
+    pub stages: Stages,
 }
 
 impl Rules {
@@ -103,7 +107,7 @@ impl Rules {
                     .collect(),
             })
             .collect();
-        let richardson = scenario
+        let richardson: Vec<Richardson> = scenario
             .nations
             .iter()
             .map(|n| n.richardson.unwrap_or(scenario.params.arms))
@@ -122,7 +126,9 @@ impl Rules {
             .len()
             .saturating_sub(1)
             .min(u8::MAX as usize) as u8;
+        let stages = Stages::of(&scenario, &richardson);
         Rules {
+            stages,
             scenario,
             normal_moves,
             crisis_moves,
@@ -132,6 +138,13 @@ impl Rules {
             opening_treaties,
             top_rung,
         }
+    }
+
+    /// The same rules running every stage of the turn, even those the scenario switched off:
+    /// what the skipping is checked against.
+    pub fn full_pipeline(mut self) -> Rules {
+        self.stages = Stages::ALL;
+        self
     }
 
     pub fn nation_count(&self) -> usize {

@@ -54,7 +54,11 @@ pub fn assess_risk(
     log: &mut TurnLog,
     rng: &mut impl Rng,
 ) {
-    risk.chance = risk_of(rules, nations, relations, diplomacy);
+    risk.chance = if rules.stages.risk {
+        risk_of(rules, nations, relations, diplomacy)
+    } else {
+        0.0
+    };
     if !risk.exchange && rng.random_bool(risk.chance.clamp(0.0, 1.0)) {
         risk.exchange = true;
         log.0.push(SimEvent::ExchangeHappened {

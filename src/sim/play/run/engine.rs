@@ -20,6 +20,13 @@ use std::sync::Mutex;
 /// flat and progress reports frequent.
 const CHUNK: usize = 1000;
 
+/// How many turns a chunk plays between two reports of its progress.
+const PROGRESS_EVERY: usize = 10;
+
+/// The fewest matches a chunk of a small run holds, so that a world's set-up stays small beside
+/// its matches.
+const MIN_CHUNK: usize = 50;
+
 /// The most game-turns a chunk holds at once: long matches go in smaller chunks, so that the
 /// memory of a chunk (each match remembers every turn's stances) does not grow with `--turns`.
 const CHUNK_TURNS: usize = 200_000;
@@ -80,7 +87,11 @@ pub fn stream_matches(
     mut each: impl FnMut(GameResult),
     mut progress: impl FnMut(usize),
 ) {
-    let chunk = chunk_size(rules, plan);
+    // A run smaller than a chunk a thread is split so that every thread has some of it, in
+    // chunks of at least `MIN_CHUNK` matches; the chunks, not the threads, fix the results.
+    let chunk = chunk_size(rules, plan)
+        .min(count.div_ceil(workers.threads()).max(MIN_CHUNK))
+        .max(1);
     let chunks = count.div_ceil(chunk);
     // Worlds not in use, for the next chunk to take rather than build its own.
     let spare: Mutex<Vec<World>> = Mutex::new(Vec::new());
@@ -139,11 +150,18 @@ fn run_chunk(
     }
     // Every match is over after the longest one's turns (`match_length`); the progress still
     // counts the turns the plan allows, so that it reaches its total.
+    // Progress is told every `PROGRESS_EVERY` turns, each report being a message to the
+    // calling thread.
+    let mut untold = 0;
     for _ in 0..longest {
         world.run_schedule(Turn);
-        turn_done(seeds.len());
+        untold += 1;
+        if untold == PROGRESS_EVERY {
+            turn_done(seeds.len() * untold);
+            untold = 0;
+        }
     }
-    turn_done(seeds.len() * (plan.turns - longest) as usize);
+    turn_done(seeds.len() * (untold + (plan.turns - longest) as usize));
     collect_results(world)
 }
 
