@@ -278,10 +278,16 @@ pub struct EvolveArgs {
     /// Change a scenario parameter, as for `batch`. Repeatable.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
+    /// Run the dynamics at every value of one parameter, as KEY=FROM..TO:STEP (any --set key,
+    /// like params.continuation=0.05..0.95:0.05), and write where each strategy ends at each
+    /// (evolve_sweep.csv and .svg) instead of the shares per generation.
+    #[arg(long, value_name = "KEY=FROM..TO:STEP")]
+    pub vary: Option<String>,
     /// Seed of the first match (and of the Moran runs' draws).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Directory for evolve.json, shares.csv and shares.svg.
+    /// Directory for evolve.json, shares.csv and shares.svg (with --vary: evolve.json,
+    /// evolve_sweep.csv and evolve_sweep.svg).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).

@@ -16,7 +16,7 @@ mod play;
 pub mod provenance;
 mod replay;
 mod report;
-mod setup;
+pub mod setup;
 pub mod simulate;
 pub mod sweep;
 pub mod tables;

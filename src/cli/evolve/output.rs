@@ -2,6 +2,7 @@
 //! in `--out` the shares per generation, their stacked-area chart and the summary.
 
 use super::population::Population;
+use super::vary::Swept;
 use super::{Evolution, Settings};
 use crate::cli::output::say;
 use crate::cli::provenance::MadeWith;
@@ -60,6 +61,10 @@ pub struct Summary {
     pub unfixed: Option<usize>,
     /// The mean number of birth-death steps a Moran run took.
     pub mean_steps: Option<f64>,
+    /// With --vary: where each strategy ended at each value (then the fields of a single run
+    /// above are empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vary: Option<Swept>,
     pub made_with: MadeWith,
 }
 
@@ -149,8 +154,95 @@ pub fn write(
     };
     let svg = crate::cli::charts::stacked(&heading, x, &population.names, &e.shares)
         .map_err(|m| InputError::new("shares.svg", m))?;
+    let summary = summary(setup, args, settings, population, e, None);
+    write_files(
+        dir,
+        [
+            ("shares.csv", csv),
+            ("shares.svg", svg),
+            (EVOLVE_FILE, json(&summary)),
+        ],
+    )
+}
+
+/// With --vary: `evolve_sweep.csv`, `evolve_sweep.svg` and `evolve.json` in `dir`, all or none.
+pub fn write_sweep(
+    dir: &Path,
+    setup: &Setup,
+    args: &EvolveArgs,
+    settings: &Settings,
+    population: &Population,
+    swept: &Swept,
+) -> Result<(), InputError> {
+    let csv = super::vary::sweep_csv(population, swept);
+    let title = format!(
+        "{} on {}: where each strategy ends",
+        settings.dynamics.title(),
+        setup.rules.scenario.title
+    );
+    let svg = super::vary::sweep_chart(&title, &population.names, swept)
+        .map_err(|m| InputError::new("evolve_sweep.svg", m))?;
+    let empty = Evolution {
+        shares: Vec::new(),
+        payoff: Vec::new(),
+        fixation: None,
+        unfixed: 0,
+        mean_steps: 0.0,
+    };
+    let summary = summary(
+        setup,
+        args,
+        settings,
+        population,
+        &empty,
+        Some(swept.clone()),
+    );
+    write_files(
+        dir,
+        [
+            ("evolve_sweep.csv", csv),
+            ("evolve_sweep.svg", svg),
+            (EVOLVE_FILE, json(&summary)),
+        ],
+    )
+}
+
+fn json(summary: &Summary) -> String {
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(summary).expect("always serialises")
+    )
+}
+
+/// Writes the three files in `dir`, all or none, and says so.
+fn write_files(dir: &Path, files: [(&str, String); 3]) -> Result<(), InputError> {
+    let mut staging = Staging::default();
+    for (name, text) in &files {
+        staging.write(&dir.join(name), text.as_bytes())?;
+    }
+    staging.commit()?;
+    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+    say(format!(
+        "wrote {}, {} and {} in {}",
+        names[0],
+        names[1],
+        names[2],
+        dir.display()
+    ));
+    Ok(())
+}
+
+fn summary(
+    setup: &Setup,
+    args: &EvolveArgs,
+    settings: &Settings,
+    population: &Population,
+    e: &Evolution,
+    vary: Option<Swept>,
+) -> Summary {
+    let sc = &setup.rules.scenario;
     let moran = settings.dynamics == Dynamics::Moran;
-    let summary = Summary {
+    Summary {
         dynamics: settings.dynamics,
         scenario: sc.id.clone(),
         title: sc.title.clone(),
@@ -170,26 +262,9 @@ pub fn write(
         fixation: e.fixation.clone(),
         unfixed: moran.then_some(e.unfixed),
         mean_steps: moran.then_some(e.mean_steps),
+        vary,
         made_with: made_with(setup, args, settings, population),
-    };
-    let json = format!(
-        "{}\n",
-        serde_json::to_string_pretty(&summary).expect("always serialises")
-    );
-    let mut staging = Staging::default();
-    for (name, text) in [
-        ("shares.csv", csv),
-        ("shares.svg", svg),
-        (EVOLVE_FILE, json),
-    ] {
-        staging.write(&dir.join(name), text.as_bytes())?;
     }
-    staging.commit()?;
-    say(format!(
-        "wrote evolve.json, shares.csv and shares.svg in {}",
-        dir.display()
-    ));
-    Ok(())
 }
 
 fn made_with(
@@ -214,6 +289,9 @@ fn made_with(
         "--seed".into(),
         settings.seed.to_string(),
     ];
+    if let Some(v) = &args.vary {
+        command.extend(["--vary".into(), v.clone()]);
+    }
     match settings.dynamics {
         Dynamics::Generations => command.extend(["--replace".into(), args.replace.to_string()]),
         Dynamics::Moran => command.extend([

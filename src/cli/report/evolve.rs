@@ -5,7 +5,9 @@
 use super::{escape, json, made_with_html};
 use crate::cli::Dynamics;
 use crate::cli::charts;
+use crate::cli::evolve::vary::Swept;
 use crate::cli::evolve::{EVOLVE_FILE, Summary};
+use crate::cli::setup::CONTINUATION_KEY;
 use crate::cli::tables::Table;
 use crate::sim::InputError;
 use std::fmt::Write as _;
@@ -31,6 +33,9 @@ pub(super) fn evolve(dir: &Path) -> Result<(String, String), InputError> {
         &dir.join(EVOLVE_FILE),
         "the evolve.json written by `detente evolve`",
     )?;
+    if let Some(swept) = &s.vary {
+        return sweep(&s, swept);
+    }
     let mut required = vec!["generation"];
     required.extend(s.strategies.iter().map(String::as_str));
     let shares_path = dir.join("shares.csv");
@@ -164,4 +169,64 @@ pub(super) fn evolve(dir: &Path) -> Result<(String, String), InputError> {
         );
     }
     Ok((format!("Evolution: {}", s.dynamics.title()), body))
+}
+
+/// The report of `evolve --vary`: where each strategy ends at each value, and the threshold.
+fn sweep(s: &Summary, swept: &Swept) -> Result<(String, String), InputError> {
+    let k = s.strategies.len();
+    if swept.final_shares.len() != swept.values.len()
+        || swept.final_shares.iter().any(|row| row.len() != k)
+    {
+        return Err(InputError::new(
+            EVOLVE_FILE,
+            format!(
+                "`vary` holds {} values but not a share of each of the {k} strategies at each",
+                swept.values.len()
+            ),
+        ));
+    }
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        "<p class=lead>{} · {} strategies · {} at {} values · execution noise {}</p>",
+        escape(&s.title),
+        k,
+        escape(&swept.key),
+        swept.values.len(),
+        s.noise
+    );
+    body.push_str(&made_with_html(&s.made_with));
+    let _ = write!(body, "<p class=note>{}</p>", escape(explain(s.dynamics)));
+    if let (Some(w), true) = (swept.threshold, swept.key == CONTINUATION_KEY) {
+        let _ = write!(
+            body,
+            "<p class=note>The shadow of the future: a match goes on after each turn with probability W. Against grudgers (or tit for tat), always defecting gains T once and then P each turn, cooperating gains R each turn: defection does not pay when W ≥ (T−R)/(T−P) = {w:.4} for these payoffs (Axelrod 1984, ch. 1). The dashed line marks it.</p>"
+        );
+    }
+    let title = format!(
+        "{} on {}: where each strategy ends",
+        s.dynamics.title(),
+        s.title
+    );
+    body.push_str(
+        &crate::cli::evolve::vary::sweep_chart(&title, &s.strategies, swept)
+            .map_err(|e| InputError::new("report", e))?,
+    );
+    let _ = write!(body, "<table><tr><th>{}</th>", escape(&swept.key));
+    for name in &s.strategies {
+        let _ = write!(body, "<th>{}</th>", escape(name));
+    }
+    body.push_str("</tr>");
+    for (v, shares) in swept.values.iter().zip(&swept.final_shares) {
+        let _ = write!(body, "<tr><td>{v}</td>");
+        for x in shares {
+            let _ = write!(body, "<td>{:.1}%</td>", x * 100.0);
+        }
+        body.push_str("</tr>");
+    }
+    body.push_str("</table>");
+    Ok((
+        format!("Evolution: {} over {}", s.dynamics.title(), swept.key),
+        body,
+    ))
 }

@@ -72,9 +72,10 @@ fn classify(path: &Path) -> Result<Input, InputError> {
                 Input::Sweep(dir.clone()),
             ),
             (
-                "evolve (evolve.json, shares.csv)",
+                "evolve (evolve.json, shares.csv or evolve_sweep.csv)",
                 path.join(crate::cli::evolve::EVOLVE_FILE).is_file()
-                    && path.join("shares.csv").is_file(),
+                    && (path.join("shares.csv").is_file()
+                        || path.join("evolve_sweep.csv").is_file()),
                 Input::Evolve(dir.clone()),
             ),
             (
