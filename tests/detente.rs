@@ -17,6 +17,8 @@ mod common;
 mod determinism;
 #[path = "detente/emergence.rs"]
 mod emergence;
+#[path = "detente/evolve.rs"]
+mod evolve;
 #[path = "detente/facilitator.rs"]
 mod facilitator;
 #[path = "detente/golden.rs"]

@@ -9,12 +9,22 @@ use rand::Rng;
 /// a strategy's fitness is `f_i = Σ_j x_j V[i][j]`, and its next share is `x_i f_i / Σ_k x_k f_k`.
 /// Returns `generations + 1` rows, the starting shares first (each row sums to 1).
 ///
-/// Errors: a fitness of 0 or less (the dynamics need positive payoffs), naming the generation.
+/// A strategy left without fitness: the dynamics need fitnesses above 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unfit {
+    /// The generation (1-based) whose fitness it is, for the ecological dynamics.
+    pub generation: usize,
+    /// The strategy's index.
+    pub strategy: usize,
+    pub fitness: f64,
+}
+
+/// Errors: a fitness of 0 or less (the dynamics need positive payoffs) (`Unfit`).
 pub fn ecological(
     payoff: &[Vec<f64>],
     start: &[f64],
     generations: usize,
-) -> Result<Vec<Vec<f64>>, String> {
+) -> Result<Vec<Vec<f64>>, Unfit> {
     let total: f64 = start.iter().sum();
     let mut x: Vec<f64> = start.iter().map(|s| s / total).collect();
     let mut rows = vec![x.clone()];
@@ -24,11 +34,11 @@ pub fn ecological(
             .map(|row| row.iter().zip(&x).map(|(v, xj)| v * xj).sum())
             .collect();
         if let Some(i) = (0..x.len()).find(|&i| x[i] > 0.0 && fitness[i] <= 0.0) {
-            return Err(format!(
-                "in generation {g} strategy {} has fitness {:.3}: the ecological dynamics need positive payoffs",
-                i + 1,
-                fitness[i]
-            ));
+            return Err(Unfit {
+                generation: g,
+                strategy: i,
+                fitness: fitness[i],
+            });
         }
         let mean: f64 = x.iter().zip(&fitness).map(|(a, f)| a * f).sum();
         x = x.iter().zip(&fitness).map(|(a, f)| a * f / mean).collect();
@@ -54,7 +64,7 @@ pub struct MoranRun {
 
 /// Plays one Moran run (`MoranRun`). `w` is in [0, 1].
 ///
-/// Errors: a fitness below 0 (`1 - w + w·π` with a negative payoff), in words.
+/// Errors: a fitness below 0 (`1 - w + w·π` with a negative payoff) (`Unfit`, generation 0).
 pub fn moran(
     payoff: &[Vec<f64>],
     start: &[usize],
@@ -62,7 +72,7 @@ pub fn moran(
     max_steps: u64,
     record_every: u64,
     rng: &mut impl Rng,
-) -> Result<MoranRun, String> {
+) -> Result<MoranRun, Unfit> {
     let mut counts = start.to_vec();
     let n: usize = counts.iter().sum();
     let mut recorded = vec![counts.clone()];
@@ -80,14 +90,15 @@ pub fn moran(
                     .sum();
                 let fitness = 1.0 - w + w * others / (n - 1) as f64;
                 if fitness < 0.0 {
-                    return Err(format!(
-                        "strategy {} has fitness {fitness:.3} below 0; give a smaller --selection or a scenario without negative payoffs",
-                        i + 1
-                    ));
+                    return Err(Unfit {
+                        generation: 0,
+                        strategy: i,
+                        fitness,
+                    });
                 }
                 Ok(counts[i] as f64 * fitness)
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_, Unfit>>()?;
         let parent = pick(&weights, &counts, rng);
         let mut victim = rng.random_range(0..n);
         let dies = counts
@@ -190,7 +201,7 @@ mod tests {
     #[test]
     fn ecological_dynamics_refuse_payoffs_that_give_no_fitness() {
         let e = ecological(&[vec![0.0, 0.0], vec![1.0, 1.0]], &[1.0, 1.0], 3).unwrap_err();
-        assert!(e.contains("generation 1") && e.contains("positive"), "{e}");
+        assert_eq!((e.generation, e.strategy, e.fitness), (1, 0, 0.0));
     }
 
     /// With every payoff equal the process is neutral: a strategy fixes with the probability

@@ -158,7 +158,15 @@ pub fn evolve(
     let origin = || format!("--dynamics {}", settings.dynamics.name());
     if settings.dynamics == Dynamics::Ecological {
         let shares = dynamics::ecological(&payoff, &population.start, settings.generations)
-            .map_err(|e| InputError::new(origin(), e))?;
+            .map_err(|u| {
+                InputError::new(
+                    origin(),
+                    format!(
+                        "in generation {} {} has fitness {:.3}, and the ecological dynamics need fitnesses above 0: give the scenario payoffs above 0 (--set payoffs.s=0, say), or use --dynamics generations",
+                        u.generation, population.names[u.strategy], u.fitness
+                    ),
+                )
+            })?;
         return Ok(Evolution {
             shares,
             payoff,
@@ -167,5 +175,13 @@ pub fn evolve(
             mean_steps: 0.0,
         });
     }
-    runs::moran(&payoff, population, settings, quiet).map_err(|e| InputError::new(origin(), e))
+    runs::moran(&payoff, population, settings, quiet).map_err(|u| {
+        InputError::new(
+            origin(),
+            format!(
+                "{} has fitness {:.3}, below 0: give a smaller --selection, or the scenario payoffs above 0 (--set payoffs.s=0, say)",
+                population.names[u.strategy], u.fitness
+            ),
+        )
+    })
 }

@@ -17,7 +17,7 @@ pub(super) fn moran(
     population: &Population,
     settings: &Settings,
     quiet: bool,
-) -> Result<Evolution, String> {
+) -> Result<Evolution, dynamics::Unfit> {
     let start = population.counts();
     let n: usize = start.iter().sum();
     let k = start.len();
