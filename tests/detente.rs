@@ -55,6 +55,8 @@ mod seats;
 mod secrecy;
 #[path = "detente/session.rs"]
 mod session;
+#[path = "detente/shadow.rs"]
+mod shadow;
 #[path = "detente/sweep.rs"]
 mod sweep;
 #[path = "detente/teacher.rs"]

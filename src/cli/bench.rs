@@ -44,7 +44,7 @@ pub fn run(scenario: &str, games: usize) -> Result<(), InputError> {
     classroom()
 }
 
-/// The classroom tools' targets: a round robin of every strategy, 200 turns, 100 repetitions
+/// The classroom tools' targets: a round robin of the twelve textbook strategies, 200 turns, 100 repetitions
 /// (under 1 s), and a sweep of 11 values × 1000 games of reset_2013 (under 5 s).
 fn classroom() -> Result<(), InputError> {
     let pd = Setup::from_args(&GameArgs {
@@ -55,12 +55,12 @@ fn classroom() -> Result<(), InputError> {
         ai: Vec::new(),
         set: Vec::new(),
     })?;
-    let all = super::tournament::parse_strategies("all")?;
+    let all = super::tournament::parse_strategies(super::figures::TEXTBOOK)?;
     let workers = super::options::workers(None)?;
     let start = Instant::now();
     let t = super::tournament::play(&workers, &pd, &all, 100, 1, |_| {}, |_| {})?;
     super::output::say(format!(
-        "bench: tournament of {} strategies, {} matches of 200 turns (target under 1 s)",
+        "bench: tournament of the {} textbook strategies, {} matches of 200 turns (target under 1 s)",
         all.len(),
         t.matches
     ));
@@ -143,7 +143,7 @@ fn saves() -> Result<(), InputError> {
             loading * 1e3
         ));
     }
-    Ok(())
+    super::bench_evolve::run()
 }
 
 /// Peak resident memory (VmHWM) of process `pid` ("self" for this one), in MiB, from Linux's

@@ -4,6 +4,7 @@
 mod args;
 pub mod batch;
 mod bench;
+mod bench_evolve;
 mod bench_host;
 pub mod charts;
 pub mod evolve;
@@ -116,7 +117,8 @@ pub enum Command {
         check: bool,
     },
     /// Measure speed and memory, and print the figures: a batch as `detente batch` runs it, a
-    /// tournament, a sweep, and saving and loading a match.
+    /// tournament, a sweep, saving and loading a match, and the classroom science (a round
+    /// robin, a Moran process and the Evolution of Trust's generations, each as its own process).
     Bench {
         /// Scenario to benchmark.
         #[arg(default_value = "reset_2013")]

@@ -161,15 +161,25 @@ fn signed(x: f64, decimals: usize) -> String {
         .map_or(s.clone(), |rest| format!("−{rest}"))
 }
 
-/// "first", "second", … "twelfth": a place in a ranking.
-fn ordinal(place: usize) -> String {
+/// "first", "second", … "twelfth", then "13th", "21st", "32nd": a place (0-based) in a
+/// ranking.
+pub fn ordinal(place: usize) -> String {
     const NAMES: [&str; 12] = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth", "eleventh", "twelfth",
     ];
-    NAMES
-        .get(place)
-        .map_or_else(|| format!("{}th", place + 1), |s| s.to_string())
+    if let Some(name) = NAMES.get(place) {
+        return name.to_string();
+    }
+    let n = place + 1;
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// `detente simulate prisoners_dilemma` with two strategies: each side's score.
@@ -238,6 +248,9 @@ fn round_robin(
     Ok(())
 }
 
+/// The twelve strategies of experiment 5: the textbook nine, the alternator, random and GRIT.
+pub const TEXTBOOK: &str = "classic,alternator,random,grit";
+
 /// Every figure, by id, and how many experiments gave them; `progress` gets the experiments
 /// done so far.
 pub fn compute(
@@ -245,7 +258,7 @@ pub fn compute(
 ) -> Result<BTreeMap<String, String>, InputError> {
     let mut figures = BTreeMap::new();
     let batches = batches();
-    let total = batches.len() + 5;
+    let total = batches.len() + 7;
     prisoners(
         "pd.tft_alld",
         ["blue=tit_for_tat", "red=always_defect"],
@@ -260,7 +273,7 @@ pub fn compute(
     round_robin(
         "axelrod",
         "prisoners_dilemma",
-        "all",
+        TEXTBOOK,
         5,
         &[],
         3,
@@ -270,7 +283,7 @@ pub fn compute(
     round_robin(
         "axelrod.noisy",
         "prisoners_dilemma",
-        "all",
+        TEXTBOOK,
         20,
         &["params.execution_noise=0.05"],
         3,
@@ -287,9 +300,21 @@ pub fn compute(
         &mut figures,
     )?;
     progress(5, total);
+    round_robin(
+        "axelrod1980",
+        "prisoners_dilemma",
+        "axelrod_1980",
+        5,
+        &[],
+        3,
+        &mut figures,
+    )?;
+    progress(6, total);
+    super::evolution::compute(&mut figures)?;
+    progress(7, total);
     for (k, b) in batches.iter().enumerate() {
         run_batch(b, &mut figures)?;
-        progress(6 + k, total);
+        progress(8 + k, total);
     }
     Ok(figures)
 }

@@ -6,9 +6,10 @@
 //! markers; with `--check` it writes nothing and fails when a figure differs, so a test keeps
 //! the docs from drifting away from the code.
 
+mod evolution;
 mod experiments;
 
-pub use experiments::{CHALLENGERS, SEATS, compute, percent};
+pub use experiments::{CHALLENGERS, SEATS, TEXTBOOK, compute, percent};
 
 use crate::cli::output::{progress_bar, say};
 use crate::files::write_all_atomic;

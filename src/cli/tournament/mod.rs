@@ -180,21 +180,21 @@ pub fn noise_setting(noise: f64) -> Result<String, InputError> {
     Ok(format!("params.execution_noise={noise}"))
 }
 
-/// The names a `--strategies` list stands for: `all`, a group (`classic`, `axelrod_1980`,
-/// `evolution_of_trust`: `strategy::GROUPS`), or the names (and aliases) separated by commas.
+/// The names a `--strategies` list stands for: names (and aliases) separated by commas, each of
+/// which may be `all` or a group (`classic`, `axelrod_1980`, `evolution_of_trust`:
+/// `strategy::GROUPS`), which stands for its strategies.
 pub fn expand_strategies(list: &str) -> Vec<String> {
-    let list = list.trim();
-    if list == "all" {
-        return Strategy::names().into_iter().map(String::from).collect();
+    let mut out = Vec::new();
+    for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if item == "all" {
+            out.extend(Strategy::names().into_iter().map(String::from));
+        } else if let Some(names) = crate::sim::play::strategy::group(item) {
+            out.extend(names.into_iter().map(String::from));
+        } else {
+            out.push(item.to_string());
+        }
     }
-    if let Some(names) = crate::sim::play::strategy::group(list) {
-        return names.into_iter().map(String::from).collect();
-    }
-    list.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    out
 }
 
 /// Why a strategy name is unknown, with what would do.

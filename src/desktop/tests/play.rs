@@ -314,7 +314,7 @@ fn the_scenario_list_offers_every_built_in_scenario() {
     use crate::sim::scenario::catalog::{Place, built_in_names};
     let (offered, _) = offered_scenarios();
     let built_in: Vec<&str> = built_in_names().collect();
-    assert_eq!(built_in.len(), 5);
+    assert_eq!(built_in.len(), 6);
     for name in built_in {
         let offer = offered.iter().find(|o| o.name == name);
         assert!(

@@ -25,6 +25,9 @@ pub fn what_changed(version: u32) -> Option<&'static str> {
         5 => Some(
             "its warheads, shown on its scenario's own scale, are shown on the one scale of every scenario",
         ),
+        6 => Some(
+            "it was written before a match could end by chance; its scenario has no continuation, so its match lasts its turns, as it did",
+        ),
         _ => None,
     }
 }

@@ -41,7 +41,10 @@ pub const FORMAT: &str = "detente-save";
 /// - 6: the mechanisms of Détente 0.6.0 (elections, climb-downs and free riding among a turn's
 ///   events: `SimEvent::ElectionHeld`, `ClimbedDown`, `FreeRiding`), and warheads shown on the
 ///   one scale of every scenario (`scenario::scale`; an older save's are taken from its replay).
-pub const VERSION: u32 = 6;
+/// - 7: Détente 0.7.0: the scenario a save holds may end its match by chance
+///   (`params.continuation`), and its nations may play the strategies added in 0.7.0. A version-6
+///   save reads as it is (its scenario has no continuation: its match lasts its turns).
+pub const VERSION: u32 = 7;
 /// The oldest save format this build reads (migrating it).
 pub const OLDEST: u32 = 1;
 /// This build's version, as saves and outputs record it.

@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn every_built_in_scenario_loads() {
         let names: Vec<&str> = built_in_names().collect();
-        assert_eq!(names.len(), 5);
+        assert_eq!(names.len(), 6);
         for name in names {
             let source = Source {
                 path: built_in_origin(&format!("{name}.ron")),

@@ -243,7 +243,8 @@ pub fn computer_move(
     if noise > 0.0 && rng.random_bool(noise.min(1.0)) {
         stance = stance.flipped();
     }
-    let candidates = available_moves(rules, nation, nations, relations, diplomacy, threats);
+    let candidates =
+        super::stages::candidates(rules, nation, nations, relations, diplomacy, threats);
     let trust = mean_trust_of(relations, nation);
     let pressure = super::politics::pressure(rules, nations.0[nation].approval);
     let pick = pick_move(
