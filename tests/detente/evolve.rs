@@ -304,7 +304,7 @@ fn browser_shows_the_evolve_reports() {
             until(
                 &b,
                 "the chart",
-                "document.querySelector('svg polygon, svg path')",
+                "document.querySelector('svg polygon, svg polyline')",
             )
             .await;
             let fits = b
