@@ -30,7 +30,7 @@ pub struct GameArgs {
     /// to, not including, 1), so it lasts 1/(1-W) turns on average (Axelrod's second
     /// tournament: 0.99654, 289 turns). The same as `--set params.continuation=W`, applied
     /// after the `--set`s; --turns is then the most a match lasts (100000 when absent).
-    #[arg(long, value_name = "W")]
+    #[arg(long, value_name = "W", allow_negative_numbers = true)]
     pub continuation: Option<f64>,
 }
 
@@ -38,8 +38,9 @@ pub struct GameArgs {
 pub struct TournamentArgs {
     /// Scenario file or name (two nations), like `prisoners_dilemma`.
     pub scenario: String,
-    /// Strategies to enter: `all`, a group (`classic`, `axelrod_1980`, `evolution_of_trust`),
-    /// or names separated by commas (`detente strategies` lists them).
+    /// Strategies to enter: names separated by commas, any of them `all` (every strategy, 32)
+    /// or a group (`classic`, `axelrod_1980`, `evolution_of_trust`); `detente strategies` lists
+    /// them.
     #[arg(long, default_value = "all")]
     pub strategies: String,
     /// Turns per match (the scenario's own count when absent).
@@ -53,14 +54,15 @@ pub struct TournamentArgs {
     pub seed: u64,
     /// Chance that an AI's chosen move is carried out as the other one (an execution error):
     /// the same as `--set params.execution_noise=P`, and applied after the `--set`s.
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
     pub noise: Option<f64>,
     /// Change a scenario parameter, as for `batch` (params.trust.loss=12). Repeatable.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
     /// The shadow of the future: after each turn a match goes on with probability W (0 up to,
-    /// not including, 1; Axelrod's second tournament: 0.99654), as `simulate --continuation`.
-    #[arg(long, value_name = "W")]
+    /// not including, 1; Axelrod's second tournament: 0.99654), as `simulate --continuation`;
+    /// --turns is then the most a match lasts (100000 when absent).
+    #[arg(long, value_name = "W", allow_negative_numbers = true)]
     pub continuation: Option<f64>,
     /// Directory for tournament.json, matches.csv, ranking.csv, ranking.svg and payoffs.svg.
     #[arg(long, value_name = "DIR")]
@@ -232,9 +234,12 @@ pub struct EvolveArgs {
     /// Scenario file or name (two nations), like `prisoners_dilemma`.
     pub scenario: String,
     /// The starting population: strategy names separated by commas, each optionally with its
-    /// head count (cooperator=15,cheater=5,copycat=5) or, for ecological, its weight; without
-    /// counts, --population is split evenly (ecological: equal shares). `all` or a group (`classic`, `axelrod_1980`,
-    /// `evolution_of_trust`: three of each and four random, as the game starts) enters theirs.
+    /// head count (cooperator=15,cheater=5,copycat=5) or, for ecological, its weight. Without
+    /// counts, the ecological dynamics start from equal shares, and moran and generations split
+    /// --population as evenly as it goes, the last strategies taking one more each (the
+    /// default, `evolution_of_trust`, is then the game's three of each and four random). `all`
+    /// (every strategy) and the groups `classic`, `axelrod_1980` and `evolution_of_trust` stand
+    /// for theirs.
     #[arg(long, default_value = "evolution_of_trust")]
     pub strategies: String,
     /// ecological, moran or generations.
@@ -248,32 +253,33 @@ pub struct EvolveArgs {
     /// a generation being as many steps as players, 10000 when absent).
     #[arg(long)]
     pub generations: Option<usize>,
-    /// Players replaced each generation (generations).
-    #[arg(long, default_value_t = 5)]
-    pub replace: usize,
-    /// Moran runs (moran), each from the starting population until one strategy is everyone;
-    /// their fixation probabilities come with 95% intervals.
-    #[arg(long, default_value_t = 1000)]
-    pub repetitions: u32,
-    /// Matches per pair of strategies behind the payoff table of ecological and moran; match r
-    /// is played on seed SEED + r.
-    #[arg(long, default_value_t = 5)]
-    pub matches: u32,
-    /// Intensity of selection w (moran): a player's fitness is 1 - w + w × its mean payoff per
-    /// turn against the others.
-    #[arg(long, default_value_t = 1.0, value_name = "W")]
-    pub selection: f64,
+    /// Players replaced each generation (generations; 5 when absent, as in the Evolution of
+    /// Trust).
+    #[arg(long)]
+    pub replace: Option<usize>,
+    /// Moran runs (moran; 1000 when absent), each from the starting population until one
+    /// strategy is everyone; their fixation probabilities come with 95% intervals.
+    #[arg(long)]
+    pub repetitions: Option<u32>,
+    /// Matches per pair of strategies behind the payoff table of ecological and moran (5 when
+    /// absent); match r is played on seed SEED + r.
+    #[arg(long)]
+    pub matches: Option<u32>,
+    /// Intensity of selection w (moran; 1 when absent): a player's fitness is 1 - w + w × its
+    /// mean payoff per turn against the others.
+    #[arg(long, value_name = "W", allow_negative_numbers = true)]
+    pub selection: Option<f64>,
     /// Turns per match (the scenario's own count when absent: 10 in `evolution_of_trust`, as in
     /// the game).
     #[arg(long)]
     pub turns: Option<u32>,
     /// The shadow of the future, as for `tournament`: after each turn a match goes on with
     /// probability W.
-    #[arg(long, value_name = "W")]
+    #[arg(long, value_name = "W", allow_negative_numbers = true)]
     pub continuation: Option<f64>,
     /// Chance that a player's chosen move is carried out as the other one (the Evolution of
     /// Trust's "mistakes"), as for `tournament`.
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
     pub noise: Option<f64>,
     /// Change a scenario parameter, as for `batch`. Repeatable.
     #[arg(long = "set", value_name = "KEY=VALUE")]

@@ -171,10 +171,10 @@ pub fn summary(totals: &Totals, setup: &Setup, args: &BatchArgs) -> Summary {
 
 fn print_shares(s: &Summary, setup: &Setup) {
     say(format!(
-        "{} of {} ({} turns), seeds {}..{}",
+        "{} of {}, {}, seeds {}..{}",
         super::output::count(s.games as u64, "game", "games"),
         s.scenario,
-        s.turns,
+        setup.length_words(),
         s.seed,
         s.seed.saturating_add(s.games as u64 - 1)
     ));

@@ -97,16 +97,7 @@ impl Setup {
     /// How long each match lasts, in words: "200 turns", or with `--continuation` "turns
     /// ending with probability 0.00346 after each (289 on average), at most 100000".
     pub fn length_words(&self) -> String {
-        let w = self.rules.scenario.params.continuation;
-        if w >= 1.0 {
-            return crate::cli::output::count(self.turns, "turn", "turns");
-        }
-        format!(
-            "turns, each the last with probability {} ({:.0} on average, at most {})",
-            short(1.0 - w),
-            (1.0 / (1.0 - w)).min(f64::from(self.turns)),
-            self.turns
-        )
+        length_words(self.turns, self.rules.scenario.params.continuation)
     }
 
     /// The lines a command prints first, under its own: where the scenario was read from,
@@ -153,6 +144,30 @@ impl Setup {
     pub fn describe_controllers(&self) -> Vec<(String, String)> {
         describe_controllers(&self.rules, &self.controllers)
     }
+}
+
+/// How long a match of at most `turns` turns lasts when it goes on after each turn with
+/// probability `w`, in words: "200 turns", or "289.0 turns on average (each turn the last with
+/// probability 0.00346, at most 100000)". The mean is that of min(L, turns) for L geometric:
+/// (1 − wⁿ)/(1 − w) for n = `turns`.
+pub fn length_words(turns: u32, w: f64) -> String {
+    if w >= 1.0 {
+        return crate::cli::output::count(turns, "turn", "turns");
+    }
+    format!(
+        "{:.1} turns on average (each turn the last with probability {}, at most {turns})",
+        mean_length(turns, w),
+        short(1.0 - w)
+    )
+}
+
+/// The mean length of a match of at most `turns` turns that goes on after each turn with
+/// probability `w` (`length_words`).
+pub fn mean_length(turns: u32, w: f64) -> f64 {
+    if w >= 1.0 {
+        return f64::from(turns);
+    }
+    (1.0 - w.powf(f64::from(turns))) / (1.0 - w)
 }
 
 /// A probability as written, without the float's noise (0.00346, not 0.0034600000000000164).

@@ -195,41 +195,44 @@ fn the_evolution_of_trust_generations_reproduce_its_qualitative_result() {
 #[test]
 fn each_dynamics_has_a_report_section() {
     let dir = temp_dir("evolve-report");
-    for (dynamics, scenario, says) in [
+    for (dynamics, scenario, says, own) in [
         (
             "ecological",
             "prisoners_dilemma",
             "Ecological dynamics (Axelrod 1984",
+            vec!["--matches", "2"],
         ),
-        ("moran", "prisoners_dilemma", "took over"),
+        (
+            "moran",
+            "prisoners_dilemma",
+            "took over",
+            vec!["--repetitions", "50", "--population", "12"],
+        ),
         (
             "generations",
             "evolution_of_trust",
             "The Evolution of Trust",
+            vec!["--population", "12", "--replace", "2"],
         ),
     ] {
         let out = dir.join(dynamics);
-        succeeds(&[
+        let mut args = vec![
             "evolve",
             scenario,
             "--dynamics",
             dynamics,
             "--strategies",
             "copycat,cheater,copykitten",
-            "--repetitions",
-            "50",
             "--generations",
             "20",
-            "--population",
-            "12",
-            "--replace",
-            "2",
             "--turns",
             "20",
             "--quiet",
             "--out",
             out.to_str().unwrap(),
-        ]);
+        ];
+        args.extend(own);
+        succeeds(&args);
         succeeds(&["report", out.to_str().unwrap()]);
         let html = std::fs::read_to_string(out.join("report.html")).unwrap();
         assert!(html.contains(says), "{dynamics}");

@@ -263,7 +263,7 @@ fn bad_evolve_and_continuation_input_is_refused_and_writes_nothing() {
                 "--replace",
                 "2",
             ],
-            "a population of 3 can replace 1 to 1",
+            "a population of 3 can replace only 1 player",
         ),
         (
             vec![
@@ -274,7 +274,7 @@ fn bad_evolve_and_continuation_input_is_refused_and_writes_nothing() {
                 "--population",
                 "3",
             ],
-            "too small for the 8 strategies",
+            "too few for the 8 strategies",
         ),
         (
             vec![
@@ -325,6 +325,88 @@ fn bad_evolve_and_continuation_input_is_refused_and_writes_nothing() {
                 "params.continuation=0.5..1.5:0.5",
             ],
             "at params.continuation=1.5",
+        ),
+        (
+            vec![
+                "evolve",
+                "prisoners_dilemma",
+                "--vary",
+                "params.continuation=0.5..1:0.25",
+            ],
+            "expected values from 0 up to (not including) 1",
+        ),
+        (
+            vec![
+                "evolve",
+                "prisoners_dilemma",
+                "--set",
+                "params.continuation=0.7",
+                "--vary",
+                "params.continuation=0.1..0.5:0.2",
+            ],
+            "give it to one of them",
+        ),
+        (
+            vec![
+                "evolve",
+                "prisoners_dilemma",
+                "--noise",
+                "0.1",
+                "--vary",
+                "params.execution_noise=0..0.2:0.1",
+            ],
+            "give it to one of them",
+        ),
+        (
+            vec![
+                "evolve",
+                "prisoners_dilemma",
+                "--vary",
+                "nonsense.key=0..1:0.5",
+            ],
+            "unknown key",
+        ),
+        (
+            vec!["evolve", "prisoners_dilemma", "--replace", "3"],
+            "--dynamics ecological does not use it",
+        ),
+        (
+            vec!["evolve", "prisoners_dilemma", "--population", "30"],
+            "does not use it",
+        ),
+        (
+            vec![
+                "evolve",
+                "evolution_of_trust",
+                "--dynamics",
+                "generations",
+                "--matches",
+                "7",
+            ],
+            "--dynamics generations does not use it",
+        ),
+        (
+            vec!["evolve", "prisoners_dilemma", "--selection", "0.5"],
+            "it is for --dynamics moran",
+        ),
+        (
+            vec!["tournament", "prisoners_dilemma", "--noise", "-0.1"],
+            "--noise -0.1",
+        ),
+        (
+            vec!["tournament", "prisoners_dilemma", "--continuation", "-0.5"],
+            "--continuation -0.5",
+        ),
+        (
+            vec![
+                "evolve",
+                "prisoners_dilemma",
+                "--dynamics",
+                "generations",
+                "--strategies",
+                "all",
+            ],
+            "(the default) are too few",
         ),
         (
             vec![

@@ -61,13 +61,8 @@ pub fn run(args: &EvolveArgs) -> Result<(), InputError> {
         ..Default::default()
     };
     let setup = Setup::from_args(&game)?;
-    if let (Some(v), Some(w)) = (&varied, args.continuation)
-        && v.key == CONTINUATION_KEY
-    {
-        return Err(InputError::new(
-            format!("--continuation {w}"),
-            format!("{CONTINUATION_KEY} is the key that --vary varies; give it to one of them"),
-        ));
+    if let Some(v) = &varied {
+        vary::check_alone(v, args)?;
     }
     if setup.rules.nation_count() != 2 {
         return Err(InputError::new(
@@ -80,9 +75,11 @@ pub fn run(args: &EvolveArgs) -> Result<(), InputError> {
     }
     let settings = Settings::check(args, &population)?;
     let workers = workers(args.jobs)?;
-    if let Some(dir) = &args.out {
-        ensure_dir(dir)?;
-    }
+    // Every value's setup is checked before anything runs or is written.
+    let setups = match &varied {
+        Some(v) => vary::setups(&game, v)?,
+        None => Vec::new(),
+    };
     say(format!(
         "{} on {}: {}, {}, matches of {} (noise {})",
         dynamics.title(),
@@ -104,10 +101,14 @@ pub fn run(args: &EvolveArgs) -> Result<(), InputError> {
         setup.rules.scenario.params.execution_noise,
     ));
     setup.header_lines().into_iter().for_each(say);
+    if let Some(note) = population.uneven_note() {
+        say(format!("  note: {note}"));
+    }
     if let Some(v) = &varied {
-        let (swept, _) = vary::sweep(&workers, &game, v, &population, &settings, args.quiet)?;
+        let (swept, _) = vary::sweep(&workers, v, setups, &population, &settings, args.quiet)?;
         vary::print(&population, &swept);
         if let Some(dir) = &args.out {
+            ensure_dir(dir)?;
             output::write_sweep(dir, &setup, args, &settings, &population, &swept)?;
         }
         return Ok(());
@@ -115,6 +116,7 @@ pub fn run(args: &EvolveArgs) -> Result<(), InputError> {
     let evolution = evolve(&workers, &setup, &population, &settings, args.quiet)?;
     output::print(&population, &evolution, dynamics);
     if let Some(dir) = &args.out {
+        ensure_dir(dir)?;
         output::write(dir, &setup, args, &settings, &population, &evolution)?;
     }
     Ok(())
@@ -162,7 +164,7 @@ pub fn evolve(
                 InputError::new(
                     origin(),
                     format!(
-                        "in generation {} {} has fitness {:.3}, and the ecological dynamics need fitnesses above 0: give the scenario payoffs above 0 (--set payoffs.s=0, say), or use --dynamics generations",
+                        "in generation {} {} has fitness {:.3}, and the ecological dynamics need fitnesses above 0: this scenario scores below 0 (a payoff below 0, or the catastrophe's score where matches end in an exchange); raise those scores with --set (payoffs.s, payoffs.catastrophe), or use --dynamics generations",
                         u.generation, population.names[u.strategy], u.fitness
                     ),
                 )
@@ -179,7 +181,7 @@ pub fn evolve(
         InputError::new(
             origin(),
             format!(
-                "{} has fitness {:.3}, below 0: give a smaller --selection, or the scenario payoffs above 0 (--set payoffs.s=0, say)",
+                "{} has fitness {:.3}, below 0: give a smaller --selection, or raise the scenario's scores below 0 with --set (payoffs.s, payoffs.catastrophe)",
                 population.names[u.strategy], u.fitness
             ),
         )

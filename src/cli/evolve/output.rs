@@ -293,7 +293,7 @@ fn made_with(
         command.extend(["--vary".into(), v.clone()]);
     }
     match settings.dynamics {
-        Dynamics::Generations => command.extend(["--replace".into(), args.replace.to_string()]),
+        Dynamics::Generations => command.extend(["--replace".into(), settings.replace.to_string()]),
         Dynamics::Moran => command.extend([
             "--matches".into(),
             settings.matches.to_string(),

@@ -3,6 +3,9 @@
 
 use crate::sim::{InputError, Strategy};
 
+/// Players when `--population` is not given: the Evolution of Trust's 25.
+pub const DEFAULT_POPULATION: usize = 25;
+
 /// The strategies entered, each under the name it was given (an alias such as `copycat` stays
 /// `copycat` in every output), with its starting head count (or, for the ecological dynamics,
 /// its weight: any number above 0).
@@ -11,6 +14,8 @@ pub struct Population {
     pub strategies: Vec<Strategy>,
     pub names: Vec<String>,
     pub start: Vec<f64>,
+    /// Whether the head counts are `--population` split among the strategies (not given).
+    pub split: bool,
 }
 
 impl Population {
@@ -21,6 +26,29 @@ impl Population {
 
     pub fn size(&self) -> f64 {
         self.start.iter().sum()
+    }
+
+    /// When head counts split unevenly (`--population` not a multiple of the strategies), which
+    /// strategies start with one more player, in words: a neutral start it is not.
+    pub fn uneven_note(&self) -> Option<String> {
+        let least = self.start.iter().copied().fold(f64::INFINITY, f64::min);
+        let more: Vec<&str> = self
+            .names
+            .iter()
+            .zip(&self.start)
+            .filter(|&(_, &c)| c > least)
+            .map(|(n, _)| n.as_str())
+            .collect();
+        if more.is_empty() || !self.split {
+            return None;
+        }
+        Some(format!(
+            "{} players do not split evenly among {} strategies: {} start with one more (give counts, like {}=3, to choose)",
+            self.size(),
+            self.names.len(),
+            more.join(", "),
+            self.names[0]
+        ))
     }
 }
 
@@ -46,6 +74,7 @@ pub fn parse_population(
         strategies: Vec::new(),
         names: Vec::new(),
         start: Vec::new(),
+        split: false,
     };
     let mut counted = Vec::new();
     for entry in entries {
@@ -119,13 +148,21 @@ pub fn parse_population(
         out.start.iter_mut().for_each(|s| *s = 1.0);
         return Ok(out);
     }
-    let n = population.unwrap_or(25);
+    let n = population.unwrap_or(DEFAULT_POPULATION);
     if n < k {
+        let given = if population.is_some() {
+            String::new()
+        } else {
+            " (the default)".to_string()
+        };
         return Err(InputError::new(
             format!("--population {n}"),
-            format!("too small for the {k} strategies entered: expected at least {k} players"),
+            format!(
+                "{n} players{given} are too few for the {k} strategies entered: expected at least {k}"
+            ),
         ));
     }
+    out.split = true;
     // The last strategies take the players left over, as the Evolution of Trust's default
     // population gives its last, random, four players and the others three.
     for (i, start) in out.start.iter_mut().enumerate() {
@@ -178,7 +215,13 @@ mod tests {
             ("copycat=0,cheater=3", None, true, "above 0"),
             ("copycat=2.5,cheater=3", None, true, "whole number"),
             ("copycat=5,cheater=5", Some(25), true, "add up to 10"),
-            ("copycat,cheater,cooperator", Some(2), true, "too small"),
+            ("copycat,cheater,cooperator", Some(2), true, "too few"),
+            (
+                "all",
+                None,
+                true,
+                "25 players (the default) are too few for the 32",
+            ),
             ("", None, true, "at least one"),
         ] {
             let e = parse_population(list, n, whole).unwrap_err();

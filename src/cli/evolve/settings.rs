@@ -25,16 +25,60 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Errors: a count out of range, `--replace` too large for the population, a selection
-    /// outside [0, 1], or seeds that would pass `u64::MAX`.
+    /// Errors: an option the dynamics do not use (`--replace` without generations, say), a
+    /// count out of range, `--replace` too large for the population, a selection outside
+    /// [0, 1], or seeds that would pass `u64::MAX`.
     pub fn check(args: &EvolveArgs, p: &Population) -> Result<Settings, InputError> {
         let dynamics = args.dynamics;
+        let unused = |given: bool, flag: &str, uses: &str| {
+            if given {
+                Err(InputError::new(
+                    flag.to_string(),
+                    format!(
+                        "--dynamics {} does not use it; it is for {uses}",
+                        dynamics.name()
+                    ),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let moran = dynamics == Dynamics::Moran;
+        let generations_loop = dynamics == Dynamics::Generations;
+        unused(
+            !moran && args.repetitions.is_some(),
+            "--repetitions",
+            "--dynamics moran",
+        )?;
+        unused(
+            !moran && args.selection.is_some(),
+            "--selection",
+            "--dynamics moran",
+        )?;
+        unused(
+            !generations_loop && args.replace.is_some(),
+            "--replace",
+            "--dynamics generations",
+        )?;
+        unused(
+            generations_loop && args.matches.is_some(),
+            "--matches",
+            "the payoff table of ecological and moran (generations plays its own matches)",
+        )?;
+        unused(
+            dynamics == Dynamics::Ecological && args.population.is_some(),
+            "--population",
+            "moran and generations (the ecological dynamics follow shares)",
+        )?;
         let generations = args.generations.unwrap_or(match dynamics {
             Dynamics::Moran => 10_000,
             _ => 50,
         });
         check_count("--generations", generations, MAX_GENERATIONS, "generations")?;
-        let (repetitions, matches) = (args.repetitions, args.matches);
+        let repetitions = args.repetitions.unwrap_or(1000);
+        let matches = args.matches.unwrap_or(5);
+        let replace = args.replace.unwrap_or(5);
+        let selection = args.selection.unwrap_or(1.0);
         let players = p.size() as usize;
         if dynamics != Dynamics::Ecological {
             check_count("--population", players, MAX_PLAYERS, "players")?;
@@ -48,20 +92,25 @@ impl Settings {
         match dynamics {
             Dynamics::Moran => {
                 check_count("--repetitions", repetitions as usize, MAX_RUNS, "runs")?;
-                if !(0.0..=1.0).contains(&args.selection) {
+                if !(0.0..=1.0).contains(&selection) {
                     return Err(InputError::new(
-                        format!("--selection {}", args.selection),
+                        format!("--selection {selection}"),
                         "expected an intensity of selection from 0 to 1",
                     ));
                 }
             }
             Dynamics::Generations => {
                 let most = players / 2;
-                if args.replace == 0 || args.replace > most {
+                if replace == 0 || replace > most {
+                    let room = match most {
+                        0 => "none".to_string(),
+                        1 => "only 1 player".to_string(),
+                        m => format!("1 to {m} players"),
+                    };
                     return Err(InputError::new(
-                        format!("--replace {}", args.replace),
+                        format!("--replace {replace}"),
                         format!(
-                            "a population of {players} can replace 1 to {most} players a generation \
+                            "a population of {players} can replace {room} a generation \
                              (those removed and those copied must be different players)"
                         ),
                     ));
@@ -80,8 +129,8 @@ impl Settings {
             generations,
             repetitions,
             matches,
-            replace: args.replace,
-            selection: args.selection,
+            replace,
+            selection,
             seed: args.seed,
         })
     }

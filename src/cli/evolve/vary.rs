@@ -50,20 +50,55 @@ pub fn setup_at(args: &GameArgs, vary: &Vary, value: f64) -> Result<Setup, Input
     })
 }
 
-/// Runs the dynamics at every value of `vary`; every setup is checked before the first runs.
+/// Refuses a `--vary` whose key another option sets too (`--continuation`, `--noise`, `--set`),
+/// and a continuation of 1 (a match without end up to 100000 turns).
+pub fn check_alone(vary: &Vary, args: &crate::cli::EvolveArgs) -> Result<(), InputError> {
+    let clash = |flag: String| {
+        Err(InputError::new(
+            flag,
+            format!(
+                "{} is the key that --vary varies; give it to one of them",
+                vary.key
+            ),
+        ))
+    };
+    if let (Some(w), true) = (args.continuation, vary.key == CONTINUATION_KEY) {
+        return clash(format!("--continuation {w}"));
+    }
+    if let (Some(p), true) = (args.noise, vary.key == "params.execution_noise") {
+        return clash(format!("--noise {p}"));
+    }
+    for set in &args.set {
+        if set.split_once('=').map_or(set.as_str(), |(k, _)| k).trim() == vary.key {
+            return clash(format!("--set {set}"));
+        }
+    }
+    if vary.key == CONTINUATION_KEY && vary.values.iter().any(|&w| w >= 1.0) {
+        return Err(InputError::new(
+            format!("--vary {}", vary.key),
+            "expected values from 0 up to (not including) 1, as for --continuation",
+        ));
+    }
+    Ok(())
+}
+
+/// The setup at every value of `vary`, each checked (the first bad one is the error).
+pub fn setups(game: &GameArgs, vary: &Vary) -> Result<Vec<Setup>, InputError> {
+    vary.values
+        .iter()
+        .map(|&v| setup_at(game, vary, v))
+        .collect()
+}
+
+/// Runs the dynamics at every value of `vary`, on the setups `setups` made for them.
 pub fn sweep(
     workers: &Workers,
-    game: &GameArgs,
     vary: &Vary,
+    setups: Vec<Setup>,
     population: &Population,
     settings: &Settings,
     quiet: bool,
 ) -> Result<(Swept, Vec<Evolution>), InputError> {
-    let setups: Vec<Setup> = vary
-        .values
-        .iter()
-        .map(|&v| setup_at(game, vary, v))
-        .collect::<Result<_, _>>()?;
     let bar = progress_bar(vary.values.len() as u64, "values", quiet);
     let mut runs = Vec::with_capacity(setups.len());
     for (k, setup) in setups.iter().enumerate() {

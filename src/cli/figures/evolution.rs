@@ -41,38 +41,24 @@ pub fn compute(figures: &mut BTreeMap<String, String>) -> Result<(), InputError>
     // `detente tournament prisoners_dilemma --strategies tit_for_tat --continuation 0.99654
     // --repetitions 1000`: the mean length of the matches, with its 95% interval.
     let setup = Setup::from_args(&game("prisoners_dilemma", &[], None, Some(0.99654)))?;
-    let mut lengths = Vec::new();
     let list = parse_strategies("tit_for_tat")?;
-    play(
-        &workers,
-        &setup,
-        &list,
-        1000,
-        1,
-        |m| lengths.push(f64::from(m.turns)),
-        |_| {},
-    )?;
-    let n = lengths.len() as f64;
-    let mean = lengths.iter().sum::<f64>() / n;
-    let sd = (lengths.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
-    let half = 1.96 * sd / n.sqrt();
-    figures.insert("shadow.length".into(), format!("{mean:.0}"));
-    figures.insert(
-        "shadow.length_ci".into(),
-        format!("{:.0}–{:.0}", mean - half, mean + half),
-    );
-    figures.insert(
-        "shadow.longest".into(),
-        format!("{}", lengths.iter().fold(0.0, |a: f64, &b| a.max(b))),
-    );
+    let t = play(&workers, &setup, &list, 1000, 1, |_| {}, |_| {})?;
+    let (mean, [lo, hi]) = t.mean_length();
+    figures.insert("shadow.length".into(), format!("{mean:.1}"));
+    figures.insert("shadow.length_ci".into(), format!("{lo:.1}–{hi:.1}"));
+    figures.insert("shadow.longest".into(), t.longest.to_string());
     // `detente evolve prisoners_dilemma --strategies grudger=0.99,always_defect=0.01 --vary
     // params.continuation=0.1..0.9:0.1 --matches 1000 --generations 200`.
     let population = parse_population("grudger=0.99,always_defect=0.01", None, false)?;
     let spec = parse_vary("params.continuation=0.1..0.9:0.1")?;
-    let (swept, _) = vary::sweep(
-        &workers,
+    let setups = vary::setups(
         &game("prisoners_dilemma", &[], Some(MAX_TURNS), None),
         &spec,
+    )?;
+    let (swept, _) = vary::sweep(
+        &workers,
+        &spec,
+        setups,
         &population,
         &settings(Dynamics::Ecological, 200, 1000, 1000),
         true,

@@ -44,6 +44,22 @@ pub(super) fn evolve(dir: &Path) -> Result<(String, String), InputError> {
         &required,
         "the shares.csv written by `detente evolve` (generation, then a column a strategy)",
     )?;
+    if table.header.len() != s.strategies.len() + 1 {
+        return Err(InputError::new(
+            shares_path.display().to_string(),
+            format!(
+                "{} columns, but evolve.json names {} strategies; expected generation and a column for each",
+                table.header.len(),
+                s.strategies.len()
+            ),
+        ));
+    }
+    if (s.dynamics == Dynamics::Moran) != s.fixation.is_some() {
+        return Err(InputError::new(
+            EVOLVE_FILE,
+            "`fixation` is given for a Moran process only; expected it there and nowhere else",
+        ));
+    }
     let mut rows = Vec::with_capacity(table.rows.len());
     for i in 0..table.rows.len() {
         let row: Vec<f64> = s
@@ -61,14 +77,10 @@ pub(super) fn evolve(dir: &Path) -> Result<(String, String), InputError> {
     }
     let chart_err = |e: String| InputError::new("report", e);
     let mut body = String::new();
-    let length = if s.continuation < 1.0 {
-        format!(
-            "matches continuing with probability {} after each turn (at most {} turns)",
-            s.continuation, s.turns
-        )
-    } else {
-        format!("matches of {} turns", s.turns)
-    };
+    let length = format!(
+        "matches of {}",
+        crate::cli::setup::length_words(s.turns, s.continuation)
+    );
     let settings = match s.dynamics {
         Dynamics::Generations => format!(
             "{} players, {} replaced a generation",
@@ -84,12 +96,20 @@ pub(super) fn evolve(dir: &Path) -> Result<(String, String), InputError> {
         ),
         Dynamics::Ecological => format!("payoffs from {} matches a pair", s.matches.unwrap_or(0)),
     };
+    let generations = match s.dynamics {
+        Dynamics::Moran => format!(
+            "runs of at most {} generations (the chart: {} generations, to the longest run's end)",
+            s.generations,
+            rows.len() - 1
+        ),
+        _ => format!("{} generations", rows.len() - 1),
+    };
     let _ = write!(
         body,
-        "<p class=lead>{} · {} strategies · {} generations · {} · {} · execution noise {}</p>",
+        "<p class=lead>{} · {} strategies · {} · {} · {} · execution noise {}</p>",
         escape(&s.title),
         s.strategies.len(),
-        rows.len() - 1,
+        escape(&generations),
         escape(&settings),
         escape(&length),
         s.noise

@@ -109,6 +109,23 @@ fn classify(path: &Path) -> Result<Input, InputError> {
         ));
     }
     if path.is_file() {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if let Some(command) = match name {
+            "evolve.json" | "shares.csv" | "evolve_sweep.csv" => Some("evolve"),
+            "tournament.json" | "matches.csv" | "ranking.csv" => Some("tournament"),
+            "sweep.json" | "sweep.csv" => Some("sweep"),
+            "summary.json" | "games.csv" => Some("batch"),
+            _ => None,
+        } {
+            return Err(InputError::new(
+                origin,
+                format!(
+                    "a file of the output of `detente {command}`; give its directory, {}",
+                    path.parent()
+                        .map_or(".".into(), |p| p.display().to_string())
+                ),
+            ));
+        }
         return Ok(Input::Game(path.to_path_buf()));
     }
     Err(InputError::new(
@@ -247,14 +264,7 @@ pub(super) fn made_with_html(m: &MadeWith) -> String {
             .join(" ")
     };
     let strategies = strategies_html(&m.strategies);
-    let turns = if m.continuation < 1.0 {
-        format!(
-            "continuation {} (at most {} turns)",
-            m.continuation, m.turns
-        )
-    } else {
-        format!("{} turns", m.turns)
-    };
+    let turns = crate::cli::setup::length_words(m.turns, m.continuation);
     format!(
         "<p class=note>Made with Détente {} from {} (scenario hash <code>{}</code>) · {} · {} · \
          execution noise {} · {} · {}</p><p class=note>To make it again: <code>{}</code></p>",

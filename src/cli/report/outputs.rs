@@ -3,7 +3,9 @@
 
 use super::{escape, json, made_with_html, strategies_html};
 use crate::cli::charts::{self, CATASTROPHE, MAD, MAS, SERIES, UNSETTLED};
+use crate::cli::output::count;
 use crate::cli::provenance::MadeWith;
+use crate::cli::setup::length_words;
 use crate::cli::sweep::SWEEP_COLUMNS;
 use crate::cli::tables::Table;
 use crate::cli::tournament::{About, MATCHES_HEADER, MeanGrid, SCORE_PER_TURN};
@@ -36,9 +38,12 @@ pub(super) fn batch(dir: &Path) -> Result<(String, String), InputError> {
     let mut body = String::new();
     let _ = write!(
         body,
-        "<p class=lead>{} games of {} turns, seeds {}–{} · {}</p>",
+        "<p class=lead>{} games of {}, seeds {}–{} · {}</p>",
         b.games,
-        b.turns,
+        escape(&length_words(
+            b.turns,
+            b.made_with.as_ref().map_or(1.0, |m| m.continuation)
+        )),
         b.seed,
         b.seed.saturating_add((b.games as u64).saturating_sub(1)),
         strategies_html(&b.strategies)
@@ -224,11 +229,11 @@ pub(super) fn tournament(dir: &Path) -> Result<(String, String), InputError> {
     if let Some(a) = &about {
         let _ = write!(
             body,
-            "<p class=lead>{} · {} strategies · {} repetitions of {} turns · execution noise {}</p>",
+            "<p class=lead>{} · {} · {} of {} · execution noise {}</p>",
             escape(&a.title),
-            names.len(),
-            a.repetitions,
-            a.turns,
+            count(names.len() as u64, "strategy", "strategies"),
+            count(a.repetitions, "repetition", "repetitions"),
+            escape(&length_words(a.turns, a.made_with.continuation)),
             a.noise
         );
         body.push_str(&made_with_html(&a.made_with));

@@ -245,13 +245,14 @@ fn print_ranking(t: &Tournament, setup: &Setup) {
         setup.length_words(),
         setup.rules.scenario.params.execution_noise
     ));
+    setup.header_lines().into_iter().for_each(say);
     if setup.rules.scenario.params.continuation < 1.0 {
+        let (mean, [lo, hi]) = t.mean_length();
         say(format!(
-            "  the matches lasted {:.1} turns on average",
-            t.turns_played as f64 / t.matches.max(1) as f64
+            "  the matches lasted {mean:.1} turns on average (95% interval {lo:.1}–{hi:.1}), the longest {}",
+            t.longest
         ));
     }
-    setup.header_lines().into_iter().for_each(say);
     say(format!(
         "{:>4}  {:<24} {:>14} {:>6} {:>12}",
         "rank", "strategy", "score/turn", "wins", "cooperation"

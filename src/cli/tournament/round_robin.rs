@@ -61,6 +61,22 @@ pub struct Standing {
     pub matches: usize,
 }
 
+impl Tournament {
+    /// The mean length of the matches, in turns, and its 95% interval (the normal
+    /// approximation: mean ± 1.96 standard deviations of the lengths over √n).
+    pub fn mean_length(&self) -> (f64, [f64; 2]) {
+        let n = self.matches.max(1) as f64;
+        let mean = self.turns_played as f64 / n;
+        let variance = if self.matches > 1 {
+            ((self.turns_squared - n * mean * mean) / (n - 1.0)).max(0.0)
+        } else {
+            0.0
+        };
+        let half = 1.959_964 * (variance / n).sqrt();
+        (mean, [mean - half, mean + half])
+    }
+}
+
 /// A tournament's standings and head-to-head table (the matches themselves stream through
 /// `play`'s `each`).
 pub struct Tournament {
@@ -71,8 +87,12 @@ pub struct Tournament {
     pub matches: usize,
     /// Matches that ended early, in a nuclear exchange.
     pub ended_early: usize,
-    /// Turns played, over all the matches.
+    /// Turns played, over all the matches, and the sum of their squares (for the spread of the
+    /// lengths when matches end by chance).
     pub turns_played: u64,
+    pub turns_squared: f64,
+    /// The longest match, in turns.
+    pub longest: u32,
     pub ranking: Vec<Standing>,
     /// Mean score per turn played of row `i` against column `j` (`SCORE_PER_TURN`).
     pub pairwise: Vec<Vec<f64>>,
@@ -166,6 +186,8 @@ struct Standings {
     matches: usize,
     ended_early: usize,
     turns_played: u64,
+    turns_squared: f64,
+    longest: u32,
 }
 
 impl Standings {
@@ -181,12 +203,16 @@ impl Standings {
             matches: 0,
             ended_early: 0,
             turns_played: 0,
+            turns_squared: 0.0,
+            longest: 0,
         }
     }
 
     fn add(&mut self, m: &Match) {
         self.matches += 1;
         self.turns_played += u64::from(m.turns);
+        self.turns_squared += f64::from(m.turns).powi(2);
+        self.longest = self.longest.max(m.turns);
         self.ended_early += usize::from(m.outcome == Regime::Catastrophe);
         for (side, (who, other)) in [(m.a, m.b), (m.b, m.a)].into_iter().enumerate() {
             self.per_turn[who] += m.per_turn(side);
@@ -232,6 +258,8 @@ impl Standings {
             matches: self.matches,
             ended_early: self.ended_early,
             turns_played: self.turns_played,
+            turns_squared: self.turns_squared,
+            longest: self.longest,
             ranking,
             pairwise,
         }

@@ -182,7 +182,7 @@ pub(super) fn entry(s: Strategy) -> (&'static str, &'static str, &'static str) {
         ),
         Nydegger => (
             "nydegger",
-            "Tit for tat for two turns (defecting on the third if it alone was suckered on the first), then a lookup: A = 16a1 + 4a2 + a3 over the last three turns (a = 2 if the other defected, +1 if it did), defecting when A is 1, 6, 7, 17, 22, 23, 26, 29, 30, 31, 33, 38, 39, 45, 49, 54, 55, 58 or 61. Third in the first tournament.",
+            "Tit for tat for two turns (defecting on the third if it alone was suckered on the first), then a lookup over the last three turns, the last weighing most: A = 16a1 + 4a2 + a3, where a turn's a is 2 if the other side defected, plus 1 if Nydegger itself did; it defects when A is 1, 6, 7, 17, 22, 23, 26, 29, 30, 31, 33, 38, 39, 45, 49, 54, 55, 58 or 61. Third in the first tournament.",
             AXELROD_1980,
         ),
         Grofman => (
