@@ -322,9 +322,9 @@ fn bad_evolve_and_continuation_input_is_refused_and_writes_nothing() {
                 "evolve",
                 "prisoners_dilemma",
                 "--vary",
-                "params.continuation=0.5..1.5:0.5",
+                "params.execution_noise=0.5..1.5:0.5",
             ],
-            "at params.continuation=1.5",
+            "at params.execution_noise=1.5",
         ),
         (
             vec![
