@@ -17,7 +17,16 @@ impl Setup {
         first_seed: u64,
         seeds: u64,
     ) -> MadeWith {
-        let strategies = self.describe_controllers();
+        // In a tournament or an evolve every entrant takes each seat in turn; a seat keeps only
+        // its personality.
+        let entrants = matches!(command, "tournament" | "evolve");
+        let mut strategies = self.describe_controllers();
+        if entrants {
+            for (_, who) in strategies.iter_mut() {
+                let personality = who.split_once(':').map_or("", |(_, p)| p).to_string();
+                *who = format!("every entrant:{personality}");
+            }
+        }
         let mut words = vec![
             "detente".to_string(),
             command.to_string(),
@@ -25,7 +34,7 @@ impl Setup {
         ];
         words.extend(args.iter().cloned());
         words.extend(["--turns".to_string(), self.turns.to_string()]);
-        if !matches!(command, "tournament" | "evolve") {
+        if !entrants {
             for (nation, who) in &strategies {
                 words.extend(["--ai".to_string(), format!("{nation}={who}")]);
             }

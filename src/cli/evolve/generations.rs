@@ -3,9 +3,9 @@
 //! are copied once each. The matches are the engine's, as in a tournament.
 
 use crate::cli::Setup;
+use crate::cli::tournament::pairing;
+use crate::sim::Strategy;
 use crate::sim::play::run::{Workers, stream_matches};
-use crate::sim::play::state::Controller;
-use crate::sim::{Plan, Strategy};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
@@ -31,17 +31,7 @@ pub fn play(
     seed: u64,
     mut progress: impl FnMut(usize),
 ) -> Vec<Vec<usize>> {
-    let personality = |seat: usize| match setup.controllers[seat] {
-        Controller::Ai { personality, .. } => personality,
-        Controller::Human => 0,
-    };
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: false,
-        trajectories: 0,
-        openings: Vec::new(),
-    };
+    let plan = setup.plan(false, 0);
     let mut counts = start.to_vec();
     let mut history = vec![counts.clone()];
     let mut ties = ChaCha8Rng::seed_from_u64(seed);
@@ -61,16 +51,11 @@ pub fn play(
         let first = seed.wrapping_add((g * pairs.len()) as u64);
         let lineup = |k: usize| {
             let (a, b) = pairs[k];
-            Some(vec![
-                Controller::Ai {
-                    strategy: strategies[players[a]],
-                    personality: personality(0),
-                },
-                Controller::Ai {
-                    strategy: strategies[players[b]],
-                    personality: personality(1),
-                },
-            ])
+            Some(pairing(
+                setup,
+                strategies[players[a]],
+                strategies[players[b]],
+            ))
         };
         let mut totals = vec![0.0; players.len()];
         stream_matches(

@@ -312,10 +312,5 @@ fn made_with(
         }
         _ => u64::from(settings.matches),
     };
-    let mut made = setup.made_with("evolve", &command, settings.seed, seeds);
-    for who in made.strategies.values_mut() {
-        let personality = who.split_once(':').map_or("", |(_, p)| p).to_string();
-        *who = format!("every entrant:{personality}");
-    }
-    made
+    setup.made_with("evolve", &command, settings.seed, seeds)
 }

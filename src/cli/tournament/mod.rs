@@ -6,7 +6,7 @@
 mod round_robin;
 mod tables;
 
-pub use round_robin::{Match, MeanGrid, SCORE_PER_TURN, Standing, Tournament, play};
+pub use round_robin::{Match, MeanGrid, SCORE_PER_TURN, Standing, Tournament, pairing, play};
 pub use tables::{MATCHES_HEADER, match_row};
 
 use super::charts::{bars, heat_map};
@@ -155,18 +155,12 @@ fn made_with(setup: &Setup, args: &TournamentArgs, names: &[String]) -> MadeWith
         "--seed".into(),
         args.seed.to_string(),
     ];
-    let mut made = setup.made_with(
+    setup.made_with(
         "tournament",
         &command,
         args.seed,
         u64::from(args.repetitions),
-    );
-    // Every entrant takes each seat in turn; a seat keeps only its personality.
-    for who in made.strategies.values_mut() {
-        let personality = who.split_once(':').map_or("", |(_, p)| p).to_string();
-        *who = format!("every entrant:{personality}");
-    }
-    made
+    )
 }
 
 /// `--noise P` as a scenario override.

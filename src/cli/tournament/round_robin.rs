@@ -4,7 +4,7 @@
 use crate::cli::Setup;
 use crate::sim::play::run::{Workers, stream_matches};
 use crate::sim::play::state::Controller;
-use crate::sim::{GameResult, InputError, Plan, Regime, Strategy};
+use crate::sim::{GameResult, InputError, Regime, Strategy};
 
 /// How a tournament scores a side, in words (`detente tournament --help`, `docs/model.md`, the
 /// report): each match counts once, and a match that ended early (a nuclear exchange) counts by
@@ -121,10 +121,6 @@ pub fn play(
             ),
         ));
     }
-    let personality = |seat: usize| match setup.controllers[seat] {
-        Controller::Ai { personality, .. } => personality,
-        Controller::Human => 0,
-    };
     let mut pairs = Vec::new();
     for a in 0..strategies.len() {
         for b in a..strategies.len() {
@@ -135,24 +131,9 @@ pub fn play(
     let key = |k: usize| (pairs[k / reps], (k % reps) as u32);
     let lineup = |k: usize| {
         let ((a, b), _) = key(k);
-        Some(vec![
-            Controller::Ai {
-                strategy: strategies[a],
-                personality: personality(0),
-            },
-            Controller::Ai {
-                strategy: strategies[b],
-                personality: personality(1),
-            },
-        ])
+        Some(pairing(setup, strategies[a], strategies[b]))
     };
-    let plan = Plan {
-        controllers: setup.controllers.clone(),
-        turns: setup.turns,
-        record: false,
-        trajectories: 0,
-        openings: Vec::new(),
-    };
+    let plan = setup.plan(false, 0);
     let mut standings = Standings::new(strategies);
     stream_matches(
         workers,
@@ -170,6 +151,26 @@ pub fn play(
         progress,
     );
     Ok(standings.finish(strategies, setup.turns))
+}
+
+/// The two seats of a match between `a` (the scenario's first nation) and `b`: each strategy
+/// with the personality its seat has in the scenario (the tournament's entrants take every
+/// seat in turn, so a seat keeps only its personality).
+pub fn pairing(setup: &Setup, a: Strategy, b: Strategy) -> Vec<Controller> {
+    let personality = |seat: usize| match setup.controllers[seat] {
+        Controller::Ai { personality, .. } => personality,
+        Controller::Human => 0,
+    };
+    vec![
+        Controller::Ai {
+            strategy: a,
+            personality: personality(0),
+        },
+        Controller::Ai {
+            strategy: b,
+            personality: personality(1),
+        },
+    ]
 }
 
 /// The running sums behind the standings and the head-to-head table.
