@@ -96,6 +96,17 @@ impl<'a> Memory<'a> {
     pub fn turn(&self) -> usize {
         self.mine.len()
     }
+
+    /// The two histories cut to the turns both hold, so that a rule may read the other side's
+    /// move of every turn it has played.
+    fn aligned(self) -> Memory<'a> {
+        let k = self.mine.len().min(self.theirs.len());
+        Memory {
+            mine: &self.mine[..k],
+            theirs: &self.theirs[..k],
+            length: self.length,
+        }
+    }
 }
 
 impl From<Strategy> for String {
@@ -197,6 +208,7 @@ impl Strategy {
 
     /// This turn's stance. Random draws come from `rng` only for the strategies that need them.
     pub fn decide(self, memory: Memory, payoffs: &Payoffs, rng: &mut impl Rng) -> Stance {
+        let memory = memory.aligned();
         if let Some(stance) = rules::decide(self, memory, payoffs, rng) {
             return stance;
         }
