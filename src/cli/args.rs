@@ -10,7 +10,7 @@ pub struct GameArgs {
     /// the built-in ones and your own).
     pub scenario: String,
     /// Number of turns (the scenario's own count when absent).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub turns: Option<u32>,
     /// Strategy for a nation, as NATION=STRATEGY or NATION=STRATEGY:PERSONALITY. Repeatable.
     /// A nation not given plays the scenario's own strategy and personality.
@@ -44,13 +44,13 @@ pub struct TournamentArgs {
     #[arg(long, default_value = "all")]
     pub strategies: String,
     /// Turns per match (the scenario's own count when absent).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub turns: Option<u32>,
     /// Matches per pair; repetition r is played on seed SEED + r.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, allow_negative_numbers = true)]
     pub repetitions: u32,
     /// Seed of the first repetition.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub seed: u64,
     /// Chance that an AI's chosen move is carried out as the other one (an execution error):
     /// the same as `--set params.execution_noise=P`, and applied after the `--set`s.
@@ -68,7 +68,7 @@ pub struct TournamentArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub jobs: Option<usize>,
     /// No progress bar.
     #[arg(long)]
@@ -84,16 +84,16 @@ pub struct SweepArgs {
     #[arg(long, value_name = "KEY=FROM..TO:STEP", required = true)]
     pub vary: Vec<String>,
     /// Games at each value; their seeds are SEED, SEED+1, ... at every value.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub games: usize,
     /// Seed of the first game.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub seed: u64,
     /// Directory for sweep.csv, sweep.json and sweep.svg (or phase.svg).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub jobs: Option<usize>,
     /// No progress bar.
     #[arg(long)]
@@ -127,11 +127,11 @@ pub struct PlayArgs {
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
     /// Seed of the match (from the clock when absent).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub seed: Option<u64>,
     /// Attract mode: go through every screen, play N turns with the advisers' move in your
     /// seat, and exit.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub autoplay: Option<u32>,
     /// With --autoplay: save a PNG of every screen passed into DIR.
     #[arg(long, value_name = "DIR", requires = "autoplay")]
@@ -156,7 +156,7 @@ pub struct SimulateArgs {
     #[command(flatten)]
     pub game: GameArgs,
     /// Seed of the game's random stream: the same seed and options replay the same game.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub seed: u64,
     /// Write the whole game (per-turn state, moves as chosen and perceived, events) as JSON.
     #[arg(long, value_name = "FILE")]
@@ -194,10 +194,10 @@ pub struct BatchArgs {
     #[command(flatten)]
     pub game: GameArgs,
     /// Number of games; their seeds are SEED, SEED+1, ...
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub games: usize,
     /// Seed of the first game.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub seed: u64,
     /// Directory for summary.json, games.csv and trajectories.csv (created if needed). The
     /// trajectories are the percentiles of the first 2000 games (fewer for matches of more than
@@ -205,7 +205,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub jobs: Option<usize>,
     /// No progress bar.
     #[arg(long)]
@@ -247,23 +247,23 @@ pub struct EvolveArgs {
     pub dynamics: Dynamics,
     /// Players in the population, split evenly among --strategies given without counts (25
     /// when absent; the ecological dynamics use only the shares).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub population: Option<usize>,
     /// Generations (ecological, generations: 50 when absent; moran: the most a run may last,
     /// a generation being as many steps as players, 10000 when absent).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub generations: Option<usize>,
     /// Players replaced each generation (generations; 5 when absent, as in the Evolution of
     /// Trust).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub replace: Option<usize>,
     /// Moran runs (moran; 1000 when absent), each from the starting population until one
     /// strategy is everyone; their fixation probabilities come with 95% intervals.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub repetitions: Option<u32>,
     /// Matches per pair of strategies behind the payoff table of ecological and moran (5 when
     /// absent); match r is played on seed SEED + r.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub matches: Option<u32>,
     /// Intensity of selection w (moran; 1 when absent): a player's fitness is 1 - w + w × its
     /// mean payoff per turn against the others.
@@ -271,7 +271,7 @@ pub struct EvolveArgs {
     pub selection: Option<f64>,
     /// Turns per match (the scenario's own count when absent: 10 in `evolution_of_trust`, as in
     /// the game).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub turns: Option<u32>,
     /// The shadow of the future, as for `tournament`: after each turn a match goes on with
     /// probability W.
@@ -290,14 +290,14 @@ pub struct EvolveArgs {
     #[arg(long, value_name = "KEY=FROM..TO:STEP")]
     pub vary: Option<String>,
     /// Seed of the first match (and of the Moran runs' draws).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub seed: u64,
     /// Directory for evolve.json, shares.csv and shares.svg (with --vary: evolve.json,
     /// evolve_sweep.csv and evolve_sweep.svg).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: one per core).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub jobs: Option<usize>,
     /// No progress bar.
     #[arg(long)]

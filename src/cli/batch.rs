@@ -71,7 +71,9 @@ pub fn run(args: &BatchArgs) -> Result<(), InputError> {
         )?),
         None => None,
     };
-    let plan = setup.plan(false, band_games(setup.turns));
+    // Matches that end by chance keep trajectories by their mean length, not their cap.
+    let expected = super::setup::mean_length(setup.turns, setup.rules.scenario.params.continuation);
+    let plan = setup.plan(false, band_games(expected.ceil() as u32));
     let bar = progress_bar(args.games as u64, "games", args.quiet);
     let mut totals = Totals::new(setup.rules.nation_count());
     let mut trajectories = Vec::new();

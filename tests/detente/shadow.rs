@@ -16,7 +16,7 @@ use detente::sim::play::rules::Stages;
 fn the_shadow_of_the_future_lasts_289_turns_on_average_at_axelrods_w() {
     let dir = temp_dir("continuation");
     let out = dir.join("t");
-    succeeds(&[
+    let printed = succeeds(&[
         "tournament",
         "prisoners_dilemma",
         "--strategies",
@@ -29,6 +29,21 @@ fn the_shadow_of_the_future_lasts_289_turns_on_average_at_axelrods_w() {
         "--out",
         out.to_str().unwrap(),
     ]);
+    // The printed interval counts each repetition once (its pairs share one length).
+    let line = printed
+        .lines()
+        .find(|l| l.contains("95% interval"))
+        .unwrap();
+    let span = line
+        .split("95% interval ")
+        .nth(1)
+        .unwrap()
+        .split(')')
+        .next()
+        .unwrap();
+    let (lo, hi) = span.split_once('–').unwrap();
+    let (lo, hi): (f64, f64) = (lo.parse().unwrap(), hi.parse().unwrap());
+    assert!(lo < 289.02 && 289.02 < hi && hi - lo > 20.0, "{line}");
     let (header, rows) = csv(&out.join("matches.csv"));
     let (turns, score, per_turn) = (
         column(&header, "turns"),

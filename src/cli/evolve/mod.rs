@@ -122,6 +122,28 @@ pub fn run(args: &EvolveArgs) -> Result<(), InputError> {
     Ok(())
 }
 
+/// The scenario's payoffs below 0, as `--set` keys with their values ("payoffs.s=-1,
+/// payoffs.catastrophe=-100").
+fn negative_payoffs(setup: &Setup) -> String {
+    let p = &setup.rules.scenario.payoffs;
+    let below: Vec<String> = [
+        ("t", p.t),
+        ("r", p.r),
+        ("p", p.p),
+        ("s", p.s),
+        ("catastrophe", p.catastrophe),
+    ]
+    .iter()
+    .filter(|(_, v)| *v < 0.0)
+    .map(|(k, v)| format!("payoffs.{k}={v}"))
+    .collect();
+    if below.is_empty() {
+        "none of its payoffs is below 0".to_string()
+    } else {
+        below.join(", ")
+    }
+}
+
 /// Runs the dynamics `settings` names on `population`.
 pub fn evolve(
     workers: &Workers,
@@ -164,8 +186,11 @@ pub fn evolve(
                 InputError::new(
                     origin(),
                     format!(
-                        "in generation {} {} has fitness {:.3}, and the ecological dynamics need fitnesses above 0: this scenario scores below 0 (a payoff below 0, or the catastrophe's score where matches end in an exchange); raise those scores with --set (payoffs.s, payoffs.catastrophe), or use --dynamics generations",
-                        u.generation, population.names[u.strategy], u.fitness
+                        "in generation {} {} has fitness {:.3}, and the ecological dynamics need fitnesses above 0: raise the scores below 0 of this scenario with --set ({}), or use --dynamics generations",
+                        u.generation,
+                        population.names[u.strategy],
+                        u.fitness,
+                        negative_payoffs(setup)
                     ),
                 )
             })?;
@@ -181,8 +206,10 @@ pub fn evolve(
         InputError::new(
             origin(),
             format!(
-                "{} has fitness {:.3}, below 0: give a smaller --selection, or raise the scenario's scores below 0 with --set (payoffs.s, payoffs.catastrophe)",
-                population.names[u.strategy], u.fitness
+                "{} has fitness {:.3}, below 0: give a smaller --selection, or raise the scores below 0 of this scenario with --set ({})",
+                population.names[u.strategy],
+                u.fitness,
+                negative_payoffs(setup)
             ),
         )
     })

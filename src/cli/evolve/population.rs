@@ -42,12 +42,14 @@ impl Population {
         if more.is_empty() || !self.split {
             return None;
         }
+        let verb = if more.len() == 1 { "starts" } else { "start" };
         Some(format!(
-            "{} players do not split evenly among {} strategies: {} start with one more (give counts, like {}=3, to choose)",
+            "{} players do not split evenly among {} strategies: {} {verb} with one more (give every strategy a count, like {}=3,{}=3, to choose)",
             self.size(),
             self.names.len(),
             more.join(", "),
-            self.names[0]
+            self.names[0],
+            self.names.get(1).unwrap_or(&self.names[0])
         ))
     }
 }

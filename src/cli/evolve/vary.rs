@@ -68,6 +68,9 @@ pub fn check_alone(vary: &Vary, args: &crate::cli::EvolveArgs) -> Result<(), Inp
     if let (Some(p), true) = (args.noise, vary.key == "params.execution_noise") {
         return clash(format!("--noise {p}"));
     }
+    if let (Some(t), true) = (args.turns, vary.key == "turns") {
+        return clash(format!("--turns {t}"));
+    }
     for set in &args.set {
         if set.split_once('=').map_or(set.as_str(), |(k, _)| k).trim() == vary.key {
             return clash(format!("--set {set}"));

@@ -62,13 +62,15 @@ pub struct Standing {
 }
 
 impl Tournament {
-    /// The mean length of the matches, in turns, and its 95% interval (the normal
-    /// approximation: mean ± 1.96 standard deviations of the lengths over √n).
+    /// The mean length of the matches, in turns, and its 95% interval. The repetitions are the
+    /// independent draws (a repetition's pairs share its seed, and so its length when matches
+    /// end by chance): mean ± 1.96 standard deviations of the repetitions' lengths over √R.
     pub fn mean_length(&self) -> (f64, [f64; 2]) {
-        let n = self.matches.max(1) as f64;
-        let mean = self.turns_played as f64 / n;
-        let variance = if self.matches > 1 {
-            ((self.turns_squared - n * mean * mean) / (n - 1.0)).max(0.0)
+        let lengths = &self.repetition_lengths;
+        let n = lengths.len().max(1) as f64;
+        let mean = self.turns_played as f64 / self.matches.max(1) as f64;
+        let variance = if lengths.len() > 1 {
+            lengths.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / (n - 1.0)
         } else {
             0.0
         };
@@ -87,10 +89,11 @@ pub struct Tournament {
     pub matches: usize,
     /// Matches that ended early, in a nuclear exchange.
     pub ended_early: usize,
-    /// Turns played, over all the matches, and the sum of their squares (for the spread of the
-    /// lengths when matches end by chance).
+    /// Turns played, over all the matches.
     pub turns_played: u64,
-    pub turns_squared: f64,
+    /// The mean length of each repetition's matches: every pair of a repetition plays on the
+    /// same seed, so when matches end by chance they share one length.
+    pub repetition_lengths: Vec<f64>,
     /// The longest match, in turns.
     pub longest: u32,
     pub ranking: Vec<Standing>,
@@ -187,7 +190,8 @@ struct Standings {
     matches: usize,
     ended_early: usize,
     turns_played: u64,
-    turns_squared: f64,
+    /// Per repetition: the turns its matches played, and how many they were.
+    repetition_turns: Vec<(u64, u64)>,
     longest: u32,
 }
 
@@ -204,7 +208,7 @@ impl Standings {
             matches: 0,
             ended_early: 0,
             turns_played: 0,
-            turns_squared: 0.0,
+            repetition_turns: Vec::new(),
             longest: 0,
         }
     }
@@ -212,7 +216,12 @@ impl Standings {
     fn add(&mut self, m: &Match) {
         self.matches += 1;
         self.turns_played += u64::from(m.turns);
-        self.turns_squared += f64::from(m.turns).powi(2);
+        let r = m.repetition as usize;
+        if self.repetition_turns.len() <= r {
+            self.repetition_turns.resize(r + 1, (0, 0));
+        }
+        self.repetition_turns[r].0 += u64::from(m.turns);
+        self.repetition_turns[r].1 += 1;
         self.longest = self.longest.max(m.turns);
         self.ended_early += usize::from(m.outcome == Regime::Catastrophe);
         for (side, (who, other)) in [(m.a, m.b), (m.b, m.a)].into_iter().enumerate() {
@@ -259,7 +268,11 @@ impl Standings {
             matches: self.matches,
             ended_early: self.ended_early,
             turns_played: self.turns_played,
-            turns_squared: self.turns_squared,
+            repetition_lengths: self
+                .repetition_turns
+                .iter()
+                .map(|&(t, n)| t as f64 / n.max(1) as f64)
+                .collect(),
             longest: self.longest,
             ranking,
             pairwise,
