@@ -19,6 +19,8 @@ mod determinism;
 mod emergence;
 #[path = "detente/evolve.rs"]
 mod evolve;
+#[path = "detente/evolve_input.rs"]
+mod evolve_input;
 #[path = "detente/facilitator.rs"]
 mod facilitator;
 #[path = "detente/golden.rs"]
