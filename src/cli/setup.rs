@@ -161,14 +161,7 @@ pub fn length_words(turns: u32, w: f64) -> String {
     )
 }
 
-/// The mean length of a match of at most `turns` turns that goes on after each turn with
-/// probability `w` (`length_words`).
-pub fn mean_length(turns: u32, w: f64) -> f64 {
-    if w >= 1.0 {
-        return f64::from(turns);
-    }
-    (1.0 - w.powf(f64::from(turns))) / (1.0 - w)
-}
+pub use crate::sim::play::run::mean_length;
 
 /// A probability as written, without the float's noise (0.00346, not 0.0034600000000000164).
 fn short(x: f64) -> String {

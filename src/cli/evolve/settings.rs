@@ -144,9 +144,7 @@ impl Dynamics {
             Dynamics::Generations => "Generations",
         }
     }
-}
 
-impl Dynamics {
     pub fn name(self) -> &'static str {
         match self {
             Dynamics::Ecological => "ecological",

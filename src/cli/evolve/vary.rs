@@ -33,23 +33,6 @@ pub fn threshold(setup: &Setup) -> Option<f64> {
     (p.t > p.p).then(|| (p.t - p.r) / (p.t - p.p))
 }
 
-/// The setup at `value` of `vary`, from the command's own options: `key=value` after the
-/// `--set`s.
-pub fn setup_at(args: &GameArgs, vary: &Vary, value: f64) -> Result<Setup, InputError> {
-    let mut set = args.set.clone();
-    set.push(format!("{}={value}", vary.key));
-    Setup::from_args(&GameArgs {
-        set,
-        ..args.clone()
-    })
-    .map_err(|e| {
-        InputError::new(
-            format!("--vary {}", vary.key),
-            format!("at {}={value}: {}", vary.key, e.message),
-        )
-    })
-}
-
 /// Refuses a `--vary` whose key another option sets too (`--continuation`, `--noise`, `--set`),
 /// and a continuation of 1 (a match without end up to 100000 turns).
 pub fn check_alone(vary: &Vary, args: &crate::cli::EvolveArgs) -> Result<(), InputError> {
@@ -85,11 +68,22 @@ pub fn check_alone(vary: &Vary, args: &crate::cli::EvolveArgs) -> Result<(), Inp
     Ok(())
 }
 
-/// The setup at every value of `vary`, each checked (the first bad one is the error).
+/// The setup at every value of `vary` (`sweep::setup_at`, the scenario read once), each
+/// checked; the first bad one is the error, naming the value.
 pub fn setups(game: &GameArgs, vary: &Vary) -> Result<Vec<Setup>, InputError> {
+    let base = crate::sim::scenario::catalog::open(&game.scenario)?;
     vary.values
         .iter()
-        .map(|&v| setup_at(game, vary, v))
+        .map(|&value| {
+            crate::cli::sweep::setup_at(&base, game, std::slice::from_ref(vary), &[value]).map_err(
+                |e| {
+                    InputError::new(
+                        format!("--vary {}", vary.key),
+                        format!("at {}={value}: {}", vary.key, e.message),
+                    )
+                },
+            )
+        })
         .collect()
 }
 

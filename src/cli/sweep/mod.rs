@@ -114,7 +114,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
                 key: v.key.clone(),
                 values: vec![x],
             };
-            setup_at(&base, args, std::slice::from_ref(&alone), &[x]).map_err(|e| {
+            setup_at(&base, &args.game, std::slice::from_ref(&alone), &[x]).map_err(|e| {
                 InputError::new(
                     format!("--vary {}", args.vary[k]),
                     format!("at {}={x}: {}", v.key, e.message),
@@ -124,7 +124,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
     }
     if varies.len() > 1 {
         for point in &grid {
-            setup_at(&base, args, &varies, point).map_err(|e| {
+            setup_at(&base, &args.game, &varies, point).map_err(|e| {
                 let at: Vec<String> = varies
                     .iter()
                     .zip(point)
@@ -137,7 +137,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
             })?;
         }
     }
-    let first = setup_at(&base, args, &varies, &grid[0])?;
+    let first = setup_at(&base, &args.game, &varies, &grid[0])?;
     if let Some(dir) = &args.out {
         ensure_dir(dir)?;
     }
@@ -159,7 +159,7 @@ pub fn run(args: &SweepArgs) -> Result<(), InputError> {
     let results = play_points(
         &workers,
         &grid,
-        |k| setup_at(&base, args, &varies, &grid[k]),
+        |k| setup_at(&base, &args.game, &varies, &grid[k]),
         args.seed,
         args.games,
         |done| bar.set_position(done as u64),
@@ -268,13 +268,15 @@ pub fn play_points(
     points
 }
 
-fn setup_at(
+/// The setup of the scenario `base` (read once) at one point of a sweep: `game`'s options, and
+/// each varied key at its value after the `--set`s (`sweep`, `evolve --vary`).
+pub fn setup_at(
     base: &Loaded,
-    args: &SweepArgs,
+    game: &GameArgs,
     varies: &[Vary],
     point: &[f64],
 ) -> Result<Setup, InputError> {
-    let mut set = args.game.set.clone();
+    let mut set = game.set.clone();
     for (v, value) in varies.iter().zip(point) {
         set.push(format!("{}={}", v.key, value));
     }
@@ -282,7 +284,7 @@ fn setup_at(
         base,
         &GameArgs {
             set,
-            ..args.game.clone()
+            ..game.clone()
         },
     )
 }

@@ -34,13 +34,8 @@ const CHUNK_TURNS: usize = 200_000;
 /// The matches per chunk for matches of at most `plan.turns` turns: `CHUNK`, or fewer for long
 /// ones (by their mean length, when a match ends by chance: `params.continuation`).
 fn chunk_size(rules: &Rules, plan: &Plan) -> usize {
-    let w = rules.scenario.params.continuation;
-    let mean = if w < 1.0 {
-        (1.0 / (1.0 - w)).min(f64::from(plan.turns))
-    } else {
-        f64::from(plan.turns)
-    };
-    (CHUNK_TURNS / (mean as usize).max(1)).clamp(1, CHUNK)
+    let mean = super::mean_length(plan.turns, rules.scenario.params.continuation);
+    (CHUNK_TURNS / (mean.ceil() as usize).max(1)).clamp(1, CHUNK)
 }
 
 /// As `stream_games`, on the calling thread only: for a job of the worker threads that is a whole
@@ -129,7 +124,7 @@ fn run_chunk(
     let mut longest = 0;
     for (k, &seed) in seeds.iter().enumerate() {
         let index = first + k;
-        longest = longest.max(super::match_length(rules, plan.turns, seed));
+
         let bundle = match lineup(index) {
             Some(controllers) => {
                 let own = Plan {
@@ -141,6 +136,8 @@ fn run_chunk(
             None => new_match(rules, plan, index, seed),
         };
         let mut game = world.spawn(bundle);
+        // The match's length, drawn in `new_match`.
+        longest = longest.max(game.get::<Clock>().map_or(plan.turns, |c| c.turns));
         if plan.record {
             game.insert(History::default());
         }

@@ -183,6 +183,16 @@ pub fn match_length(rules: &Rules, turns: u32, seed: u64) -> u32 {
     length.min(turns)
 }
 
+/// The mean length of a match of at most `turns` turns that goes on after each turn with
+/// probability `w` (`match_length`): the mean of min(L, turns) for L geometric, (1 − wⁿ)/(1 − w)
+/// for n = `turns`; `turns` itself for w = 1.
+pub fn mean_length(turns: u32, w: f64) -> f64 {
+    if w >= 1.0 {
+        return f64::from(turns);
+    }
+    (1.0 - w.powf(f64::from(turns))) / (1.0 - w)
+}
+
 /// The moves open to each nation on the first turn (`rules::available_moves` in the starting
 /// state): what `--opening` may force.
 pub fn open_at_start(rules: &Rules) -> Vec<Vec<crate::sim::scenario::MoveIndex>> {
