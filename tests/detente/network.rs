@@ -150,9 +150,11 @@ fn teams_play_whole_matches_over_websockets_as_on_the_desktop() {
                         assert_eq!(turn_of(&back), turn, "the page comes back to the turn");
                         assert_eq!(back["view"]["chosen"], m.0, "and sees the team's choice");
                     }
-                    // The second browser changes the move and answers; the first sees it.
+                    // The second browser answers and changes the move; the first sees it. The
+                    // answers go first: the change of mind, sent last on the same connection,
+                    // is then seen only once they are in, so End turn cannot overtake them.
                     let again = commands_for(&views[k], &mut rng);
-                    for &c in &again {
+                    for &c in again[1..].iter().chain(&again[..1]) {
                         mate.send(message_of(c)).await;
                         given[table].push((nation, c));
                     }
